@@ -1,0 +1,272 @@
+/**
+ * The wire contract shared by the server and every web app: JSON shapes (as zod
+ * schemas, which the server also uses to build its OpenAPI document) and the command
+ * payloads clients send. Dates travel as ISO-8601 strings.
+ */
+import { z } from 'zod';
+import {
+  AGENT_STATES,
+  CALL_REASONS,
+  DEVICE_KINDS,
+  PAUSE_REASONS,
+  PRINT_STATES,
+  TICKET_CATEGORIES,
+  TICKET_STATUSES,
+  USER_ROLES,
+} from '../domain/types';
+
+const id = z.string().min(1).max(64);
+const isoDate = z.string();
+
+export const PRINTER_STATUSES = [
+  'online',
+  'cover_open',
+  'paper_near_end',
+  'paper_out',
+  'offline',
+  'unknown',
+] as const;
+export type PrinterStatus = (typeof PRINTER_STATUSES)[number];
+
+// ---------- Responses ----------
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+export const ServiceDto = z.object({
+  id,
+  name: z.string().describe('Spanish name (es-CO)'),
+  nameEs: z.string(),
+  nameEn: z.string(),
+  prefix: z.string(),
+  targetWaitMinutes: z.number(),
+  active: z.boolean(),
+  color: z.string(),
+  icon: z.string(),
+  sortOrder: z.number(),
+});
+export type ServiceDto = z.infer<typeof ServiceDto>;
+
+export const TicketDto = z.object({
+  id,
+  code: z.string(),
+  serviceId: id,
+  serviceName: z.string(),
+  category: z.enum(TICKET_CATEGORIES),
+  status: z.enum(TICKET_STATUSES),
+  day: z.string(),
+  number: z.number().int(),
+  issuedAt: isoDate,
+  calledAt: isoDate.nullable(),
+  startedAt: isoDate.nullable(),
+  finishedAt: isoDate.nullable(),
+  counterId: id.nullable(),
+  counterName: z.string().nullable(),
+  directedCounterId: id.nullable(),
+  recallCount: z.number().int(),
+  outcome: z.string().nullable(),
+  printState: z.enum(PRINT_STATES),
+  /** People ahead in the queue (0 = next); null once called. */
+  position: z.number().int().nullable(),
+  estimatedWaitSeconds: z.number().int().nullable(),
+});
+export type TicketDto = z.infer<typeof TicketDto>;
+
+export const CounterDto = z.object({
+  id,
+  name: z.string(),
+  active: z.boolean(),
+  services: z.array(z.object({ serviceId: id, weight: z.number() })),
+  agentId: id.nullable(),
+  agentName: z.string().nullable(),
+  agentState: z.enum(AGENT_STATES),
+  stateSince: isoDate.nullable(),
+  pauseReason: z.enum(PAUSE_REASONS).nullable(),
+  currentTicket: TicketDto.nullable(),
+});
+export type CounterDto = z.infer<typeof CounterDto>;
+
+export const DeviceDto = z.object({
+  id,
+  kind: z.enum(DEVICE_KINDS),
+  name: z.string(),
+  active: z.boolean(),
+  printerUri: z.string().nullable(),
+  printerStatus: z.enum(PRINTER_STATUSES).nullable(),
+  printerStatusAt: isoDate.nullable(),
+  connected: z.boolean(),
+  serviceIds: z.array(id),
+  counterIds: z.array(id),
+});
+export type DeviceDto = z.infer<typeof DeviceDto>;
+
+export const OfficeDto = z.object({
+  code: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  acceptingTickets: z.boolean(),
+  keepQueueOvernight: z.boolean(),
+  ticker: z.string(),
+  policy: z.object({ preferentialPerGeneral: z.number(), overdueFirst: z.boolean() }),
+});
+export type OfficeDto = z.infer<typeof OfficeDto>;
+
+export const CallDto = z.object({
+  ticketId: id,
+  code: z.string(),
+  counterId: id,
+  counterName: z.string(),
+  serviceId: id,
+  at: isoDate,
+  recall: z.boolean(),
+  reason: z.enum(CALL_REASONS).nullable(),
+});
+export type CallDto = z.infer<typeof CallDto>;
+
+export const ServiceQueueDto = z.object({
+  serviceId: id,
+  waiting: z.number().int(),
+  longestWaitSeconds: z.number().int(),
+});
+
+export const QueueSnapshot = z.object({
+  /** Realtime sequence the snapshot is current at; apply events with a higher seq. */
+  seq: z.number().int(),
+  bootId: z.string(),
+  serverTime: isoDate,
+  office: OfficeDto,
+  services: z.array(ServiceDto),
+  queues: z.array(ServiceQueueDto),
+  waiting: z.array(TicketDto),
+  counters: z.array(CounterDto),
+  recentCalls: z.array(CallDto),
+  devices: z.array(DeviceDto),
+});
+export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+export const CallResultDto = z.object({
+  ticket: TicketDto,
+  reason: z.enum(CALL_REASONS),
+  /** Human-readable explanation of the rule, Spanish. */
+  explanation: z.string(),
+});
+export type CallResultDto = z.infer<typeof CallResultDto>;
+
+export const ServiceStatsDto = z.object({
+  serviceId: id,
+  serviceName: z.string(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  waiting: z.number().int(),
+  noShows: z.number().int(),
+  cancelled: z.number().int(),
+  waitMedianSeconds: z.number().nullable(),
+  waitP90Seconds: z.number().nullable(),
+  serviceMedianSeconds: z.number().nullable(),
+  withinTargetShare: z.number().nullable(),
+});
+export type ServiceStatsDto = z.infer<typeof ServiceStatsDto>;
+
+export const AgentStatsDto = z.object({
+  agentId: id,
+  served: z.number().int(),
+  noShows: z.number().int(),
+  serviceMedianSeconds: z.number().nullable(),
+  servingSeconds: z.number(),
+  pausedSeconds: z.number(),
+  signedInSeconds: z.number(),
+  utilisation: z.number().nullable(),
+});
+export type AgentStatsDto = z.infer<typeof AgentStatsDto>;
+
+export const StatsTodayDto = z.object({
+  day: z.string(),
+  services: z.array(ServiceStatsDto),
+  totals: ServiceStatsDto.omit({ serviceId: true, serviceName: true }),
+  agents: z.array(AgentStatsDto),
+});
+export type StatsTodayDto = z.infer<typeof StatsTodayDto>;
+
+export const SyncStateDto = z.object({
+  enabled: z.boolean(),
+  hqUrl: z.string().nullable(),
+  lastSuccessAt: isoDate.nullable(),
+  lastAttemptAt: isoDate.nullable(),
+  lastError: z.string().nullable(),
+  pendingEvents: z.number().int(),
+  lastSentSeq: z.number().int(),
+  headSeq: z.number().int(),
+});
+export type SyncStateDto = z.infer<typeof SyncStateDto>;
+
+export const UserDto = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(USER_ROLES),
+  active: z.boolean(),
+  counterId: id.nullable(),
+});
+export type UserDto = z.infer<typeof UserDto>;
+
+export const MeDto = z.object({
+  principalId: id,
+  role: z.string(),
+  name: z.string(),
+  counterId: id.nullable(),
+});
+export type MeDto = z.infer<typeof MeDto>;
+
+// ---------- Requests (commands) ----------
+
+export const LoginRequest = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const IssueTicketRequest = z.object({
+  serviceId: id,
+  category: z.enum(TICKET_CATEGORIES).default('general'),
+  /** Optional customer ID number; requires consent. Never printed, never sent to head office. */
+  customerId: z.string().regex(/^[0-9A-Za-z-]{4,20}$/).optional(),
+  consentPolicyVersion: z.string().max(32).optional(),
+  /** Ask the office to print it (kiosk default true). */
+  print: z.boolean().optional(),
+});
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+
+export const FinishRequest = z.object({ outcome: z.string().max(64).optional() }).default({});
+export const TransferRequest = z
+  .object({ toServiceId: id.optional(), toCounterId: id.optional() })
+  .refine((v) => Boolean(v.toServiceId) !== Boolean(v.toCounterId), {
+    message: 'Give exactly one of toServiceId or toCounterId',
+  });
+export type TransferRequest = z.infer<typeof TransferRequest>;
+
+export const CallSpecificRequest = z.object({ counterId: id });
+export const PauseRequest = z.object({ reason: z.enum(PAUSE_REASONS) });
+export const CounterServicesRequest = z.object({
+  services: z.array(z.object({ serviceId: id, weight: z.number().int().min(1).max(10) })).max(50),
+});
+export const OfficeSettingsRequest = z
+  .object({
+    ticker: z.string().max(280),
+    acceptingTickets: z.boolean(),
+    keepQueueOvernight: z.boolean(),
+    preferentialPerGeneral: z.number().int().min(0).max(10),
+    overdueFirst: z.boolean(),
+  })
+  .partial();
+
+export const PrintResultRequest = z.object({
+  jobId: id,
+  ticketId: id,
+  ok: z.boolean(),
+  error: z.string().max(200).optional(),
+  printerStatus: z.enum(PRINTER_STATUSES).optional(),
+});
+export const PrinterStatusRequest = z.object({ status: z.enum(PRINTER_STATUSES) });
+
+export const TicketIdParam = z.object({ ticketId: id });
+export const CounterIdParam = z.object({ counterId: id });
