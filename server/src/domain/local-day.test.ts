@@ -86,7 +86,7 @@ describe('Santiago: what the tz database says about 2026', () => {
   });
 });
 
-describe('any instant in offices' zones and DST zones (property)', () => {
+describe('any instant, in the offices\' zones and other DST zones (property)', () => {
   const zones = [BOGOTA, SANTIAGO, 'America/Panama', 'America/El_Salvador', 'Europe/Madrid', 'Asia/Kolkata', 'Pacific/Chatham'];
   it('start of the day of any instant is <= it, the next start is > it, and both are first instants', () => {
     fc.assert(
