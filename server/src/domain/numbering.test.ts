@@ -1,0 +1,95 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  formatTicketCode,
+  isValidPrefix,
+  parseTicketCode,
+  spanishNumber,
+  spokenCounterName,
+  spokenTicketCode,
+} from './numbering';
+import { AppError } from './errors';
+
+describe('formatTicketCode', () => {
+  it('pads to three digits and grows past 999', () => {
+    assert.equal(formatTicketCode('A', 1), 'A-001');
+    assert.equal(formatTicketCode('A', 14), 'A-014');
+    assert.equal(formatTicketCode('A', 999), 'A-999');
+    assert.equal(formatTicketCode('A', 1000), 'A-1000');
+    assert.equal(formatTicketCode('PRE', 7), 'PRE-007');
+  });
+  it('refuses bad prefixes and numbers with validation_failed', () => {
+    const isValidation = (e: unknown) => e instanceof AppError && e.code === 'validation_failed';
+    assert.throws(() => formatTicketCode('a', 1), isValidation);
+    assert.throws(() => formatTicketCode('ABCD', 1), isValidation);
+    assert.throws(() => formatTicketCode('A', 0), isValidation);
+    assert.throws(() => formatTicketCode('A', 1.5), isValidation);
+    assert.throws(() => formatTicketCode('A', -3), isValidation);
+  });
+  it('round-trips through parseTicketCode (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z]{1,3}$/), fc.integer({ min: 1, max: 1_000_000 }), (prefix, n) => {
+        assert.deepEqual(parseTicketCode(formatTicketCode(prefix, n)), { prefix, number: n });
+      }),
+    );
+  });
+});
+
+describe('isValidPrefix', () => {
+  it('accepts 1-3 upper-case letters A-Z only', () => {
+    for (const p of ['A', 'PR', 'XYZ']) assert.equal(isValidPrefix(p), true, p);
+    for (const p of ['', 'a', 'ABCD', 'A1', 'Ñ', 'A-', ' A']) assert.equal(isValidPrefix(p), false, p);
+  });
+});
+
+describe('spanishNumber', () => {
+  it('says the tricky ones right', () => {
+    const cases: Array<[number, string]> = [
+      [0, 'cero'], [1, 'uno'], [15, 'quince'], [16, 'dieciséis'], [21, 'veintiuno'], [22, 'veintidós'],
+      [30, 'treinta'], [31, 'treinta y uno'], [99, 'noventa y nueve'], [100, 'cien'], [101, 'ciento uno'],
+      [115, 'ciento quince'], [200, 'doscientos'], [500, 'quinientos'], [555, 'quinientos cincuenta y cinco'],
+      [700, 'setecientos'], [900, 'novecientos'], [999, 'novecientos noventa y nueve'], [1000, 'mil'],
+      [1001, 'mil uno'], [2024, 'dos mil veinticuatro'], [21000, 'veintiún mil'], [31000, 'treinta y un mil'],
+      [101000, 'ciento un mil'], [100000, 'cien mil'],
+    ];
+    for (const [n, words] of cases) assert.equal(spanishNumber(n), words, String(n));
+  });
+  it('refuses what it cannot say', () => {
+    assert.throws(() => spanishNumber(-1), AppError);
+    assert.throws(() => spanishNumber(1.5), AppError);
+    assert.throws(() => spanishNumber(1_000_000), AppError);
+  });
+  it('never leaves a digit or a double space (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999 }), (n) => {
+        const words = spanishNumber(n);
+        assert.doesNotMatch(words, /\d|\s{2}|^\s|\s$/);
+      }),
+    );
+  });
+});
+
+describe('spokenTicketCode', () => {
+  it('says letters, leading zeros and the number', () => {
+    assert.equal(spokenTicketCode('A-014'), 'A cero catorce');
+    assert.equal(spokenTicketCode('B-100'), 'B cien');
+    assert.equal(spokenTicketCode('A-007'), 'A cero cero siete');
+    assert.equal(spokenTicketCode('PR-021'), 'P R cero veintiuno');
+    assert.equal(spokenTicketCode('A-1000'), 'A mil');
+    assert.equal(spokenTicketCode('C-250'), 'C doscientos cincuenta');
+  });
+  it('returns anything that is not a code unchanged', () => {
+    assert.equal(spokenTicketCode('hola'), 'hola');
+  });
+});
+
+describe('spokenCounterName', () => {
+  it('lower-cases and says numbers in words', () => {
+    assert.equal(spokenCounterName('Módulo 3'), 'módulo tres');
+    assert.equal(spokenCounterName('Ventanilla 12'), 'ventanilla doce');
+    assert.equal(spokenCounterName('Caja 21'), 'caja veintiuno');
+    assert.equal(spokenCounterName('Módulo  100 '), 'módulo cien');
+    assert.equal(spokenCounterName('Atención VIP'), 'atención vip');
+  });
+});
