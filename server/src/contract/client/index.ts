@@ -1,0 +1,8 @@
+/** The shared web client: one import for the apps. */
+export * from './api';
+export * from './auth';
+export * from './format';
+export * from './i18n';
+export * from './live-controller';
+export * from './live-state';
+export * from './snapshot-reducer';
