@@ -1,0 +1,38 @@
+import { registerMessages } from '../../server/src/contract/client/i18n';
+
+registerMessages({
+  es: {
+    'display.title': 'Turnos',
+    'display.current': 'Turno',
+    'display.goTo': 'Diríjase a',
+    'display.recent': 'Últimos llamados',
+    'display.waiting': 'En espera',
+    'display.people': '{n} personas',
+    'display.person': '1 persona',
+    'display.noCalls': 'Aún no hay llamados',
+    'display.offline': 'Sin conexión: mostrando el último estado',
+    'display.connecting': 'Conectando con la oficina…',
+    'display.noToken': 'Esta pantalla no está registrada. Ábrala con el enlace de activación (?token=…).',
+    'display.badToken': 'El código de esta pantalla no es válido o fue revocado. Pida uno nuevo al administrador.',
+    'display.enableSound': 'Toque la pantalla para activar el sonido',
+    'display.announcement': 'Tome su turno en el dispensador y espere su llamado en esta pantalla.',
+    'display.recall': 'Nuevo llamado',
+  },
+  en: {
+    'display.title': 'Tickets',
+    'display.current': 'Ticket',
+    'display.goTo': 'Go to',
+    'display.recent': 'Latest calls',
+    'display.waiting': 'Waiting',
+    'display.people': '{n} people',
+    'display.person': '1 person',
+    'display.noCalls': 'No calls yet',
+    'display.offline': 'Offline: showing the last state',
+    'display.connecting': 'Connecting to the office…',
+    'display.noToken': 'This screen is not registered. Open it with its activation link (?token=…).',
+    'display.badToken': 'This screen\'s token is invalid or revoked. Ask the administrator for a new one.',
+    'display.enableSound': 'Touch the screen to enable sound',
+    'display.announcement': 'Take a ticket at the dispenser and wait for your call on this screen.',
+    'display.recall': 'Called again',
+  },
+});
