@@ -1,0 +1,94 @@
+/**
+ * Ingest use case: one batch of one office's outbox events, applied in one transaction.
+ * Exactly-once in effect over at-least-once delivery: the office row is locked, events at
+ * or below its acked sequence are duplicates (accepted, ignored), the rest must continue
+ * the sequence without a gap.
+ */
+import type { IngestBatch, IngestResult } from '../../contract/outbox';
+import { AppError } from '../../domain/errors';
+import { isValidTimeZone } from '../../domain/local-day';
+import type { HqPrisma, Sql } from '../db';
+import { reduceEvents, toDayDeltas, type ReducibleEvent } from './reducer';
+import {
+  addAgentHours,
+  addAggregates,
+  insertEvents,
+  loadAgents,
+  loadTickets,
+  lockOffice,
+  markSynced,
+  upsertAgents,
+  upsertServices,
+  upsertTickets,
+} from './store';
+
+/** Offices whose clock is further off than this are flagged. */
+export const SKEW_FLAG_MS = 2000;
+const INT32_MAX = 2_147_483_647;
+
+/** Large enough for a 5,000-event batch on a busy machine; a stuck transaction still ends. */
+export const INGEST_TX_OPTIONS = { maxWait: 120_000, timeout: 120_000 } as const;
+
+/** Reduces events and writes everything they change. Shared by ingest and rebuild. */
+export async function applyEvents(sql: Sql, officeId: number, timeZone: string, events: readonly ReducibleEvent[]) {
+  const ticketIds = new Set<string>();
+  const agentIds = new Set<string>();
+  for (const e of events) {
+    if (e.fact.kind === 'ticket') ticketIds.add(e.fact.ticketId);
+    else agentIds.add(e.fact.agentId);
+  }
+  const [tickets, agents] = [await loadTickets(sql, officeId, [...ticketIds]), await loadAgents(sql, officeId, [...agentIds])];
+  const result = reduceEvents({ tickets, agents }, events, timeZone);
+  await upsertServices(sql, officeId, result.services);
+  await upsertTickets(sql, officeId, result.tickets);
+  await upsertAgents(sql, officeId, result.agents);
+  await addAggregates(sql, officeId, result.aggHour, toDayDeltas(result.aggHour));
+  await addAgentHours(sql, officeId, result.agentHour);
+}
+
+export interface IngestPrincipal {
+  role: string;
+  officeCode?: string | null;
+}
+
+export async function ingestBatch(
+  prisma: HqPrisma,
+  principal: IngestPrincipal,
+  batch: IngestBatch,
+  receivedAt: Date,
+): Promise<IngestResult> {
+  if (principal.role !== 'office-sync') throw new AppError('forbidden', 'Only an office token may send events');
+  if (principal.officeCode !== batch.officeCode) {
+    throw new AppError('forbidden', `This token belongs to office ${principal.officeCode}, not ${batch.officeCode}`);
+  }
+  const clockSkewMs = Math.max(-INT32_MAX, Math.min(INT32_MAX, receivedAt.getTime() - Date.parse(batch.sentAt)));
+
+  // Sort and drop repeated sequence numbers inside the batch (first one wins).
+  const bySeq = new Map<number, ReducibleEvent>();
+  for (const e of batch.events) {
+    if (!bySeq.has(e.seq)) bySeq.set(e.seq, { seq: e.seq, occurredAt: new Date(e.occurredAt), fact: e.fact });
+  }
+  const events = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+
+  return prisma.$transaction(async (tx) => {
+    const office = await lockOffice(tx, batch.officeCode);
+    if (!office) throw new AppError('forbidden', `Unknown office ${batch.officeCode}`);
+    const fresh = events.filter((e) => e.seq > office.ackedSeq);
+    const duplicates = batch.events.length - fresh.length;
+    fresh.forEach((e, i) => {
+      if (e.seq !== office.ackedSeq + 1 + i) {
+        throw new AppError('gap_in_sequence', `Expected event ${office.ackedSeq + 1 + i}, got ${e.seq}`, {
+          expectedSeq: office.ackedSeq + 1,
+        });
+      }
+    });
+    const timeZone = batch.timeZone && isValidTimeZone(batch.timeZone) ? batch.timeZone : office.timeZone;
+    const ackedSeq = office.ackedSeq + fresh.length;
+    if (fresh.length > 0) {
+      await insertEvents(tx, office.id, fresh, receivedAt);
+      await applyEvents(tx, office.id, timeZone, fresh);
+    }
+    await markSynced(tx, office.id, { ackedSeq, receivedAt, clockSkewMs, timeZone });
+    return { ackedSeq, applied: fresh.length, duplicates, clockSkewMs };
+  }, INGEST_TX_OPTIONS);
+}

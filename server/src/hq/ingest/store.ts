@@ -1,0 +1,263 @@
+/**
+ * Set-based SQL for the ingest path: every statement handles a whole batch (rows are
+ * passed as one JSON parameter and expanded with json_to_recordset), so a batch of 500
+ * events costs about ten round trips whatever its size.
+ */
+import { BUCKET_COUNT, SERVICE_COLUMNS, WAIT_COLUMNS } from '../buckets';
+import type { Sql } from '../db';
+import type { AgentHourDelta, AgentRow, AggDelta, ReducibleEvent, ServiceInfo, TicketRow } from './reducer';
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+
+export interface LockedOffice {
+  id: number;
+  ackedSeq: number;
+  timeZone: string;
+}
+
+/** Locks the office row for the transaction: batches of one office apply one at a time. */
+export async function lockOffice(sql: Sql, code: string): Promise<LockedOffice | null> {
+  const rows = await sql.$queryRawUnsafe<{ id: number; acked_seq: number; time_zone: string }[]>(
+    'SELECT id, acked_seq, time_zone FROM hq_office WHERE code = $1 FOR UPDATE',
+    code,
+  );
+  return rows[0] ? { id: rows[0].id, ackedSeq: rows[0].acked_seq, timeZone: rows[0].time_zone } : null;
+}
+
+export async function insertEvents(sql: Sql, officeId: number, events: readonly ReducibleEvent[], receivedAt: Date) {
+  const rows = events.map((e) => ({
+    seq: e.seq,
+    occurred_at: e.occurredAt.toISOString(),
+    kind: e.fact.kind,
+    type: e.fact.event,
+    fact: e.fact,
+  }));
+  await sql.$executeRawUnsafe(
+    `INSERT INTO hq_event (office_id, seq, occurred_at, received_at, kind, type, fact)
+     SELECT $1::int, x.seq, x.occurred_at, $3::timestamp, x.kind, x.type, x.fact
+     FROM json_to_recordset($2::json) AS x(seq int, occurred_at timestamp, kind text, type text, fact jsonb)
+     ON CONFLICT (office_id, seq) DO NOTHING`,
+    officeId,
+    JSON.stringify(rows),
+    receivedAt.toISOString(),
+  );
+}
+
+/** Reads events back in sequence order, one page at a time (rebuild). */
+export async function readEvents(sql: Sql, officeId: number, afterSeq: number, limit: number): Promise<ReducibleEvent[]> {
+  const rows = await sql.$queryRawUnsafe<{ seq: number; occurred_at: Date; fact: unknown }[]>(
+    `SELECT seq, occurred_at, fact FROM hq_event WHERE office_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    officeId,
+    afterSeq,
+    limit,
+  );
+  return rows.map((r) => ({
+    seq: r.seq,
+    occurredAt: date(r.occurred_at)!,
+    fact: (typeof r.fact === 'string' ? JSON.parse(r.fact) : r.fact) as ReducibleEvent['fact'],
+  }));
+}
+
+export async function loadTickets(sql: Sql, officeId: number, ids: readonly string[]): Promise<Map<string, TicketRow>> {
+  const out = new Map<string, TicketRow>();
+  if (ids.length === 0) return out;
+  const rows = await sql.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ticket_id, service_code, category, day, hour, target_wait_seconds, status, issued_at, first_called_at,
+            started_at, finished_at, wait_seconds, service_seconds, counter_id, agent_id
+     FROM hq_ticket WHERE office_id = $1 AND ticket_id IN (SELECT json_array_elements_text($2::json))`,
+    officeId,
+    JSON.stringify(ids),
+  );
+  for (const r of rows) {
+    out.set(r.ticket_id as string, {
+      ticketId: r.ticket_id as string,
+      serviceCode: r.service_code as string,
+      category: r.category as string,
+      day: r.day as string,
+      hour: Number(r.hour),
+      targetWaitSeconds: Number(r.target_wait_seconds),
+      status: r.status as string,
+      issuedAt: date(r.issued_at),
+      firstCalledAt: date(r.first_called_at),
+      startedAt: date(r.started_at),
+      finishedAt: date(r.finished_at),
+      waitSeconds: r.wait_seconds === null ? null : Number(r.wait_seconds),
+      serviceSeconds: r.service_seconds === null ? null : Number(r.service_seconds),
+      counterId: (r.counter_id as string | null) ?? null,
+      agentId: (r.agent_id as string | null) ?? null,
+    });
+  }
+  return out;
+}
+
+export async function loadAgents(sql: Sql, officeId: number, ids: readonly string[]): Promise<Map<string, AgentRow>> {
+  const out = new Map<string, AgentRow>();
+  if (ids.length === 0) return out;
+  const rows = await sql.$queryRawUnsafe<{ agent_id: string; counter_id: string; state: string; since: Date }[]>(
+    `SELECT agent_id, counter_id, state, since FROM hq_agent
+     WHERE office_id = $1 AND agent_id IN (SELECT json_array_elements_text($2::json))`,
+    officeId,
+    JSON.stringify(ids),
+  );
+  for (const r of rows) {
+    out.set(r.agent_id, { agentId: r.agent_id, counterId: r.counter_id, state: r.state, since: date(r.since)! });
+  }
+  return out;
+}
+
+export async function upsertTickets(sql: Sql, officeId: number, tickets: readonly TicketRow[]) {
+  if (tickets.length === 0) return;
+  const rows = tickets.map((t) => ({
+    ticket_id: t.ticketId,
+    service_code: t.serviceCode,
+    category: t.category,
+    day: t.day,
+    hour: t.hour,
+    target_wait_seconds: t.targetWaitSeconds,
+    status: t.status,
+    issued_at: iso(t.issuedAt),
+    first_called_at: iso(t.firstCalledAt),
+    started_at: iso(t.startedAt),
+    finished_at: iso(t.finishedAt),
+    wait_seconds: t.waitSeconds,
+    service_seconds: t.serviceSeconds,
+    counter_id: t.counterId,
+    agent_id: t.agentId,
+  }));
+  const cols = Object.keys(rows[0]);
+  await sql.$executeRawUnsafe(
+    `INSERT INTO hq_ticket (office_id, ${cols.join(', ')})
+     SELECT $1::int, ${cols.map((c) => `x.${c}`).join(', ')}
+     FROM json_to_recordset($2::json) AS x(ticket_id text, service_code text, category text, day text, hour int,
+       target_wait_seconds int, status text, issued_at timestamp, first_called_at timestamp, started_at timestamp,
+       finished_at timestamp, wait_seconds int, service_seconds int, counter_id text, agent_id text)
+     ON CONFLICT (office_id, ticket_id) DO UPDATE SET
+       ${cols.filter((c) => c !== 'ticket_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+    officeId,
+    JSON.stringify(rows),
+  );
+}
+
+export async function upsertAgents(sql: Sql, officeId: number, agents: readonly AgentRow[]) {
+  if (agents.length === 0) return;
+  const rows = agents.map((a) => ({ agent_id: a.agentId, counter_id: a.counterId, state: a.state, since: a.since.toISOString() }));
+  await sql.$executeRawUnsafe(
+    `INSERT INTO hq_agent (office_id, agent_id, counter_id, state, since)
+     SELECT $1::int, x.agent_id, x.counter_id, x.state, x.since
+     FROM json_to_recordset($2::json) AS x(agent_id text, counter_id text, state text, since timestamp)
+     ON CONFLICT (office_id, agent_id) DO UPDATE SET
+       counter_id = EXCLUDED.counter_id, state = EXCLUDED.state, since = EXCLUDED.since`,
+    officeId,
+    JSON.stringify(rows),
+  );
+}
+
+export async function upsertServices(sql: Sql, officeId: number, services: readonly ServiceInfo[]) {
+  if (services.length === 0) return;
+  await sql.$executeRawUnsafe(
+    `INSERT INTO hq_service (office_id, service_code, name, target_wait_minutes)
+     SELECT $1::int, x.service_code, x.name, x.target_wait_minutes
+     FROM json_to_recordset($2::json) AS x(service_code text, name text, target_wait_minutes int)
+     ON CONFLICT (office_id, service_code) DO UPDATE SET
+       name = EXCLUDED.name, target_wait_minutes = EXCLUDED.target_wait_minutes`,
+    officeId,
+    JSON.stringify(services.map((s) => ({ service_code: s.serviceCode, name: s.name, target_wait_minutes: s.targetWaitMinutes }))),
+  );
+}
+
+/** Counters and sums every aggregate table shares, as column name -> field. */
+const COUNT_COLUMNS: [string, keyof AggDelta, 'int' | 'bigint'][] = [
+  ['issued', 'issued', 'int'],
+  ['called', 'called', 'int'],
+  ['served', 'served', 'int'],
+  ['no_shows', 'noShows', 'int'],
+  ['cancelled', 'cancelled', 'int'],
+  ['walkouts', 'walkouts', 'int'],
+  ['expired', 'expired', 'int'],
+  ['wait_count', 'waitCount', 'int'],
+  ['wait_sum', 'waitSum', 'bigint'],
+  ['within_target', 'withinTarget', 'int'],
+  ['service_count', 'serviceCount', 'int'],
+  ['service_sum', 'serviceSum', 'bigint'],
+];
+export const AGG_VALUE_COLUMNS = [...COUNT_COLUMNS.map((c) => c[0]), ...WAIT_COLUMNS, ...SERVICE_COLUMNS];
+
+function aggRow(d: AggDelta, withHour: boolean): Record<string, unknown> {
+  const row: Record<string, unknown> = { service_code: d.serviceCode, day: d.day };
+  if (withHour) row.hour = d.hour;
+  for (const [col, field] of COUNT_COLUMNS) row[col] = d[field];
+  for (let i = 0; i < BUCKET_COUNT; i++) {
+    row[WAIT_COLUMNS[i]] = d.waitHist[i];
+    row[SERVICE_COLUMNS[i]] = d.serviceHist[i];
+  }
+  return row;
+}
+
+function aggUpsertSql(table: 'hq_agg_hour' | 'hq_agg_day'): string {
+  const keys = table === 'hq_agg_hour' ? ['service_code', 'day', 'hour'] : ['service_code', 'day'];
+  const keyTypes: Record<string, string> = { service_code: 'text', day: 'text', hour: 'int' };
+  const valueTypes = [
+    ...COUNT_COLUMNS.map(([c, , t]) => `${c} ${t}`),
+    ...WAIT_COLUMNS.map((c) => `${c} int`),
+    ...SERVICE_COLUMNS.map((c) => `${c} int`),
+  ];
+  const all = [...keys, ...AGG_VALUE_COLUMNS];
+  return `INSERT INTO ${table} (office_id, ${all.join(', ')})
+    SELECT $1::int, ${all.map((c) => `x.${c}`).join(', ')}
+    FROM json_to_recordset($2::json) AS x(${[...keys.map((k) => `${k} ${keyTypes[k]}`), ...valueTypes].join(', ')})
+    ON CONFLICT (office_id, ${keys.join(', ')}) DO UPDATE SET
+      ${AGG_VALUE_COLUMNS.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ')}`;
+}
+
+const AGG_HOUR_SQL = aggUpsertSql('hq_agg_hour');
+const AGG_DAY_SQL = aggUpsertSql('hq_agg_day');
+
+export async function addAggregates(sql: Sql, officeId: number, hourly: readonly AggDelta[], daily: readonly AggDelta[]) {
+  if (hourly.length > 0) await sql.$executeRawUnsafe(AGG_HOUR_SQL, officeId, JSON.stringify(hourly.map((d) => aggRow(d, true))));
+  if (daily.length > 0) await sql.$executeRawUnsafe(AGG_DAY_SQL, officeId, JSON.stringify(daily.map((d) => aggRow(d, false))));
+}
+
+export async function addAgentHours(sql: Sql, officeId: number, deltas: readonly AgentHourDelta[]) {
+  if (deltas.length === 0) return;
+  const rows = deltas.map((d) => ({
+    day: d.day,
+    hour: d.hour,
+    signed_in_seconds: d.signedInSeconds,
+    paused_seconds: d.pausedSeconds,
+    serving_seconds: d.servingSeconds,
+  }));
+  await sql.$executeRawUnsafe(
+    `INSERT INTO hq_agent_hour (office_id, day, hour, signed_in_seconds, paused_seconds, serving_seconds)
+     SELECT $1::int, x.day, x.hour, x.signed_in_seconds, x.paused_seconds, x.serving_seconds
+     FROM json_to_recordset($2::json) AS x(day text, hour int, signed_in_seconds bigint, paused_seconds bigint, serving_seconds bigint)
+     ON CONFLICT (office_id, day, hour) DO UPDATE SET
+       signed_in_seconds = hq_agent_hour.signed_in_seconds + EXCLUDED.signed_in_seconds,
+       paused_seconds = hq_agent_hour.paused_seconds + EXCLUDED.paused_seconds,
+       serving_seconds = hq_agent_hour.serving_seconds + EXCLUDED.serving_seconds`,
+    officeId,
+    JSON.stringify(rows),
+  );
+}
+
+export async function markSynced(
+  sql: Sql,
+  officeId: number,
+  update: { ackedSeq: number; receivedAt: Date; clockSkewMs: number; timeZone: string },
+) {
+  await sql.$executeRawUnsafe(
+    `UPDATE hq_office SET acked_seq = $2, last_sync_at = $3::timestamp, clock_skew_ms = $4, time_zone = $5 WHERE id = $1`,
+    officeId,
+    update.ackedSeq,
+    update.receivedAt.toISOString(),
+    update.clockSkewMs,
+    update.timeZone,
+  );
+}
+
+/** Everything derived from one office's events (rebuild starts from here). */
+export async function clearDerived(sql: Sql, officeId: number) {
+  for (const table of ['hq_ticket', 'hq_agent', 'hq_agg_hour', 'hq_agg_day', 'hq_agent_hour']) {
+    await sql.$executeRawUnsafe(`DELETE FROM ${table} WHERE office_id = $1`, officeId);
+  }
+}

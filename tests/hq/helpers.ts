@@ -1,0 +1,91 @@
+/**
+ * Test helpers for head office: a throwaway PostgreSQL database per test file, and
+ * builders for outbox events as an office would send them.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { IngestBatch, OutboxEnvelope } from '../../server/src/contract/outbox';
+import type { TicketEventType } from '../../server/src/domain/types';
+
+export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(prefix = 'hq_test'): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client(PG_ADMIN_URL);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    async drop() {
+      const c = new pg.Client(PG_ADMIN_URL);
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Builds an office's gapless event stream with a movable clock. */
+export class OfficeStream {
+  seq = 0;
+  readonly events: OutboxEnvelope[] = [];
+  constructor(
+    readonly officeCode: string,
+    public now: Date,
+    readonly timeZone = 'America/Bogota',
+  ) {}
+
+  advance(seconds: number): this {
+    this.now = new Date(this.now.getTime() + seconds * 1000);
+    return this;
+  }
+
+  ticket(
+    ticketId: string,
+    event: TicketEventType,
+    opts: { service?: string; target?: number; day?: string; counterId?: string | null; agentId?: string | null } = {},
+  ): OutboxEnvelope {
+    const e: OutboxEnvelope = {
+      seq: ++this.seq,
+      occurredAt: this.now.toISOString(),
+      fact: {
+        kind: 'ticket',
+        ticketId,
+        event,
+        day: opts.day ?? this.now.toISOString().slice(0, 10),
+        serviceCode: opts.service ?? 'A',
+        serviceName: opts.service === 'B' ? 'Pagos' : 'Atención general',
+        targetWaitMinutes: opts.target ?? 15,
+        category: 'general',
+        counterId: opts.counterId ?? (event === 'issued' ? null : 'c1'),
+        agentId: opts.agentId ?? (event === 'issued' ? null : 'u1'),
+      },
+    };
+    this.events.push(e);
+    return e;
+  }
+
+  agent(agentId: string, event: 'signed_in' | 'signed_out' | 'paused' | 'resumed', counterId = 'c1'): OutboxEnvelope {
+    const e: OutboxEnvelope = {
+      seq: ++this.seq,
+      occurredAt: this.now.toISOString(),
+      fact: { kind: 'agent', agentId, counterId, event, reason: event === 'paused' ? 'lunch' : null },
+    };
+    this.events.push(e);
+    return e;
+  }
+
+  batch(events: OutboxEnvelope[], sentAt: Date = this.now): IngestBatch {
+    return { officeCode: this.officeCode, sentAt: sentAt.toISOString(), timeZone: this.timeZone, events };
+  }
+}
