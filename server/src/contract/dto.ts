@@ -109,6 +109,8 @@ export const OfficeDto = z.object({
   keepQueueOvernight: z.boolean(),
   ticker: z.string(),
   policy: z.object({ preferentialPerGeneral: z.number(), overdueFirst: z.boolean() }),
+  /** Agents may choose which services their counter serves when they sign in (default false: the supervisor decides). */
+  agentsChooseServices: z.boolean().optional(),
 });
 export type OfficeDto = z.infer<typeof OfficeDto>;
 

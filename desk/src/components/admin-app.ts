@@ -1,0 +1,346 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { getLang, onLangChange, setLang, t } from '../../../server/src/contract/client/i18n';
+import type { CounterDto, DeviceDto, MeDto } from '../../../server/src/contract/dto';
+import { deviceUrl, ENTITIES, formToBody, type EntityDef, type FieldDef } from '../lib/admin-entities';
+import { errorText } from '../lib/error-text';
+import { api, currentUser, logout } from '../lib/staff-session';
+import '../lib/messages';
+import { baseStyles } from './shared-styles';
+import './staff-login';
+
+type Row = Record<string, unknown> & { id: string; active?: boolean };
+const ADMIN_ROLES = ['admin'];
+
+/**
+ * Admin pages: services, counters, users and devices of the office. Create, edit,
+ * deactivate; device tokens are rotated or revoked here, a new token shown once with
+ * the URL to open on the device.
+ */
+@customElement('turnero-admin-app')
+export class AdminApp extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        min-height: 100vh;
+        background: var(--c-bg);
+      }
+      main {
+        padding: 0.75rem;
+        max-width: 1100px;
+        margin: 0 auto;
+        display: grid;
+        gap: 0.75rem;
+      }
+      nav[role='tablist'] {
+        display: flex;
+        gap: 0.35rem;
+        flex-wrap: wrap;
+      }
+      nav button[aria-selected='true'] {
+        background: var(--c-primary);
+        color: #fff;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+        gap: 0 0.75rem;
+      }
+      .token {
+        word-break: break-all;
+        font-family: ui-monospace, monospace;
+        background: #fff;
+        padding: 0.35rem;
+        border: 1px dashed var(--c-border);
+      }
+      td.actions {
+        white-space: nowrap;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+    `,
+  ];
+
+  @state() private _me: MeDto | null = null;
+  @state() private _booting = true;
+  @state() private _tab: EntityDef = ENTITIES[0];
+  @state() private _rows: Row[] = [];
+  @state() private _counters: CounterDto[] = [];
+  @state() private _editing: Row | null = null;
+  @state() private _error = '';
+  @state() private _notice = '';
+  @state() private _busy = false;
+  @state() private _shownToken: { name: string; kind: string; token: string } | null = null;
+  @state() private _resetFor: Row | null = null;
+
+  private _offLang: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._offLang = onLangChange(() => this.requestUpdate());
+    void this._boot();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._offLang?.();
+  }
+
+  private async _boot() {
+    const me = await currentUser();
+    if (me && ADMIN_ROLES.includes(me.role)) await this._signedIn(me);
+    this._booting = false;
+  }
+
+  private async _signedIn(me: MeDto) {
+    this._me = me;
+    await this._load();
+  }
+
+  private async _load() {
+    try {
+      const [rows, counters] = await Promise.all([api.get<Row[]>(this._tab.path), api.get<CounterDto[]>('/counters')]);
+      this._rows = rows;
+      this._counters = counters;
+    } catch (err) {
+      this._error = errorText(err);
+    }
+  }
+
+  override render() {
+    return html`
+      <header class="bar">
+        <h1>${t('app.admin')}</h1>
+        <div class="row">
+          ${this._me ? html`<a href="./board.html">${t('nav.board')}</a>` : ''}
+          <button type="button" aria-label=${t('lang.switchLabel')} @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
+            ${t('lang.switch')}
+          </button>
+          ${this._me ? html`<span>${this._me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
+        </div>
+      </header>
+      <main>${this._body()}</main>
+    `;
+  }
+
+  private _body() {
+    if (this._booting) return html`<p role="status">${t('common.loading')}</p>`;
+    if (!this._me) {
+      return html`<turnero-staff-login .roles=${ADMIN_ROLES} heading=${t('app.admin')}
+        @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._signedIn(e.detail)}></turnero-staff-login>`;
+    }
+    return html`
+      <nav role="tablist" aria-label=${t('app.admin')}>
+        ${ENTITIES.map(
+          (e) => html`<button type="button" role="tab" aria-selected=${e.kind === this._tab.kind ? 'true' : 'false'}
+            @click=${() => this._switch(e)}>${t(e.title)}</button>`,
+        )}
+      </nav>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+      ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
+      ${this._shownToken ? this._tokenBox(this._shownToken) : ''}
+      <section class="panel" role="tabpanel" aria-labelledby="list-title">
+        <h2 id="list-title">${t(this._tab.title)}</h2>
+        ${this._table()}
+      </section>
+      ${this._resetFor ? this._resetPasswordForm(this._resetFor) : ''}
+      ${this._form()}
+    `;
+  }
+
+  private _table() {
+    const tab = this._tab;
+    return html`<table>
+      <thead>
+        <tr>
+          ${tab.columns.map((c) => html`<th scope="col">${t(c.label)}</th>`)}
+          <th scope="col">${t('common.state')}</th>
+          <th scope="col">${t('common.actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${this._rows.map(
+          (row) => html`<tr data-row=${String(row[tab.columns[0].key] ?? row.id)}>
+            ${tab.columns.map((c) => html`<td>${this._cell(c.key, row[c.key])}</td>`)}
+            <td>${row.active === false ? t('common.inactive') : t('common.active')}</td>
+            <td class="actions">
+              <button type="button" @click=${() => this._edit(row)}>${t('common.edit')}</button>
+              <button type="button" ?disabled=${this._busy} @click=${() => this._setActive(row, row.active === false)}>
+                ${row.active === false ? t('common.activate') : t('common.deactivate')}
+              </button>
+              ${tab.kind === 'users'
+                ? html`<button type="button" @click=${() => (this._resetFor = row)}>${t('admin.resetPassword')}</button>`
+                : ''}
+              ${tab.kind === 'devices'
+                ? html`<button type="button" ?disabled=${this._busy} @click=${() => this._rotate(row)}>${t('admin.rotateToken')}</button>
+                    <button type="button" class="danger" ?disabled=${this._busy} @click=${() => this._revoke(row)}>${t('admin.revokeToken')}</button>`
+                : ''}
+            </td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  private _cell(key: string, value: unknown) {
+    if (key === 'role') return t(`role.${String(value)}`);
+    if (key === 'kind') return t(`kind.${String(value)}`);
+    return value === null || value === undefined ? t('common.none') : String(value);
+  }
+
+  private _form() {
+    const editing = this._editing;
+    const mode = editing ? 'edit' : 'create';
+    const fields = this._tab.fields.filter((f) => mode === 'create' || !f.createOnly);
+    return html`<form class="panel" @submit=${this._submit} aria-labelledby="form-title">
+      <h2 id="form-title">${editing ? `${t('common.edit')}: ${String(editing[this._tab.columns[0].key] ?? '')}` : t('common.create')}</h2>
+      <div class="grid">${fields.map((f) => this._field(f, editing))}</div>
+      <p class="row">
+        <button class="primary" type="submit" ?disabled=${this._busy}>${editing ? t('common.save') : t('common.create')}</button>
+        ${editing ? html`<button type="button" @click=${() => (this._editing = null)}>${t('common.cancel')}</button>` : ''}
+      </p>
+    </form>`;
+  }
+
+  private _field(f: FieldDef, row: Row | null) {
+    const id = `f-${f.name}`;
+    const value = row?.[f.name];
+    const text = value === null || value === undefined ? (f.type === 'color' ? '#0b5cad' : '') : String(value);
+    if (f.type === 'select') {
+      const options =
+        f.options === 'counters'
+          ? [{ value: '', label: t('common.none') }, ...this._counters.map((c) => ({ value: c.id, label: c.name }))]
+          : (f.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }));
+      return html`<div>
+        <label for=${id}>${t(f.label)}</label>
+        <select id=${id} name=${f.name} ?required=${f.required}>
+          ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === text}>${o.label}</option>`)}
+        </select>
+      </div>`;
+    }
+    return html`<div>
+      <label for=${id}>${t(f.label)}</label>
+      <input id=${id} name=${f.name} type=${f.type} .value=${text} ?required=${f.required}
+        min=${f.min ?? ''} max=${f.max ?? ''} maxlength=${f.maxLength ?? 524288} pattern=${f.pattern ?? '.*'}
+        autocomplete=${f.type === 'password' ? 'new-password' : 'off'} />
+    </div>`;
+  }
+
+  private _resetPasswordForm(row: Row) {
+    return html`<form class="panel" @submit=${this._resetPassword} aria-labelledby="reset-title">
+      <h2 id="reset-title">${t('admin.resetPassword')}: ${String(row.username ?? '')}</h2>
+      <label for="new-password">${t('admin.newPassword')}</label>
+      <input id="new-password" name="password" type="password" required minlength="4" autocomplete="new-password" />
+      <p class="row">
+        <button class="primary" type="submit" ?disabled=${this._busy}>${t('common.save')}</button>
+        <button type="button" @click=${() => (this._resetFor = null)}>${t('common.cancel')}</button>
+      </p>
+    </form>`;
+  }
+
+  private _tokenBox(shown: { name: string; kind: string; token: string }) {
+    const url = deviceUrl(location.origin, shown.kind, shown.token);
+    return html`<section class="panel" role="status" data-testid="device-token">
+      <p><strong>${t('admin.tokenOnce', { name: shown.name })}</strong></p>
+      <p class="token">${shown.token}</p>
+      <p>${t('admin.openUrl')}: <a href=${url}>${url}</a></p>
+      <button type="button" @click=${() => (this._shownToken = null)}>${t('common.close')}</button>
+    </section>`;
+  }
+
+  // ---------- Actions ----------
+
+  private async _switch(tab: EntityDef) {
+    this._tab = tab;
+    this._editing = null;
+    this._resetFor = null;
+    this._shownToken = null;
+    this._rows = [];
+    this._error = '';
+    this._notice = '';
+    await this._load();
+  }
+
+  private _edit(row: Row) {
+    this._editing = row;
+    this._resetFor = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-title')?.scrollIntoView());
+  }
+
+  private async _run(fn: () => Promise<unknown>, notice: string) {
+    if (this._busy) return false;
+    this._busy = true;
+    this._error = '';
+    this._notice = '';
+    try {
+      await fn();
+      this._notice = notice;
+      await this._load();
+      return true;
+    } catch (err) {
+      this._error = errorText(err);
+      return false;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _submit(e: SubmitEvent) {
+    e.preventDefault();
+    const formEl = e.target as HTMLFormElement;
+    const form = new FormData(formEl);
+    const tab = this._tab;
+    const editing = this._editing;
+    const body = formToBody(tab.fields, form, editing ? 'edit' : 'create');
+    const ok = await this._run(async () => {
+      if (editing) {
+        await api.patch(`${tab.path}/${editing.id}`, body);
+        return;
+      }
+      const created = await api.post<unknown>(tab.path, body);
+      if (tab.kind === 'devices') {
+        const { device, token } = created as { device: DeviceDto; token: string };
+        this._shownToken = { name: device.name, kind: device.kind, token };
+      }
+    }, editing ? t('admin.updated') : t('admin.created'));
+    if (ok) {
+      this._editing = null;
+      formEl.reset();
+    }
+  }
+
+  private _setActive(row: Row, active: boolean) {
+    return this._run(() => api.patch(`${this._tab.path}/${row.id}`, { active }), t('admin.updated'));
+  }
+
+  private async _resetPassword(e: SubmitEvent) {
+    e.preventDefault();
+    const password = String(new FormData(e.target as HTMLFormElement).get('password') ?? '');
+    const row = this._resetFor!;
+    const ok = await this._run(() => api.patch(`/admin/users/${row.id}`, { password }), t('admin.updated'));
+    if (ok) this._resetFor = null;
+  }
+
+  private _rotate(row: Row) {
+    return this._run(async () => {
+      const { token } = await api.post<{ token: string }>(`/admin/devices/${row.id}/token`);
+      this._shownToken = { name: String(row.name ?? ''), kind: String(row.kind ?? 'display'), token };
+    }, '');
+  }
+
+  private _revoke(row: Row) {
+    if (!confirm(t('admin.confirmRevoke', { name: String(row.name ?? '') }))) return;
+    return this._run(() => api.delete(`/admin/devices/${row.id}/token`), t('admin.tokenRevoked'));
+  }
+
+  private async _logout() {
+    await logout();
+    this._me = null;
+    this._rows = [];
+  }
+}

@@ -1,0 +1,528 @@
+import { LitElement, html, css } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { getStaffToken } from '../../../server/src/contract/client/auth';
+import { formatDuration, formatTime } from '../../../server/src/contract/client/format';
+import { getLang, localName, onLangChange, setLang, t } from '../../../server/src/contract/client/i18n';
+import { LiveController } from '../../../server/src/contract/client/live-controller';
+import { LiveState } from '../../../server/src/contract/client/live-state';
+import type {
+  CounterDto,
+  DeviceDto,
+  MeDto,
+  QueueSnapshot,
+  SyncStateDto,
+  TicketDto,
+} from '../../../server/src/contract/dto';
+import { computeAlerts, DEFAULT_ALERT_SETTINGS, type BoardAlert } from '../lib/board-alerts';
+import { counterRows } from '../lib/counter-rows';
+import { errorText } from '../lib/error-text';
+import { api, currentUser, logout } from '../lib/staff-session';
+import { allWaiting } from '../lib/waiting-list';
+import '../lib/messages';
+import { baseStyles } from './shared-styles';
+import './staff-login';
+
+const BOARD_ROLES = ['supervisor', 'admin'];
+const MAX_QUEUE_KEY = 'turnero.board.maxQueue';
+
+/**
+ * The supervisor board: live queues, counters and agents, devices, sync state and alerts,
+ * with the supervisor's actions (counter services, cancel/transfer a ticket, ticker,
+ * stop issuing tickets). Laid out for a 1920x1080 screen, still usable narrower.
+ */
+@customElement('turnero-board-app')
+export class BoardApp extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        min-height: 100vh;
+        background: var(--c-bg);
+      }
+      main {
+        padding: 0.75rem;
+        display: grid;
+        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr));
+        align-items: start;
+      }
+      .wide {
+        grid-column: 1 / -1;
+      }
+      .alerts ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.35rem;
+      }
+      .alerts li {
+        border-radius: 6px;
+        padding: 0.4rem 0.6rem;
+        border-left: 6px solid;
+      }
+      .alerts li.critical {
+        background: var(--c-overdue-bg);
+        border-color: var(--c-danger);
+      }
+      .alerts li.warning {
+        background: var(--c-warning-bg);
+        border-color: #b38600;
+      }
+      .alerts li.info {
+        background: #e7eef7;
+        border-color: var(--c-primary);
+      }
+      .tiles {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+        gap: 0.5rem;
+      }
+      .tile {
+        border-radius: 8px;
+        border: 1px solid var(--c-border);
+        padding: 0.5rem 0.75rem;
+        border-top: 6px solid var(--svc, var(--c-primary));
+      }
+      .tile .big {
+        font-size: 2.2rem;
+        font-weight: 800;
+        line-height: 1.1;
+      }
+      .tile.late {
+        background: var(--c-overdue-bg);
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      .inline-form {
+        background: var(--c-bg);
+        border-radius: 6px;
+        padding: 0.5rem;
+        margin-top: 0.35rem;
+      }
+      input[type='number'] {
+        width: 4.5rem;
+      }
+      #ticker {
+        width: 100%;
+      }
+      td.actions {
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  @state() private _me: MeDto | null = null;
+  @state() private _booting = true;
+  @state() private _now = new Date();
+  @state() private _sync: SyncStateDto | null = null;
+  @state() private _devices: DeviceDto[] = [];
+  @state() private _error = '';
+  @state() private _notice = '';
+  @state() private _busy = false;
+  @state() private _editingCounter: string | null = null;
+  @state() private _transferring: string | null = null;
+  @state() private _maxQueue = Number(localStorage.getItem(MAX_QUEUE_KEY)) || DEFAULT_ALERT_SETTINGS.maxQueueLength;
+
+  private _live: LiveController | null = null;
+  private _timer: ReturnType<typeof setInterval> | null = null;
+  private _offLang: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._timer = setInterval(() => (this._now = new Date()), 10_000);
+    this._offLang = onLangChange(() => this.requestUpdate());
+    void this._boot();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this._timer) clearInterval(this._timer);
+    this._offLang?.();
+  }
+
+  private async _boot() {
+    const me = await currentUser();
+    if (me && BOARD_ROLES.includes(me.role)) this._signedIn(me);
+    this._booting = false;
+  }
+
+  private _signedIn(me: MeDto) {
+    this._me = me;
+    if (!this._live) {
+      const store = new LiveState({ auth: { token: getStaffToken() ?? '' } });
+      this._live = new LiveController(this, store, (change) => {
+        this._now = new Date();
+        if (change.kind === 'event' && change.name === 'sync:updated') {
+          this._sync = (change.payload as { sync: SyncStateDto }).sync;
+        }
+        if (change.kind === 'event' && change.name === 'device:status') {
+          const device = (change.payload as { device: DeviceDto }).device;
+          this._devices = [...this._devices.filter((d) => d.id !== device.id), device];
+        }
+        if (change.kind === 'snapshot' && change.snapshot.devices.length > 0) this._devices = change.snapshot.devices;
+      });
+    }
+    void api.get<SyncStateDto>('/sync').then((s) => (this._sync = s), () => undefined);
+    void api.get<DeviceDto[]>('/devices').then((d) => (this._devices = d), () => undefined);
+  }
+
+  override render() {
+    const me = this._me;
+    return html`
+      <header class="bar">
+        <h1>${t('app.board')}${this._live?.snapshot ? html` · ${this._live.snapshot.office.name}` : ''}</h1>
+        <div class="row">
+          ${me && this._live && !this._live.connected ? html`<span class="offline" role="status">${t('common.offline')}</span>` : ''}
+          ${me ? html`<a href="./">${t('nav.desk')}</a>` : ''}
+          ${me?.role === 'admin' ? html`<a href="./admin.html">${t('nav.admin')}</a>` : ''}
+          <button type="button" aria-label=${t('lang.switchLabel')} @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
+            ${t('lang.switch')}
+          </button>
+          ${me ? html`<span>${me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
+        </div>
+      </header>
+      ${this._body()}
+    `;
+  }
+
+  private _body() {
+    if (this._booting) return html`<main><p role="status">${t('common.loading')}</p></main>`;
+    if (!this._me) {
+      return html`<main>
+        <turnero-staff-login class="wide" .roles=${BOARD_ROLES} heading=${t('app.board')}
+          @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._signedIn(e.detail)}></turnero-staff-login>
+      </main>`;
+    }
+    const snap = this._live?.snapshot;
+    if (!snap) return html`<main><p role="status">${t('common.loading')}</p></main>`;
+    const devices = this._devices.length > 0 ? this._devices : snap.devices;
+    const alerts = computeAlerts({ ...snap, devices }, this._now, { maxQueueLength: this._maxQueue });
+    return html`<main>
+      ${this._error ? html`<p class="error wide" role="alert">${this._error}</p>` : ''}
+      ${this._notice ? html`<p class="notice wide" role="status">${this._notice}</p>` : ''}
+      ${this._alerts(alerts, snap, devices)} ${this._queues(snap)} ${this._office(snap)} ${this._counters(snap)}
+      ${this._tickets(snap)} ${this._devicesPanel(devices)} ${this._syncPanel(snap)}
+    </main>`;
+  }
+
+  // ---------- Panels ----------
+
+  private _alerts(alerts: BoardAlert[], snap: QueueSnapshot, devices: DeviceDto[]) {
+    const serviceName = (id?: string) => {
+      const s = snap.services.find((x) => x.id === id);
+      return s ? localName(s) : (id ?? '');
+    };
+    const deviceName = (id?: string) => devices.find((d) => d.id === id)?.name ?? id ?? '';
+    return html`<section class="panel alerts wide" aria-labelledby="alerts-title" data-testid="alerts">
+      <h2 id="alerts-title">${t('board.alerts')} (${alerts.length})</h2>
+      ${alerts.length === 0
+        ? html`<p class="muted">${t('board.noAlerts')}</p>`
+        : html`<ul>
+            ${alerts.map(
+              (a) => html`<li class=${a.severity} data-alert=${a.kind}>
+                <strong>${t(`severity.${a.severity}`)}:</strong>
+                ${t(`alert.${a.kind}`, {
+                  ...a.values,
+                  service: serviceName(a.serviceId),
+                  device: deviceName(a.deviceId),
+                  status: a.values.status ? t(`printer.${a.values.status}`) : '',
+                })}
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+
+  private _queues(snap: QueueSnapshot) {
+    const rows = allWaiting(snap.waiting, snap.services, this._now);
+    return html`<section class="panel wide" aria-labelledby="queues-title">
+      <h2 id="queues-title">${t('board.queues')}</h2>
+      <div class="tiles">
+        ${snap.services
+          .filter((s) => s.active)
+          .map((s) => {
+            const mine = rows.filter((r) => r.ticket.serviceId === s.id);
+            const longest = mine.length ? Math.max(...mine.map((r) => r.waitSeconds)) : null;
+            const late = mine.some((r) => r.overdue);
+            return html`<div class="tile ${late ? 'late' : ''}" style="--svc:${s.color}" data-service=${s.id}>
+              <div>${s.prefix} · ${localName(s)}</div>
+              <div class="big" data-testid="waiting-count">${mine.length}</div>
+              <div>${t('board.longest')}: <strong>${formatDuration(longest)}</strong></div>
+              <div class="muted">${t('board.target')}: ${s.targetWaitMinutes} min</div>
+            </div>`;
+          })}
+      </div>
+    </section>`;
+  }
+
+  private _office(snap: QueueSnapshot) {
+    const office = snap.office;
+    return html`<section class="panel" aria-labelledby="office-title">
+      <h2 id="office-title">${t('board.office')}</h2>
+      <p>
+        <span class="badge ${office.acceptingTickets ? 'idle' : 'paused'}" data-testid="accepting">
+          ${office.acceptingTickets ? t('board.accepting') : t('board.notAccepting')}
+        </span>
+        <button type="button" class=${office.acceptingTickets ? 'danger' : 'primary'} ?disabled=${this._busy}
+          @click=${() => this._patchOffice({ acceptingTickets: !office.acceptingTickets })}>
+          ${office.acceptingTickets ? t('board.stopTaking') : t('board.resumeTaking')}
+        </button>
+      </p>
+      <form @submit=${this._saveTicker}>
+        <label for="ticker">${t('board.ticker')}</label>
+        <input id="ticker" name="ticker" maxlength="280" .value=${office.ticker} />
+        <p><button type="submit" ?disabled=${this._busy}>${t('board.saveTicker')}</button></p>
+      </form>
+      <label for="maxq">${t('board.maxQueue')}</label>
+      <input id="maxq" type="number" min="1" max="500" .value=${String(this._maxQueue)} @change=${this._setMaxQueue} />
+    </section>`;
+  }
+
+  private _counters(snap: QueueSnapshot) {
+    const rows = counterRows(snap.counters, this._now);
+    const serviceName = (id: string) => {
+      const s = snap.services.find((x) => x.id === id);
+      return s ? s.prefix : id;
+    };
+    return html`<section class="panel wide" aria-labelledby="counters-title">
+      <h2 id="counters-title">${t('board.counters')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${t('common.counter')}</th>
+            <th scope="col">${t('board.agent')}</th>
+            <th scope="col">${t('common.state')}</th>
+            <th scope="col">${t('common.since')}</th>
+            <th scope="col">${t('board.currentTicket')}</th>
+            <th scope="col">${t('board.services')}</th>
+            <th scope="col">${t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            ({ counter: c, stateSeconds, ticketSeconds }) => html`<tr data-counter=${c.name}>
+                <td>${c.name}</td>
+                <td>${c.agentName ?? t('common.none')}</td>
+                <td>
+                  <span class="badge ${c.agentState}" data-testid="counter-state">${t(`state.${c.agentState}`)}</span>
+                  ${c.agentState === 'paused' && c.pauseReason ? html` (${t(`pause.${c.pauseReason}`)})` : ''}
+                </td>
+                <td>${c.agentState === 'signed_out' ? t('common.none') : formatDuration(stateSeconds)}</td>
+                <td>${c.currentTicket ? html`<strong>${c.currentTicket.code}</strong> · ${formatDuration(ticketSeconds)}` : t('common.none')}</td>
+                <td>${c.services.map((s) => serviceName(s.serviceId)).join(', ') || t('common.none')}</td>
+                <td class="actions">
+                  <button type="button" @click=${() => (this._editingCounter = this._editingCounter === c.id ? null : c.id)}
+                    aria-expanded=${this._editingCounter === c.id ? 'true' : 'false'}>${t('board.editServices')}</button>
+                  ${c.agentState !== 'signed_out'
+                    ? html`<button type="button" ?disabled=${this._busy} @click=${() => this._signOutAgent(c)}>${t('board.signOutAgent')}</button>`
+                    : ''}
+                </td>
+              </tr>
+              ${this._editingCounter === c.id
+                ? html`<tr>
+                    <td colspan="7">${this._counterServicesForm(c, snap)}</td>
+                  </tr>`
+                : ''}`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private _counterServicesForm(c: CounterDto, snap: QueueSnapshot) {
+    const weights = new Map(c.services.map((s) => [s.serviceId, s.weight]));
+    return html`<form class="inline-form" @submit=${(e: SubmitEvent) => this._saveCounterServices(e, c)}
+      aria-label=${t('board.servicesOf', { name: c.name })}>
+      <div class="row">
+        ${snap.services
+          .filter((s) => s.active)
+          .map(
+            (s) => html`<span class="row" style="gap:0.25rem">
+              <input type="checkbox" id="svc-${c.id}-${s.id}" name="service" value=${s.id} ?checked=${weights.has(s.id)} />
+              <label for="svc-${c.id}-${s.id}" style="display:inline;font-weight:400;margin:0">${localName(s)}</label>
+              <input type="number" name="weight-${s.id}" min="1" max="10" .value=${String(weights.get(s.id) ?? 1)}
+                aria-label="${t('board.weight')} ${localName(s)}" />
+            </span>`,
+          )}
+      </div>
+      <p class="row">
+        <button class="primary" type="submit" ?disabled=${this._busy}>${t('common.save')}</button>
+        <button type="button" @click=${() => (this._editingCounter = null)}>${t('common.cancel')}</button>
+      </p>
+    </form>`;
+  }
+
+  private _tickets(snap: QueueSnapshot) {
+    const rows = allWaiting(snap.waiting, snap.services, this._now);
+    return html`<section class="panel" aria-labelledby="tickets-title">
+      <h2 id="tickets-title">${t('board.tickets')} (${rows.length})</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${t('common.ticket')}</th>
+            <th scope="col">${t('common.service')}</th>
+            <th scope="col">${t('common.wait')}</th>
+            <th scope="col">${t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) => html`<tr class=${r.overdue ? 'overdue' : ''} data-ticket=${r.ticket.code}>
+                <td><strong>${r.ticket.code}</strong>${r.ticket.category === 'preferential' ? html` <span class="badge">${t('common.preferential')}</span>` : ''}</td>
+                <td>${r.ticket.serviceName}</td>
+                <td>${formatDuration(r.waitSeconds)}${r.overdue ? html` <span class="badge overdue">${t('desk.overdue')}</span>` : ''}</td>
+                <td class="actions">
+                  <button type="button" @click=${() => (this._transferring = this._transferring === r.ticket.id ? null : r.ticket.id)}
+                    aria-expanded=${this._transferring === r.ticket.id ? 'true' : 'false'}>${t('action.transfer')}</button>
+                  <button type="button" class="danger" ?disabled=${this._busy} @click=${() => this._cancelTicket(r.ticket)}>
+                    ${t('board.cancelTicket')}
+                  </button>
+                </td>
+              </tr>
+              ${this._transferring === r.ticket.id
+                ? html`<tr><td colspan="4">${this._transferForm(r.ticket, snap)}</td></tr>`
+                : ''}`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private _transferForm(ticket: TicketDto, snap: QueueSnapshot) {
+    return html`<form class="inline-form row" @submit=${(e: SubmitEvent) => this._transfer(e, ticket)}>
+      <label for="transfer-target" style="margin:0">${t('transfer.target')}</label>
+      <select id="transfer-target" name="target">
+        <optgroup label=${t('transfer.toService')}>
+          ${snap.services.filter((s) => s.active && s.id !== ticket.serviceId).map((s) => html`<option value="service:${s.id}">${localName(s)}</option>`)}
+        </optgroup>
+        <optgroup label=${t('transfer.toCounter')}>
+          ${snap.counters.filter((c) => c.active).map((c) => html`<option value="counter:${c.id}">${c.name}</option>`)}
+        </optgroup>
+      </select>
+      <button class="primary" type="submit" ?disabled=${this._busy}>${t('common.confirm')}</button>
+      <button type="button" @click=${() => (this._transferring = null)}>${t('common.cancel')}</button>
+    </form>`;
+  }
+
+  private _devicesPanel(devices: DeviceDto[]) {
+    return html`<section class="panel" aria-labelledby="devices-title">
+      <h2 id="devices-title">${t('board.devices')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">${t('common.name')}</th>
+            <th scope="col">${t('board.kind')}</th>
+            <th scope="col">${t('board.connection')}</th>
+            <th scope="col">${t('board.printer')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${devices.map(
+            (d) => html`<tr data-device=${d.name}>
+              <td>${d.name}${d.active ? '' : html` <span class="badge">${t('common.inactive')}</span>`}</td>
+              <td>${t(`kind.${d.kind}`)}</td>
+              <td><span class="badge ${d.connected ? 'idle' : 'paused'}">${d.connected ? t('board.connected') : t('board.disconnected')}</span></td>
+              <td>${d.kind === 'kiosk' ? (d.printerStatus ? t(`printer.${d.printerStatus}`) : t('common.none')) : ''}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private _syncPanel(snap: QueueSnapshot) {
+    const s = this._sync;
+    const tz = snap.office.timeZone;
+    return html`<section class="panel" aria-labelledby="sync-title" data-testid="sync">
+      <h2 id="sync-title">${t('board.sync')}</h2>
+      ${!s
+        ? html`<p class="muted">${t('common.loading')}</p>`
+        : !s.enabled
+          ? html`<p>${t('board.syncDisabled')}</p>`
+          : html`<dl>
+              <dt>${t('board.syncPending')}</dt>
+              <dd>${s.pendingEvents}</dd>
+              <dt>${t('board.syncLast')}</dt>
+              <dd>${s.lastSuccessAt ? formatTime(s.lastSuccessAt, tz) : t('common.none')}</dd>
+              ${s.lastError ? html`<dt>${t('board.syncError')}</dt><dd>${s.lastError}</dd>` : ''}
+            </dl>`}
+    </section>`;
+  }
+
+  // ---------- Actions ----------
+
+  private async _run(fn: () => Promise<unknown>, notice = '') {
+    if (this._busy) return;
+    this._busy = true;
+    this._error = '';
+    this._notice = '';
+    try {
+      await fn();
+      this._notice = notice;
+    } catch (err) {
+      this._error = errorText(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _patchOffice(body: Record<string, unknown>) {
+    return this._run(() => api.patch('/office', body), t('board.saved'));
+  }
+
+  private _saveTicker(e: SubmitEvent) {
+    e.preventDefault();
+    const ticker = String(new FormData(e.target as HTMLFormElement).get('ticker') ?? '');
+    return this._patchOffice({ ticker });
+  }
+
+  private _setMaxQueue(e: Event) {
+    const value = Math.max(1, Math.round(Number((e.target as HTMLInputElement).value) || DEFAULT_ALERT_SETTINGS.maxQueueLength));
+    this._maxQueue = value;
+    localStorage.setItem(MAX_QUEUE_KEY, String(value));
+  }
+
+  private async _saveCounterServices(e: SubmitEvent, c: CounterDto) {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const services = form.getAll('service').map((v) => {
+      const serviceId = String(v);
+      const weight = Math.min(10, Math.max(1, Math.round(Number(form.get(`weight-${serviceId}`)) || 1)));
+      return { serviceId, weight };
+    });
+    await this._run(() => api.put(`/counters/${c.id}/services`, { services }), t('board.saved'));
+    if (!this._error) this._editingCounter = null;
+  }
+
+  private _signOutAgent(c: CounterDto) {
+    return this._run(() => api.post(`/counters/${c.id}/sign-out`));
+  }
+
+  private _cancelTicket(ticket: TicketDto) {
+    if (!confirm(t('board.confirmCancel', { code: ticket.code }))) return;
+    return this._run(() => api.post(`/tickets/${ticket.id}/cancel`));
+  }
+
+  private async _transfer(e: SubmitEvent, ticket: TicketDto) {
+    e.preventDefault();
+    const [kind, id] = String(new FormData(e.target as HTMLFormElement).get('target') ?? '').split(':');
+    const body = kind === 'counter' ? { toCounterId: id } : { toServiceId: id };
+    await this._run(() => api.post(`/tickets/${ticket.id}/transfer`, body), t('board.saved'));
+    if (!this._error) this._transferring = null;
+  }
+
+  private async _logout() {
+    await logout();
+    if (this._live) {
+      this._live.store.stop();
+      this.removeController(this._live);
+    }
+    this._live = null;
+    this._me = null;
+  }
+}

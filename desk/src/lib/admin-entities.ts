@@ -1,0 +1,142 @@
+/**
+ * What the admin pages manage, as data: each entity's API path, list columns and form
+ * fields. The admin component renders any of them the same way, and `formToBody` turns
+ * a submitted form into the JSON body (numbers as numbers, empty optional fields left out).
+ */
+export type FieldType = 'text' | 'number' | 'color' | 'select' | 'password';
+
+export interface FieldDef {
+  name: string;
+  /** i18n key of the label. */
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  /** Shown only when creating (e.g. the first password, the device kind). */
+  createOnly?: boolean;
+  /** Options for a select: fixed ones, or 'counters' to list the office's counters. */
+  options?: readonly { value: string; label: string }[] | 'counters';
+  /** Send null instead of leaving the field out when empty (e.g. clear a home counter). */
+  nullable?: boolean;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+export type EntityKind = 'services' | 'counters' | 'users' | 'devices';
+
+export interface EntityDef {
+  kind: EntityKind;
+  title: string;
+  path: string;
+  /** Fields shown as table columns (i18n key + property). */
+  columns: { label: string; key: string }[];
+  fields: FieldDef[];
+}
+
+export const ENTITIES: EntityDef[] = [
+  {
+    kind: 'services',
+    title: 'admin.services',
+    path: '/admin/services',
+    columns: [
+      { label: 'admin.prefix', key: 'prefix' },
+      { label: 'admin.nameEs', key: 'nameEs' },
+      { label: 'admin.targetWait', key: 'targetWaitMinutes' },
+    ],
+    fields: [
+      { name: 'prefix', label: 'admin.prefix', type: 'text', required: true, maxLength: 3, pattern: '[A-Z]{1,3}' },
+      { name: 'nameEs', label: 'admin.nameEs', type: 'text', required: true, maxLength: 80 },
+      { name: 'nameEn', label: 'admin.nameEn', type: 'text', required: true, maxLength: 80 },
+      { name: 'targetWaitMinutes', label: 'admin.targetWait', type: 'number', required: true, min: 1, max: 600 },
+      { name: 'color', label: 'admin.color', type: 'color' },
+      { name: 'icon', label: 'admin.icon', type: 'text', maxLength: 40 },
+      { name: 'sortOrder', label: 'admin.sortOrder', type: 'number', min: 0, max: 999 },
+    ],
+  },
+  {
+    kind: 'counters',
+    title: 'admin.counters',
+    path: '/admin/counters',
+    columns: [{ label: 'common.name', key: 'name' }],
+    fields: [{ name: 'name', label: 'common.name', type: 'text', required: true, maxLength: 40 }],
+  },
+  {
+    kind: 'users',
+    title: 'admin.users',
+    path: '/admin/users',
+    columns: [
+      { label: 'admin.username', key: 'username' },
+      { label: 'admin.displayName', key: 'displayName' },
+      { label: 'admin.role', key: 'role' },
+    ],
+    fields: [
+      { name: 'username', label: 'admin.username', type: 'text', required: true, createOnly: true, maxLength: 64 },
+      { name: 'displayName', label: 'admin.displayName', type: 'text', required: true, maxLength: 80 },
+      {
+        name: 'role',
+        label: 'admin.role',
+        type: 'select',
+        required: true,
+        options: [
+          { value: 'agent', label: 'role.agent' },
+          { value: 'supervisor', label: 'role.supervisor' },
+          { value: 'admin', label: 'role.admin' },
+        ],
+      },
+      { name: 'counterId', label: 'admin.homeCounter', type: 'select', options: 'counters', nullable: true },
+      { name: 'password', label: 'admin.password', type: 'password', required: true, createOnly: true, maxLength: 256 },
+    ],
+  },
+  {
+    kind: 'devices',
+    title: 'admin.devices',
+    path: '/admin/devices',
+    columns: [
+      { label: 'common.name', key: 'name' },
+      { label: 'admin.kind', key: 'kind' },
+    ],
+    fields: [
+      {
+        name: 'kind',
+        label: 'admin.kind',
+        type: 'select',
+        required: true,
+        createOnly: true,
+        options: [
+          { value: 'kiosk', label: 'kind.kiosk' },
+          { value: 'display', label: 'kind.display' },
+        ],
+      },
+      { name: 'name', label: 'common.name', type: 'text', required: true, maxLength: 80 },
+      { name: 'printerUri', label: 'admin.printerUri', type: 'text', nullable: true, maxLength: 200 },
+    ],
+  },
+];
+
+/** Minimal FormData-like input, so the conversion is testable without a DOM. */
+export interface FormLike {
+  get(name: string): FormDataEntryValue | null;
+}
+
+/** JSON body for a create (all fields) or an edit (only the fields an edit form shows). */
+export function formToBody(fields: FieldDef[], form: FormLike, mode: 'create' | 'edit'): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (mode === 'edit' && f.createOnly) continue;
+    const raw = form.get(f.name);
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    if (text === '') {
+      if (f.nullable && mode === 'edit') body[f.name] = null;
+      continue;
+    }
+    body[f.name] = f.type === 'number' ? Number(text) : f.name === 'prefix' ? text.toUpperCase() : text;
+  }
+  return body;
+}
+
+/** The URL a device opens once to take its token (the app strips it from the address bar). */
+export function deviceUrl(origin: string, kind: string, token: string): string {
+  const app = kind === 'kiosk' ? 'dispenser' : 'display';
+  return `${origin.replace(/\/$/, '')}/${app}/?token=${encodeURIComponent(token)}`;
+}

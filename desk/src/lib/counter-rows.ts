@@ -1,0 +1,41 @@
+/**
+ * Rows of the supervisor board's counter table: who is where, doing what, since when.
+ * Pure; durations are computed against an injected `now`.
+ */
+import type { CounterDto } from '../../../server/src/contract/dto';
+
+export interface CounterRow {
+  counter: CounterDto;
+  /** Seconds in the current state, or null when unknown (never signed in today). */
+  stateSeconds: number | null;
+  /** Seconds since the current ticket was called / started. */
+  ticketSeconds: number | null;
+}
+
+export function secondsSince(iso: string | null | undefined, now: Date): number | null {
+  if (!iso) return null;
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.floor((now.getTime() - at) / 1000));
+}
+
+const STATE_ORDER = { serving: 0, idle: 1, paused: 2, signed_out: 3 } as const;
+
+/** Staffed counters first (serving, idle, paused), then the empty ones; by name within a state. */
+export function counterRows(counters: CounterDto[], now: Date): CounterRow[] {
+  return counters
+    .filter((c) => c.active)
+    .map((counter) => {
+      const t = counter.currentTicket;
+      return {
+        counter,
+        stateSeconds: secondsSince(counter.stateSince, now),
+        ticketSeconds: t ? secondsSince(t.startedAt ?? t.calledAt, now) : null,
+      };
+    })
+    .sort(
+      (a, b) =>
+        STATE_ORDER[a.counter.agentState] - STATE_ORDER[b.counter.agentState] ||
+        a.counter.name.localeCompare(b.counter.name, 'es', { numeric: true }),
+    );
+}

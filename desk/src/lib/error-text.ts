@@ -1,0 +1,24 @@
+/** Turns anything thrown by an API call into a sentence for the agent, in their language. */
+import { isApiError } from '../../../server/src/contract/client/api';
+import { t } from '../../../server/src/contract/client/i18n';
+
+const KNOWN = new Set([
+  'forbidden',
+  'unauthenticated',
+  'illegal_transition',
+  'not_signed_in',
+  'office_closed',
+  'conflict',
+  'not_found',
+  'network',
+  'timeout',
+]);
+
+export function errorText(e: unknown): string {
+  if (isApiError(e)) {
+    if (e.code === 'validation_failed') return t('error.validation_failed', { message: e.message });
+    if (KNOWN.has(e.code)) return t(`error.${e.code}`);
+    return t('error.generic', { message: e.message });
+  }
+  return t('error.generic', { message: e instanceof Error ? e.message : String(e) });
+}
