@@ -1,0 +1,221 @@
+/**
+ * The head office HTTP API, as zod schemas: request queries and bodies the server
+ * validates, and the response shapes the dashboard (hq/) renders. All under /api/v1.
+ * Errors are `{ error: { code, message, details? } }` (ErrorBody in contract/dto.ts).
+ * Durations are seconds, shares and rates are 0..1, times are ISO-8601 UTC; a figure with
+ * nothing to compute it from (no calls, no agent time) is null, never 0.
+ */
+import { z } from 'zod';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const isoTime = z.string();
+const officeCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, - and _ (max 32)');
+
+export const HQ_ROLES = ['admin', 'manager', 'office-sync'] as const;
+export type HqRole = (typeof HQ_ROLES)[number];
+
+// ---------- Auth ----------
+
+/** POST /api/v1/auth/login (rate-limited per client address). */
+export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const LoginResponse = z.object({
+  token: z.string(),
+  role: z.enum(HQ_ROLES),
+  /** Managers only see this company; null for admins. */
+  company: z.string().nullable(),
+  expiresAt: isoTime,
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** GET /api/v1/auth/me */
+export const MeResponse = z.object({
+  principalId: z.string(),
+  username: z.string().nullable(),
+  role: z.enum(HQ_ROLES),
+  company: z.string().nullable(),
+  officeCode: z.string().nullable(),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+/** POST /api/v1/hq/users (admin): add an admin or a company manager. */
+export const CreateUserBody = z
+  .object({
+    username: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/),
+    password: z.string().min(10).max(256),
+    role: z.enum(['admin', 'manager']),
+    company: z.string().min(1).max(64).optional(),
+  })
+  .refine((u) => u.role !== 'manager' || Boolean(u.company), { message: 'a manager needs a company', path: ['company'] });
+export const UserDto = z.object({ id: z.string(), username: z.string(), role: z.enum(['admin', 'manager']), company: z.string().nullable() });
+export type UserDto = z.infer<typeof UserDto>;
+
+// ---------- Organisation: group -> company -> region -> office ----------
+
+/** POST /api/v1/hq/offices (admin) -> 201 CreateOfficeResponse. */
+export const CreateOfficeBody = z.object({
+  code: officeCode,
+  name: z.string().min(1).max(120),
+  company: z.string().min(1).max(64).optional(),
+  region: z.string().min(1).max(64).optional(),
+  /** IANA zone; default America/Bogota. */
+  timeZone: z.string().max(64).optional(),
+});
+export type CreateOfficeBody = z.infer<typeof CreateOfficeBody>;
+
+/** The ingest token is shown once: here, and when rotated. */
+export const CreateOfficeResponse = z.object({ id: z.number().int(), code: z.string(), token: z.string() });
+export type CreateOfficeResponse = z.infer<typeof CreateOfficeResponse>;
+
+/** POST /api/v1/hq/offices/:code/token (admin): new token, old ones revoked. DELETE: revoke all -> 204. */
+export const RotateTokenResponse = z.object({ code: z.string(), token: z.string() });
+
+export const OfficeSummary = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  group: z.string(),
+  company: z.string().nullable(),
+  region: z.string().nullable(),
+  timeZone: z.string(),
+  ackedSeq: z.number().int(),
+  lastSyncAt: isoTime.nullable(),
+  clockSkewMs: z.number().nullable(),
+  /** |clockSkewMs| > 2000. */
+  clockSkewFlag: z.boolean(),
+  /** The office has a valid (not revoked) ingest token. */
+  hasToken: z.boolean(),
+});
+export type OfficeSummary = z.infer<typeof OfficeSummary>;
+/** GET /api/v1/hq/offices (managers: their company only). */
+export const OfficeListResponse = z.object({ offices: z.array(OfficeSummary) });
+export type OfficeListResponse = z.infer<typeof OfficeListResponse>;
+
+// ---------- Comparison ----------
+
+/** Query of compare, compare.csv. `from`/`to` are office-local days, both included. */
+export const CompareQuery = z
+  .object({
+    from: day,
+    to: day,
+    company: z.string().max(64).optional(),
+    region: z.string().max(64).optional(),
+    /** Service code (the ticket prefix, e.g. "A"). */
+    service: z.string().max(3).optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export type CompareQuery = z.infer<typeof CompareQuery>;
+
+export const CompareRow = z.object({
+  officeCode: z.string(),
+  officeName: z.string(),
+  company: z.string().nullable(),
+  region: z.string().nullable(),
+  issued: z.number().int(),
+  served: z.number().int(),
+  /** First calls (denominator of noShowRate). */
+  called: z.number().int(),
+  waitMedianSeconds: z.number().nullable(),
+  waitP90Seconds: z.number().nullable(),
+  waitAverageSeconds: z.number().nullable(),
+  /** Share of called tickets whose wait was within their service's target. */
+  withinTargetShare: z.number().nullable(),
+  /** no-shows / called */
+  noShowRate: z.number().nullable(),
+  /** (cancelled or expired before a call) / issued */
+  walkoutRate: z.number().nullable(),
+  serviceMedianSeconds: z.number().nullable(),
+  /** Serving time / signed-in time of the office's agents (all services). */
+  utilisation: z.number().nullable(),
+  lastSyncAt: isoTime.nullable(),
+  clockSkewMs: z.number().nullable(),
+});
+export type CompareRow = z.infer<typeof CompareRow>;
+/**
+ * GET /api/v1/hq/offices/compare -> one row per office (offices with no traffic included, zeros/nulls).
+ * GET /api/v1/hq/compare.csv (same query, plus lang=es|en for the header row): the same rows as CSV.
+ */
+export const CompareResponse = z.object({ from: day, to: day, rows: z.array(CompareRow) });
+export type CompareResponse = z.infer<typeof CompareResponse>;
+
+// ---------- Drill-down ----------
+
+export const BREAKDOWN_BY = ['service', 'hour', 'day'] as const;
+/** GET /api/v1/hq/offices/:code/breakdown?from&to&by[&service] */
+export const BreakdownQuery = z
+  .object({ from: day, to: day, by: z.enum(BREAKDOWN_BY).default('service'), service: z.string().max(3).optional() })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export type BreakdownQuery = z.infer<typeof BreakdownQuery>;
+
+export const BreakdownRow = z.object({
+  /** Service code, hour "0".."23", or day YYYY-MM-DD. */
+  key: z.string(),
+  /** Service name, "08:00", or the day. */
+  label: z.string(),
+  issued: z.number().int(),
+  called: z.number().int(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  walkouts: z.number().int(),
+  waitMedianSeconds: z.number().nullable(),
+  waitP90Seconds: z.number().nullable(),
+  waitAverageSeconds: z.number().nullable(),
+  withinTargetShare: z.number().nullable(),
+  serviceMedianSeconds: z.number().nullable(),
+  serviceP90Seconds: z.number().nullable(),
+  /** Counts per bucket of `waitBucketsUpperSeconds` (plus the open last bucket). */
+  waitHistogram: z.array(z.number().int()),
+});
+export type BreakdownRow = z.infer<typeof BreakdownRow>;
+
+export const BreakdownResponse = z.object({
+  officeCode: z.string(),
+  officeName: z.string(),
+  from: day,
+  to: day,
+  by: z.enum(BREAKDOWN_BY),
+  service: z.string().nullable(),
+  /** Upper bounds (seconds, exclusive) of the histogram buckets; the last bucket is open. */
+  waitBucketsUpperSeconds: z.array(z.number()),
+  rows: z.array(BreakdownRow),
+  totals: BreakdownRow,
+});
+export type BreakdownResponse = z.infer<typeof BreakdownResponse>;
+
+// ---------- Live ----------
+
+/** GET /api/v1/hq/live[?company][&region][&staleMinutes=15] */
+export const LiveQuery = z.object({
+  company: z.string().max(64).optional(),
+  region: z.string().max(64).optional(),
+  staleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(15),
+});
+export type LiveQuery = z.infer<typeof LiveQuery>;
+
+export const LIVE_ALERTS = ['past_target', 'not_heard_from', 'clock_skew', 'never_synced'] as const;
+export type LiveAlert = (typeof LIVE_ALERTS)[number];
+
+export const LiveOffice = z.object({
+  officeCode: z.string(),
+  officeName: z.string(),
+  company: z.string().nullable(),
+  region: z.string().nullable(),
+  waitingNow: z.number().int(),
+  /** On the office's clock (head office time corrected by its skew). */
+  longestWaitSeconds: z.number().nullable(),
+  /** Waiting tickets already past their service's target. */
+  pastTargetNow: z.number().int(),
+  /** Agents signed in and not paused. */
+  countersOpen: z.number().int(),
+  countersPaused: z.number().int(),
+  servedToday: z.number().int(),
+  lastSyncAt: isoTime.nullable(),
+  clockSkewMs: z.number().nullable(),
+  alerts: z.array(z.enum(LIVE_ALERTS)),
+});
+export type LiveOffice = z.infer<typeof LiveOffice>;
+export const LiveResponse = z.object({ serverTime: isoTime, staleMinutes: z.number().int(), offices: z.array(LiveOffice) });
+export type LiveResponse = z.infer<typeof LiveResponse>;
+
+// ---------- Health ----------
+
+export const HqHealthResponse = z.object({ status: z.literal('ok'), role: z.literal('hq'), time: isoTime, database: z.enum(['postgresql', 'embedded']) });
