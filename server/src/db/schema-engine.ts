@@ -29,13 +29,28 @@ function loadEngineModule(): Promise<EngineModule> {
     const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const glue = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as EngineModule;
     const bytes = await readFile(gluePath.replace(/\.js$/, '.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': withUnrefTimers(glue) });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
     return glue;
   })();
   engineModule.catch(() => (engineModule = undefined));
   return engineModule;
+}
+
+/**
+ * The engine races some steps (e.g. PostgreSQL's advisory lock, 10 s) against timers it
+ * never clears, which kept short-lived processes (scripts, test files) alive for 10 s after
+ * the work was done. Its timers are unref'd: they still fire while the process is busy.
+ */
+function withUnrefTimers(glue: EngineModule): WebAssembly.ModuleImports {
+  const imports = { ...glue } as unknown as WebAssembly.ModuleImports;
+  for (const name of Object.keys(imports)) {
+    if (name.startsWith('__wbg_setTimeout_')) {
+      imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+    }
+  }
+  return imports;
 }
 
 export interface EngineJobOptions {
