@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { diffMigrations } from '../server/src/db/migrate';
 import { migrationFolderName, writeMigration } from '../server/src/db/migrations-folder';
+import { pgAdapterFactory } from '../server/src/db/pg-adapter';
 import { REPO_ROOT, rolePaths, type DbRole } from '../server/src/db/roles';
 
 const DEFAULT_PG_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -43,9 +43,11 @@ if (!existsSync(paths.schemaPath)) fail(`no schema at ${relative(REPO_ROOT, path
 const adapterFactory =
   paths.provider === 'sqlite'
     ? new PrismaBetterSqlite3({ url: ':memory:' })
-    : new PrismaPg({ connectionString: values.url ?? process.env.SHADOW_DATABASE_URL ?? DEFAULT_PG_URL });
+    : pgAdapterFactory(values.url ?? process.env.SHADOW_DATABASE_URL ?? DEFAULT_PG_URL);
 
-const diff = await diffMigrations({ ...paths, adapterFactory, from: 'migrations' });
+const diff = await diffMigrations({ ...paths, adapterFactory, from: 'migrations' }).catch((err: Error) =>
+  fail(`${role}: could not compute the migration: ${err.message}`),
+);
 
 if (values.check) {
   if (diff.hasChanges) {
