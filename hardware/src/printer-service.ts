@@ -112,8 +112,8 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
 
   async function runJob(bytes: Buffer): Promise<PrintResult> {
     if (stopped) return { ok: false, error: 'printer service stopped', status };
+    const before = await query(); // also opens the transport; a bad URI ends here as offline
     const t = getTransport();
-    const before = await query();
     if (!canPrint(before) && before !== 'unknown') {
       return { ok: false, error: `printer not ready (${before})`, status: before };
     }
