@@ -128,6 +128,11 @@ describe('chooseNextTicket: examples', () => {
     assert.equal(r.explanation, 'Superó el tiempo máximo de espera: 25 min (meta 15 min)');
   });
 
+  it('an overdue explanation never reads as within the target', () => {
+    const justOver = ticket('a', -10.5); // 15.5 min at now=5
+    assert.equal(chooseNextTicket(input([justOver]))!.explanation, 'Superó el tiempo máximo de espera: 16 min (meta 15 min)');
+  });
+
   it('exactly at the target is not overdue yet; a target of 0 means no target', () => {
     const atTarget = ticket('a', -10); // exactly 15 min at now=5
     assert.equal(isOverdue(atTarget, services[0], min(5)), false);

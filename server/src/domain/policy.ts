@@ -76,7 +76,8 @@ export function callableTickets(input: Pick<PolicyInput, 'counter' | 'waiting' |
   return { directed, regular };
 }
 
-const waitedMinutes = (t: Ticket, now: Date): number => Math.floor((now.getTime() - t.issuedAt.getTime()) / 60_000);
+// Rounded up so a ticket 20 s past a 15-min target reads "16 min (meta 15 min)", never "15 of 15".
+const waitedMinutes = (t: Ticket, now: Date): number => Math.ceil((now.getTime() - t.issuedAt.getTime()) / 60_000);
 
 export function chooseNextTicket(input: PolicyInput): PolicyChoice | null {
   const { counter, services, policy, now } = input;
