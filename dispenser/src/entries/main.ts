@@ -1,0 +1,2 @@
+// Kiosk entry: registers <turnero-kiosk>, which index.html places full screen.
+import '../kiosk-app';

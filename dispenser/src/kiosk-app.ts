@@ -1,0 +1,384 @@
+/**
+ * <turnero-kiosk>: the touch ticket dispenser.
+ * welcome -> service tiles -> "¿Requiere atención preferencial?" -> optional ID number with
+ * consent (skipped by default) -> the ticket (code, service, people ahead, estimated wait,
+ * QR of the live page) -> back to welcome after a few seconds or on touch. Any screen
+ * left untouched returns to welcome.
+ *
+ * URL: /dispenser/?token=<kiosk device token>[&askId=0][&lang=en]
+ */
+import { LitElement, html, nothing, svg } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { DeviceDto, MeDto, ServiceDto, TicketDto } from '../../server/src/contract/dto';
+import { createApiClient, isApiError } from '../../server/src/contract/client/api';
+import { takeDeviceToken } from '../../server/src/contract/client/auth';
+import { formatDuration } from '../../server/src/contract/client/format';
+import { getLang, localName, setLang, t } from '../../server/src/contract/client/i18n';
+import { LiveController } from '../../server/src/contract/client/live-controller';
+import { LiveState, type LiveChange } from '../../server/src/contract/client/live-state';
+import { readableTextColor, serviceIcon } from './icons';
+import { CancelledError, TicketRequest } from './issue-ticket';
+import { kioskStyles } from './kiosk-styles';
+import { CONSENT_POLICY_VERSION } from './messages';
+import { printProblem } from './printer-notice';
+import { liveTicketUrl, qrPath } from './qr';
+
+type Screen = 'welcome' | 'services' | 'preferential' | 'id' | 'issuing' | 'ticket' | 'closed' | 'error';
+
+const PREFERENTIAL_GROUPS = ['pregnant', 'childInArms', 'disability', 'olderAdult', 'veteran'] as const;
+const ID_PATTERN = /^[0-9A-Za-z-]{4,20}$/;
+/** Untouched for this long, any screen but welcome returns to welcome. */
+const IDLE_MS = 45_000;
+const TICKET_SHOWN_MS = 15_000;
+/** Longer when the paper did not come out: time to photograph the screen. */
+const TICKET_SHOWN_PROBLEM_MS = 40_000;
+/** Taps this soon after a screen change are ignored: a double tap must not answer the next question. */
+const TAP_GUARD_MS = 400;
+
+declare global {
+  interface Window {
+    __turneroKiosk?: TurneroKiosk;
+  }
+}
+
+@customElement('turnero-kiosk')
+export class TurneroKiosk extends LitElement {
+  static override styles = kioskStyles;
+
+  private readonly params = new URLSearchParams(location.search);
+  private readonly askId = this.params.get('askId') !== '0';
+  private readonly token = takeDeviceToken('dispenser');
+  private readonly api = createApiClient({ token: () => this.token });
+  private readonly store = this.token ? new LiveState({ auth: { token: this.token } }) : null;
+  private readonly live = this.store ? new LiveController(this, this.store, (c) => this.onLiveChange(c)) : null;
+
+  @state() private screen: Screen = 'welcome';
+  @state() private me: MeDto | null = null;
+  @state() private service: ServiceDto | null = null;
+  @state() private category: 'general' | 'preferential' = 'general';
+  @state() private customerId = '';
+  @state() private consent = false;
+  @state() private retryAttempt = 0;
+  @state() private ticket: TicketDto | null = null;
+  @state() private errorKey = 'kiosk.error';
+  @state() private uiLang = getLang();
+
+  private request: TicketRequest | null = null;
+  private screenChangedAt = 0;
+  private idleTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.__turneroKiosk = this;
+    const lang = this.params.get('lang');
+    if (lang === 'en' || lang === 'es') this.setLanguage(lang);
+    this.addEventListener('pointerdown', this.onActivity, { capture: true });
+    this.addEventListener('keydown', this.onActivity, { capture: true });
+    if (this.token) void this.loadMe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('pointerdown', this.onActivity, { capture: true });
+    this.removeEventListener('keydown', this.onActivity, { capture: true });
+    clearTimeout(this.idleTimer);
+  }
+
+  private async loadMe(): Promise<void> {
+    try {
+      this.me = await this.api.get<MeDto>('/me');
+    } catch (e) {
+      if (isApiError(e) && e.unreachable) setTimeout(() => void this.loadMe(), 5000);
+    }
+  }
+
+  private get device(): DeviceDto | undefined {
+    const snap = this.live?.snapshot;
+    return snap && this.me ? snap.devices.find((d) => d.id === this.me!.principalId) : undefined;
+  }
+
+  /** Keeps the ticket on screen in step with the server (print result, position). */
+  private onLiveChange(change: LiveChange): void {
+    if (change.kind !== 'event' || !this.ticket) return;
+    if (change.name === 'ticket:updated' || change.name === 'ticket:called') {
+      const { ticket } = change.payload as { ticket: TicketDto };
+      if (ticket.id === this.ticket.id) {
+        const hadProblem = this.currentProblem !== null;
+        this.ticket = { ...this.ticket, ...ticket };
+        if (!hadProblem && this.currentProblem !== null && this.screen === 'ticket') this.armIdle(TICKET_SHOWN_PROBLEM_MS);
+      }
+    }
+  }
+
+  private get currentProblem() {
+    return printProblem(this.ticket, this.device?.printerStatus);
+  }
+
+  // ---------- navigation ----------
+
+  private go(screen: Screen): void {
+    this.screen = screen;
+    this.screenChangedAt = performance.now();
+    if (screen === 'welcome') this.resetFlow();
+    this.armIdle(screen === 'ticket' ? (this.currentProblem ? TICKET_SHOWN_PROBLEM_MS : TICKET_SHOWN_MS) : IDLE_MS);
+  }
+
+  private resetFlow(): void {
+    this.request?.cancel();
+    this.request = null;
+    this.service = null;
+    this.category = 'general';
+    this.customerId = '';
+    this.consent = false;
+    this.retryAttempt = 0;
+    this.ticket = null;
+  }
+
+  private armIdle(ms: number): void {
+    clearTimeout(this.idleTimer);
+    if (this.screen === 'welcome') return;
+    this.idleTimer = setTimeout(() => this.go('welcome'), ms);
+  }
+
+  private readonly onActivity = () => {
+    if (this.screen === 'issuing') return; // a retry in progress is not idle
+    if (this.screen !== 'welcome' && this.screen !== 'ticket') this.armIdle(IDLE_MS);
+  };
+
+  /** Wraps a tap handler so taps right after a screen change are ignored. */
+  private tap(handler: () => void) {
+    return () => {
+      if (performance.now() - this.screenChangedAt < TAP_GUARD_MS) return;
+      handler();
+    };
+  }
+
+  private setLanguage(lang: 'es' | 'en'): void {
+    setLang(lang);
+    this.uiLang = lang;
+  }
+
+  // ---------- the flow ----------
+
+  private chooseService(service: ServiceDto): void {
+    this.service = service;
+    this.go('preferential');
+  }
+
+  private choosePreferential(preferential: boolean): void {
+    this.category = preferential ? 'preferential' : 'general';
+    if (this.askId) this.go('id');
+    else void this.issue(false);
+  }
+
+  private async issue(withId: boolean): Promise<void> {
+    if (!this.service || this.request) return; // a request is already running: same ticket
+    const body = {
+      serviceId: this.service.id,
+      category: this.category,
+      print: true,
+      ...(withId ? { customerId: this.customerId, consentPolicyVersion: CONSENT_POLICY_VERSION } : {}),
+    };
+    const request = new TicketRequest(this.api, body, {
+      onRetry: (attempt) => {
+        this.retryAttempt = attempt;
+      },
+    });
+    this.request = request;
+    this.retryAttempt = 0;
+    this.go('issuing');
+    try {
+      const ticket = await request.send();
+      if (this.request !== request) return; // cancelled meanwhile
+      this.ticket = ticket;
+      this.request = null;
+      this.go('ticket');
+    } catch (e) {
+      if (e instanceof CancelledError || this.request !== request) return;
+      this.request = null;
+      if (isApiError(e) && e.code === 'office_closed') {
+        this.go('closed');
+        this.armIdle(10_000);
+        return;
+      }
+      this.errorKey = isApiError(e) && e.code === 'service_inactive' ? 'kiosk.serviceInactive' : 'kiosk.error';
+      this.go('error');
+      this.armIdle(10_000);
+    }
+  }
+
+  private typeKey(key: string): void {
+    if (key === 'del') this.customerId = this.customerId.slice(0, -1);
+    else if (this.customerId.length < 20) this.customerId += key;
+  }
+
+  // ---------- rendering ----------
+
+  override render() {
+    if (!this.token) return html`<main class="center"><p class="message" role="alert">${t('kiosk.noToken')}</p></main>`;
+    const snap = this.live?.snapshot ?? null;
+    if (!snap) {
+      const err = this.store?.lastError;
+      const bad = err && /unauth|forbidden|token/i.test(err.code + err.message);
+      return html`<main class="center"><p class="message" role=${bad ? 'alert' : 'status'}>${bad ? t('kiosk.badToken') : t('kiosk.loading')}</p></main>`;
+    }
+    return html`
+      <header>
+        <span class="office">${snap.office.name}</span>
+        ${!this.live!.connected ? html`<span class="offline" role="status" data-testid="offline">${t('kiosk.offline')}</span>` : nothing}
+        <button class="lang" lang=${this.uiLang === 'es' ? 'en' : 'es'} @click=${() => this.setLanguage(this.uiLang === 'es' ? 'en' : 'es')}>
+          ${t('kiosk.language')}
+        </button>
+      </header>
+      <main class="screen-${this.screen}" data-screen=${this.screen}>${this.renderScreen(snap.office.acceptingTickets, snap.services)}</main>
+    `;
+  }
+
+  private renderScreen(accepting: boolean, services: ServiceDto[]) {
+    switch (this.screen) {
+      case 'welcome':
+        return this.renderWelcome(accepting);
+      case 'services':
+        return this.renderServices(services);
+      case 'preferential':
+        return this.renderPreferential();
+      case 'id':
+        return this.renderId();
+      case 'issuing':
+        return this.renderIssuing();
+      case 'ticket':
+        return this.renderTicket();
+      case 'closed':
+        return html`<div class="center"><p class="message" role="alert" data-testid="closed">${t('kiosk.closed')}</p>
+          <button class="primary" @click=${this.tap(() => this.go('welcome'))}>${t('kiosk.done')}</button></div>`;
+      case 'error':
+        return html`<div class="center"><p class="message" role="alert" data-testid="error">${t(this.errorKey)}</p>
+          <button class="primary" @click=${this.tap(() => this.go('welcome'))}>${t('kiosk.done')}</button></div>`;
+    }
+  }
+
+  private renderWelcome(accepting: boolean) {
+    const printerProblem = printProblem(null, this.device?.printerStatus);
+    return html`
+      <div class="center welcome">
+        <h1>${t('kiosk.welcome')}</h1>
+        ${accepting
+          ? html`<button class="primary huge" data-testid="start" @click=${this.tap(() => this.go('services'))}>${t('kiosk.start')}</button>
+              <p class="hint">${t('kiosk.touchToStart')}</p>`
+          : html`<p class="message" role="alert" data-testid="closed">${t('kiosk.closed')}</p>`}
+        ${printerProblem ? html`<p class="warning" role="status" data-testid="printer-warning">${t('kiosk.printerWarning')}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderServices(all: ServiceDto[]) {
+    const services = all.filter((s) => s.active).sort((a, b) => a.sortOrder - b.sortOrder);
+    return html`
+      <h1>${t('kiosk.chooseService')}</h1>
+      ${services.length === 0 ? html`<p class="message">${t('kiosk.noServices')}</p>` : nothing}
+      <div class="tiles">
+        ${services.map(
+          (s) => html`<button
+            class="tile"
+            data-service=${s.id}
+            style="background:${s.color};color:${readableTextColor(s.color)}"
+            @click=${this.tap(() => this.chooseService(s))}
+          >
+            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">
+              ${serviceIcon(s.icon, s.prefix)}
+            </svg>
+            <span class="tile-name">${localName(s)}</span>
+          </button>`,
+        )}
+      </div>
+      <button class="secondary back" @click=${this.tap(() => this.go('welcome'))}>${t('kiosk.back')}</button>
+    `;
+  }
+
+  private renderPreferential() {
+    return html`
+      <h1>${t('kiosk.preferential')}</h1>
+      <p class="hint">${t('kiosk.preferentialHint')}</p>
+      <div class="choices">
+        ${PREFERENTIAL_GROUPS.map(
+          (g) => html`<button class="choice" data-group=${g} @click=${this.tap(() => this.choosePreferential(true))}>${t(`kiosk.pref.${g}`)}</button>`,
+        )}
+      </div>
+      <button class="primary wide" data-testid="general" @click=${this.tap(() => this.choosePreferential(false))}>${t('kiosk.pref.no')}</button>
+      <button class="secondary back" @click=${this.tap(() => this.go('services'))}>${t('kiosk.back')}</button>
+    `;
+  }
+
+  private renderId() {
+    const valid = ID_PATTERN.test(this.customerId);
+    const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'del', '0'];
+    return html`
+      <h1>${t('kiosk.idTitle')}</h1>
+      <button class="primary wide" data-testid="skip-id" @click=${this.tap(() => void this.issue(false))}>${t('kiosk.skipId')}</button>
+      <p class="hint">${t('kiosk.idHint')}</p>
+      <label class="id-field">
+        <span>${t('kiosk.idLabel')}</span>
+        <input
+          inputmode="numeric"
+          autocomplete="off"
+          maxlength="20"
+          .value=${this.customerId}
+          @input=${(e: Event) => (this.customerId = (e.target as HTMLInputElement).value.replace(/[^0-9A-Za-z-]/g, ''))}
+        />
+      </label>
+      <div class="keypad">
+        ${keys.map(
+          (k) => html`<button class="key" @click=${() => this.typeKey(k)} aria-label=${k === 'del' ? t('kiosk.delete') : k}>${k === 'del' ? '⌫' : k}</button>`,
+        )}
+      </div>
+      ${this.customerId && !valid ? html`<p class="warning">${t('kiosk.idInvalid')}</p>` : nothing}
+      <p class="consent">${t('kiosk.consent', { version: CONSENT_POLICY_VERSION })}</p>
+      <label class="consent-check">
+        <input type="checkbox" .checked=${this.consent} @change=${(e: Event) => (this.consent = (e.target as HTMLInputElement).checked)} />
+        <span>${t('kiosk.consentAccept')}</span>
+      </label>
+      <div class="row">
+        <button class="secondary" @click=${this.tap(() => this.go('preferential'))}>${t('kiosk.back')}</button>
+        <button class="secondary" ?disabled=${!valid || !this.consent} @click=${this.tap(() => void this.issue(true))}>${t('kiosk.withId')}</button>
+      </div>
+    `;
+  }
+
+  private renderIssuing() {
+    const offline = this.retryAttempt > 0;
+    return html`<div class="center">
+      ${offline
+        ? html`<p class="message" role="alert" data-testid="retrying">${t('kiosk.offlineRetry', { n: this.retryAttempt })}</p>
+            <button class="secondary" @click=${() => this.go('welcome')}>${t('kiosk.cancel')}</button>`
+        : html`<p class="message" role="status">${t('kiosk.issuing')}</p>`}
+    </div>`;
+  }
+
+  private renderTicket() {
+    const ticket = this.ticket!;
+    const problem = this.currentProblem;
+    const qr = qrPath(liveTicketUrl(location.origin, ticket.id));
+    return html`
+      <div class="ticket" @click=${this.tap(() => this.go('welcome'))} data-testid="ticket">
+        <p class="label">${t('kiosk.yourTicket')}</p>
+        <p class="code" data-testid="ticket-code">${ticket.code}</p>
+        <p class="service">${this.service ? localName(this.service) : ticket.serviceName}</p>
+        <dl class="figures">
+          <div><dt>${t('kiosk.peopleAhead')}</dt><dd data-testid="people-ahead">${ticket.position ?? 0}</dd></div>
+          <div><dt>${t('kiosk.estimatedWait')}</dt><dd>${formatDuration(ticket.estimatedWaitSeconds)}</dd></div>
+        </dl>
+        ${problem
+          ? html`<p class="warning big" role="alert" data-testid="print-problem">${t(`kiosk.printProblem.${problem}`)}</p>`
+          : html`<p class="hint">${t('kiosk.printing')}</p>`}
+        <figure class="qr">
+          <svg viewBox="0 0 ${qr.size} ${qr.size}" role="img" aria-label=${t('kiosk.scanToFollow')} data-testid="qr">
+            <rect width="100%" height="100%" fill="#fff"></rect>
+            ${svg`<path d=${qr.d} fill="#000"></path>`}
+          </svg>
+          <figcaption>${t('kiosk.scanToFollow')}</figcaption>
+        </figure>
+        <button class="primary">${t('kiosk.done')}</button>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * QR code as an SVG path (qrcode's matrix, drawn by us): crisp at any size, no canvas,
+ * nothing loaded from the network. Used for the live ticket page link.
+ */
+import { create } from 'qrcode';
+
+export interface QrPath {
+  /** Modules per side, including the 4-module quiet zone. */
+  size: number;
+  /** One "M x y h1 v1 h-1 z" square per dark module. */
+  d: string;
+}
+
+export function qrPath(text: string): QrPath {
+  const qr = create(text, { errorCorrectionLevel: 'M' });
+  const { size, data } = qr.modules;
+  const quiet = 4;
+  const parts: string[] = [];
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      if (data[row * size + col]) parts.push(`M${col + quiet} ${row + quiet}h1v1h-1z`);
+    }
+  }
+  return { size: size + quiet * 2, d: parts.join('') };
+}
+
+/** The live ticket page a phone opens from the QR code. */
+export function liveTicketUrl(origin: string, ticketId: string): string {
+  return `${origin}/dispenser/ticket.html?id=${encodeURIComponent(ticketId)}`;
+}
