@@ -105,4 +105,6 @@ export interface SocketData {
   counterId: string | null;
   deviceId: string | null;
   ticketId: string | null;
+  /** Set on a kiosk agent's socket once it reports its printer. */
+  printerAgent?: boolean;
 }

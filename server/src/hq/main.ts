@@ -1,0 +1,33 @@
+/** `npm run hq` (ROLE=hq): starts head office from the environment and prints where things are. */
+import type { Config } from '../platform/config';
+import type { Logger } from '../platform/logger';
+import { createHqServer } from './index';
+
+export async function startHqFromConfig(config: Config, logger: Logger): Promise<void> {
+  const server = await createHqServer({
+    port: config.PORT,
+    host: config.HOST,
+    dataDir: config.DATA_DIR,
+    databaseUrl: config.DATABASE_URL,
+    demo: config.DEMO,
+    logger,
+    tokenTtlHours: config.TOKEN_TTL_HOURS,
+    loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+  });
+  const lines = [
+    '',
+    `Turnero head office listening on ${server.url}`,
+    `  Dashboard:   ${server.url}/hq/`,
+    `  Database:    ${server.db.embedded ? `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  Metrics:     ${server.url}/metrics`,
+  ];
+  if (server.credentialsFile) lines.push(`  Credentials: ${server.credentialsFile}`);
+  console.log(lines.join('\n') + '\n');
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await server.stop().catch((err) => logger.error({ err }, 'shutdown failed'));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}

@@ -1,0 +1,57 @@
+/**
+ * Entry point. ROLE=office (default): the office server on its SQLite file.
+ * ROLE=hq: the head-office server on PostgreSQL (DATABASE_URL) or embedded PGlite.
+ */
+import { join, resolve } from 'node:path';
+import { ConfigError, loadConfig } from './platform/config';
+import { createLogger } from './platform/logger';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  if (config.ROLE === 'hq') {
+    const { startHqFromConfig } = await import('./hq/main');
+    await startHqFromConfig(config, logger);
+    return;
+  }
+  const { createOfficeServer } = await import('./office/app');
+  const server = await createOfficeServer({ config, logger });
+  const { url } = await server.start();
+  const credsFile = resolve(join(config.DATA_DIR, 'demo-credentials.json'));
+  const lines = [
+    '',
+    `Turnero office ${config.OFFICE_CODE} listening on ${url}`,
+    `  Kiosk (dispensador):   ${url}/dispenser/`,
+    `  Wall display:          ${url}/display/`,
+    `  Agent desk / board:    ${url}/desk/`,
+    `  API docs:              ${url}/api/docs   (OpenAPI: ${url}/api/v1/openapi.json)`,
+    `  Metrics:               ${url}/metrics`,
+  ];
+  if (config.DEMO) {
+    lines.push(`  Demo credentials:      ${credsFile}`);
+    if (server.demoCredentials) {
+      const c = server.demoCredentials;
+      lines.push(`  Open the kiosk:        ${url}/dispenser/?token=${c.kioskToken}`);
+      lines.push(`  Open the display:      ${url}/display/?token=${c.displayToken}`);
+    } else {
+      lines.push('  (kiosk and display tokens are in that file)');
+    }
+  }
+  console.log(lines.join('\n') + '\n');
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await server.stop().catch((err) => logger.error({ err }, 'shutdown failed'));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

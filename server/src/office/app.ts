@@ -1,0 +1,188 @@
+/**
+ * The office server, built from its parts: `createOfficeServer({ config, clock, ... })`
+ * returns start()/stop(), so tests run it on port 0 with a temporary SQLite file and a
+ * fake clock. One process, one SQLite file, no other service to install.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ErrorBody, type SyncStateDto } from '../contract/dto';
+import { openOfficeDb, type OfficeDb } from '../db/office-db';
+import { AppError } from '../domain/errors';
+import { systemClock, type Clock } from '../domain/types';
+import type { Config } from '../platform/config';
+import { errorHandler, jsonBody, notFoundHandler } from '../platform/http';
+import { createLogger, type Logger } from '../platform/logger';
+import { createMetrics } from '../platform/metrics';
+import { buildOpenApi, mountRoutes } from '../platform/routes';
+import { mountWebApps } from '../platform/web';
+import { AuthService } from './auth/auth-service';
+import { createCommandBus } from './command-bus';
+import { runEndOfDay } from './commands/expiry';
+import { recordPrintResult, recordPrinterStatus } from './commands/printing';
+import type { OfficeDeps } from './context';
+import { adminRoutes } from './http/admin-routes';
+import { officeAuthenticator } from './http/authenticate';
+import { counterRoutes } from './http/counter-routes';
+import { officeRoutes } from './http/office-routes';
+import { ticketRoutes } from './http/ticket-routes';
+import { attachLocalPrinters } from './printing/local-printers';
+import { PrintDispatcher } from './printing/print-dispatcher';
+import { Broadcaster } from './realtime/broadcaster';
+import { createSocketServer } from './realtime/socket-server';
+import { isEmpty, seedDemoOffice, seedRealOffice, type DemoCredentials } from './seed/seed';
+import { startSync, type SyncHandle } from './sync-wiring';
+
+export interface OfficeServerOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  /** How often the end-of-day job checks the clock (ms). */
+  housekeepingIntervalMs?: number;
+}
+
+export interface OfficeServer {
+  readonly deps: OfficeDeps;
+  readonly demoCredentials: DemoCredentials | null;
+  start(): Promise<{ url: string; port: number }>;
+  stop(): Promise<void>;
+}
+
+export const API_PREFIX = '/api/v1';
+
+export async function createOfficeServer(opts: OfficeServerOptions): Promise<OfficeServer> {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const db: OfficeDb = await openOfficeDb({
+    file: join(config.DATA_DIR, 'office.db'),
+    log: (msg) => logger.debug(msg),
+  });
+  if (db.appliedMigrations.length) logger.info({ migrations: db.appliedMigrations }, 'database migrated');
+
+  const bus = createCommandBus(db.prisma, logger);
+  const broadcaster = new Broadcaster();
+  const metrics = createMetrics();
+  let publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  let footer = '';
+  const printing = new PrintDispatcher({ broadcaster, logger, publicUrl: () => publicUrl, footer: () => footer });
+  const deps: OfficeDeps = { bus, clock, logger, config, broadcaster, printing, metrics };
+  const auth = new AuthService(bus, clock, config.TOKEN_TTL_HOURS);
+
+  let demoCredentials: DemoCredentials | null = null;
+  if (await isEmpty(bus)) {
+    if (config.DEMO) {
+      const printerUri = config.DEMO_PRINTER_URI ?? 'virtual:demo';
+      demoCredentials = await seedDemoOffice(bus, auth, config, printerUri);
+      logger.info({ file: join(config.DATA_DIR, 'demo-credentials.json') }, 'demo office created');
+    } else {
+      await seedRealOffice(bus, config);
+      logger.info({ office: config.OFFICE_CODE }, 'office created with its first admin');
+    }
+  }
+  footer = (await bus.read((d) => d.office.findFirstOrThrow())).ticketFooter;
+
+  printing.setResultHandler(async (ticketId, outcome) => {
+    await recordPrintResult(deps, ticketId, outcome);
+  });
+  const localPrinters = await attachLocalPrinters(deps, config, (deviceId, status) =>
+    recordPrinterStatus(deps, deviceId, status).then(() => undefined),
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(metrics.middleware);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+  const routes = [
+    ...officeRoutes(deps, auth, () => syncHandle.state()),
+    ...ticketRoutes(deps),
+    ...counterRoutes(deps),
+    ...adminRoutes(deps, auth),
+  ];
+  const openapi = buildOpenApi(
+    routes,
+    { title: 'Turnero office API', version: '1', description: 'Office queue: tickets, counters, live state.' },
+    API_PREFIX,
+    ErrorBody,
+  );
+  const api = express.Router();
+  api.use(jsonBody());
+  api.use(
+    '/auth/login',
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      // Per address and username: slows guessing one account without locking out an office
+      // whose agents all log in from behind the same address at 8 a.m.
+      keyGenerator: (req) =>
+        `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase().slice(0, 64)}`,
+      handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many login attempts; wait a minute')),
+    }),
+  );
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  mountRoutes(api, routes, officeAuthenticator(auth));
+  api.use(notFoundHandler);
+  app.use(API_PREFIX, api);
+  app.get('/metrics', metrics.handler);
+  mountWebApps(app, { apps: ['dispenser', 'display', 'desk'], apiDocsTitle: 'Turnero — API de oficina', home: officeHome });
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+
+  const http: HttpServer = createServer(app);
+  const io = createSocketServer(http, deps, auth);
+  let syncHandle: SyncHandle = startSync(deps, db.prisma, null);
+  let housekeeping: NodeJS.Timeout | null = null;
+
+  return {
+    deps,
+    demoCredentials,
+    async start() {
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.PORT, config.HOST, () => resolve());
+      });
+      const port = (http.address() as AddressInfo).port;
+      if (!config.PUBLIC_URL) publicUrl = `http://localhost:${port}`;
+      await runEndOfDay(deps).catch((err) => logger.error({ err }, 'end-of-day job failed'));
+      housekeeping = setInterval(() => {
+        void runEndOfDay(deps).catch((err) => logger.error({ err }, 'end-of-day job failed'));
+      }, opts.housekeepingIntervalMs ?? 60_000);
+      housekeeping.unref();
+      syncHandle = startSync(deps, db.prisma, config.HQ_URL && config.HQ_TOKEN ? { url: config.HQ_URL, token: config.HQ_TOKEN } : null);
+      return { url: publicUrl, port };
+    },
+    async stop() {
+      if (housekeeping) clearInterval(housekeeping);
+      await syncHandle.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      await localPrinters.close();
+      await printing.close();
+      await bus.drain();
+      await db.close();
+    },
+  };
+}
+
+function officeHome(): string {
+  return `<h1>Turnero</h1><p>Oficina / Office</p><ul>
+<li><a href="/dispenser/">Dispensador de turnos (kiosco)</a></li>
+<li><a href="/display/">Pantalla de llamados</a></li>
+<li><a href="/desk/">Puesto del asesor y tablero del supervisor</a></li>
+<li><a href="/api/docs">API (OpenAPI)</a></li></ul>`;
+}
+
+export type { SyncStateDto };

@@ -1,0 +1,51 @@
+/**
+ * End of day: tickets still waiting from an earlier office-local day expire, unless the
+ * office keeps its queue overnight. Also deletes personal data past its retention date.
+ * Runs at start-up and then every minute (the clock decides the day, so a fake clock
+ * in tests moves it).
+ */
+import { localDay } from '../../domain/local-day';
+import { expireTicket } from '../../domain/ticket-machine';
+import type { OfficeDeps } from '../context';
+import { loadQueueView, ticketDto } from '../presenter';
+import { ROOMS } from '../realtime/broadcaster';
+import { purgeExpiredCustomerData } from '../store/customer-store';
+import {
+  appendTicketEvents,
+  loadOffice,
+  loadServices,
+  updateTicket,
+  waitingBeforeDay,
+} from '../store/office-store';
+import { appendOutbox } from '../store/outbox-store';
+import { ticketFacts } from './facts';
+
+export async function runEndOfDay(deps: OfficeDeps): Promise<{ expired: number; purged: number }> {
+  return deps.bus.command('end-of-day', async ({ tx, afterCommit }) => {
+    const now = deps.clock.now();
+    const office = await loadOffice(tx);
+    const purged = await purgeExpiredCustomerData(tx, now);
+    if (office.keepQueueOvernight) return { expired: 0, purged };
+    const stale = await waitingBeforeDay(tx, localDay(now, office.timeZone));
+    if (stale.length === 0) return { expired: 0, purged };
+    const serviceById = new Map((await loadServices(tx)).map((s) => [s.id, s]));
+    const expired = [];
+    for (const t of stale) {
+      const { ticket, events } = expireTicket(t, now);
+      await updateTicket(tx, ticket);
+      await appendTicketEvents(tx, events);
+      await appendOutbox(tx, ticketFacts(ticket, events, serviceById));
+      expired.push(ticket);
+    }
+    const view = await loadQueueView(tx);
+    const dtos = expired.map((t) => ticketDto(view, t));
+    afterCommit(() => {
+      for (const dto of dtos) {
+        deps.broadcaster.publish('ticket:updated', { ticket: dto, event: 'expired' }, [ROOMS.ticket(dto.id)]);
+      }
+      deps.broadcaster.publish('queue:changed', {}, [ROOMS.public]);
+    });
+    deps.logger.info({ expired: expired.length }, 'end of day: waiting tickets expired');
+    return { expired: expired.length, purged };
+  });
+}

@@ -1,0 +1,48 @@
+/** Supervisor settings: the display ticker, closing time, the calling policy, a counter's services. */
+import type { CounterDto, OfficeDto } from '../../contract/dto';
+import { AppError } from '../../domain/errors';
+import type { OfficeDeps } from '../context';
+import { counterDto, loadQueueView, officeDto } from '../presenter';
+import { ROOMS } from '../realtime/broadcaster';
+import { getCounter, loadServices } from '../store/office-store';
+import { updateOfficeSettings, replaceCounterServices } from '../store/settings-store';
+
+export interface OfficeSettings {
+  ticker?: string;
+  acceptingTickets?: boolean;
+  keepQueueOvernight?: boolean;
+  preferentialPerGeneral?: number;
+  overdueFirst?: boolean;
+}
+
+export async function changeOfficeSettings(deps: OfficeDeps, settings: OfficeSettings): Promise<OfficeDto> {
+  return deps.bus.command('office-settings', async ({ tx, afterCommit }) => {
+    const office = officeDto(await updateOfficeSettings(tx, settings));
+    afterCommit(() => {
+      deps.broadcaster.publish('office:updated', { office }, [ROOMS.public]);
+    });
+    return office;
+  });
+}
+
+export async function changeCounterServices(
+  deps: OfficeDeps,
+  counterId: string,
+  services: { serviceId: string; weight: number }[],
+): Promise<CounterDto> {
+  return deps.bus.command('counter-services', async ({ tx, afterCommit }) => {
+    await getCounter(tx, counterId);
+    const known = new Set((await loadServices(tx)).map((s) => s.id));
+    const unknown = services.filter((s) => !known.has(s.serviceId)).map((s) => s.serviceId);
+    if (unknown.length > 0) throw new AppError('not_found', `Unknown service(s): ${unknown.join(', ')}`);
+    const ids = services.map((s) => s.serviceId);
+    if (new Set(ids).size !== ids.length) throw new AppError('validation_failed', 'A service is listed twice');
+    await replaceCounterServices(tx, counterId, services);
+    const view = await loadQueueView(tx);
+    const dto = counterDto(view, await getCounter(tx, counterId));
+    afterCommit(() => {
+      deps.broadcaster.publish('counter:updated', { counter: dto });
+    });
+    return dto;
+  });
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import {
+  DeviceDto,
+  ErrorBody,
+  LoginRequest,
+  MeDto,
+  OfficeDto,
+  OfficeSettingsRequest,
+  QueueSnapshot,
+  ServiceDto,
+  StatsTodayDto,
+  SyncStateDto,
+} from '../../contract/dto';
+import { route, type RouteDef } from '../../platform/routes';
+import type { AuthService } from '../auth/auth-service';
+import { changeOfficeSettings } from '../commands/office-settings';
+import type { OfficeDeps, Principal } from '../context';
+import { serviceDto } from '../presenter';
+import { listDevices, snapshot, statsToday } from '../queries';
+import { loadServices } from '../store/office-store';
+import { bearerToken } from './authenticate';
+import { EVERYONE, MANAGERS, READERS, STAFF } from './roles';
+
+const err = (description: string) => ({ description, schema: ErrorBody });
+
+export function officeRoutes(
+  deps: OfficeDeps,
+  auth: AuthService,
+  syncState: () => Promise<z.infer<typeof SyncStateDto>>,
+): RouteDef<Principal>[] {
+  return [
+    route<Principal>({
+      method: 'get',
+      path: '/health',
+      summary: 'Liveness and basic facts',
+      tags: ['system'],
+      roles: 'public',
+      responses: {
+        200: {
+          description: 'OK',
+          schema: z.object({ status: z.literal('ok'), role: z.string(), office: z.string(), time: z.string(), uptimeSeconds: z.number() }),
+        },
+      },
+      handler: async () => ({
+        body: {
+          status: 'ok',
+          role: 'office',
+          office: deps.config.OFFICE_CODE,
+          time: deps.clock.now().toISOString(),
+          uptimeSeconds: Math.round(process.uptime()),
+        },
+      }),
+    }),
+    route<Principal, undefined, typeof LoginRequest>({
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Log in with username and password; returns a bearer token (rate-limited)',
+      tags: ['auth'],
+      roles: 'public',
+      body: LoginRequest,
+      responses: {
+        200: { description: 'Token', schema: z.object({ token: z.string(), role: z.string(), name: z.string() }) },
+        401: err('Wrong username or password'),
+        429: err('Too many attempts'),
+      },
+      handler: async ({ body }) => {
+        const { token, principal } = await auth.login(body.username, body.password);
+        return { body: { token, role: principal.role, name: principal.name } };
+      },
+    }),
+    route<Principal>({
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'Revoke the token used for this request',
+      tags: ['auth'],
+      roles: EVERYONE,
+      responses: { 204: { description: 'Revoked' } },
+      handler: async ({ req }) => {
+        await auth.revokeToken(bearerToken(req)!);
+        return { status: 204 };
+      },
+    }),
+    route<Principal>({
+      method: 'get',
+      path: '/me',
+      summary: 'Who the token belongs to',
+      tags: ['auth'],
+      roles: EVERYONE,
+      responses: { 200: { description: 'Principal', schema: MeDto } },
+      handler: async ({ principal }) => {
+        const counterId = await deps.bus.read(async (db) => {
+          if (principal.deviceId) return null;
+          const seated = await db.counter.findFirst({ where: { agentId: principal.id } });
+          if (seated) return seated.id;
+          return (await db.user.findUnique({ where: { id: principal.id } }))?.counterId ?? null;
+        });
+        return { body: { principalId: principal.id, role: principal.role, name: principal.name, counterId } };
+      },
+    }),
+    route<Principal>({
+      method: 'get',
+      path: '/services',
+      summary: "The office's services",
+      tags: ['office'],
+      roles: EVERYONE,
+      responses: { 200: { description: 'Services', schema: z.array(ServiceDto) } },
+      handler: async () => ({ body: (await deps.bus.read(loadServices)).map(serviceDto) }),
+    }),
+    route<Principal>({
+      method: 'get',
+      path: '/queue',
+      summary: "The office's live state (same as the socket snapshot)",
+      tags: ['office'],
+      roles: READERS,
+      responses: { 200: { description: 'Snapshot', schema: QueueSnapshot } },
+      handler: async () => ({ body: await snapshot(deps) }),
+    }),
+    route<Principal>({
+      method: 'get',
+      path: '/stats/today',
+      summary: "Today's figures per service and agent, computed from the event log",
+      tags: ['office'],
+      roles: STAFF,
+      responses: { 200: { description: 'Figures', schema: StatsTodayDto } },
+      handler: async () => ({ body: await statsToday(deps) }),
+    }),
+    route<Principal>({
+      method: 'get',
+      path: '/devices',
+      summary: 'Kiosks and displays with printer status',
+      tags: ['office'],
+      roles: MANAGERS,
+      responses: { 200: { description: 'Devices', schema: z.array(DeviceDto) } },
+      handler: async () => ({ body: await listDevices(deps) }),
+    }),
+    route<Principal, undefined, typeof OfficeSettingsRequest>({
+      method: 'patch',
+      path: '/office',
+      summary: 'Ticker, closing (stop taking tickets), overnight queue, calling policy',
+      tags: ['office'],
+      roles: MANAGERS,
+      body: OfficeSettingsRequest,
+      responses: { 200: { description: 'Office', schema: OfficeDto } },
+      handler: async ({ body }) => ({ body: await changeOfficeSettings(deps, body) }),
+    }),
+    route<Principal>({
+      method: 'get',
+      path: '/sync',
+      summary: 'Store-and-forward state towards head office',
+      tags: ['office'],
+      roles: MANAGERS,
+      responses: { 200: { description: 'Sync state', schema: SyncStateDto } },
+      handler: async () => ({ body: await syncState() }),
+    }),
+  ];
+}

@@ -1,0 +1,187 @@
+/**
+ * Turns domain objects into the wire shapes of contract/dto.ts. A QueueView is loaded
+ * once per command or read and answers everything a DTO needs (names, positions,
+ * estimates) without further queries.
+ */
+import type { CallDto, CounterDto, DeviceDto, OfficeDto, ServiceDto, TicketDto } from '../contract/dto';
+import { estimateWaitSeconds } from '../domain/estimate';
+import type { CallReason, Counter, Device, Office, Service, Ticket } from '../domain/types';
+import type { Db } from './store/db';
+import {
+  loadCounters,
+  loadOffice,
+  loadServices,
+  loadUsers,
+  recentServiceSeconds,
+  waitingTickets,
+  activeTickets,
+} from './store/office-store';
+
+export interface QueueView {
+  office: Office;
+  services: Service[];
+  serviceById: Map<string, Service>;
+  counters: Counter[];
+  counterById: Map<string, Counter>;
+  waiting: Ticket[];
+  active: Ticket[];
+  agentNames: Map<string, string>;
+  serviceSeconds: Map<string, number[]>;
+}
+
+export async function loadQueueView(db: Db): Promise<QueueView> {
+  const [office, services, counters, waiting, active, users] = await Promise.all([
+    loadOffice(db),
+    loadServices(db),
+    loadCounters(db),
+    waitingTickets(db),
+    activeTickets(db),
+    loadUsers(db),
+  ]);
+  const serviceSeconds = new Map<string, number[]>();
+  for (const s of services) serviceSeconds.set(s.id, await recentServiceSeconds(db, s.id));
+  return {
+    office,
+    services,
+    serviceById: new Map(services.map((s) => [s.id, s])),
+    counters,
+    counterById: new Map(counters.map((c) => [c.id, c])),
+    waiting,
+    active,
+    agentNames: new Map(users.map((u) => [u.id, u.displayName])),
+    serviceSeconds,
+  };
+}
+
+/**
+ * People ahead of a waiting ticket. A preferential ticket counts only the preferential
+ * tickets before it (the ratio lets them ahead of general ones); a general ticket counts
+ * everyone of its service issued before it. A ticket directed to a counter counts the
+ * tickets directed there before it.
+ */
+export function positionOf(view: QueueView, t: Ticket): number | null {
+  if (t.status !== 'waiting') return null;
+  const before = (o: Ticket) =>
+    o.issuedAt.getTime() < t.issuedAt.getTime() ||
+    (o.issuedAt.getTime() === t.issuedAt.getTime() && o.number < t.number && o.id !== t.id);
+  return view.waiting.filter((o) => {
+    if (o.id === t.id || !before(o)) return false;
+    if (t.directedCounterId) return o.directedCounterId === t.directedCounterId;
+    if (o.directedCounterId || o.serviceId !== t.serviceId) return false;
+    return t.category === 'preferential' ? o.category === 'preferential' : true;
+  }).length;
+}
+
+export function openCountersFor(view: QueueView, serviceId: string): number {
+  return view.counters.filter(
+    (c) =>
+      c.active &&
+      (c.agentState === 'idle' || c.agentState === 'serving') &&
+      c.services.some((s) => s.serviceId === serviceId),
+  ).length;
+}
+
+export function ticketDto(view: QueueView, t: Ticket): TicketDto {
+  const position = positionOf(view, t);
+  const service = view.serviceById.get(t.serviceId);
+  const counter = t.counterId ? view.counterById.get(t.counterId) : undefined;
+  return {
+    id: t.id,
+    code: t.code,
+    serviceId: t.serviceId,
+    serviceName: service?.nameEs ?? '',
+    category: t.category,
+    status: t.status,
+    day: t.day,
+    number: t.number,
+    issuedAt: t.issuedAt.toISOString(),
+    calledAt: t.calledAt?.toISOString() ?? null,
+    startedAt: t.startedAt?.toISOString() ?? null,
+    finishedAt: t.finishedAt?.toISOString() ?? null,
+    counterId: t.counterId,
+    counterName: counter?.name ?? null,
+    directedCounterId: t.directedCounterId,
+    recallCount: t.recallCount,
+    outcome: t.outcome,
+    printState: t.printState,
+    position,
+    estimatedWaitSeconds:
+      position === null
+        ? null
+        : estimateWaitSeconds({
+            position,
+            recentServiceSeconds: view.serviceSeconds.get(t.serviceId) ?? [],
+            openCounters: openCountersFor(view, t.serviceId),
+          }),
+  };
+}
+
+export function serviceDto(s: Service): ServiceDto {
+  return { ...s, name: s.nameEs };
+}
+
+export function counterDto(view: QueueView, c: Counter): CounterDto {
+  const current = view.active.find((t) => t.counterId === c.id) ?? null;
+  return {
+    id: c.id,
+    name: c.name,
+    active: c.active,
+    services: c.services,
+    agentId: c.agentId,
+    agentName: c.agentId ? (view.agentNames.get(c.agentId) ?? null) : null,
+    agentState: c.agentState,
+    stateSince: c.stateSince?.toISOString() ?? null,
+    pauseReason: c.pauseReason,
+    currentTicket: current ? ticketDto(view, current) : null,
+  };
+}
+
+export function officeDto(o: Office): OfficeDto {
+  return {
+    code: o.code,
+    name: o.name,
+    timeZone: o.timeZone,
+    acceptingTickets: o.acceptingTickets,
+    keepQueueOvernight: o.keepQueueOvernight,
+    ticker: o.ticker,
+    policy: o.policy,
+  };
+}
+
+export function callDto(
+  view: QueueView,
+  t: Ticket,
+  at: Date,
+  recall: boolean,
+  reason: CallReason | null,
+): CallDto {
+  return {
+    ticketId: t.id,
+    code: t.code,
+    counterId: t.counterId ?? '',
+    counterName: (t.counterId && view.counterById.get(t.counterId)?.name) || '',
+    serviceId: t.serviceId,
+    at: at.toISOString(),
+    recall,
+    reason,
+  };
+}
+
+export function deviceDto(
+  d: Device,
+  status: { printerStatus: string | null; printerStatusAt: Date | null },
+  connected: boolean,
+): DeviceDto {
+  return {
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    active: d.active,
+    printerUri: d.printerUri,
+    printerStatus: (status.printerStatus as DeviceDto['printerStatus']) ?? null,
+    printerStatusAt: status.printerStatusAt?.toISOString() ?? null,
+    connected,
+    serviceIds: d.serviceIds,
+    counterIds: d.counterIds,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Printers plugged into the office server itself (network, serial or device file, or
+ * the demo's virtual printer): one printer service per kiosk that names a printer URI.
+ * Kiosks without one print through their kiosk agent instead. Dialect and paper width
+ * ride on the URI: `tcp://10.0.0.5:9100?dialect=star&width=58` (default epson, 80 mm).
+ */
+import { join, resolve } from 'node:path';
+import { createPrinterService, toPrintData, type PrinterService } from '../../../../hardware/src/index';
+import type { PrinterStatus } from '../../contract/dto';
+import type { Config } from '../../platform/config';
+import type { OfficeDeps } from '../context';
+import { loadDevices } from '../store/office-store';
+
+export function printerOptionsFromUri(uri: string, dataDir: string) {
+  const dialect = /[?&]dialect=star\b/.test(uri) ? ('star' as const) : ('epson' as const);
+  const paperWidthMm = /[?&]width=58\b/.test(uri) ? (58 as const) : (80 as const);
+  // The demo's virtual printer writes each ticket as text under DATA_DIR/printed.
+  const resolved =
+    uri.startsWith('virtual:') && !uri.includes('outDir=')
+      ? `${uri}${uri.includes('?') ? '&' : '?'}outDir=${encodeURIComponent(resolve(join(dataDir, 'printed')))}`
+      : uri;
+  return { uri: resolved, dialect, paperWidthMm };
+}
+
+export async function attachLocalPrinters(
+  deps: OfficeDeps,
+  config: Config,
+  onStatus: (deviceId: string, status: PrinterStatus) => Promise<void>,
+): Promise<{ services: Map<string, PrinterService>; close(): Promise<void> }> {
+  const services = new Map<string, PrinterService>();
+  const devices = await deps.bus.read(loadDevices);
+  for (const { device } of devices) {
+    if (device.kind !== 'kiosk' || !device.active || !device.printerUri) continue;
+    const options = printerOptionsFromUri(device.printerUri, config.DATA_DIR);
+    let service: PrinterService;
+    try {
+      service = createPrinterService({ ...options, clock: deps.clock, logger: deps.logger });
+    } catch (err) {
+      deps.logger.error({ err, device: device.name }, 'printer URI refused; kiosk will print through its agent');
+      continue;
+    }
+    service.on('status', (status) => {
+      void onStatus(device.id, status).catch((err) => deps.logger.error({ err }, 'printer status not recorded'));
+    });
+    services.set(device.id, service);
+    deps.printing.attachLocalPrinter(device.id, {
+      async print(job) {
+        const result = await service.print(toPrintData(job));
+        return result.ok ? { ok: true, status: result.status } : { ok: false, error: result.error, status: result.status };
+      },
+      close: () => service.stop(),
+    });
+    void service.checkStatus().catch(() => undefined);
+  }
+  return {
+    services,
+    async close() {
+      await Promise.all([...services.values()].map((s) => s.stop().catch(() => undefined)));
+    },
+  };
+}

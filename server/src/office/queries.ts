@@ -1,0 +1,127 @@
+/** Reads: the live snapshot, one ticket, today's figures, devices. */
+import type { DeviceDto, QueueSnapshot, StatsTodayDto, TicketDto } from '../contract/dto';
+import { AppError } from '../domain/errors';
+import { localDay, startOfLocalDay } from '../domain/local-day';
+import { computeAgentFigures, computeServiceFigures, totalFigures } from '../domain/stats';
+import type { OfficeDeps } from './context';
+import {
+  counterDto,
+  deviceDto,
+  loadQueueView,
+  officeDto,
+  serviceDto,
+  ticketDto,
+  type QueueView,
+} from './presenter';
+import {
+  agentEventsSince,
+  getTicket,
+  loadDevices,
+  recentCalls,
+  ticketEventsSince,
+} from './store/office-store';
+
+const RECENT_CALLS = 10;
+
+export async function snapshot(deps: OfficeDeps): Promise<QueueSnapshot> {
+  return deps.bus.read(async (db) => {
+    const view = await loadQueueView(db);
+    const now = deps.clock.now();
+    const calls = await recentCalls(db, RECENT_CALLS);
+    const devices = await loadDevices(db);
+    return {
+      seq: deps.broadcaster.currentSeq(),
+      bootId: deps.broadcaster.bootId,
+      serverTime: now.toISOString(),
+      office: officeDto(view.office),
+      services: view.services.map(serviceDto),
+      queues: view.services.map((s) => {
+        const waiting = view.waiting.filter((t) => t.serviceId === s.id);
+        const oldest = waiting[0];
+        return {
+          serviceId: s.id,
+          waiting: waiting.length,
+          longestWaitSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.issuedAt.getTime()) / 1000)) : 0,
+        };
+      }),
+      waiting: view.waiting.map((t) => ticketDto(view, t)),
+      counters: view.counters.map((c) => counterDto(view, c)),
+      recentCalls: calls.map((e) => ({
+        ticketId: e.ticketId,
+        code: e.ticket.code,
+        counterId: e.counterId ?? '',
+        counterName: (e.counterId && view.counterById.get(e.counterId)?.name) || '',
+        serviceId: e.serviceId,
+        at: e.at.toISOString(),
+        recall: e.type === 'recalled',
+        reason: reasonOf(e.data),
+      })),
+      devices: devices.map((d) => deviceDto(d.device, d, deps.broadcaster.isDeviceConnected(d.device.id))),
+    };
+  });
+}
+
+function reasonOf(data: string | null): QueueSnapshot['recentCalls'][number]['reason'] {
+  if (!data) return null;
+  try {
+    return (JSON.parse(data) as { reason?: QueueSnapshot['recentCalls'][number]['reason'] }).reason ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function getTicketDto(deps: OfficeDeps, id: string): Promise<TicketDto> {
+  return deps.bus.read(async (db) => ticketDto(await loadQueueView(db), await getTicket(db, id)));
+}
+
+export async function publicTicket(deps: OfficeDeps, id: string) {
+  return deps.bus.read(async (db) => {
+    const view: QueueView = await loadQueueView(db);
+    const ticket = ticketDto(view, await getTicket(db, id));
+    return {
+      ticket,
+      officeName: view.office.name,
+      counterName: ticket.counterName,
+      serviceName: ticket.serviceName,
+    };
+  });
+}
+
+export async function statsToday(deps: OfficeDeps): Promise<StatsTodayDto> {
+  return deps.bus.read(async (db) => {
+    const view = await loadQueueView(db);
+    const now = deps.clock.now();
+    const day = localDay(now, view.office.timeZone);
+    const since = startOfLocalDay(day, view.office.timeZone);
+    const events = await ticketEventsSince(db, since);
+    const agentEvents = await agentEventsSince(db, since);
+    const names = new Map(view.services.map((s) => [s.id, s.nameEs]));
+    return {
+      day,
+      services: computeServiceFigures(events, view.services, now).map((f) => ({
+        ...f,
+        serviceName: names.get(f.serviceId) ?? '',
+      })),
+      totals: totalFigures(events, view.services, now),
+      agents: computeAgentFigures(events, agentEvents, now),
+    };
+  });
+}
+
+export async function listDevices(deps: OfficeDeps): Promise<DeviceDto[]> {
+  return deps.bus.read(async (db) =>
+    (await loadDevices(db)).map((d) => deviceDto(d.device, d, deps.broadcaster.isDeviceConnected(d.device.id))),
+  );
+}
+
+export async function listCounters(deps: OfficeDeps) {
+  return deps.bus.read(async (db) => {
+    const view = await loadQueueView(db);
+    return view.counters.map((c) => counterDto(view, c));
+  });
+}
+
+export function assertFound<T>(v: T | null | undefined, what: string): T {
+  if (v === null || v === undefined) throw new AppError('not_found', `Unknown ${what}`);
+  return v;
+}

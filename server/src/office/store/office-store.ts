@@ -1,0 +1,213 @@
+/**
+ * Data access for the office. Plain functions over a Db (transaction or client) that
+ * return domain objects. Nothing outside store/ touches Prisma.
+ */
+import { AppError } from '../../domain/errors';
+import type {
+  AgentEvent,
+  Counter,
+  Device,
+  Office,
+  Service,
+  Ticket,
+  TicketEvent,
+  User,
+} from '../../domain/types';
+import type { Db } from './db';
+import { ticketColumns, toCounter, toDevice, toOffice, toService, toTicket, toUser } from './mappers';
+
+export async function loadOffice(db: Db): Promise<Office> {
+  const row = await db.office.findFirst();
+  if (!row) throw new AppError('unavailable', 'Office not configured');
+  return toOffice(row);
+}
+
+export async function loadServices(db: Db): Promise<Service[]> {
+  const rows = await db.service.findMany({ orderBy: [{ sortOrder: 'asc' }, { prefix: 'asc' }] });
+  return rows.map(toService);
+}
+
+export async function findService(db: Db, id: string): Promise<Service | null> {
+  const row = await db.service.findUnique({ where: { id } });
+  return row ? toService(row) : null;
+}
+
+export async function loadCounters(db: Db): Promise<Counter[]> {
+  const rows = await db.counter.findMany({ include: { services: true }, orderBy: { name: 'asc' } });
+  return rows.map(toCounter).sort((a, b) => a.name.localeCompare(b.name, 'es', { numeric: true }));
+}
+
+export async function findCounter(db: Db, id: string): Promise<Counter | null> {
+  const row = await db.counter.findUnique({ where: { id }, include: { services: true } });
+  return row ? toCounter(row) : null;
+}
+
+export async function getCounter(db: Db, id: string): Promise<Counter> {
+  const c = await findCounter(db, id);
+  if (!c) throw new AppError('not_found', `Unknown counter ${id}`);
+  return c;
+}
+
+export async function saveCounterState(db: Db, c: Counter): Promise<void> {
+  await db.counter.update({
+    where: { id: c.id },
+    data: {
+      agentId: c.agentId,
+      agentState: c.agentState,
+      stateSince: c.stateSince,
+      pauseReason: c.pauseReason,
+      preferentialStreak: c.preferentialStreak,
+    },
+  });
+}
+
+export async function findTicket(db: Db, id: string): Promise<Ticket | null> {
+  const row = await db.ticket.findUnique({ where: { id } });
+  return row ? toTicket(row) : null;
+}
+
+export async function getTicket(db: Db, id: string): Promise<Ticket> {
+  const t = await findTicket(db, id);
+  if (!t) throw new AppError('not_found', `Unknown ticket ${id}`);
+  return t;
+}
+
+export async function waitingTickets(db: Db, serviceIds?: string[]): Promise<Ticket[]> {
+  const rows = await db.ticket.findMany({
+    where: { status: 'waiting', ...(serviceIds ? { serviceId: { in: serviceIds } } : {}) },
+    orderBy: [{ issuedAt: 'asc' }, { number: 'asc' }],
+  });
+  return rows.map(toTicket);
+}
+
+/** Tickets called or being served at any counter. */
+export async function activeTickets(db: Db): Promise<Ticket[]> {
+  const rows = await db.ticket.findMany({ where: { status: { in: ['called', 'serving'] } } });
+  return rows.map(toTicket);
+}
+
+export async function openTicketAtCounter(db: Db, counterId: string): Promise<Ticket | null> {
+  const row = await db.ticket.findFirst({
+    where: { counterId, status: { in: ['called', 'serving'] } },
+    orderBy: { calledAt: 'desc' },
+  });
+  return row ? toTicket(row) : null;
+}
+
+/** Waiting tickets issued before a given day (candidates for end-of-day expiry). */
+export async function waitingBeforeDay(db: Db, day: string): Promise<Ticket[]> {
+  const rows = await db.ticket.findMany({ where: { status: 'waiting', day: { lt: day } } });
+  return rows.map(toTicket);
+}
+
+export async function insertTicket(db: Db, t: Ticket): Promise<void> {
+  await db.ticket.create({ data: { id: t.id, ...ticketColumns(t) } });
+}
+
+export async function updateTicket(db: Db, t: Ticket): Promise<void> {
+  await db.ticket.update({ where: { id: t.id }, data: ticketColumns(t) });
+}
+
+export async function appendTicketEvents(db: Db, events: TicketEvent[]): Promise<void> {
+  for (const e of events) {
+    await db.ticketEvent.create({
+      data: {
+        ticketId: e.ticketId,
+        type: e.type,
+        at: e.at,
+        actorId: e.actorId,
+        counterId: e.counterId,
+        serviceId: e.serviceId,
+        category: e.category,
+        data: e.data ? JSON.stringify(e.data) : null,
+      },
+    });
+  }
+}
+
+export async function appendAgentEvent(db: Db, e: AgentEvent): Promise<void> {
+  await db.agentEvent.create({
+    data: { agentId: e.agentId, counterId: e.counterId, type: e.type, at: e.at, reason: e.reason },
+  });
+}
+
+/**
+ * The next ticket number of a service for a local day: bumps the per-day counter row in
+ * the same transaction as the ticket insert (gapless: a rollback undoes the bump).
+ */
+export async function nextTicketNumber(db: Db, serviceId: string, day: string): Promise<number> {
+  const row = await db.ticketCounter.upsert({
+    where: { serviceId_day: { serviceId, day } },
+    create: { serviceId, day, value: 1 },
+    update: { value: { increment: 1 } },
+  });
+  return row.value;
+}
+
+export async function ticketEventsSince(db: Db, since: Date): Promise<TicketEvent[]> {
+  const rows = await db.ticketEvent.findMany({ where: { at: { gte: since } }, orderBy: { id: 'asc' } });
+  return rows.map((r) => ({
+    ticketId: r.ticketId,
+    type: r.type as TicketEvent['type'],
+    at: r.at,
+    actorId: r.actorId,
+    counterId: r.counterId,
+    serviceId: r.serviceId,
+    category: r.category as TicketEvent['category'],
+    data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : undefined,
+  }));
+}
+
+export async function agentEventsSince(db: Db, since: Date): Promise<AgentEvent[]> {
+  const rows = await db.agentEvent.findMany({ where: { at: { gte: since } }, orderBy: { id: 'asc' } });
+  return rows.map((r) => ({
+    agentId: r.agentId,
+    counterId: r.counterId,
+    type: r.type as AgentEvent['type'],
+    at: r.at,
+    reason: r.reason as AgentEvent['reason'],
+  }));
+}
+
+/** Service durations (seconds) of the most recent finished tickets of a service, newest first. */
+export async function recentServiceSeconds(db: Db, serviceId: string, limit = 20): Promise<number[]> {
+  const rows = await db.ticket.findMany({
+    where: { serviceId, status: 'done', startedAt: { not: null }, finishedAt: { not: null } },
+    orderBy: { finishedAt: 'desc' },
+    take: limit,
+    select: { startedAt: true, finishedAt: true },
+  });
+  return rows.map((r) => Math.max(0, (r.finishedAt!.getTime() - r.startedAt!.getTime()) / 1000));
+}
+
+export async function recentCalls(db: Db, limit: number) {
+  return db.ticketEvent.findMany({
+    where: { type: { in: ['called', 'recalled'] } },
+    orderBy: { id: 'desc' },
+    take: limit,
+    include: { ticket: { select: { code: true } } },
+  });
+}
+
+export async function loadUsers(db: Db): Promise<(User & { counterId: string | null })[]> {
+  const rows = await db.user.findMany({ orderBy: { username: 'asc' } });
+  return rows.map((r) => ({ ...toUser(r), counterId: r.counterId }));
+}
+
+export async function loadDevices(db: Db) {
+  const rows = await db.device.findMany({ orderBy: { name: 'asc' } });
+  return rows.map((r) => ({
+    device: toDevice(r) as Device,
+    printerStatus: r.printerStatus,
+    printerStatusAt: r.printerStatusAt,
+  }));
+}
+
+export async function findIdempotentTicket(db: Db, principalId: string, key: string): Promise<string | null> {
+  const row = await db.idempotencyKey.findUnique({ where: { principalId_key: { principalId, key } } });
+  return row?.ticketId ?? null;
+}
+
+export async function rememberIdempotentTicket(db: Db, principalId: string, key: string, ticketId: string) {
+  await db.idempotencyKey.create({ data: { principalId, key, ticketId } });
+}

@@ -1,0 +1,64 @@
+/**
+ * Configuration from environment variables, checked once at boot. A bad or missing
+ * variable stops start-up with a message that names it.
+ */
+import { z } from 'zod';
+import { isValidTimeZone } from '../domain/local-day';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const ConfigSchema = z.object({
+  ROLE: z.enum(['office', 'hq']).default('office'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Demo mode seeds a demo office / head office on an empty database. Default true for npm start. */
+  DEMO: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Public base URL used in QR codes and printed links (default http://<host>:<port>). */
+  PUBLIC_URL: z.string().url().optional(),
+  OFFICE_CODE: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).default('DEMO-001'),
+  OFFICE_NAME: z.string().min(1).max(120).default('Oficina de demostración'),
+  OFFICE_TIME_ZONE: z
+    .string()
+    .refine((tz) => isValidTimeZone(tz), 'not a valid IANA time zone')
+    .default('America/Bogota'),
+  /** Initial admin for a real (non-demo) office; only used on an empty database. */
+  ADMIN_USERNAME: z.string().min(3).max(64).optional(),
+  ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
+  DEMO_PRINTER_URI: z.string().optional(),
+  HQ_URL: z.string().url().optional(),
+  HQ_TOKEN: z.string().min(16).optional(),
+  DATABASE_URL: z.string().optional(),
+  /** Days a customer's ID number is kept (Ley 1581 de 2012). */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(12),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(ConfigSchema.shape)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const parsed = ConfigSchema.safeParse(known);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
+  }
+  const cfg = parsed.data;
+  if (Boolean(cfg.ADMIN_USERNAME) !== Boolean(cfg.ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration: ADMIN_USERNAME and ADMIN_PASSWORD go together');
+  }
+  if (Boolean(cfg.HQ_URL) !== Boolean(cfg.HQ_TOKEN)) {
+    throw new ConfigError('Invalid configuration: HQ_URL and HQ_TOKEN go together');
+  }
+  return cfg;
+}

@@ -1,0 +1,60 @@
+/**
+ * Express plumbing shared by both roles: JSON body parsing, validation with zod, one
+ * error middleware mapping AppError codes to HTTP statuses. Nothing a client sends can
+ * produce a 500: unexpected errors are logged with their stack and answered with a
+ * generic `internal` error that reveals nothing.
+ */
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { AppError, isAppError } from '../domain/errors';
+import type { Logger } from './logger';
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = 'body'): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new AppError(
+      'validation_failed',
+      `Invalid ${what}: ${result.error.issues.map((i) => `${i.path.join('.') || what} ${i.message}`).join('; ')}`,
+      result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    );
+  }
+  return result.data;
+}
+
+export const jsonBody = (limit = '256kb'): RequestHandler => express.json({ limit, strict: false });
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', `No route ${req.method} ${req.path}`));
+};
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let appError: AppError;
+    if (isAppError(err)) {
+      appError = err;
+    } else if (err instanceof z.ZodError) {
+      appError = new AppError('validation_failed', 'Invalid request', err.issues);
+    } else if ((err as BodyParserError)?.type === 'entity.parse.failed') {
+      appError = new AppError('bad_request', 'Malformed JSON body');
+    } else if ((err as BodyParserError)?.type === 'entity.too.large') {
+      appError = new AppError('payload_too_large', 'Request body too large');
+    } else if ((err as BodyParserError)?.status && (err as BodyParserError).status! < 500) {
+      appError = new AppError('bad_request', 'Bad request');
+    } else {
+      logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+      appError = new AppError('internal', 'Internal error');
+    }
+    if (appError.status >= 500 && appError.code !== 'internal') {
+      logger.error({ code: appError.code, path: req.path }, appError.message);
+    } else if (appError.status < 500) {
+      logger.info({ code: appError.code, method: req.method, path: req.path, msg2: appError.message }, 'request refused');
+    }
+    if (res.headersSent) return;
+    res.status(appError.status).json(appError.toBody());
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Serves the built web apps (dist/web/<app>, built by scripts/build-web.mjs at npm
+ * start), the API docs page (Swagger UI from npm, no CDN) and a small home page.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { absolutePath } from 'swagger-ui-dist';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+export interface WebOptions {
+  apps: string[];
+  apiDocsTitle: string;
+  home: () => string;
+  openapiUrl?: string;
+}
+
+export function mountWebApps(app: Express, opts: WebOptions): void {
+  for (const name of opts.apps) {
+    const dir = `${WEB_ROOT}/${name}`;
+    app.get(`/${name}`, (_req, res) => res.redirect(301, `/${name}/`));
+    if (existsSync(dir)) app.use(`/${name}`, express.static(dir, { index: 'index.html', maxAge: '1h' }));
+  }
+  // Short link printed as the ticket's QR code target.
+  app.get('/t/:ticketId', (req, res) => {
+    res.redirect(302, `/dispenser/ticket.html?id=${encodeURIComponent(req.params.ticketId)}`);
+  });
+  app.use('/api/docs/assets', express.static(absolutePath(), { index: false, maxAge: '1d' }));
+  app.get('/api/docs', (_req, res) => {
+    res.type('html').send(`<!doctype html><html lang="es"><head><meta charset="utf-8">
+<title>${opts.apiDocsTitle}</title><link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<body><div id="docs"></div><script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '${opts.openapiUrl ?? '/api/v1/openapi.json'}', dom_id: '#docs' });</script></body></html>`);
+  });
+  app.get('/', (_req, res) => {
+    res.type('html').send(`<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Turnero</title>
+<style>body{font:18px system-ui,sans-serif;max-width:40rem;margin:3rem auto;color:#111}a{color:#0047a0}</style></head>
+<body>${opts.home()}</body></html>`);
+  });
+}

@@ -1,0 +1,4 @@
+declare module 'swagger-ui-dist' {
+  /** Folder holding swagger-ui's static files. */
+  export function absolutePath(): string;
+}

@@ -1,0 +1,138 @@
+/**
+ * Test support: a real office server, either as a child process (for crash tests and
+ * browser tests: SIGKILL-able, like production) or in this process (to inject a clock).
+ * Both listen on port 0 with a temporary SQLite file and the demo seed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Clock } from '../../server/src/domain/types';
+import { createOfficeServer, type OfficeServer } from '../../server/src/office/app';
+import type { DemoCredentials } from '../../server/src/office/seed/seed';
+import { loadConfig } from '../../server/src/platform/config';
+import { createLogger } from '../../server/src/platform/logger';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+export interface TestOffice {
+  url: string;
+  port: number;
+  dataDir: string;
+  creds: DemoCredentials;
+  /** Graceful stop (SIGTERM), keeps the data directory. */
+  stop(): Promise<void>;
+  /** SIGKILL, like a power cut of the process; keeps the data directory. */
+  kill(): Promise<void>;
+  /** Removes the data directory (after stop/kill). */
+  cleanup(): void;
+  process: ChildProcess;
+}
+
+const TEST_ENV = {
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  DEMO: 'true',
+  LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+};
+
+export function tempDataDir(prefix = 'turnero-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Starts `server/src/main.ts` in a child process and waits until it listens. */
+export async function startTestOffice(
+  opts: { dataDir?: string; env?: Record<string, string>; port?: number } = {},
+): Promise<TestOffice> {
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...TEST_ENV, PORT: String(opts.port ?? 0), DATA_DIR: dataDir, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`office did not start in time:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`office exited with ${code} before listening:\n${output}`));
+    });
+  });
+  // Keep draining output so the child never blocks on a full pipe.
+  child.stdout!.resume();
+  child.stderr!.on('data', (c: Buffer) => {
+    if (process.env.TEST_SERVER_LOGS) process.stderr.write(c);
+  });
+  const port = Number(new URL(url).port);
+  const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoCredentials;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const signal = async (sig: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+    await exited;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    creds,
+    process: child,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+export interface InProcessOffice {
+  url: string;
+  server: OfficeServer;
+  creds: DemoCredentials;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The office in this process, so a test can pass a fake clock. */
+export async function startInProcessOffice(
+  opts: { clock?: Clock; env?: Record<string, string>; dataDir?: string } = {},
+): Promise<InProcessOffice> {
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const config = loadConfig({ ...TEST_ENV, PORT: '0', DATA_DIR: dataDir, ...opts.env });
+  const server = await createOfficeServer({ config, clock: opts.clock, logger: createLogger('silent') });
+  const { port } = await server.start();
+  const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoCredentials;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    creds,
+    dataDir,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A settable clock for tests. */
+export class FakeClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
