@@ -1,0 +1,92 @@
+// openOfficeDb: creates the folder, migrates at open, and the client's own connection
+// runs with the pragmas we rely on.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openOfficeDb, type OfficeDb } from '../../server/src/db/office-db';
+import { tempDir } from './helpers';
+
+async function pragma(db: OfficeDb, name: string): Promise<string | number> {
+  const rows = await db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+  const value = Object.values(rows[0])[0];
+  return typeof value === 'bigint' ? Number(value) : (value as string | number);
+}
+
+describe('openOfficeDb', () => {
+  const dir = tempDir('office-db');
+  after(() => dir.remove());
+
+  test('creates missing folders, migrates, and reopening applies nothing', async () => {
+    const file = join(dir.path, 'nested', 'deeper', 'office.db');
+    const first = await openOfficeDb({ file });
+    try {
+      assert.ok(existsSync(file));
+      assert.ok(first.appliedMigrations.length >= 1);
+      assert.equal(await first.prisma.ticket.count(), 0);
+    } finally {
+      await first.close();
+    }
+    const again = await openOfficeDb({ file });
+    try {
+      assert.deepEqual(again.appliedMigrations, []);
+    } finally {
+      await again.close();
+    }
+  });
+
+  test('the client connection runs in WAL, synchronous NORMAL, with busy timeout and foreign keys', async () => {
+    const db = await openOfficeDb({ file: join(dir.path, 'pragmas.db') });
+    try {
+      assert.equal(await pragma(db, 'journal_mode'), 'wal');
+      assert.equal(await pragma(db, 'synchronous'), 1); // NORMAL
+      assert.equal(await pragma(db, 'busy_timeout'), 5000);
+      assert.equal(await pragma(db, 'foreign_keys'), 1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('synchronous FULL and the busy timeout can be chosen', async () => {
+    const db = await openOfficeDb({ file: join(dir.path, 'full.db'), synchronous: 'FULL', busyTimeoutMs: 1234 });
+    try {
+      assert.equal(await pragma(db, 'synchronous'), 2); // FULL
+      assert.equal(await pragma(db, 'busy_timeout'), 1234);
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('pragmas survive a disconnect and reconnect of the client', async () => {
+    const db = await openOfficeDb({ file: join(dir.path, 'reconnect.db') });
+    try {
+      await db.prisma.$disconnect();
+      await db.prisma.$connect();
+      assert.equal(await pragma(db, 'foreign_keys'), 1);
+      assert.equal(await pragma(db, 'synchronous'), 1);
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('foreign keys are enforced: a ticket of an unknown service is refused', async () => {
+    const db = await openOfficeDb({ file: join(dir.path, 'fk.db') });
+    try {
+      const ticket = {
+        id: 't1', category: 'general', day: '2026-01-05', number: 1, code: 'A001',
+        status: 'waiting', issuedAt: new Date('2026-01-05T13:00:00Z'),
+      };
+      await assert.rejects(db.prisma.ticket.create({ data: { ...ticket, serviceId: 'nope' } }));
+      await db.prisma.service.create({ data: { id: 's1', nameEs: 'Caja', nameEn: 'Cashier', prefix: 'A' } });
+      const created = await db.prisma.ticket.create({ data: { ...ticket, serviceId: 's1' } });
+      assert.equal(created.code, 'A001');
+      assert.equal((await db.prisma.ticket.findUniqueOrThrow({ where: { id: 't1' } })).issuedAt.toISOString(), '2026-01-05T13:00:00.000Z');
+    } finally {
+      await db.close();
+    }
+  });
+
+  test('refuses an in-memory database with a clear message', async () => {
+    await assert.rejects(openOfficeDb({ file: ':memory:' }), /needs a file path/);
+  });
+});
