@@ -1,0 +1,150 @@
+/**
+ * The head-office dashboard shell: sign-in, the language switch (es-CO / en), the
+ * meeting-room mode (large type) and the two views, comparison and live.
+ */
+import { html, css } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { getStaffToken, setStaffToken } from '../../../server/src/contract/client/auth';
+import { getLang, setLang, t } from '../../../server/src/contract/client/i18n';
+import { HqApi } from '../api/hq-api';
+import { LocalizedElement } from './localized-element';
+import { sharedStyles } from './shared-styles';
+import './hq-compare-view';
+import './hq-live-view';
+import './hq-login';
+
+type View = 'compare' | 'live';
+const LARGE_KEY = 'turnero.hq.large';
+
+function readLarge(): boolean {
+  try {
+    return localStorage.getItem(LARGE_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+@customElement('hq-app')
+export class HqApp extends LocalizedElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.75rem;
+        padding: 0.75rem 1.25rem;
+        background: var(--hq-primary-dark, #083d6e);
+        color: #fff;
+      }
+      header h1 {
+        font-size: 1.35rem;
+        margin: 0;
+      }
+      header button {
+        background: transparent;
+        color: #fff;
+        border-color: #fff;
+      }
+      header button:hover,
+      header button[aria-pressed='true'] {
+        background: #fff;
+        color: var(--hq-primary-dark, #083d6e);
+      }
+      header :focus-visible {
+        outline-color: #ffd27a;
+      }
+      .actions,
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      nav button[aria-current='page'] {
+        background: #fff;
+        color: var(--hq-primary-dark, #083d6e);
+        font-weight: 700;
+      }
+      main {
+        padding: 1rem 1.25rem 2rem;
+        max-width: 110rem;
+        margin: 0 auto;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api = new HqApi();
+  @state() private signedIn = Boolean(getStaffToken());
+  @state() private view: View = location.hash === '#live' ? 'live' : 'compare';
+  @state() private large = readLarge();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.applyLarge();
+    setLang(getLang(), false); // sets <html lang> for screen readers
+    this.addEventListener('hq-unauthenticated', this.signOut);
+  }
+
+  override render() {
+    return html`<header>
+        <h1>${t('app.title')}</h1>
+        ${this.signedIn
+          ? html`<nav aria-label=${t('app.tabs')}>
+              ${(['compare', 'live'] as const).map(
+                (v) => html`<button type="button" data-view=${v} aria-current=${this.view === v ? 'page' : 'false'} @click=${() => this.show(v)}>
+                  ${t(`app.tab.${v}`)}
+                </button>`,
+              )}
+            </nav>`
+          : ''}
+        <div class="actions">
+          <button type="button" aria-pressed=${this.large ? 'true' : 'false'} title=${t('app.largeLabel')} @click=${this.toggleLarge}>
+            ${t('app.large')}
+          </button>
+          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} aria-label=${t('app.langLabel')} data-action="lang" @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
+            ${t('app.lang')}
+          </button>
+          ${this.signedIn ? html`<button type="button" data-action="logout" @click=${this.signOut}>${t('app.logout')}</button>` : ''}
+        </div>
+      </header>
+      <main>
+        ${!this.signedIn
+          ? html`<hq-login .api=${this.api} @hq-signed-in=${() => (this.signedIn = true)}></hq-login>`
+          : this.view === 'live'
+            ? html`<hq-live-view .api=${this.api}></hq-live-view>`
+            : html`<hq-compare-view .api=${this.api}></hq-compare-view>`}
+      </main>`;
+  }
+
+  private show(view: View): void {
+    this.view = view;
+    history.replaceState(null, '', view === 'live' ? '#live' : '#');
+  }
+
+  private signOut = () => {
+    setStaffToken(null);
+    this.signedIn = false;
+  };
+
+  private toggleLarge = () => {
+    this.large = !this.large;
+    try {
+      localStorage.setItem(LARGE_KEY, this.large ? '1' : '0');
+    } catch {
+      // storage disabled: the mode lasts for this page only
+    }
+    this.applyLarge();
+  };
+
+  private applyLarge(): void {
+    document.documentElement.classList.toggle('large', this.large);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hq-app': HqApp;
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * The comparison: filters, the offices table (sortable, tick offices for the chart, CSV
+ * export), the wait chart and the drill-down office -> service -> hour.
+ *
+ * @event hq-unauthenticated - the token was refused; the app goes back to the login.
+ */
+import { html, css, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { isApiError } from '../../../server/src/contract/client/api';
+import { t } from '../../../server/src/contract/client/i18n';
+import type { Granularity, HqApi, OfficeRow, OfficeSeries, ReportFilters, ServiceOption } from '../api/hq-api';
+import { OFFICE_COLUMNS } from '../lib/columns';
+import { downloadText } from '../lib/csv';
+import { defaultRange } from '../lib/dates';
+import { formatCount, formatWait } from '../lib/figures';
+import { officeRowsToCsv } from '../lib/office-csv';
+import type { HqFiguresTable } from './hq-figures-table';
+import { LocalizedElement } from './localized-element';
+import { sharedStyles } from './shared-styles';
+import './hq-drilldown';
+import './hq-figures-table';
+import './hq-filters';
+import './hq-wait-chart';
+
+const MAX_CHART_OFFICES = 5;
+
+@customElement('hq-compare-view')
+export class HqCompareView extends LocalizedElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      .segmented {
+        display: inline-flex;
+        gap: 0.25rem;
+      }
+      button[aria-pressed='true'] {
+        background: var(--hq-primary, #0a4f8f);
+        color: #fff;
+      }
+      .summary {
+        margin: 0.75rem 0 0;
+        font-size: 1.05rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) api!: HqApi;
+  /** Injected clock for the default date range. */
+  @property({ attribute: false }) today: () => Date = () => new Date();
+
+  @state() private filters!: ReportFilters;
+  @state() private rows: OfficeRow[] = [];
+  @state() private loading = true;
+  @state() private error = '';
+  @state() private companies: string[] = [];
+  @state() private services: ServiceOption[] = [];
+  @state() private selected: string[] = [];
+  @state() private by: Granularity = 'hour';
+  @state() private series: OfficeSeries[] = [];
+  @state() private seriesError = '';
+  @state() private drillOffice: OfficeRow | null = null;
+
+  private loadToken = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.filters ??= defaultRange(this.today());
+    void this.load();
+    this.api
+      .services()
+      .then((s) => (this.services = s))
+      .catch(() => (this.services = [])); // no list: the service filter stays hidden
+  }
+
+  /** Rows after the region filter (regions are filtered here, from the rows' own region). */
+  private get visibleRows(): OfficeRow[] {
+    return this.filters.region ? this.rows.filter((r) => r.region === this.filters.region) : this.rows;
+  }
+
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    this.loading = true;
+    this.error = '';
+    try {
+      const rows = await this.api.compare(this.filters);
+      if (token !== this.loadToken) return;
+      this.rows = rows;
+      this.companies = [...new Set([...this.companies, ...rows.map((r) => r.company).filter((c): c is string => !!c)])].sort();
+      const codes = new Set(rows.map((r) => r.officeCode));
+      this.selected = this.selected.filter((c) => codes.has(c));
+      if (this.selected.length === 0) {
+        // Start with the three busiest offices so the chart is never empty.
+        this.selected = [...rows].sort((a, b) => b.issued - a.issued).slice(0, 3).map((r) => r.officeCode);
+      }
+      if (this.drillOffice && !codes.has(this.drillOffice.officeCode)) this.drillOffice = null;
+      void this.loadSeries();
+    } catch (e) {
+      if (token === this.loadToken) this.fail(e, (m) => (this.error = m));
+    } finally {
+      if (token === this.loadToken) this.loading = false;
+    }
+  }
+
+  private async loadSeries(): Promise<void> {
+    this.seriesError = '';
+    const codes = [...this.selected];
+    if (codes.length === 0) {
+      this.series = [];
+      return;
+    }
+    try {
+      this.series = await this.api.series(codes, this.filters, this.by);
+    } catch (e) {
+      if (isApiError(e) && e.status === 404 && this.by === 'hour') {
+        // Head office without a series endpoint: build the hour series from each office's hours.
+        try {
+          this.series = await Promise.all(
+            codes.map(async (officeCode) => ({
+              officeCode,
+              points: (await this.api.officeHours(officeCode, this.filters, this.filters.service)).map((h) => ({
+                key: h.hour,
+                issued: h.issued,
+                waitMedianSeconds: h.waitMedianSeconds,
+                waitP90Seconds: h.waitP90Seconds,
+              })),
+            })),
+          );
+          return;
+        } catch (inner) {
+          e = inner;
+        }
+      }
+      this.series = [];
+      this.fail(e, (m) => (this.seriesError = m));
+    }
+  }
+
+  private fail(e: unknown, show: (message: string) => void): void {
+    if (isApiError(e) && e.status === 401) {
+      this.emit('hq-unauthenticated', {});
+      return;
+    }
+    show(t('app.error', { message: e instanceof Error ? e.message : String(e) }));
+  }
+
+  override render() {
+    const rows = this.visibleRows;
+    const regions = [...new Set(this.rows.map((r) => r.region).filter((r): r is string => !!r))].sort();
+    const names = Object.fromEntries(this.rows.map((r) => [r.officeCode, r.officeName]));
+    return html`
+      <section class="card" aria-labelledby="filters-title">
+        <h2 id="filters-title">${t('filters.title')}</h2>
+        <hq-filters
+          .value=${this.filters}
+          .companies=${this.companies}
+          .regions=${regions}
+          .services=${this.services}
+          @hq-filters-change=${(e: CustomEvent<{ filters: ReportFilters }>) => {
+            this.filters = e.detail.filters;
+            void this.load();
+          }}
+        ></hq-filters>
+        ${this.loading ? nothing : html`<p class="summary" data-testid="summary">${this.summary(rows)}</p>`}
+      </section>
+
+      <section class="card" aria-labelledby="compare-title">
+        <div class="toolbar">
+          <h2 id="compare-title">${t('compare.title')}</h2>
+          <button type="button" class="primary" data-action="csv" ?disabled=${rows.length === 0} @click=${this.exportCsv}>${t('compare.csv')}</button>
+        </div>
+        ${this.error
+          ? html`<p class="error" role="alert">${this.error} <button type="button" @click=${() => this.load()}>${t('app.retry')}</button></p>`
+          : this.loading && this.rows.length === 0
+            ? html`<p class="muted" role="status">${t('app.loading')}</p>`
+            : rows.length === 0
+              ? html`<p class="muted">${t('app.empty')}</p>`
+              : html`<p class="muted">${t('compare.chooseOffices', { max: MAX_CHART_OFFICES })}</p>
+                  <hq-figures-table
+                    id="offices"
+                    .label=${t('compare.title')}
+                    .rows=${rows}
+                    .columns=${OFFICE_COLUMNS}
+                    rowKey="officeCode"
+                    rowName="officeName"
+                    selectable
+                    .maxSelected=${MAX_CHART_OFFICES}
+                    .selected=${this.selected}
+                    .initialSort=${{ key: 'waitP90Seconds', direction: 'desc' }}
+                    @hq-selection-change=${(e: CustomEvent<{ selected: string[] }>) => {
+                      this.selected = e.detail.selected;
+                      void this.loadSeries();
+                    }}
+                    @hq-open-row=${(e: CustomEvent<{ row: OfficeRow }>) => (this.drillOffice = e.detail.row)}
+                  ></hq-figures-table>`}
+      </section>
+
+      ${this.drillOffice
+        ? html`<hq-drilldown
+            .api=${this.api}
+            .office=${this.drillOffice}
+            .filters=${this.filters}
+            @hq-drilldown-close=${() => (this.drillOffice = null)}
+          ></hq-drilldown>`
+        : nothing}
+
+      <section class="card" aria-labelledby="chart-title">
+        <div class="toolbar">
+          <h2 id="chart-title">${t('compare.chartTitle')}</h2>
+          <div class="segmented" role="group" aria-label=${t('compare.chartTitle')}>
+            ${(['hour', 'day'] as const).map(
+              (by) => html`<button type="button" aria-pressed=${this.by === by ? 'true' : 'false'} @click=${() => this.setBy(by)}>
+                ${t(by === 'hour' ? 'compare.byHour' : 'compare.byDay')}
+              </button>`,
+            )}
+          </div>
+        </div>
+        ${this.seriesError
+          ? html`<p class="error" role="alert">${this.seriesError}</p>`
+          : html`<hq-wait-chart .series=${this.series} .names=${names} .by=${this.by}></hq-wait-chart>`}
+      </section>
+    `;
+  }
+
+  private summary(rows: OfficeRow[]): string {
+    const issued = rows.reduce((sum, r) => sum + r.issued, 0);
+    // The median of office medians, weighted by nothing: a quick headline, the table has the detail.
+    const medians = rows.map((r) => r.waitMedianSeconds).filter((m): m is number => m !== null).sort((a, b) => a - b);
+    const median = medians.length ? medians[Math.floor((medians.length - 1) / 2)] : null;
+    return t('compare.summary', { offices: formatCount(rows.length), issued: formatCount(issued), median: formatWait(median) });
+  }
+
+  private setBy(by: Granularity): void {
+    if (this.by === by) return;
+    this.by = by;
+    void this.loadSeries();
+  }
+
+  private exportCsv = () => {
+    const table = this.renderRoot.querySelector<HqFiguresTable>('#offices');
+    const rows = (table?.sortedRows as OfficeRow[] | undefined) ?? this.visibleRows;
+    downloadText(`turnero-oficinas_${this.filters.from}_${this.filters.to}.csv`, officeRowsToCsv(rows));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hq-compare-view': HqCompareView;
+  }
+}
