@@ -118,7 +118,7 @@ export class AdminApp extends LitElement {
         <h1>${t('app.admin')}</h1>
         <div class="row">
           ${this._me ? html`<a href="./board.html">${t('nav.board')}</a>` : ''}
-          <button type="button" aria-label=${t('lang.switchLabel')} @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
+          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} title=${t('lang.switchLabel')} @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
             ${t('lang.switch')}
           </button>
           ${this._me ? html`<span>${this._me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
@@ -226,7 +226,7 @@ export class AdminApp extends LitElement {
     return html`<div>
       <label for=${id}>${t(f.label)}</label>
       <input id=${id} name=${f.name} type=${f.type} .value=${text} ?required=${f.required}
-        min=${f.min ?? ''} max=${f.max ?? ''} maxlength=${f.maxLength ?? 524288} pattern=${f.pattern ?? '.*'}
+        min=${f.min ?? ''} max=${f.max ?? ''} minlength=${f.minLength ?? 0} maxlength=${f.maxLength ?? 524288} pattern=${f.pattern ?? '.*'}
         autocomplete=${f.type === 'password' ? 'new-password' : 'off'} />
     </div>`;
   }
@@ -235,7 +235,7 @@ export class AdminApp extends LitElement {
     return html`<form class="panel" @submit=${this._resetPassword} aria-labelledby="reset-title">
       <h2 id="reset-title">${t('admin.resetPassword')}: ${String(row.username ?? '')}</h2>
       <label for="new-password">${t('admin.newPassword')}</label>
-      <input id="new-password" name="password" type="password" required minlength="4" autocomplete="new-password" />
+      <input id="new-password" name="password" type="password" required minlength="10" autocomplete="new-password" />
       <p class="row">
         <button class="primary" type="submit" ?disabled=${this._busy}>${t('common.save')}</button>
         <button type="button" @click=${() => (this._resetFor = null)}>${t('common.cancel')}</button>

@@ -178,9 +178,9 @@ export class BoardApp extends LitElement {
         <h1>${t('app.board')}${this._live?.snapshot ? html` · ${this._live.snapshot.office.name}` : ''}</h1>
         <div class="row">
           ${me && this._live && !this._live.connected ? html`<span class="offline" role="status">${t('common.offline')}</span>` : ''}
-          ${me ? html`<a href="./">${t('nav.desk')}</a>` : ''}
+          ${me ? html`<a href="./index.html">${t('nav.desk')}</a>` : ''}
           ${me?.role === 'admin' ? html`<a href="./admin.html">${t('nav.admin')}</a>` : ''}
-          <button type="button" aria-label=${t('lang.switchLabel')} @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
+          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} title=${t('lang.switchLabel')} @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
             ${t('lang.switch')}
           </button>
           ${me ? html`<span>${me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}

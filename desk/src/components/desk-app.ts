@@ -1,5 +1,6 @@
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { isApiError } from '../../../server/src/contract/client/api';
 import { getStaffToken } from '../../../server/src/contract/client/auth';
 import { formatDuration, secondsSince } from '../../../server/src/contract/client/format';
 import { getLang, localName, onLangChange, setLang, t } from '../../../server/src/contract/client/i18n';
@@ -23,7 +24,7 @@ import {
   SHORTCUTS,
   type DeskAction,
 } from '../lib/desk-actions';
-import { errorText } from '../lib/error-text';
+import { errorText, UserFacingError } from '../lib/error-text';
 import { api, currentUser, logout } from '../lib/staff-session';
 import { waitingForCounter } from '../lib/waiting-list';
 import '../lib/messages';
@@ -216,7 +217,7 @@ export class DeskApp extends LitElement {
           ${this._me && ['supervisor', 'admin'].includes(this._me.role)
             ? html`<a href="./board.html">${t('nav.board')}</a>`
             : ''}
-          <button type="button" aria-label=${t('lang.switchLabel')} @click=${this._toggleLang}>${t('lang.switch')}</button>
+          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} title=${t('lang.switchLabel')} @click=${this._toggleLang}>${t('lang.switch')}</button>
           ${this._me ? html`<button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
         </div>
       </header>
@@ -291,10 +292,8 @@ export class DeskApp extends LitElement {
     const snap = this._snapshot!;
     const counter = snap.counters.find((c) => c.id === counterId);
     await this._run(async () => {
-      const previous = this._counter;
-      if (previous && previous.id !== counterId && previous.agentId === this._me!.principalId) {
-        await api.post(`/counters/${previous.id}/sign-out`);
-      }
+      // No explicit sign-out of the previous counter: the server moves the agent on a
+      // successful sign-in, and a refused one leaves them where they were.
       // The checkboxes are only rendered when this user may choose; an empty choice keeps the counter's set.
       if (counter && serviceIds.length > 0) {
         const current = new Set(counter.services.map((s) => s.serviceId));
@@ -307,7 +306,13 @@ export class DeskApp extends LitElement {
         }
       }
       if (!(counter && counter.agentId === this._me!.principalId && counter.agentState !== 'signed_out')) {
-        await api.post(`/counters/${counterId}/sign-in`);
+        try {
+          await api.post(`/counters/${counterId}/sign-in`);
+        } catch (err) {
+          // 'conflict': someone else holds it; say so in plain words rather than a generic error.
+          if (isApiError(err) && err.code === 'conflict') throw new UserFacingError(t('pick.taken'));
+          throw err;
+        }
       }
       this._counterId = counterId;
       sessionStorage.setItem(COUNTER_KEY, counterId);

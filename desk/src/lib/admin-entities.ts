@@ -19,6 +19,7 @@ export interface FieldDef {
   nullable?: boolean;
   min?: number;
   max?: number;
+  minLength?: number;
   maxLength?: number;
   pattern?: string;
 }
@@ -50,7 +51,7 @@ export const ENTITIES: EntityDef[] = [
       { name: 'nameEn', label: 'admin.nameEn', type: 'text', required: true, maxLength: 80 },
       { name: 'targetWaitMinutes', label: 'admin.targetWait', type: 'number', required: true, min: 1, max: 600 },
       { name: 'color', label: 'admin.color', type: 'color' },
-      { name: 'icon', label: 'admin.icon', type: 'text', maxLength: 40 },
+      { name: 'icon', label: 'admin.icon', type: 'text', maxLength: 32 },
       { name: 'sortOrder', label: 'admin.sortOrder', type: 'number', min: 0, max: 999 },
     ],
   },
@@ -71,7 +72,7 @@ export const ENTITIES: EntityDef[] = [
       { label: 'admin.role', key: 'role' },
     ],
     fields: [
-      { name: 'username', label: 'admin.username', type: 'text', required: true, createOnly: true, maxLength: 64 },
+      { name: 'username', label: 'admin.username', type: 'text', required: true, createOnly: true, maxLength: 32, pattern: '[a-z0-9._\\-]{3,32}' },
       { name: 'displayName', label: 'admin.displayName', type: 'text', required: true, maxLength: 80 },
       {
         name: 'role',
@@ -85,7 +86,7 @@ export const ENTITIES: EntityDef[] = [
         ],
       },
       { name: 'counterId', label: 'admin.homeCounter', type: 'select', options: 'counters', nullable: true },
-      { name: 'password', label: 'admin.password', type: 'password', required: true, createOnly: true, maxLength: 256 },
+      { name: 'password', label: 'admin.password', type: 'password', required: true, createOnly: true, minLength: 10, maxLength: 256 },
     ],
   },
   {
@@ -108,7 +109,7 @@ export const ENTITIES: EntityDef[] = [
           { value: 'display', label: 'kind.display' },
         ],
       },
-      { name: 'name', label: 'common.name', type: 'text', required: true, maxLength: 80 },
+      { name: 'name', label: 'common.name', type: 'text', required: true, maxLength: 60 },
       { name: 'printerUri', label: 'admin.printerUri', type: 'text', nullable: true, maxLength: 200 },
     ],
   },

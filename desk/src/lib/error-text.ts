@@ -14,7 +14,11 @@ const KNOWN = new Set([
   'timeout',
 ]);
 
+/** An error whose message is already written for the user (in their language). */
+export class UserFacingError extends Error {}
+
 export function errorText(e: unknown): string {
+  if (e instanceof UserFacingError) return e.message;
   if (isApiError(e)) {
     if (e.code === 'validation_failed') return t('error.validation_failed', { message: e.message });
     if (KNOWN.has(e.code)) return t(`error.${e.code}`);
