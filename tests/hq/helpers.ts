@@ -45,6 +45,12 @@ export class OfficeStream {
     readonly timeZone = 'America/Bogota',
   ) {}
 
+  /** Moves the office clock to an absolute instant. */
+  at(iso: string): this {
+    this.now = new Date(iso);
+    return this;
+  }
+
   advance(seconds: number): this {
     this.now = new Date(this.now.getTime() + seconds * 1000);
     return this;
@@ -89,3 +95,34 @@ export class OfficeStream {
     return { officeCode: this.officeCode, sentAt: sentAt.toISOString(), timeZone: this.timeZone, events };
   }
 }
+
+/** Small fetch wrapper for API tests: JSON in, status and JSON (or text) out. */
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: any; text: string; headers: Headers }> {
+  const res = await fetch(base + path, {
+    method,
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    redirect: 'manual',
+  });
+  const text = await res.text();
+  let body: any = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  return { status: res.status, body, text, headers: res.headers };
+}
+
+export const silentLogger = () => {
+  // pino with level silent: the server's own logs would drown the test output.
+  return import('../../server/src/platform/logger').then((m) => m.createLogger('silent'));
+};

@@ -1,0 +1,75 @@
+/** Head-office users: login, creation by an admin, and the first users of a fresh database. */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../domain/errors';
+import { hashPassword, newPassword, verifyPassword } from '../../platform/secrets';
+import type { HqPrisma } from '../db';
+import type { LoginResponse, UserDto } from '../contract';
+import { issueToken } from './tokens';
+
+// Verifying against a real hash for unknown users keeps the answer time the same.
+let dummyHash: Promise<string> | undefined;
+
+export async function login(
+  prisma: HqPrisma,
+  body: { username: string; password: string },
+  now: Date,
+  ttlHours: number,
+): Promise<LoginResponse> {
+  const user = await prisma.hqUser.findUnique({ where: { username: body.username } });
+  dummyHash ??= hashPassword(newPassword());
+  const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash));
+  if (!user || !ok || !user.active) throw new AppError('unauthenticated', 'Usuario o contraseña incorrectos / Wrong username or password');
+  const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
+  const role = user.role as 'admin' | 'manager';
+  const { token } = await issueToken(prisma, { principalId: user.id, role, company: user.company, expiresAt });
+  return { token, role, company: user.company, expiresAt: expiresAt.toISOString() };
+}
+
+export async function createUser(
+  prisma: HqPrisma,
+  u: { username: string; password: string; role: 'admin' | 'manager'; company?: string },
+): Promise<UserDto> {
+  const exists = await prisma.hqUser.findUnique({ where: { username: u.username } });
+  if (exists) throw new AppError('conflict', `User ${u.username} already exists`);
+  const row = await prisma.hqUser.create({
+    data: {
+      id: randomUUID(),
+      username: u.username,
+      passwordHash: await hashPassword(u.password),
+      role: u.role,
+      company: u.role === 'manager' ? (u.company ?? null) : null,
+    },
+  });
+  return { id: row.id, username: row.username, role: row.role as 'admin' | 'manager', company: row.company };
+}
+
+export async function listUsers(prisma: HqPrisma): Promise<UserDto[]> {
+  const rows = await prisma.hqUser.findMany({ orderBy: { username: 'asc' } });
+  return rows.map((r) => ({ id: r.id, username: r.username, role: r.role as 'admin' | 'manager', company: r.company }));
+}
+
+export interface DemoCredentials {
+  users: { username: string; password: string; role: string; company?: string }[];
+}
+
+/**
+ * On an empty database, creates the first users with random passwords and writes them to
+ * `file` (demo mode: an admin and a manager of EPM; otherwise the admin only). Does
+ * nothing when users exist; returns what the file holds, if anything.
+ */
+export async function ensureInitialUsers(prisma: HqPrisma, file: string, demo: boolean): Promise<DemoCredentials | null> {
+  if ((await prisma.hqUser.count()) > 0) {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials) : null;
+  }
+  const wanted: DemoCredentials['users'] = [{ username: 'admin', password: newPassword(), role: 'admin' }];
+  if (demo) wanted.push({ username: 'gerente.epm', password: newPassword(), role: 'manager', company: 'EPM' });
+  for (const u of wanted) {
+    await createUser(prisma, { username: u.username, password: u.password, role: u.role as 'admin' | 'manager', company: u.company });
+  }
+  const creds: DemoCredentials = { users: wanted };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(creds, null, 2) + '\n', { mode: 0o600 });
+  return creds;
+}

@@ -1,0 +1,108 @@
+/**
+ * The head-office server: ingest from every office, aggregates, comparison API, and the
+ * dashboard's static files at /hq/. On PostgreSQL when given a URL, else on embedded
+ * PGlite in dataDir.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { systemClock, type Clock } from '../domain/types';
+import { errorHandler, notFoundHandler } from '../platform/http';
+import { createLogger, type Logger } from '../platform/logger';
+import { createMetrics } from '../platform/metrics';
+import { ensureInitialUsers, type DemoCredentials } from './auth/users';
+import { openHqDatabase, type HqDatabase } from './db';
+import { hqApiRouter } from './http/routes';
+
+export interface HqServerOptions {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  clock?: Clock;
+  logger?: Logger;
+  host?: string;
+  /** Database connections (default 10; embedded PGlite always uses 1). */
+  poolSize?: number;
+  tokenTtlHours?: number;
+  loginRateLimitPerMinute?: number;
+  /** Built dashboard files (default dist/web/hq of the repository). */
+  staticDir?: string;
+}
+
+export interface HqServer {
+  url: string;
+  port: number;
+  /** Where the first users' passwords were written (null when users already existed and no file is there). */
+  credentialsFile: string | null;
+  credentials: DemoCredentials | null;
+  db: HqDatabase;
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger(process.env.LOG_LEVEL ?? 'info', 'turnero-hq');
+  const db = await openHqDatabase({
+    databaseUrl: opts.databaseUrl,
+    dataDir: opts.dataDir,
+    poolSize: opts.poolSize,
+    log: (msg) => logger.debug(msg),
+  });
+  try {
+    const credentialsFile = resolve(join(opts.dataDir, opts.demo ? 'demo-credentials.json' : 'initial-credentials.json'));
+    const credentials = await ensureInitialUsers(db.prisma, credentialsFile, opts.demo);
+
+    const metrics = createMetrics('turnero_hq_');
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', 'loopback');
+    app.use(metrics.middleware);
+    app.use(
+      '/api/v1',
+      hqApiRouter({
+        db,
+        clock,
+        logger,
+        metrics,
+        tokenTtlHours: opts.tokenTtlHours ?? 12,
+        loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10,
+      }),
+    );
+    app.get('/metrics', metrics.handler);
+    const staticDir = opts.staticDir ?? join(REPO_ROOT, 'dist', 'web', 'hq');
+    if (!existsSync(staticDir)) logger.warn({ staticDir }, 'dashboard not built (npm run build): /hq/ will answer 404');
+    app.use('/hq', express.static(staticDir, { index: 'index.html', fallthrough: true }));
+    app.get('/', (_req, res) => res.redirect(302, '/hq/'));
+    app.use(notFoundHandler);
+    app.use(errorHandler(logger));
+
+    const server = app.listen(opts.port, opts.host ?? '0.0.0.0');
+    await new Promise<void>((ok, fail) => {
+      server.once('listening', ok);
+      server.once('error', fail);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}`;
+    logger.info({ url, database: db.embedded ? 'embedded PGlite' : 'postgresql' }, 'head office listening');
+    return {
+      url,
+      port,
+      credentialsFile: credentials ? credentialsFile : null,
+      credentials,
+      db,
+      async stop() {
+        server.closeAllConnections();
+        await new Promise<void>((ok) => server.close(() => ok()));
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Offices side by side over a range of office-local days, from the daily aggregates only
+ * (never raw events): one row per office in scope, including offices with no traffic.
+ */
+import type { CompareQuery, CompareResponse, CompareRow } from '../contract';
+import type { Sql } from '../db';
+import { companyScope, type Viewer } from './scope';
+import { figures, readSums, sumSelect } from './sums';
+
+const COMPARE_SQL = `
+  WITH agg AS (
+    SELECT a.office_id, ${sumSelect('a')}
+    FROM hq_agg_day a
+    WHERE a.day BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.service_code = $3)
+    GROUP BY a.office_id
+  ), agent AS (
+    SELECT g.office_id, SUM(g.signed_in_seconds)::float8 AS signed_in, SUM(g.serving_seconds)::float8 AS serving
+    FROM hq_agent_hour g
+    WHERE g.day BETWEEN $1 AND $2
+    GROUP BY g.office_id
+  )
+  SELECT o.code AS office_code, o.name AS office_name, o.company AS office_company, o.region AS office_region,
+         o.last_sync_at, o.clock_skew_ms, agent.signed_in, agent.serving, agg.*
+  FROM hq_office o
+  LEFT JOIN agg ON agg.office_id = o.id
+  LEFT JOIN agent ON agent.office_id = o.id
+  WHERE ($4::text IS NULL OR o.company = $4) AND ($5::text IS NULL OR o.region = $5)
+  ORDER BY o.code`;
+
+export async function compareOffices(sql: Sql, viewer: Viewer, q: CompareQuery): Promise<CompareResponse> {
+  const company = companyScope(viewer, q.company);
+  const rows = await sql.$queryRawUnsafe<Record<string, unknown>[]>(
+    COMPARE_SQL,
+    q.from,
+    q.to,
+    q.service ?? null,
+    company,
+    q.region ?? null,
+  );
+  return { from: q.from, to: q.to, rows: rows.map(toRow) };
+}
+
+function toRow(r: Record<string, unknown>): CompareRow {
+  const f = figures(readSums(r));
+  const signedIn = Number(r.signed_in ?? 0);
+  const lastSync = r.last_sync_at as Date | string | null;
+  return {
+    officeCode: r.office_code as string,
+    officeName: r.office_name as string,
+    company: (r.office_company as string | null) ?? null,
+    region: (r.office_region as string | null) ?? null,
+    issued: f.issued,
+    served: f.served,
+    called: f.called,
+    waitMedianSeconds: f.waitMedianSeconds,
+    waitP90Seconds: f.waitP90Seconds,
+    waitAverageSeconds: f.waitAverageSeconds,
+    withinTargetShare: f.withinTargetShare,
+    noShowRate: f.noShowRate,
+    walkoutRate: f.walkoutRate,
+    serviceMedianSeconds: f.serviceMedianSeconds,
+    utilisation: signedIn > 0 ? Number(r.serving ?? 0) / signedIn : null,
+    lastSyncAt: lastSync === null ? null : new Date(lastSync).toISOString(),
+    clockSkewMs: r.clock_skew_ms === null || r.clock_skew_ms === undefined ? null : Number(r.clock_skew_ms),
+  };
+}
+
+const CSV_COLUMNS: { key: keyof CompareRow; es: string; en: string }[] = [
+  { key: 'officeCode', es: 'Código', en: 'Office code' },
+  { key: 'officeName', es: 'Oficina', en: 'Office' },
+  { key: 'company', es: 'Empresa', en: 'Company' },
+  { key: 'region', es: 'Región', en: 'Region' },
+  { key: 'issued', es: 'Turnos emitidos', en: 'Issued' },
+  { key: 'served', es: 'Atendidos', en: 'Served' },
+  { key: 'waitMedianSeconds', es: 'Espera mediana (s)', en: 'Median wait (s)' },
+  { key: 'waitP90Seconds', es: 'Espera p90 (s)', en: 'P90 wait (s)' },
+  { key: 'withinTargetShare', es: 'Dentro de la meta', en: 'Within target' },
+  { key: 'noShowRate', es: 'No se presentó', en: 'No-show rate' },
+  { key: 'walkoutRate', es: 'Abandono', en: 'Walkout rate' },
+  { key: 'serviceMedianSeconds', es: 'Atención mediana (s)', en: 'Median service (s)' },
+  { key: 'utilisation', es: 'Ocupación', en: 'Utilisation' },
+  { key: 'lastSyncAt', es: 'Última sincronización', en: 'Last sync' },
+  { key: 'clockSkewMs', es: 'Desfase de reloj (ms)', en: 'Clock skew (ms)' },
+];
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : String(v);
+  // Quote anything with separators or quotes; a leading = + - @ is neutralised so a
+  // spreadsheet never runs an office name as a formula.
+  const safe = /^[=+\-@]/.test(s) && typeof v !== 'number' ? `'${s}` : s;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function compareCsv(res: CompareResponse, lang: 'es' | 'en'): string {
+  const lines = [CSV_COLUMNS.map((c) => csvCell(c[lang])).join(',')];
+  for (const row of res.rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c.key])).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
