@@ -104,7 +104,7 @@ test('unreachable printers report offline quickly instead of hanging', async () 
     const t = openTransport(uri, { timeoutMs: 800 });
     opened.push(t);
     assert.equal(await t.queryStatus(), 'offline', uri);
-    await assert.rejects(t.write(bytes), undefined, uri);
+    await assert.rejects(t.write(bytes), Error, uri);
   }
 });
 
