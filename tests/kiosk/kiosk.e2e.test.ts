@@ -1,0 +1,191 @@
+/**
+ * The kiosk in headless Chromium against a real office server whose demo kiosk prints to
+ * a virtual printer over TCP: the code on screen is the code the server issued and the
+ * code on the paper; a double tap issues one ticket; a lost answer retried with the same
+ * key issues one ticket; paper out tells the customer to scan the QR; closing stops issuing.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/index';
+import type { QueueSnapshot, TicketDto } from '../../server/src/contract/dto';
+import { login, request } from '../support/http';
+import { startTestOffice, type TestOffice } from '../support/office';
+import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
+import { buildWebApp } from './support/build-web-app';
+
+let office: TestOffice;
+let printer: VirtualPrinter;
+let browser: Browser;
+let supervisorToken: string;
+
+before(async () => {
+  await buildWebApp('dispenser');
+  printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 2000 });
+  office = await startTestOffice({ env: { DEMO_PRINTER_URI: printer.uri } });
+  browser = await launchChromium();
+  const sup = office.creds.users.find((u) => u.role === 'supervisor')!;
+  supervisorToken = await login(office.url, sup.username, sup.password);
+});
+
+after(async () => {
+  await browser?.close();
+  await office?.stop();
+  office?.cleanup();
+  await printer?.stop();
+});
+
+async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`${office.url}/dispenser/index.html?token=${office.creds.kioskToken}`);
+  await page.locator('[data-testid=start]').waitFor({ timeout: 15_000 });
+  assert.equal(new URL(page.url()).searchParams.get('token'), null, 'the token is stripped from the address bar');
+  return page;
+}
+
+async function queue(): Promise<QueueSnapshot> {
+  const r = await request<QueueSnapshot>(office.url, 'GET', '/api/v1/queue', { token: supervisorToken });
+  assert.equal(r.status, 200);
+  return r.body;
+}
+
+/** Waits out the kiosk's guard against taps that land right after a screen change. */
+const settle = (page: Page) => page.waitForTimeout(450);
+
+async function walkToIdScreen(page: Page, a11yPrefix?: string): Promise<void> {
+  await page.locator('[data-testid=start]').click();
+  await page.locator('button.tile').first().waitFor();
+  if (a11yPrefix) await checkScreen(page, `${a11yPrefix}-services`);
+  await settle(page);
+  await page.locator('button.tile').first().click();
+  await page.locator('[data-testid=general]').waitFor();
+  if (a11yPrefix) await checkScreen(page, `${a11yPrefix}-preferential`);
+  await settle(page);
+  await page.locator('[data-testid=general]').click();
+  await page.locator('[data-testid=skip-id]').waitFor();
+  if (a11yPrefix) await checkScreen(page, `${a11yPrefix}-id`);
+  await settle(page);
+}
+
+async function checkScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${name}`);
+}
+
+test('tap a service: the screen, the server and the printed paper show the same code', async () => {
+  const page = await openKiosk();
+  await checkScreen(page, 'kiosk-portrait-welcome');
+  const before = await queue();
+  await walkToIdScreen(page, 'kiosk-portrait');
+  await page.locator('[data-testid=skip-id]').click();
+  const codeOnScreen = (await page.locator('[data-testid=ticket-code]').textContent({ timeout: 10_000 }))!.trim();
+  assert.match(codeOnScreen, /^[A-Z]{1,3}-\d{3,}$/);
+  await page.locator('[data-testid=qr]').waitFor();
+  await checkScreen(page, 'kiosk-portrait-ticket');
+
+  const after = await queue();
+  const issued = after.waiting.filter((t) => !before.waiting.some((b) => b.id === t.id));
+  assert.deepEqual(issued.map((t) => t.code), [codeOnScreen], 'exactly one ticket, with the code on screen');
+
+  // The virtual printer receives the same code, and its QR opens this ticket's live page.
+  const deadline = Date.now() + 15_000;
+  while (!printer.tickets.some((t) => t.text.includes(codeOnScreen)) && Date.now() < deadline) await page.waitForTimeout(100);
+  const paper = printer.tickets.find((t) => t.text.includes(codeOnScreen));
+  assert.ok(paper, `the printer printed ${codeOnScreen}`);
+  assert.ok(paper.qr?.includes(issued[0].id), 'the printed QR links to this ticket');
+  await page.close();
+});
+
+test('landscape 1920x1080 renders every screen without serious accessibility problems', async () => {
+  const page = await openKiosk({ width: 1920, height: 1080 });
+  await checkScreen(page, 'kiosk-landscape-welcome');
+  await walkToIdScreen(page, 'kiosk-landscape');
+  await page.locator('[data-testid=skip-id]').click();
+  await page.locator('[data-testid=ticket-code]').waitFor();
+  await checkScreen(page, 'kiosk-landscape-ticket');
+  await page.close();
+});
+
+test('a double tap issues one ticket and does not answer the next question', async () => {
+  const page = await openKiosk();
+  const before = (await queue()).waiting.length;
+  await page.locator('[data-testid=start]').click();
+  await settle(page);
+  await page.locator('button.tile').first().dblclick();
+  await page.locator('[data-testid=general]').waitFor();
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('main').getAttribute('data-screen'), 'preferential', 'the second tap was ignored');
+  await settle(page);
+  await page.locator('[data-testid=general]').click();
+  await page.locator('[data-testid=skip-id]').waitFor();
+  await settle(page);
+  await page.locator('[data-testid=skip-id]').dblclick();
+  await page.locator('[data-testid=ticket-code]').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal((await queue()).waiting.length, before + 1);
+  await page.close();
+});
+
+test('when the answer is lost the kiosk says so, retries with the same key and gets the same single ticket', async () => {
+  const page = await openKiosk();
+  const before = await queue();
+  const keys: string[] = [];
+  let attempts = 0;
+  await page.route('**/api/v1/tickets', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    attempts++;
+    if (attempts === 1) {
+      await route.fetch(); // the server issues the ticket…
+      await route.abort('connectionreset'); // …but the answer never reaches the kiosk
+    } else if (attempts === 2) {
+      await route.abort('connectionrefused');
+    } else {
+      await route.continue();
+    }
+  });
+  await walkToIdScreen(page);
+  await page.locator('[data-testid=skip-id]').click();
+  await page.locator('[data-testid=retrying]').waitFor({ timeout: 10_000 });
+  await screenshot(page, 'kiosk-portrait-retrying');
+  const code = (await page.locator('[data-testid=ticket-code]').textContent({ timeout: 20_000 }))!.trim();
+  assert.ok(attempts >= 3);
+  assert.equal(new Set(keys).size, 1, 'every retry carried the same Idempotency-Key');
+  const issued = (await queue()).waiting.filter((t) => !before.waiting.some((b) => b.id === t.id));
+  assert.deepEqual(issued.map((t) => t.code), [code], 'one ticket only, the one on screen');
+  await page.close();
+});
+
+test('with the printer out of paper the customer is told to scan the QR or photograph the screen', async () => {
+  printer.setState('paper_out');
+  try {
+    const page = await openKiosk();
+    await walkToIdScreen(page);
+    await page.locator('[data-testid=skip-id]').click();
+    const code = (await page.locator('[data-testid=ticket-code]').textContent({ timeout: 10_000 }))!.trim();
+    const notice = page.locator('[data-testid=print-problem]');
+    await notice.waitFor({ timeout: 20_000 });
+    assert.match((await notice.textContent())!, /QR/);
+    await checkScreen(page, 'kiosk-portrait-paper-out');
+    // The ticket still exists and waits in the queue; it is marked as not printed.
+    const ticket = (await queue()).waiting.find((t: TicketDto) => t.code === code);
+    assert.ok(ticket, 'the ticket is valid');
+    await page.close();
+  } finally {
+    printer.setState('ok');
+  }
+});
+
+test('when the office stops taking tickets the kiosk says so instead of offering services', async () => {
+  const page = await openKiosk();
+  const r = await request(office.url, 'PATCH', '/api/v1/office', { token: supervisorToken, body: { acceptingTickets: false } });
+  assert.equal(r.status, 200);
+  try {
+    await page.locator('[data-testid=closed]').waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('[data-testid=start]').count(), 0);
+    await checkScreen(page, 'kiosk-portrait-closed');
+  } finally {
+    await request(office.url, 'PATCH', '/api/v1/office', { token: supervisorToken, body: { acceptingTickets: true } });
+    await page.close();
+  }
+});
