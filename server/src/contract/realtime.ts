@@ -62,6 +62,8 @@ export interface ServerToClientEvents {
   'sync:updated': (e: Sequenced & { sync: SyncStateDto }) => void;
   /** Queue changed in a way that moves positions (public ticket page listens to this). */
   'queue:changed': (e: Sequenced) => void;
+  /** An admin changed services, counters, users or devices: fetch a new snapshot. */
+  'config:changed': (e: Sequenced & { what: 'services' | 'counters' | 'users' | 'devices' }) => void;
   /** To one kiosk agent: print this. */
   'print:job': (job: PrintJob) => void;
 }

@@ -219,6 +219,8 @@ export class LiveState {
     if (payload.seq <= current) return; // duplicate, or already in the snapshot
     if (payload.seq === current + 1) {
       this.apply({ name, payload });
+      // An admin changed the office's set-up: the snapshot is the only full picture of it.
+      if (name === 'config:changed') this.requestSnapshot();
       return;
     }
     this.buffer.push({ name, payload });

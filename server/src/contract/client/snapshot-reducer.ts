@@ -22,6 +22,7 @@ export const SEQUENCED_EVENTS: readonly SequencedEventName[] = [
   'device:status',
   'sync:updated',
   'queue:changed',
+  'config:changed',
 ];
 
 export function applyEvent<E extends SequencedEventName>(

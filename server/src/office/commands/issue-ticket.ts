@@ -93,6 +93,10 @@ export async function issueTicket(
     const view = await loadQueueView(tx);
     const dto = ticketDto(view, ticket);
     afterCommit(() => {
+      deps.metrics.counter('tickets_issued_total', 'Tickets issued', ['service', 'category']).inc({
+        service: service.prefix,
+        category: ticket.category,
+      });
       deps.broadcaster.publish('ticket:issued', { ticket: dto });
       deps.broadcaster.publish('queue:changed', {}, [ROOMS.public]);
       if (wantsPrint && deviceId) deps.printing.print(deviceId, dto, office);

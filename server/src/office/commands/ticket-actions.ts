@@ -88,6 +88,7 @@ async function persistCall(
   const call = callDto(after, ticket, now, false, reason);
   const cdto = counterDto(after, updatedCounter);
   ctx.afterCommit(() => {
+    deps.metrics.counter('tickets_called_total', 'Tickets called, by the policy rule that chose them', ['reason']).inc({ reason });
     deps.broadcaster.publish(
       'ticket:called',
       { ticket: dto, call, code: dto.code, counterName: call.counterName, recall: false, reason },

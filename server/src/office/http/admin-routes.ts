@@ -75,6 +75,26 @@ async function unique<T>(what: string, fn: () => Promise<T>): Promise<T> {
 }
 
 export function adminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Principal>[] {
+  return withChangeNotice(deps, buildAdminRoutes(deps, auth));
+}
+
+/** After an admin change, screens fetch a fresh snapshot (services, counters, devices...). */
+function withChangeNotice(deps: OfficeDeps, routes: RouteDef<Principal>[]): RouteDef<Principal>[] {
+  return routes.map((def) => {
+    if (def.method === 'get') return def;
+    const what = def.path.split('/')[2] as 'services' | 'counters' | 'users' | 'devices';
+    return {
+      ...def,
+      handler: async (input) => {
+        const result = await def.handler(input);
+        await deps.bus.read(async () => deps.broadcaster.publish('config:changed', { what }));
+        return result;
+      },
+    };
+  });
+}
+
+function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Principal>[] {
   const { bus } = deps;
   const base = { tags: ['admin'], roles: ADMINS };
   const users = async () => (await bus.read(loadUsers)).map((u) => ({ ...u }));
