@@ -1,12 +1,11 @@
 /** Small, locale-stable formatters for the paper (ASCII-friendly: thermal code pages lack U+202F). */
 
-/** "27/11/2025 21:45" in the given IANA time zone, 24-hour clock. */
-export function formatLocalDateTime(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', {
+// Building an Intl.DateTimeFormat costs more than the rest of a ticket: keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -14,7 +13,19 @@ export function formatLocalDateTime(iso: string, timeZone: string): string {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    }).formatToParts(date);
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** "27/11/2025 21:45" in the given IANA time zone, 24-hour clock. */
+export function formatLocalDateTime(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = formatterFor(timeZone).formatToParts(date);
   } catch {
     // An unknown time zone must not stop a ticket from printing: fall back to UTC.
     return formatLocalDateTime(iso, 'UTC') + ' UTC';
