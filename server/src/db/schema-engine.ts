@@ -57,7 +57,7 @@ export interface EngineJobOptions {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Schema file name (as shown in engine messages) and its text. */
   schema: { path: string; content: string };
-  /** Receives the engine's log lines (JSON strings). */
+  /** Receives the engine's log lines as `schema-engine LEVEL: message`. */
   log?: (msg: string) => void;
 }
 
@@ -75,7 +75,7 @@ export async function withSchemaEngine<T>(opts: EngineJobOptions, job: (engine: 
   try {
     engine = await glue.SchemaEngine.new(
       { datamodels: [[opts.schema.path, opts.schema.content]] },
-      (msg: string) => log(msg),
+      (line: string) => log(readableLogLine(line)),
       bound,
     );
     return await job(engine);
@@ -89,6 +89,24 @@ export async function withSchemaEngine<T>(opts: EngineJobOptions, job: (engine: 
       if (!failure) throw err;
     });
   }
+}
+
+/** The engine logs tracing events as JSON; keep the level and message. */
+function readableLogLine(line: string): string {
+  try {
+    const event = JSON.parse(line) as { level?: string; fields?: Record<string, unknown> };
+    const { message, ...rest } = event.fields ?? {};
+    // Values can be whole migration scripts: keep a short, one-line start of each.
+    const details = Object.entries(rest).map(([key, value]) => {
+      const text = (typeof value === 'string' ? value : JSON.stringify(value)).replace(/\s+/g, ' ').trim();
+      return `${key}=${text.length > 120 ? `${text.slice(0, 120)}…` : text}`;
+    });
+    const text = [message, ...details].filter((part) => part !== undefined && part !== '').join(' ');
+    return `schema-engine ${event.level ?? 'INFO'}: ${text.replace(/\s+/g, ' ').trim()}`;
+  } catch {
+    // not JSON: pass it through as it came
+  }
+  return `schema-engine: ${line}`;
 }
 
 /**
