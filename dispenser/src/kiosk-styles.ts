@@ -137,7 +137,7 @@ export const kioskStyles = css`
   }
   .tiles {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr));
     gap: 3vmin;
     width: 100%;
   }
@@ -150,6 +150,8 @@ export const kioskStyles = css`
     font-size: 1.2em;
     font-weight: 700;
     text-align: left;
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
   .tile .icon {
     width: 2.6em;
@@ -287,6 +289,9 @@ export const kioskStyles = css`
       column-gap: 6vmin;
       align-content: center;
       justify-items: center;
+    }
+    .ticket .qr svg {
+      width: clamp(240px, 40vmin, 480px);
     }
     .ticket .qr {
       grid-column: 2;

@@ -1,0 +1,135 @@
+/**
+ * The wall display in headless Chromium against a real office server: a call shows in
+ * large type and is queued for its chime + voice; a display that loses its server keeps
+ * the last state with an offline mark, then recovers the right state without announcing
+ * the calls it missed as new.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import type { CallResultDto, TicketDto } from '../../server/src/contract/dto';
+import { login, request } from '../support/http';
+import { startTestOffice, type TestOffice } from '../support/office';
+import { launchChromium, screenshot, seriousA11yViolations } from '../kiosk/support/browser';
+import { buildWebApp } from '../kiosk/support/build-web-app';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
+
+let office: TestOffice;
+let proxy: TcpProxy;
+let browser: Browser;
+let agent: { token: string; counterId: string };
+let serviceId: string;
+
+interface Announced {
+  code: string;
+  text: string;
+  recall: boolean;
+  status: string;
+}
+
+before(async () => {
+  await buildWebApp('display');
+  office = await startTestOffice();
+  proxy = await startTcpProxy(office.port);
+  browser = await launchChromium();
+  const a = office.creds.users.find((u) => u.role === 'agent' && u.counterId)!;
+  agent = { token: await login(office.url, a.username, a.password), counterId: a.counterId! };
+  const signIn = await request(office.url, 'POST', `/api/v1/counters/${agent.counterId}/sign-in`, { token: agent.token });
+  assert.equal(signIn.status, 200, JSON.stringify(signIn.body));
+  const counters = await request(office.url, 'GET', '/api/v1/counters', { token: agent.token });
+  serviceId = counters.body.find((c: { id: string }) => c.id === agent.counterId).services[0].serviceId;
+});
+
+after(async () => {
+  await browser?.close();
+  await proxy?.close();
+  await office?.stop();
+  office?.cleanup();
+});
+
+let keySeq = 0;
+async function issueAndCall(): Promise<CallResultDto> {
+  const issued = await request<TicketDto>(office.url, 'POST', '/api/v1/tickets', {
+    token: office.creds.kioskToken,
+    body: { serviceId, print: false },
+    headers: { 'Idempotency-Key': `display-test-${process.pid}-${keySeq++}` },
+  });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  // Finish whatever the counter is serving, so call-next is legal.
+  const res = await request<CallResultDto>(office.url, 'POST', `/api/v1/counters/${agent.counterId}/call-next`, { token: agent.token });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body;
+}
+
+async function finish(ticketId: string): Promise<void> {
+  await request(office.url, 'POST', `/api/v1/tickets/${ticketId}/no-show`, { token: agent.token });
+}
+
+const announcements = (page: Page) => page.evaluate(() => (window.__turneroAnnouncements ?? []).map((a) => ({ ...a })) as Announced[]);
+
+async function openDisplay(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`${proxy.url}/display/index.html?token=${office.creds.displayToken}`);
+  await page.locator('[data-testid=current-call]').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+test('a call shows in very large type and is queued for its chime and voice', async () => {
+  const page = await openDisplay({ width: 1920, height: 1080 });
+  const { ticket } = await issueAndCall();
+  await page.locator('[data-testid=current-code]', { hasText: ticket.code }).waitFor({ timeout: 10_000 });
+  assert.equal((await page.locator('[data-testid=current-counter]').textContent())?.includes(ticket.counterName!), true);
+  assert.match((await page.locator('[data-testid=current-call]').getAttribute('class'))!, /flash/, 'highlighted');
+  const queued = await announcements(page);
+  const mine = queued.filter((a) => a.code === ticket.code);
+  assert.equal(mine.length, 1, 'announced once');
+  assert.match(mine[0].text, /^Turno [A-Z] cero cero \S+/);
+  assert.ok(mine[0].text.includes('módulo') || mine[0].text.includes('ventanilla'), mine[0].text);
+  await screenshot(page, 'display-landscape-1920x1080');
+  assert.deepEqual(await seriousA11yViolations(page), []);
+
+  // A recall is announced again.
+  const recall = await request(office.url, 'POST', `/api/v1/tickets/${ticket.id}/recall`, { token: agent.token });
+  assert.equal(recall.status, 200, JSON.stringify(recall.body));
+  await page.waitForFunction((code) => (window.__turneroAnnouncements ?? []).filter((a) => a.code === code).length === 2, ticket.code);
+  await finish(ticket.id);
+  await page.close();
+});
+
+test('portrait 1080x1920 shows the same information', async () => {
+  const page = await openDisplay({ width: 1080, height: 1920 });
+  await page.locator('[data-testid=current-code]').waitFor();
+  await screenshot(page, 'display-portrait-1080x1920');
+  assert.deepEqual(await seriousA11yViolations(page), []);
+  await page.close();
+});
+
+test('a display that loses its server shows the offline mark and recovers the right state, without announcing missed calls as new', async () => {
+  const page = await openDisplay({ width: 1920, height: 1080 });
+  const first = await issueAndCall();
+  await page.locator('[data-testid=current-code]', { hasText: first.ticket.code }).waitFor({ timeout: 10_000 });
+  await finish(first.ticket.id);
+
+  proxy.cut();
+  await page.locator('[data-testid=offline]').waitFor({ timeout: 30_000 });
+  assert.equal(await page.locator('[data-testid=current-code]').textContent(), first.ticket.code, 'the last state stays on screen');
+  await screenshot(page, 'display-offline');
+
+  // Meanwhile the office goes on.
+  const missed = await issueAndCall();
+  proxy.restore();
+
+  await page.locator('[data-testid=current-code]', { hasText: missed.ticket.code }).waitFor({ timeout: 45_000 });
+  await page.locator('[data-testid=offline]').waitFor({ state: 'detached', timeout: 10_000 });
+  const announced = await announcements(page);
+  assert.equal(announced.filter((a) => a.code === missed.ticket.code).length, 0, 'a call made while offline is shown, not announced as new');
+  assert.doesNotMatch((await page.locator('[data-testid=current-call]').getAttribute('class'))!, /flash/);
+
+  // And live updates resume after the resync.
+  await finish(missed.ticket.id);
+  const next = await issueAndCall();
+  await page.locator('[data-testid=current-code]', { hasText: next.ticket.code }).waitFor({ timeout: 10_000 });
+  await page.waitForFunction((code) => (window.__turneroAnnouncements ?? []).some((a) => a.code === code), next.ticket.code);
+  await page.close();
+});
