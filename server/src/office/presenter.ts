@@ -38,8 +38,11 @@ export async function loadQueueView(db: Db): Promise<QueueView> {
     activeTickets(db),
     loadUsers(db),
   ]);
+  // Estimates are only given for waiting tickets: only their services need service times.
   const serviceSeconds = new Map<string, number[]>();
-  for (const s of services) serviceSeconds.set(s.id, await recentServiceSeconds(db, s.id));
+  for (const serviceId of new Set(waiting.map((t) => t.serviceId))) {
+    serviceSeconds.set(serviceId, await recentServiceSeconds(db, serviceId));
+  }
   return {
     office,
     services,
