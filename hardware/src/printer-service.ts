@@ -168,16 +168,17 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
     }
   }
 
-  function schedulePoll(): void {
+  function schedulePoll(delayMs = pollInterval): void {
     if (stopped || pollInterval <= 0) return;
     pollTimer = setTimeout(async () => {
       // Jobs check status themselves; polling only fills the idle time.
       if (busy === 0) await enqueue(query).catch(() => undefined);
       schedulePoll();
-    }, pollInterval);
+    }, delayMs);
     pollTimer.unref?.();
   }
-  schedulePoll();
+  // First reading right away, so supervisors see the printer's state at start-up.
+  schedulePoll(0);
 
   const service = {
     uri: opts.uri,
