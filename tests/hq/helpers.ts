@@ -126,3 +126,38 @@ export const silentLogger = () => {
   // pino with level silent: the server's own logs would drown the test output.
   return import('../../server/src/platform/logger').then((m) => m.createLogger('silent'));
 };
+
+/**
+ * A plausible stream of traffic: `tickets` tickets of services A/B issued every
+ * `gapSeconds`, each called, started and finished (every 9th a no-show, every 13th
+ * cancelled while waiting), plus one agent signing in first and out at the end.
+ */
+export function simulateTraffic(s: OfficeStream, tickets: number, gapSeconds = 40, prefix = 't'): { issued: number; served: number } {
+  let served = 0;
+  s.agent('agent-1', 'signed_in');
+  const waiting: string[] = [];
+  for (let i = 0; i < tickets; i++) {
+    const id = `${prefix}${i}`;
+    s.advance(gapSeconds).ticket(id, 'issued', { service: i % 4 === 0 ? 'B' : 'A' });
+    waiting.push(id);
+    if (i % 13 === 5) {
+      s.advance(5).ticket(waiting.pop()!, 'cancelled', { service: i % 4 === 0 ? 'B' : 'A' });
+      continue;
+    }
+    if (waiting.length > 2) {
+      const next = waiting.shift()!;
+      const n = Number(next.slice(prefix.length));
+      const service = n % 4 === 0 ? 'B' : 'A';
+      s.advance(10).ticket(next, 'called', { service });
+      if (n % 9 === 0) {
+        s.advance(60).ticket(next, 'no_show', { service });
+      } else {
+        s.advance(15).ticket(next, 'started', { service });
+        s.advance(20 + (n % 5) * 7).ticket(next, 'finished', { service });
+        served += 1;
+      }
+    }
+  }
+  s.advance(60).agent('agent-1', 'signed_out');
+  return { issued: tickets, served };
+}
