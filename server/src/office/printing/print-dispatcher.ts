@@ -37,6 +37,8 @@ type ResultHandler = (ticketId: string, outcome: PrintOutcome) => Promise<void>;
 export class PrintDispatcher {
   private readonly local = new Map<string, LocalPrinter>();
   private readonly agentJobs = new Map<string, { ticketId: string; timer: NodeJS.Timeout }>();
+  /** Recently settled agent jobs: an agent resending a result it saw no ack for is fine. */
+  private readonly settled = new Map<string, string>();
   private onResult: ResultHandler = async () => undefined;
 
   constructor(private readonly opts: PrintDispatcherOptions) {}
@@ -94,9 +96,12 @@ export class PrintDispatcher {
   /** A kiosk agent answered a job. Returns false for an unknown or already settled job. */
   agentResult(jobId: string, ticketId: string, outcome: PrintOutcome): boolean {
     const pending = this.agentJobs.get(jobId);
-    if (!pending || pending.ticketId !== ticketId) return false;
+    if (!pending) return this.settled.get(jobId) === ticketId;
+    if (pending.ticketId !== ticketId) return false;
     clearTimeout(pending.timer);
     this.agentJobs.delete(jobId);
+    this.settled.set(jobId, ticketId);
+    if (this.settled.size > 1000) this.settled.delete(this.settled.keys().next().value!);
     void this.report(ticketId, outcome);
     return true;
   }
