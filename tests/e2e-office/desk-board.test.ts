@@ -67,7 +67,7 @@ async function openDesk(username: string, width: number, height: number): Promis
 }
 
 const waitingCodes = (page: Page) =>
-  page.locator('turnero-desk-waiting-list tr[data-ticket]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket')));
+  page.locator('turnero-desk-waiting-list tr[data-ticket]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket') ?? ''));
 
 async function expectWaiting(page: Page, expected: string[]) {
   await page.waitForFunction(

@@ -43,8 +43,20 @@ export class BoardApp extends LitElement {
         padding: 0.75rem;
         display: grid;
         gap: 0.75rem;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr));
+        grid-template-columns: minmax(0, 1fr);
         align-items: start;
+      }
+      /* Wide screens (the 1920x1080 office screen): live queues and counters left, alerts and controls right. */
+      @media (min-width: 1200px) {
+        main {
+          grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
+        }
+      }
+      .col {
+        display: grid;
+        gap: 0.75rem;
+        align-content: start;
+        min-width: 0;
       }
       .wide {
         grid-column: 1 / -1;
@@ -205,8 +217,8 @@ export class BoardApp extends LitElement {
     return html`<main>
       ${this._error ? html`<p class="error wide" role="alert">${this._error}</p>` : ''}
       ${this._notice ? html`<p class="notice wide" role="status">${this._notice}</p>` : ''}
-      ${this._alerts(alerts, snap, devices)} ${this._queues(snap)} ${this._office(snap)} ${this._counters(snap)}
-      ${this._tickets(snap)} ${this._devicesPanel(devices)} ${this._syncPanel(snap)}
+      <div class="col">${this._queues(snap)} ${this._counters(snap)} ${this._tickets(snap)}</div>
+      <div class="col">${this._alerts(alerts, snap, devices)} ${this._office(snap)} ${this._devicesPanel(devices)} ${this._syncPanel(snap)}</div>
     </main>`;
   }
 
@@ -218,7 +230,7 @@ export class BoardApp extends LitElement {
       return s ? localName(s) : (id ?? '');
     };
     const deviceName = (id?: string) => devices.find((d) => d.id === id)?.name ?? id ?? '';
-    return html`<section class="panel alerts wide" aria-labelledby="alerts-title" data-testid="alerts">
+    return html`<section class="panel alerts" aria-labelledby="alerts-title" data-testid="alerts">
       <h2 id="alerts-title">${t('board.alerts')} (${alerts.length})</h2>
       ${alerts.length === 0
         ? html`<p class="muted">${t('board.noAlerts')}</p>`
@@ -240,7 +252,7 @@ export class BoardApp extends LitElement {
 
   private _queues(snap: QueueSnapshot) {
     const rows = allWaiting(snap.waiting, snap.services, this._now);
-    return html`<section class="panel wide" aria-labelledby="queues-title">
+    return html`<section class="panel" aria-labelledby="queues-title">
       <h2 id="queues-title">${t('board.queues')}</h2>
       <div class="tiles">
         ${snap.services
@@ -289,7 +301,7 @@ export class BoardApp extends LitElement {
       const s = snap.services.find((x) => x.id === id);
       return s ? s.prefix : id;
     };
-    return html`<section class="panel wide" aria-labelledby="counters-title">
+    return html`<section class="panel" aria-labelledby="counters-title">
       <h2 id="counters-title">${t('board.counters')}</h2>
       <table>
         <thead>

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatDuration } from '../../../server/src/contract/client/format';
 import { localName, t } from '../../../server/src/contract/client/i18n';
@@ -21,7 +21,7 @@ declare global {
  */
 @customElement('turnero-desk-waiting-list')
 export class DeskWaitingList extends LitElement {
-  static override styles = [baseStyles];
+  static override styles = [baseStyles, css`td:first-child { white-space: nowrap; }`];
 
   @property({ attribute: false }) rows: WaitingRow[] = [];
   @property({ attribute: false }) services: ServiceDto[] = [];
