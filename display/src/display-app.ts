@@ -23,6 +23,8 @@ import { audioBlocked, playChime, speakSpanish, unlockAudio } from './speech';
 import { displayStyles } from './display-styles';
 import './messages';
 
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('es') + s.slice(1);
+
 /** How long a new call stays highlighted. */
 const HIGHLIGHT_MS = 10_000;
 
@@ -139,7 +141,7 @@ export class TurneroDisplay extends LitElement {
         <h1 class="office">${snap.office.name}</h1>
         <div class="clock">
           <span class="time">${formatTime(this.now, tz)}</span>
-          <span class="date">${formatDate(this.now, tz)}</span>
+          <span class="date">${capitalize(formatDate(this.now, tz))}</span>
         </div>
         ${offline ? html`<span class="offline" role="status" data-testid="offline">● ${t('display.offline')}</span>` : nothing}
       </header>
@@ -179,9 +181,9 @@ export class TurneroDisplay extends LitElement {
           <p>${this.params.get('announcement') ?? t('display.announcement')}</p>
         </section>
       </main>
-      <footer class="ticker" aria-label="ticker">
-        ${snap.office.ticker ? html`<div class="ticker-text" data-testid="ticker">${snap.office.ticker}</div>` : nothing}
-      </footer>
+      ${snap.office.ticker
+        ? html`<footer class="ticker"><div class="ticker-text" data-testid="ticker">${snap.office.ticker}</div></footer>`
+        : html`<footer></footer>`}
       ${this.soundBlocked
         ? html`<button class="sound" @click=${() => this.enableSound()}>${t('display.enableSound')}</button>`
         : nothing}

@@ -43,7 +43,6 @@ export const displayStyles = css`
   .date {
     font-size: clamp(16px, 2vh, 28px);
     color: var(--muted);
-    text-transform: capitalize;
   }
   .offline {
     font-size: clamp(14px, 1.6vh, 22px);
@@ -151,14 +150,15 @@ export const displayStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(320px, 1fr));
-    gap: 1vh 1vw;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 520px), 1fr));
+    gap: 1vh 2vw;
   }
   .queues li {
     display: flex;
     align-items: center;
-    gap: 0.8vw;
-    font-size: clamp(20px, 3.4vh, 48px);
+    gap: 0.5em;
+    font-size: clamp(20px, 3vh, 44px);
+    line-height: 1.15;
   }
   .queues .dot {
     width: 0.8em;
@@ -171,6 +171,8 @@ export const displayStyles = css`
     flex: 1;
   }
   .queues .count {
+    min-width: 2ch;
+    text-align: right;
     font-weight: 800;
     font-variant-numeric: tabular-nums;
   }
@@ -221,7 +223,7 @@ export const displayStyles = css`
   @media (orientation: portrait) {
     main {
       grid-template-columns: 1fr;
-      grid-template-rows: 3fr 3fr 2fr 1fr;
+      grid-template-rows: 3fr 3fr 3fr 1fr;
       grid-template-areas: 'current' 'recent' 'queues' 'announcement';
     }
     .current .code {
@@ -229,6 +231,9 @@ export const displayStyles = css`
     }
     .current .counter {
       font-size: clamp(56px, 8vh, 180px);
+    }
+    .queues li {
+      font-size: clamp(20px, 2.2vh, 44px);
     }
   }
   .notice {

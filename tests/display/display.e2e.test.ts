@@ -86,6 +86,12 @@ test('a call shows in very large type and is queued for its chime and voice', as
   assert.equal(mine.length, 1, 'announced once');
   assert.match(mine[0].text, /^Turno [A-Z] cero cero \S+/);
   assert.ok(mine[0].text.includes('módulo') || mine[0].text.includes('ventanilla'), mine[0].text);
+  // The supervisor's ticker reaches the screen live.
+  const sup = office.creds.users.find((u) => u.role === 'supervisor')!;
+  const supToken = await login(office.url, sup.username, sup.password);
+  const patched = await request(office.url, 'PATCH', '/api/v1/office', { token: supToken, body: { ticker: 'Hoy atendemos hasta las 5:00 p. m.' } });
+  assert.equal(patched.status, 200);
+  await page.locator('[data-testid=ticker]', { hasText: 'Hoy atendemos' }).waitFor({ timeout: 10_000 });
   await screenshot(page, 'display-landscape-1920x1080');
   assert.deepEqual(await seriousA11yViolations(page), []);
 

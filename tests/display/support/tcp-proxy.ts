@@ -36,19 +36,20 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
+  const cut = () => {
+    down = true;
+    for (const s of open) s.resetAndDestroy();
+    open.clear();
+  };
   return {
     url: `http://127.0.0.1:${port}`,
-    cut() {
-      down = true;
-      for (const s of open) s.resetAndDestroy?.() ?? s.destroy();
-      open.clear();
-    },
+    cut,
     restore() {
       down = false;
     },
     close() {
-      this.cut();
-      return new Promise((resolve) => server.close(() => resolve()));
+      cut();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

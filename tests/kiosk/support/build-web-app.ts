@@ -8,6 +8,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export async function buildWebApp(app: string): Promise<void> {
+  // Under `npm test` the pretest script has just built every app; building again from
+  // two test files at once would only race on the same output files.
+  if (process.env.npm_lifecycle_event === 'test') return;
   const target = join('dist/web', app);
   mkdirSync(target, { recursive: true });
   if (existsSync(join(app, 'public'))) cpSync(join(app, 'public'), target, { recursive: true });
