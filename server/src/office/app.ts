@@ -64,7 +64,8 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
   });
   if (db.appliedMigrations.length) logger.info({ migrations: db.appliedMigrations }, 'database migrated');
 
-  const bus = createCommandBus(db.prisma, logger);
+  // Every committed command may have added outbox rows: wake the sync worker.
+  const bus = createCommandBus(db.prisma, logger, () => syncHandle?.notify());
   const broadcaster = new Broadcaster();
   const metrics = createMetrics();
   let publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
@@ -143,7 +144,7 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
 
   const http: HttpServer = createServer(app);
   const io = createSocketServer(http, deps, auth);
-  let syncHandle: SyncHandle = startSync(deps, db.prisma, null);
+  let syncHandle: SyncHandle = await startSync(deps, db.prisma, null);
   let housekeeping: NodeJS.Timeout | null = null;
 
   return {
@@ -161,7 +162,10 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
         void runEndOfDay(deps).catch((err) => logger.error({ err }, 'end-of-day job failed'));
       }, opts.housekeepingIntervalMs ?? 60_000);
       housekeeping.unref();
-      syncHandle = startSync(deps, db.prisma, config.HQ_URL && config.HQ_TOKEN ? { url: config.HQ_URL, token: config.HQ_TOKEN } : null);
+      if (config.HQ_URL && config.HQ_TOKEN) {
+        await syncHandle.stop();
+        syncHandle = await startSync(deps, db.prisma, { url: config.HQ_URL, token: config.HQ_TOKEN });
+      }
       return { url: publicUrl, port };
     },
     async stop() {

@@ -23,7 +23,7 @@ export interface CommandBus {
   drain(): Promise<void>;
 }
 
-export function createCommandBus(prisma: PrismaClient, logger: Logger): CommandBus {
+export function createCommandBus(prisma: PrismaClient, logger: Logger, onCommit?: () => void): CommandBus {
   let tail: Promise<unknown> = Promise.resolve();
 
   function enqueue<T>(job: () => Promise<T>): Promise<T> {
@@ -40,6 +40,7 @@ export function createCommandBus(prisma: PrismaClient, logger: Logger): CommandB
           (tx) => fn({ tx, afterCommit: (f) => pending.push(f) }),
           { maxWait: 10_000, timeout: 10_000 },
         );
+        onCommit?.();
         for (const f of pending) {
           try {
             await f();

@@ -1,32 +1,41 @@
 /**
- * Store-and-forward to head office. Until HQ_URL/HQ_TOKEN are set the office only keeps
- * its outbox; the state shown to supervisors then says sync is off and how much waits.
+ * Store-and-forward to head office. With HQ_URL/HQ_TOKEN set, the sync worker sends the
+ * outbox in order; without them the office only keeps its outbox. Either way supervisors
+ * see the state (GET /api/v1/sync and 'sync:updated'): last success, pending, last error.
  */
 import type { SyncStateDto } from '../contract/dto';
 import type { OfficeDeps } from './context';
 import type { PrismaClient } from './store/db';
+import { loadOffice } from './store/office-store';
 import { outboxHead } from './store/outbox-store';
+import { createSyncWorker, type SyncWorker } from './sync';
 
 export interface SyncHandle {
   state(): Promise<SyncStateDto>;
+  /** New outbox rows were committed. */
+  notify(): void;
   stop(): Promise<void>;
 }
 
-export async function readSyncState(
+const PUBLISH_EVERY_MS = 5_000;
+
+async function readSyncState(
   deps: OfficeDeps,
   prisma: PrismaClient,
   hqUrl: string | null,
+  worker: SyncWorker | null,
 ): Promise<SyncStateDto> {
   return deps.bus.read(async () => {
     const head = await outboxHead(prisma);
     const s = await prisma.syncState.findUnique({ where: { id: 1 } });
+    const live = worker?.state();
     const lastSentSeq = s?.lastSentSeq ?? 0;
     return {
       enabled: hqUrl !== null,
       hqUrl,
-      lastSuccessAt: s?.lastSuccessAt?.toISOString() ?? null,
-      lastAttemptAt: s?.lastAttemptAt?.toISOString() ?? null,
-      lastError: s?.lastError ?? null,
+      lastSuccessAt: s?.lastSuccessAt?.toISOString() ?? live?.lastSuccessAt ?? null,
+      lastAttemptAt: live?.lastAttemptAt ?? s?.lastAttemptAt?.toISOString() ?? null,
+      lastError: live ? live.lastError : (s?.lastError ?? null),
       pendingEvents: Math.max(0, head - lastSentSeq),
       lastSentSeq,
       headSeq: head,
@@ -34,13 +43,45 @@ export async function readSyncState(
   });
 }
 
-export function startSync(
+export async function startSync(
   deps: OfficeDeps,
   prisma: PrismaClient,
   hq: { url: string; token: string } | null,
-): SyncHandle {
+): Promise<SyncHandle> {
+  let worker: SyncWorker | null = null;
+  if (hq) {
+    const office = await deps.bus.read(loadOffice);
+    worker = createSyncWorker({
+      prisma,
+      hqUrl: hq.url,
+      hqToken: hq.token,
+      officeCode: office.code,
+      timeZone: office.timeZone,
+      clock: deps.clock,
+      logger: deps.logger,
+      serialize: (fn) => deps.bus.read(() => fn()),
+    });
+    worker.start();
+    deps.logger.info({ hqUrl: hq.url }, 'sync to head office started');
+  }
+  let last = '';
+  const timer = setInterval(() => {
+    void readSyncState(deps, prisma, hq?.url ?? null, worker)
+      .then(async (sync) => {
+        const key = JSON.stringify(sync);
+        if (key === last) return;
+        last = key;
+        await deps.bus.read(async () => deps.broadcaster.publish('sync:updated', { sync }));
+      })
+      .catch((err) => deps.logger.warn({ err }, 'sync state not published'));
+  }, PUBLISH_EVERY_MS);
+  timer.unref();
   return {
-    state: () => readSyncState(deps, prisma, hq?.url ?? null),
-    stop: async () => undefined,
+    state: () => readSyncState(deps, prisma, hq?.url ?? null, worker),
+    notify: () => worker?.notify(),
+    async stop() {
+      clearInterval(timer);
+      await worker?.stop();
+    },
   };
 }

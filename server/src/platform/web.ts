@@ -19,7 +19,8 @@ export interface WebOptions {
 export function mountWebApps(app: Express, opts: WebOptions): void {
   for (const name of opts.apps) {
     const dir = `${WEB_ROOT}/${name}`;
-    app.get(`/${name}`, (_req, res) => res.redirect(301, `/${name}/`));
+    // express.static redirects /<app> to /<app>/ itself (Express 5 routes ignore the
+    // trailing slash, so an explicit redirect route would loop).
     if (existsSync(dir)) app.use(`/${name}`, express.static(dir, { index: 'index.html', maxAge: '1h' }));
   }
   // Short link printed as the ticket's QR code target.
