@@ -1,0 +1,199 @@
+/**
+ * Kill -9 in the middle of a batch, on either side of the link: nothing is lost, nothing
+ * is counted twice, and the aggregates still equal a rebuild from the stored events.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openOfficeDb } from '../../server/src/db/office-db';
+import { openHqDatabase, type HqDatabase } from '../../server/src/hq/db';
+import { rebuildOffice } from '../../server/src/hq/ingest/rebuild';
+import { createOffice } from '../../server/src/hq/org/offices';
+import { createSyncWorker } from '../../server/src/office/sync/sync-worker';
+import type { OutboxEnvelope } from '../../server/src/contract/outbox';
+import { createTestDatabase, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+let testDb: TestDatabase;
+let db: HqDatabase;
+let dir: string;
+const children = new Set<ChildProcess>();
+
+async function freePort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const p = (srv.address() as AddressInfo).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return p;
+}
+
+/** Starts a fixture; resolves once it printed a line starting with `ready`. */
+function spawnFixture(file: string, env: Record<string, string>, onLine?: (line: string) => void): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, file)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout!.on('data', (d) => {
+      buf += d;
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        if (line.startsWith('READY')) resolve(child);
+        onLine?.(line);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${file} exited early (${code})`)));
+  });
+}
+
+function kill9(child: ChildProcess): Promise<void> {
+  return new Promise((r) => {
+    if (child.exitCode !== null || child.signalCode !== null) return r();
+    child.once('exit', () => r());
+    child.kill('SIGKILL');
+  });
+}
+
+async function appendOutbox(file: string, events: OutboxEnvelope[]) {
+  const office = await openOfficeDb({ file });
+  for (let i = 0; i < events.length; i += 2000) {
+    await office.prisma.outboxEvent.createMany({
+      data: events.slice(i, i + 2000).map((e) => ({ seq: e.seq, type: e.fact.kind, occurredAt: new Date(e.occurredAt), payload: JSON.stringify(e.fact) })),
+    });
+  }
+  await office.close();
+}
+
+async function snapshot(code: string) {
+  const office = await db.prisma.hqOffice.findUniqueOrThrow({ where: { code } });
+  const q = (sql: string) => db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql, office.id);
+  return {
+    ackedSeq: office.ackedSeq,
+    events: (await q('SELECT COUNT(*)::int AS n FROM hq_event WHERE office_id = $1'))[0].n,
+    totals: (await q('SELECT SUM(issued)::int AS issued, SUM(served)::int AS served, SUM(no_shows)::int AS no_shows FROM hq_agg_day WHERE office_id = $1'))[0],
+    hours: await q('SELECT * FROM hq_agg_hour WHERE office_id = $1 ORDER BY service_code, day, hour'),
+    agent: await q('SELECT * FROM hq_agent_hour WHERE office_id = $1 ORDER BY day, hour'),
+  };
+}
+
+before(async () => {
+  testDb = await createTestDatabase();
+  db = await openHqDatabase({ databaseUrl: testDb.url, dataDir: '/tmp' });
+  dir = mkdtempSync(join(tmpdir(), 'hq-crash-'));
+});
+after(async () => {
+  for (const c of children) await kill9(c);
+  await db?.close();
+  await testDb?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('crash safety', () => {
+  test('head office killed with SIGKILL mid-batch, restarted: nothing lost, nothing counted twice', async () => {
+    const { token } = await createOffice(db.prisma, { code: 'KILL-HQ', name: 'Kill HQ' });
+    const file = join(dir, 'kill-hq.db');
+    const s = new OfficeStream('KILL-HQ', new Date('2026-11-02T12:00:00Z'));
+    const expected = simulateTraffic(s, 2500, 10);
+    await appendOutbox(file, s.events);
+
+    const port = await freePort();
+    const env = { DATABASE_URL: testDb.url, PORT: String(port), DATA_DIR: dir };
+    let child = await spawnFixture('hq-process.ts', env);
+    let posts = 0;
+    let kills = 0;
+    let restarting: Promise<void> | null = null;
+    const office = await openOfficeDb({ file });
+    const worker = createSyncWorker({
+      prisma: office.prisma,
+      hqUrl: `http://127.0.0.1:${port}`,
+      hqToken: token,
+      officeCode: 'KILL-HQ',
+      timeZone: 'America/Bogota',
+      clock: { now: () => new Date() },
+      logger: await silentLogger(),
+      batchSize: 1000,
+      baseBackoffMs: 50,
+      maxBackoffMs: 200,
+      idleMs: 20,
+      // Kill head office 15 ms into every 3rd batch (twice), then bring it back up.
+      fetch: async (url, init) => {
+        posts += 1;
+        if (posts % 3 === 0 && kills < 2 && !restarting) {
+          kills += 1;
+          const victim = child;
+          restarting = new Promise<void>((r) => setTimeout(r, 15))
+            .then(() => kill9(victim))
+            .then(async () => {
+              child = await spawnFixture('hq-process.ts', env);
+            })
+            .finally(() => (restarting = null));
+        }
+        return fetch(url, init);
+      },
+    });
+    worker.start();
+    await worker.waitForSeq(s.seq, 120_000);
+    await worker.stop();
+    await office.close();
+    assert.equal(kills, 2);
+
+    const incremental = await snapshot('KILL-HQ');
+    assert.equal(incremental.ackedSeq, s.seq);
+    assert.equal(incremental.events, s.seq);
+    assert.equal(incremental.totals.issued, expected.issued);
+    assert.equal(incremental.totals.served, expected.served);
+    await rebuildOffice(db.prisma, 'KILL-HQ');
+    assert.deepEqual(await snapshot('KILL-HQ'), incremental);
+    await kill9(child);
+  });
+
+  test('sync worker killed with SIGKILL mid-batch, restarted: resends, head office ignores the repeats', async () => {
+    const { token } = await createOffice(db.prisma, { code: 'KILL-WK', name: 'Kill worker' });
+    const file = join(dir, 'kill-wk.db');
+    const s = new OfficeStream('KILL-WK', new Date('2026-11-02T12:00:00Z'));
+    const expected = simulateTraffic(s, 2500, 10);
+    await appendOutbox(file, s.events);
+    const port = await freePort();
+    const hqChild = await spawnFixture('hq-process.ts', { DATABASE_URL: testDb.url, PORT: String(port), DATA_DIR: dir });
+    const env = { OFFICE_DB: file, HQ_URL: `http://127.0.0.1:${port}`, HQ_TOKEN: token, OFFICE_CODE: 'KILL-WK', BATCH_SIZE: '700' };
+
+    let sent = 0;
+    for (let round = 0; round < 2 && sent < s.seq; round++) {
+      let seen = 0;
+      let victim: ChildProcess | null = null;
+      const killed = new Promise<void>((resolve) => {
+        void spawnFixture('worker-process.ts', env, (line) => {
+          if (!line.startsWith('SENT')) return;
+          sent = Number(line.slice(5));
+          // After two acknowledged batches the next one is in flight: kill now.
+          if (++seen === 3 && victim) void kill9(victim).then(resolve);
+        }).then((c) => (victim = c));
+      });
+      await killed;
+    }
+    assert.ok(sent < s.seq, 'the worker was killed before finishing');
+    const final = await spawnFixture('worker-process.ts', env, (line) => {
+      if (line.startsWith('SENT')) sent = Number(line.slice(5));
+    });
+    const deadline = Date.now() + 60_000;
+    while (sent < s.seq && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await kill9(final);
+    await kill9(hqChild);
+
+    const snap = await snapshot('KILL-WK');
+    assert.equal(snap.ackedSeq, s.seq);
+    assert.equal(snap.events, s.seq);
+    assert.equal(snap.totals.issued, expected.issued);
+    assert.equal(snap.totals.served, expected.served);
+  });
+});
