@@ -1,0 +1,91 @@
+/**
+ * A kiosk whose printer is plugged into the office server over the network (tcp://, port
+ * 9100 style): the real office process drives a virtual printer at kiosk speed (250 mm/s).
+ * The paper that comes out carries the ticket the API answered, and the ticket says so.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/index';
+import {
+  assertPaperMatches,
+  closePrintingOffice,
+  getDevice,
+  isPrintEvent,
+  issueAtKiosk,
+  openPrintingOffice,
+  RecordingSocket,
+  waitForPapers,
+  waitForPrintState,
+  waitUntil,
+  type PrintingOffice,
+} from './support';
+
+let printer: VirtualPrinter;
+let o: PrintingOffice;
+let supervisorSocket: RecordingSocket;
+
+before(async () => {
+  printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 250, name: 'tcp-e2e' });
+  o = await openPrintingOffice({ DEMO_PRINTER_URI: printer.uri });
+  supervisorSocket = await RecordingSocket.connect(o.url, o.supervisor);
+});
+
+after(async () => {
+  supervisorSocket?.close();
+  await closePrintingOffice(o);
+  await printer?.stop();
+});
+
+test('the office server reads the network printer at start-up and shows it online', async () => {
+  const device = await waitUntil('demo kiosk printer online', async () => {
+    const d = await getDevice(o.url, o.supervisor, o.kioskId);
+    return d.printerStatus === 'online' ? d : undefined;
+  });
+  assert.equal(device.printerUri, printer.uri);
+  assert.ok(device.printerStatusAt, 'the reading is timestamped');
+});
+
+test('a ticket issued at the kiosk comes out of the network printer with the same code and QR, and is marked printed', async () => {
+  const since = supervisorSocket.mark();
+  const ticket = await issueAtKiosk(o.url, o.kioskToken, o.services[0].id);
+  assert.equal(ticket.printState, 'pending', 'the print job was handed over after the commit');
+
+  const [paper] = await waitForPapers(printer, ticket.code, 1);
+  assertPaperMatches(paper, ticket);
+  assert.ok(paper.text.includes('Personas antes de usted'), 'people ahead printed');
+
+  const printed = await waitForPrintState(o.url, o.supervisor, ticket.id, 'printed');
+  assert.equal(printed.status, 'waiting');
+  assert.equal(printed.code, ticket.code);
+  const update = await supervisorSocket.waitFor('ticket:updated', isPrintEvent(ticket.id, 'print_printed'), since);
+  assert.equal(update.ticket.printState, 'printed');
+});
+
+test('tickets issued back to back are each printed once, in order', async () => {
+  const tickets = [];
+  for (let i = 0; i < 3; i++) tickets.push(await issueAtKiosk(o.url, o.kioskToken, o.services[i % o.services.length].id));
+  for (const t of tickets) {
+    const papers = await waitForPapers(printer, t.code, 1);
+    assert.equal(papers.length, 1, `${t.code} printed once`);
+    assertPaperMatches(papers[0], t);
+    await waitForPrintState(o.url, o.supervisor, t.id, 'printed');
+  }
+  const order = printer.tickets.map((p) => tickets.findIndex((t) => p.qr?.endsWith(encodeURIComponent(t.id)))).filter((i) => i >= 0);
+  assert.deepEqual(order, [0, 1, 2]);
+});
+
+test('a kiosk that asks for no print gets a ticket that is not printed', async () => {
+  const before = printer.tickets.length;
+  const r = await fetch(`${o.url}/api/v1/tickets`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${o.kioskToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceId: o.services[0].id, print: false }),
+  });
+  assert.equal(r.status, 201);
+  const ticket = (await r.json()) as { printState: string; code: string };
+  assert.equal(ticket.printState, 'not_requested');
+  // A ticket issued after it is printed, so the printer queue is drained past this point.
+  const next = await issueAtKiosk(o.url, o.kioskToken, o.services[0].id);
+  await waitForPapers(printer, next.code, 1);
+  assert.equal(printer.tickets.length, before + 1, 'only the second ticket was printed');
+});
