@@ -65,6 +65,7 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
   if (db.appliedMigrations.length) logger.info({ migrations: db.appliedMigrations }, 'database migrated');
 
   // Every committed command may have added outbox rows: wake the sync worker.
+  let syncHandle: SyncHandle | null = null;
   const bus = createCommandBus(db.prisma, logger, () => syncHandle?.notify());
   const broadcaster = new Broadcaster();
   const metrics = createMetrics();
@@ -104,7 +105,7 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
     next();
   });
   const routes = [
-    ...officeRoutes(deps, auth, () => syncHandle.state()),
+    ...officeRoutes(deps, auth, () => syncHandle!.state()),
     ...ticketRoutes(deps),
     ...counterRoutes(deps),
     ...adminRoutes(deps, auth),
@@ -144,7 +145,7 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
 
   const http: HttpServer = createServer(app);
   const io = createSocketServer(http, deps, auth);
-  let syncHandle: SyncHandle = await startSync(deps, db.prisma, null);
+  syncHandle = await startSync(deps, db.prisma, null);
   let housekeeping: NodeJS.Timeout | null = null;
 
   return {
@@ -163,14 +164,14 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
       }, opts.housekeepingIntervalMs ?? 60_000);
       housekeeping.unref();
       if (config.HQ_URL && config.HQ_TOKEN) {
-        await syncHandle.stop();
+        await syncHandle!.stop();
         syncHandle = await startSync(deps, db.prisma, { url: config.HQ_URL, token: config.HQ_TOKEN });
       }
       return { url: publicUrl, port };
     },
     async stop() {
       if (housekeeping) clearInterval(housekeeping);
-      await syncHandle.stop();
+      await syncHandle?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await localPrinters.close();
