@@ -197,6 +197,32 @@ describe('agent desk and supervisor board against a real office', () => {
     await desk1.locator('[data-action=callNext]').waitFor();
   });
 
+  it('a desk that missed its sign-out is refused (403) and says so', async () => {
+    // Desk 3's socket is cut from server news (a stale screen); meanwhile the supervisor
+    // signs agent 3 out. Calling from the stale screen must be refused and explained.
+    let frozen = false;
+    const context = await browser.newContext({ viewport: { width: 400, height: 900 }, locale: 'es-CO' });
+    await context.routeWebSocket(/socket\.io/, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((m) => {
+        if (!frozen) ws.send(m);
+      });
+    });
+    const desk3 = await context.newPage();
+    await desk3.goto(office.url + '/desk/index.html');
+    await signInUi(desk3, 'asesor3');
+    await desk3.getByRole('button', { name: 'Abrir módulo' }).click();
+    await desk3.locator('[data-action=callNext]:not([disabled])').waitFor();
+    frozen = true;
+    const out = await request(office.url, 'POST', `/api/v1/counters/${counterOf('asesor3').id}/sign-out`, { token: supervisorToken });
+    assert.equal(out.status, 200, JSON.stringify(out.body));
+    await desk3.keyboard.press('l');
+    const error = desk3.locator('[data-testid=desk-error]');
+    await error.waitFor();
+    assert.match(await error.innerText(), /No tiene permiso/);
+    await context.close();
+  });
+
   it('the supervisor board shows counter states, an alert, and its actions take effect', async () => {
     await issue('C'); // counters 3 and 4 serve C and nobody is signed in there
     board = await newPage(1920, 1080, '/desk/board.html');

@@ -576,7 +576,10 @@ export class DeskApp extends LitElement {
       await fn();
     } catch (err) {
       this._error = errorText(err);
-      if ((err as { status?: number }).status === 401) await this._logout();
+      const status = (err as { status?: number }).status;
+      if (status === 401) await this._logout();
+      // Refused because this screen was behind the server (403/409): catch up at once.
+      else if (status === 403 || status === 409) this._live?.store.requestSnapshot();
     } finally {
       this._busy = false;
     }
