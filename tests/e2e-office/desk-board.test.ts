@@ -128,6 +128,8 @@ describe('agent desk and supervisor board against a real office', () => {
     await desk1.keyboard.press('i'); // Iniciar
     await desk1.locator('[data-testid=current-ticket]', { hasText: 'En atención' }).waitFor();
     const ticketCode = (await desk1.locator('[data-testid=current-ticket] .code').innerText()).trim();
+    const queue = await request<{ counters: CounterDto[] }>(office.url, 'GET', '/api/v1/queue', { token: supervisorToken });
+    const ticketId = queue.body.counters.find((c) => c.id === counterOf('asesor1').id)!.currentTicket!.id;
     await desk1.keyboard.press('f'); // Finalizar -> outcome list
     const options = await desk1.locator('#outcome option').allInnerTexts();
     assert.deepEqual(options, ['Resuelto', 'Requiere seguimiento', 'Remitido', 'Otro']);
@@ -141,6 +143,9 @@ describe('agent desk and supervisor board against a real office', () => {
     const stats = await request(office.url, 'GET', '/api/v1/stats/today', { token: supervisorToken });
     const mine = stats.body.agents.find((a: { agentId: string }) => a.agentId === me.body.principalId);
     assert.equal(mine?.served, 1, `${ticketCode} counts as served for asesor1`);
+    const finished = await request<TicketDto>(office.url, 'GET', `/api/v1/tickets/${ticketId}`, { token: supervisorToken });
+    assert.equal(finished.body.status, 'done');
+    assert.equal(finished.body.outcome, 'follow_up');
   });
 
   it('pause with a reason and resume; the other desks and the API see it', async () => {
@@ -282,6 +287,11 @@ describe('agent desk and supervisor board against a real office', () => {
     assert.equal(me.body.role, 'display');
     const violations = await seriousA11yViolations(admin);
     assert.deepEqual(violations, [], 'admin: no serious or critical axe violations');
+    // Spanish first, English on demand.
+    await admin.getByRole('button', { name: 'English' }).click();
+    await admin.getByRole('tab', { name: 'Devices' }).waitFor();
+    await admin.getByRole('button', { name: 'Español' }).click();
+    await admin.getByRole('tab', { name: 'Dispositivos' }).waitFor();
   });
 
   it('axe-core: no serious or critical violations on the desk and the board', async () => {
