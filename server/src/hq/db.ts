@@ -67,8 +67,8 @@ async function openOnUrl(
 }
 
 /**
- * PGlite is a single-connection database: pglite-socket multiplexes clients but would
- * interleave their transactions, so the pool is held to one connection.
+ * PGlite is a single-connection database: pglite-socket multiplexes clients, so the pool
+ * is held to one connection and ingest runs one batch at a time.
  */
 async function openEmbedded(opts: OpenHqDatabaseOptions): Promise<HqDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
@@ -76,7 +76,10 @@ async function openEmbedded(opts: OpenHqDatabaseOptions): Promise<HqDatabase> {
   const dir = resolve(join(opts.dataDir, 'hq-pglite'));
   mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 });
+  // A few connections: the migration engine's may still be closing when the client's opens
+  // (with the default of 1 the newcomer is refused). The server keeps one client's
+  // transaction exclusive; our own pool holds a single connection anyway.
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const conn = server.getServerConn(); // "127.0.0.1:<port>"
   const url = `postgresql://postgres@${conn}/postgres?sslmode=disable`;
