@@ -326,7 +326,7 @@ export class BoardApp extends LitElement {
                 </td>
                 <td>${c.agentState === 'signed_out' ? t('common.none') : formatDuration(stateSeconds)}</td>
                 <td>${c.currentTicket ? html`<strong>${c.currentTicket.code}</strong> · ${formatDuration(ticketSeconds)}` : t('common.none')}</td>
-                <td>${c.services.map((s) => serviceName(s.serviceId)).join(', ') || t('common.none')}</td>
+                <td>${snap.services.filter((s) => c.services.some((x) => x.serviceId === s.id)).map((s) => serviceName(s.id)).join(', ') || t('common.none')}</td>
                 <td class="actions">
                   <button type="button" @click=${() => (this._editingCounter = this._editingCounter === c.id ? null : c.id)}
                     aria-expanded=${this._editingCounter === c.id ? 'true' : 'false'}>${t('board.editServices')}</button>
