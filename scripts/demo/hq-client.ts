@@ -77,7 +77,12 @@ export class HqClient {
       body: JSON.stringify(body),
     });
     const text = await res.text();
-    const json = text ? (JSON.parse(text) as unknown) : null;
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON (a proxy's error page): reported below with the text
+    }
     if (!res.ok) {
       const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
       throw new HttpError(res.status, `${method} ${path}: ${res.status} ${error?.code ?? ''} ${error?.message ?? text.slice(0, 200)}`);

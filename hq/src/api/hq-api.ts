@@ -1,8 +1,17 @@
 /**
- * The head-office API as the dashboard uses it. Shapes follow issue 5 (compare rows) and
- * server/src/hq/contract.ts; every figure may be null when there is nothing to measure
- * (no tickets, no agent time).
+ * The head-office API as the dashboard uses it (shapes: server/src/hq/contract.ts). The
+ * server's rows are mapped to the few shapes the components draw; every figure may be
+ * null when there is nothing to measure (no calls, no agent time).
  */
+import type {
+  BreakdownResponse,
+  BreakdownRow,
+  CompareResponse,
+  LiveResponse,
+  LoginResponse,
+  OfficeListResponse,
+  OfficeSummary,
+} from '../../../server/src/hq/contract';
 import { createApiClient, type ApiClient } from '../../../server/src/contract/client/api';
 import { getStaffToken } from '../../../server/src/contract/client/auth';
 
@@ -23,7 +32,7 @@ export interface OfficeRow extends Figures {
   officeCode: string;
   officeName: string;
   company: string | null;
-  region?: string | null;
+  region: string | null;
   lastSyncAt: string | null;
 }
 
@@ -34,6 +43,18 @@ export interface ServiceRow extends Figures {
 
 export interface HourRow extends Figures {
   hour: number;
+}
+
+/** A wait distribution: counts per bucket, bucket i spans [upper[i-1], upper[i]) seconds. */
+export interface WaitHistogram {
+  upperSeconds: number[];
+  counts: number[];
+}
+
+export interface Breakdown<T> {
+  rows: T[];
+  totals: Figures;
+  histogram: WaitHistogram;
 }
 
 export interface SeriesPoint {
@@ -53,16 +74,23 @@ export interface LiveRow {
   officeCode: string;
   officeName: string;
   company: string | null;
-  region?: string | null;
+  region: string | null;
   waitingNow: number;
   longestWaitSeconds: number | null;
+  pastTargetNow: number;
   countersOpen: number;
   lastSyncAt: string | null;
   /** Someone waits longer than their service's target right now. */
   pastTarget: boolean;
-  /** Nothing received for longer than the head office's threshold. */
+  /** Nothing received for longer than the head office's threshold (or never). */
   silent: boolean;
-  clockSkewMs?: number | null;
+  clockSkew: boolean;
+}
+
+export interface LiveBoard {
+  serverTime: string;
+  staleMinutes: number;
+  rows: LiveRow[];
 }
 
 export interface ServiceOption {
@@ -80,58 +108,123 @@ export interface ReportFilters {
 
 export type Granularity = 'hour' | 'day';
 
-function query(params: Record<string, string | string[] | undefined>): string {
+export type OfficeInfo = Pick<OfficeSummary, 'code' | 'name' | 'company' | 'region' | 'timeZone'>;
+
+function query(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === '') continue;
-    for (const v of Array.isArray(value) ? value : [value]) search.append(key, v);
-  }
+  for (const [key, value] of Object.entries(params)) if (value) search.append(key, value);
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+function figuresOf(r: BreakdownRow): Figures {
+  return {
+    issued: r.issued,
+    served: r.served,
+    waitMedianSeconds: r.waitMedianSeconds,
+    waitP90Seconds: r.waitP90Seconds,
+    withinTargetShare: r.withinTargetShare,
+    noShowRate: ratio(r.noShows, r.called),
+    walkoutRate: ratio(r.walkouts, r.issued),
+    serviceMedianSeconds: r.serviceMedianSeconds,
+    utilisation: null, // agent time is not split by service or hour
+  };
 }
 
 export class HqApi {
   constructor(private readonly client: ApiClient = createApiClient({ token: getStaffToken })) {}
 
-  login(username: string, password: string): Promise<{ token: string }> {
+  login(username: string, password: string): Promise<LoginResponse> {
     return this.client.post('/auth/login', { username, password });
   }
 
+  logout(): Promise<unknown> {
+    return this.client.post('/auth/logout');
+  }
+
+  async offices(): Promise<OfficeInfo[]> {
+    return (await this.client.get<OfficeListResponse>('/hq/offices')).offices;
+  }
+
   async compare(f: ReportFilters): Promise<OfficeRow[]> {
-    const body = await this.client.get<{ rows: OfficeRow[] }>(
+    const body = await this.client.get<CompareResponse>(
       `/hq/offices/compare${query({ from: f.from, to: f.to, company: f.company, region: f.region, service: f.service })}`,
     );
     return body.rows;
   }
 
-  async services(): Promise<ServiceOption[]> {
-    const body = await this.client.get<{ rows: ServiceOption[] }>('/hq/services');
-    return body.rows;
-  }
-
-  async officeServices(officeCode: string, f: ReportFilters): Promise<ServiceRow[]> {
-    const body = await this.client.get<{ rows: ServiceRow[] }>(
-      `/hq/offices/${encodeURIComponent(officeCode)}/services${query({ from: f.from, to: f.to })}`,
+  private breakdown(officeCode: string, f: ReportFilters, by: 'service' | 'hour' | 'day', service?: string): Promise<BreakdownResponse> {
+    return this.client.get<BreakdownResponse>(
+      `/hq/offices/${encodeURIComponent(officeCode)}/breakdown${query({ from: f.from, to: f.to, by, service })}`,
     );
-    return body.rows;
   }
 
-  async officeHours(officeCode: string, f: ReportFilters, serviceCode?: string): Promise<HourRow[]> {
-    const body = await this.client.get<{ rows: HourRow[] }>(
-      `/hq/offices/${encodeURIComponent(officeCode)}/hours${query({ from: f.from, to: f.to, service: serviceCode })}`,
-    );
-    return body.rows;
+  async officeServices(officeCode: string, f: ReportFilters): Promise<Breakdown<ServiceRow>> {
+    const b = await this.breakdown(officeCode, f, 'service');
+    return {
+      rows: b.rows.map((r) => ({ serviceCode: r.key, serviceName: r.label, ...figuresOf(r) })),
+      totals: figuresOf(b.totals),
+      histogram: { upperSeconds: b.waitBucketsUpperSeconds, counts: b.totals.waitHistogram },
+    };
   }
 
+  async officeHours(officeCode: string, f: ReportFilters, serviceCode?: string): Promise<Breakdown<HourRow>> {
+    const b = await this.breakdown(officeCode, f, 'hour', serviceCode);
+    return {
+      rows: b.rows.map((r) => ({ hour: Number(r.key), ...figuresOf(r) })),
+      totals: figuresOf(b.totals),
+      histogram: { upperSeconds: b.waitBucketsUpperSeconds, counts: b.totals.waitHistogram },
+    };
+  }
+
+  /** Wait by hour or day for each chosen office (one breakdown per office, in parallel). */
   async series(officeCodes: string[], f: ReportFilters, by: Granularity): Promise<OfficeSeries[]> {
-    const body = await this.client.get<{ series: OfficeSeries[] }>(
-      `/hq/series${query({ from: f.from, to: f.to, service: f.service, by, office: officeCodes })}`,
+    return Promise.all(
+      officeCodes.map(async (officeCode) => {
+        const b = await this.breakdown(officeCode, f, by, f.service);
+        return {
+          officeCode,
+          points: b.rows.map((r) => ({
+            key: by === 'hour' ? Number(r.key) : r.key,
+            issued: r.issued,
+            waitMedianSeconds: r.waitMedianSeconds,
+            waitP90Seconds: r.waitP90Seconds,
+          })),
+        };
+      }),
     );
-    return body.series;
   }
 
-  async live(): Promise<LiveRow[]> {
-    const body = await this.client.get<{ rows: LiveRow[] }>('/hq/live');
-    return body.rows;
+  /** Services seen at these offices (head office has no group-wide service list). */
+  async servicesOf(officeCodes: string[], f: ReportFilters): Promise<ServiceOption[]> {
+    const seen = new Map<string, string>();
+    for (const code of officeCodes) {
+      for (const r of (await this.breakdown(code, f, 'service')).rows) if (!seen.has(r.key)) seen.set(r.key, r.label);
+    }
+    return [...seen].map(([serviceCode, serviceName]) => ({ serviceCode, serviceName })).sort((a, b) => a.serviceCode.localeCompare(b.serviceCode));
+  }
+
+  async live(): Promise<LiveBoard> {
+    const body = await this.client.get<LiveResponse>('/hq/live');
+    return {
+      serverTime: body.serverTime,
+      staleMinutes: body.staleMinutes,
+      rows: body.offices.map((o) => ({
+        officeCode: o.officeCode,
+        officeName: o.officeName,
+        company: o.company,
+        region: o.region,
+        waitingNow: o.waitingNow,
+        longestWaitSeconds: o.longestWaitSeconds,
+        pastTargetNow: o.pastTargetNow,
+        countersOpen: o.countersOpen,
+        lastSyncAt: o.lastSyncAt,
+        pastTarget: o.alerts.includes('past_target'),
+        silent: o.alerts.includes('not_heard_from') || o.alerts.includes('never_synced'),
+        clockSkew: o.alerts.includes('clock_skew'),
+      })),
+    };
   }
 }

@@ -103,7 +103,7 @@ export class HqApp extends LocalizedElement {
           <button type="button" aria-pressed=${this.large ? 'true' : 'false'} title=${t('app.largeLabel')} @click=${this.toggleLarge}>
             ${t('app.large')}
           </button>
-          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} aria-label=${t('app.langLabel')} data-action="lang" @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
+          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} title=${t('app.langLabel')} data-action="lang" @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
             ${t('app.lang')}
           </button>
           ${this.signedIn ? html`<button type="button" data-action="logout" @click=${this.signOut}>${t('app.logout')}</button>` : ''}

@@ -8,7 +8,7 @@ import { html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isApiError } from '../../../server/src/contract/client/api';
 import { t } from '../../../server/src/contract/client/i18n';
-import type { Granularity, HqApi, OfficeRow, OfficeSeries, ReportFilters, ServiceOption } from '../api/hq-api';
+import type { Granularity, HqApi, OfficeInfo, OfficeRow, OfficeSeries, ReportFilters, ServiceOption } from '../api/hq-api';
 import { OFFICE_COLUMNS } from '../lib/columns';
 import { downloadText } from '../lib/csv';
 import { defaultRange } from '../lib/dates';
@@ -52,7 +52,7 @@ export class HqCompareView extends LocalizedElement {
   @state() private rows: OfficeRow[] = [];
   @state() private loading = true;
   @state() private error = '';
-  @state() private companies: string[] = [];
+  @state() private offices: OfficeInfo[] = [];
   @state() private services: ServiceOption[] = [];
   @state() private selected: string[] = [];
   @state() private by: Granularity = 'hour';
@@ -61,20 +61,16 @@ export class HqCompareView extends LocalizedElement {
   @state() private drillOffice: OfficeRow | null = null;
 
   private loadToken = 0;
+  private seriesToken = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.filters ??= defaultRange(this.today());
     void this.load();
     this.api
-      .services()
-      .then((s) => (this.services = s))
-      .catch(() => (this.services = [])); // no list: the service filter stays hidden
-  }
-
-  /** Rows after the region filter (regions are filtered here, from the rows' own region). */
-  private get visibleRows(): OfficeRow[] {
-    return this.filters.region ? this.rows.filter((r) => r.region === this.filters.region) : this.rows;
+      .offices()
+      .then((offices) => (this.offices = offices))
+      .catch((e) => this.fail(e, () => undefined)); // without the list, filters offer what the rows show
   }
 
   private async load(): Promise<void> {
@@ -85,7 +81,6 @@ export class HqCompareView extends LocalizedElement {
       const rows = await this.api.compare(this.filters);
       if (token !== this.loadToken) return;
       this.rows = rows;
-      this.companies = [...new Set([...this.companies, ...rows.map((r) => r.company).filter((c): c is string => !!c)])].sort();
       const codes = new Set(rows.map((r) => r.officeCode));
       this.selected = this.selected.filter((c) => codes.has(c));
       if (this.selected.length === 0) {
@@ -94,6 +89,7 @@ export class HqCompareView extends LocalizedElement {
       }
       if (this.drillOffice && !codes.has(this.drillOffice.officeCode)) this.drillOffice = null;
       void this.loadSeries();
+      if (this.services.length === 0) void this.loadServices(rows);
     } catch (e) {
       if (token === this.loadToken) this.fail(e, (m) => (this.error = m));
     } finally {
@@ -108,30 +104,24 @@ export class HqCompareView extends LocalizedElement {
       this.series = [];
       return;
     }
+    const token = ++this.seriesToken;
     try {
-      this.series = await this.api.series(codes, this.filters, this.by);
+      const series = await this.api.series(codes, this.filters, this.by);
+      if (token === this.seriesToken) this.series = series;
     } catch (e) {
-      if (isApiError(e) && e.status === 404 && this.by === 'hour') {
-        // Head office without a series endpoint: build the hour series from each office's hours.
-        try {
-          this.series = await Promise.all(
-            codes.map(async (officeCode) => ({
-              officeCode,
-              points: (await this.api.officeHours(officeCode, this.filters, this.filters.service)).map((h) => ({
-                key: h.hour,
-                issued: h.issued,
-                waitMedianSeconds: h.waitMedianSeconds,
-                waitP90Seconds: h.waitP90Seconds,
-              })),
-            })),
-          );
-          return;
-        } catch (inner) {
-          e = inner;
-        }
-      }
+      if (token !== this.seriesToken) return;
       this.series = [];
       this.fail(e, (m) => (this.seriesError = m));
+    }
+  }
+
+  /** Head office has no group-wide service list: offer the services of the busiest offices. */
+  private async loadServices(rows: OfficeRow[]): Promise<void> {
+    const busiest = [...rows].sort((a, b) => b.issued - a.issued).slice(0, 3).map((r) => r.officeCode);
+    try {
+      this.services = await this.api.servicesOf(busiest, this.filters);
+    } catch {
+      this.services = []; // the service filter stays hidden
     }
   }
 
@@ -144,15 +134,19 @@ export class HqCompareView extends LocalizedElement {
   }
 
   override render() {
-    const rows = this.visibleRows;
-    const regions = [...new Set(this.rows.map((r) => r.region).filter((r): r is string => !!r))].sort();
+    const rows = this.rows;
+    const known = this.offices.length > 0 ? this.offices : rows.map((r) => ({ company: r.company, region: r.region }));
+    const companies = [...new Set(known.map((o) => o.company).filter((c): c is string => !!c))].sort();
+    const regions = [
+      ...new Set(known.filter((o) => !this.filters.company || o.company === this.filters.company).map((o) => o.region).filter((r): r is string => !!r)),
+    ].sort();
     const names = Object.fromEntries(this.rows.map((r) => [r.officeCode, r.officeName]));
     return html`
       <section class="card" aria-labelledby="filters-title">
         <h2 id="filters-title">${t('filters.title')}</h2>
         <hq-filters
           .value=${this.filters}
-          .companies=${this.companies}
+          .companies=${companies}
           .regions=${regions}
           .services=${this.services}
           @hq-filters-change=${(e: CustomEvent<{ filters: ReportFilters }>) => {
@@ -237,7 +231,7 @@ export class HqCompareView extends LocalizedElement {
 
   private exportCsv = () => {
     const table = this.renderRoot.querySelector<HqFiguresTable>('#offices');
-    const rows = (table?.sortedRows as OfficeRow[] | undefined) ?? this.visibleRows;
+    const rows = (table?.sortedRows as OfficeRow[] | undefined) ?? this.rows;
     downloadText(`turnero-oficinas_${this.filters.from}_${this.filters.to}.csv`, officeRowsToCsv(rows));
   };
 }

@@ -9,12 +9,13 @@ import { html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isApiError } from '../../../server/src/contract/client/api';
 import { t } from '../../../server/src/contract/client/i18n';
-import type { HourRow, HqApi, OfficeRow, ReportFilters, ServiceRow } from '../api/hq-api';
+import type { Breakdown, HourRow, HqApi, OfficeRow, ReportFilters, ServiceRow } from '../api/hq-api';
 import { HOUR_COLUMNS, SERVICE_COLUMNS } from '../lib/columns';
 import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 import './hq-figures-table';
 import './hq-wait-chart';
+import './hq-wait-histogram';
 
 @customElement('hq-drilldown')
 export class HqDrilldown extends LocalizedElement {
@@ -51,9 +52,9 @@ export class HqDrilldown extends LocalizedElement {
   @property({ attribute: false }) office!: OfficeRow;
   @property({ attribute: false }) filters!: ReportFilters;
 
-  @state() private services: ServiceRow[] = [];
+  @state() private services: Breakdown<ServiceRow> | null = null;
   @state() private service: ServiceRow | null = null;
-  @state() private hours: HourRow[] = [];
+  @state() private hours: Breakdown<HourRow> | null = null;
   @state() private loading = false;
   @state() private error = '';
 
@@ -73,7 +74,7 @@ export class HqDrilldown extends LocalizedElement {
 
   private openService(service: ServiceRow): void {
     this.service = service;
-    this.hours = [];
+    this.hours = null;
     void this.run(async () => (this.hours = await this.api.officeHours(this.office.officeCode, this.filters, service.serviceCode)));
   }
 
@@ -124,11 +125,11 @@ export class HqDrilldown extends LocalizedElement {
   }
 
   private renderServices() {
-    if (this.services.length === 0) return html`<p class="muted">${t('app.empty')}</p>`;
+    if (!this.services || this.services.rows.length === 0) return html`<p class="muted">${t('app.empty')}</p>`;
     return html`<hq-figures-table
       id="services"
       .label=${t('drill.services', { office: this.office.officeName })}
-      .rows=${this.services}
+      .rows=${this.services.rows}
       .columns=${SERVICE_COLUMNS}
       rowKey="serviceCode"
       rowName="serviceName"
@@ -137,27 +138,29 @@ export class HqDrilldown extends LocalizedElement {
         e.stopPropagation();
         this.openService(e.detail.row);
       }}
-    ></hq-figures-table>`;
+    ></hq-figures-table>
+    <hq-wait-histogram .histogram=${this.services.histogram}></hq-wait-histogram>`;
   }
 
   private renderHours() {
-    if (this.hours.length === 0) return html`<p class="muted">${t('app.empty')}</p>`;
+    if (!this.hours || this.hours.rows.length === 0) return html`<p class="muted">${t('app.empty')}</p>`;
     const series = [
       {
         officeCode: this.office.officeCode,
-        points: this.hours.map((h) => ({ key: h.hour, issued: h.issued, waitMedianSeconds: h.waitMedianSeconds, waitP90Seconds: h.waitP90Seconds })),
+        points: this.hours.rows.map((h) => ({ key: h.hour, issued: h.issued, waitMedianSeconds: h.waitMedianSeconds, waitP90Seconds: h.waitP90Seconds })),
       },
     ];
     return html`<hq-figures-table
         id="hours"
         .label=${t('drill.hours', { service: this.service!.serviceName, office: this.office.officeName })}
-        .rows=${this.hours}
+        .rows=${this.hours.rows}
         .columns=${HOUR_COLUMNS}
         rowKey="hour"
         rowName="hour"
         .initialSort=${{ key: 'hour', direction: 'asc' }}
       ></hq-figures-table>
-      <hq-wait-chart .series=${series} .names=${{ [this.office.officeCode]: this.office.officeName }} by="hour"></hq-wait-chart>`;
+      <hq-wait-chart .series=${series} .names=${{ [this.office.officeCode]: this.office.officeName }} by="hour"></hq-wait-chart>
+      <hq-wait-histogram .histogram=${this.hours.histogram}></hq-wait-histogram>`;
   }
 }
 

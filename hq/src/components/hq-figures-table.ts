@@ -59,7 +59,7 @@ export class HqFiguresTable extends LocalizedElement {
       }
       th,
       td {
-        padding: 0.4rem 0.6rem;
+        padding: 0.35rem 0.5rem;
         border-bottom: 1px solid var(--hq-border, #c9d0da);
         text-align: right;
         white-space: nowrap;
@@ -116,7 +116,7 @@ export class HqFiguresTable extends LocalizedElement {
       .spread {
         position: relative;
         display: inline-block;
-        width: 9rem;
+        width: 6.5rem;
         height: 0.9rem;
         background: #eef2f7;
         border-radius: 0.2rem;
@@ -162,7 +162,7 @@ export class HqFiguresTable extends LocalizedElement {
 
   private cellValue = (row: Row, key: string): unknown => {
     if (key === 'spread') return row.waitP90Seconds;
-    if (key === 'alerts') return (row.pastTarget ? 2 : 0) + (row.silent ? 1 : 0);
+    if (key === 'alerts') return (row.pastTarget ? 4 : 0) + (row.silent ? 2 : 0) + (row.clockSkew ? 1 : 0);
     if (key === 'lastSyncAt' && this.columns.find((c) => c.key === key)?.kind === 'ago') {
       return typeof row.lastSyncAt === 'string' ? -Date.parse(row.lastSyncAt) : null;
     }
@@ -264,7 +264,7 @@ export class HqFiguresTable extends LocalizedElement {
       case 'alerts':
         return html`${row.pastTarget ? html`<span class="badge danger">${t('live.pastTarget')}</span>` : nothing}${row.silent
           ? html`<span class="badge warn">${t('live.silent')}</span>`
-          : nothing}`;
+          : nothing}${row.clockSkew ? html`<span class="badge warn">${t('live.skew')}</span>` : nothing}`;
       default:
         return value === null || value === undefined || value === '' ? '—' : String(value);
     }

@@ -62,6 +62,8 @@ export class HqLiveView extends LocalizedElement {
   @state() private loaded = false;
   @state() private error = '';
   @state() private updatedAt: Date | null = null;
+  /** Head office's clock at the last refresh: "last heard from" is measured on it. */
+  @state() private serverTime: Date | null = null;
   @state() private onlyAlerts = false;
 
   private timer?: ReturnType<typeof setInterval>;
@@ -79,7 +81,9 @@ export class HqLiveView extends LocalizedElement {
 
   async refresh(): Promise<void> {
     try {
-      this.rows = await this.api.live();
+      const board = await this.api.live();
+      this.rows = board.rows;
+      this.serverTime = new Date(board.serverTime);
       this.updatedAt = this.clock();
       this.error = '';
     } catch (e) {
@@ -99,7 +103,7 @@ export class HqLiveView extends LocalizedElement {
     const waiting = this.rows.reduce((sum, r) => sum + r.waitingNow, 0);
     const pastTarget = this.rows.filter((r) => r.pastTarget).length;
     const silent = this.rows.filter((r) => r.silent).length;
-    const rows = this.onlyAlerts ? this.rows.filter((r) => r.pastTarget || r.silent) : this.rows;
+    const rows = this.onlyAlerts ? this.rows.filter((r) => r.pastTarget || r.silent || r.clockSkew) : this.rows;
     return html`<section aria-labelledby="live-title">
       <div class="toolbar">
         <h2 id="live-title">${t('live.title')}</h2>
@@ -131,7 +135,7 @@ export class HqLiveView extends LocalizedElement {
               .columns=${LIVE_COLUMNS}
               rowKey="officeCode"
               rowName="officeName"
-              .now=${this.updatedAt ?? this.clock()}
+              .now=${this.serverTime ?? this.clock()}
               .initialSort=${{ key: 'alerts', direction: 'desc' }}
             ></hq-figures-table>`}
       </div>

@@ -12,13 +12,13 @@ const FIGURES: Column[] = [
   { key: 'noShowRate', label: 'col.noShow', kind: 'share', badAbove: 0.1 },
   { key: 'walkoutRate', label: 'col.walkout', kind: 'share', badAbove: 0.1 },
   { key: 'serviceMedianSeconds', label: 'col.serviceMedian', kind: 'wait' },
-  { key: 'utilisation', label: 'col.utilisation', kind: 'share' },
 ];
 
 export const OFFICE_COLUMNS: Column[] = [
   { key: 'officeName', label: 'col.office', kind: 'text', opens: true },
   { key: 'company', label: 'col.company', kind: 'text' },
   ...FIGURES,
+  { key: 'utilisation', label: 'col.utilisation', kind: 'share' },
   { key: 'lastSyncAt', label: 'col.lastSync', kind: 'datetime' },
 ];
 

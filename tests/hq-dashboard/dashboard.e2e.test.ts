@@ -1,0 +1,184 @@
+/**
+ * The head-office dashboard in headless Chromium against a real head office on a
+ * throwaway PostgreSQL database, filled through the real ingest path by the demo
+ * simulator: sign-in, the comparison with the right numbers, sorting (mouse and keyboard),
+ * drill-down office -> service -> hour, CSV export, the live view, English and the
+ * meeting-room mode, and axe-core finding nothing serious.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildDemoOffices, type DemoOffice } from '../../scripts/demo/offices';
+import { runDemo } from '../../scripts/demo/run-demo';
+import { expectedFigures, lastOfficeMorning, type OfficeExpectation } from './expected';
+import { launchChromium, screenshot, seriousA11yViolations, startHeadOffice, type RunningHq } from './support';
+
+const OFFICES = 6;
+const DAYS = 3;
+const SEED = 'dashboard-e2e';
+const SCALE = 0.5;
+
+const count = (n: number) => new Intl.NumberFormat('es-CO').format(n);
+const share = (part: number, whole: number) =>
+  new Intl.NumberFormat('es-CO', { style: 'percent', maximumFractionDigits: 1 }).format(part / whole);
+
+describe('head-office dashboard (Chromium, real head office)', { timeout: 240_000 }, () => {
+  let hq: RunningHq;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let offices: DemoOffice[];
+  const expected = new Map<string, OfficeExpectation>();
+
+  before(async () => {
+    const bundle = resolve(import.meta.dirname, '../../dist/web/hq/main.js');
+    if (!existsSync(bundle)) {
+      const build = spawnSync(process.execPath, ['scripts/build-web.mjs'], { cwd: resolve(import.meta.dirname, '../..'), stdio: 'inherit' });
+      assert.equal(build.status, 0, 'npm run build failed');
+    }
+    hq = await startHeadOffice();
+    // "Now" is an office morning, so the last day has people waiting and figures are stable.
+    const now = lastOfficeMorning(Date.now());
+    offices = buildDemoOffices(OFFICES, SEED);
+    await runDemo({ url: hq.server.url, credentials: hq.admin, offices: OFFICES, days: DAYS, seed: SEED, trafficScale: SCALE, concurrency: 2, offline: 1, now });
+    for (const o of offices) expected.set(o.code, expectedFigures(o, DAYS, SEED, now, SCALE));
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'America/Bogota', locale: 'es-CO', acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await hq?.stop();
+  });
+
+  const officeRows = () => page.locator('hq-figures-table#offices tbody tr');
+  const rowKeys = async (table: string) => page.locator(`hq-figures-table#${table} tbody tr`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
+  const cell = (table: string, key: string, col: string) => page.locator(`hq-figures-table#${table} tbody tr[data-row-key="${key}"] td[data-col="${col}"]`);
+
+  it('signs in and shows every office with the figures computed from its events', async () => {
+    await page.goto(`${hq.server.url}/hq/`);
+    await page.getByLabel('Usuario').fill(hq.admin.username);
+    await page.getByLabel('Contraseña').fill('wrong password');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByRole('alert').filter({ hasText: 'incorrectos' }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'login');
+
+    await page.getByLabel('Contraseña').fill(hq.admin.password);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await officeRows().nth(OFFICES - 1).waitFor();
+    assert.equal(await officeRows().count(), OFFICES);
+    assert.ok(await page.evaluate(() => Boolean(sessionStorage.getItem('turnero.staffToken'))), 'token kept in sessionStorage');
+
+    for (const office of offices) {
+      const e = expected.get(office.code)!.total;
+      assert.equal(await cell('offices', office.code, 'officeName').innerText(), office.name);
+      assert.equal(await cell('offices', office.code, 'issued').innerText(), count(e.issued), `${office.code} issued`);
+      assert.equal(await cell('offices', office.code, 'served').innerText(), count(e.served), `${office.code} served`);
+      assert.equal(await cell('offices', office.code, 'withinTargetShare').innerText(), share(e.withinTarget, e.waits), `${office.code} within target`);
+      assert.match(await cell('offices', office.code, 'waitP90Seconds').innerText(), /min/);
+    }
+    await page.locator('hq-wait-chart svg path').first().waitFor();
+    await screenshot(page, 'compare', true);
+  });
+
+  it('sorts by a column with the mouse and with the keyboard, and says so to screen readers', async () => {
+    const byIssued = [...offices].sort((a, b) => expected.get(b.code)!.total.issued - expected.get(a.code)!.total.issued).map((o) => o.code);
+    const header = page.locator('hq-figures-table#offices th:has(button[data-sort-key="issued"])');
+    await header.locator('button').click();
+    assert.deepEqual(await rowKeys('offices'), byIssued);
+    assert.equal(await header.getAttribute('aria-sort'), 'descending');
+
+    await header.locator('button').focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await rowKeys('offices'), [...byIssued].reverse());
+    assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+
+    const byName = [...offices].sort((a, b) => a.name.localeCompare(b.name, 'es-CO')).map((o) => o.code);
+    await page.locator('hq-figures-table#offices button[data-sort-key="officeName"]').click();
+    assert.deepEqual(await rowKeys('offices'), byName);
+  });
+
+  it('drills down from an office to its services and to one service by hour', async () => {
+    const office = offices[0];
+    const e = expected.get(office.code)!;
+    await cell('offices', office.code, 'officeName').getByRole('button').click();
+    const services = page.locator('hq-figures-table#services tbody tr');
+    await services.first().waitFor();
+    assert.deepEqual(new Set(await rowKeys('services')), new Set(e.byService.keys()));
+    for (const [code, tally] of e.byService) {
+      assert.equal(await cell('services', code, 'issued').innerText(), count(tally.issued), `service ${code} issued`);
+    }
+    await page.locator('hq-wait-histogram svg rect').first().waitFor();
+    await screenshot(page, 'drilldown-services', true);
+
+    const serviceCode = [...e.byService.entries()].sort((a, b) => b[1].issued - a[1].issued)[0][0];
+    await cell('services', serviceCode, 'serviceName').getByRole('button').click();
+    await page.locator('hq-figures-table#hours tbody tr').first().waitFor();
+    const hours = [...e.byServiceHour.entries()].filter(([k]) => k.startsWith(`${serviceCode}:`));
+    assert.deepEqual(new Set(await rowKeys('hours')), new Set(hours.map(([k]) => k.split(':')[1])));
+    for (const [k, tally] of hours) {
+      assert.equal(await cell('hours', k.split(':')[1], 'issued').innerText(), count(tally.issued), `hour ${k} issued`);
+    }
+    const heading = await page.locator('hq-drilldown h2').innerText();
+    assert.match(heading, new RegExp(office.name));
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'drilldown-hours', true);
+
+    // The breadcrumb goes back to the services.
+    await page.locator('hq-drilldown nav').getByRole('button', { name: office.name }).click();
+    await page.locator('hq-figures-table#services tbody tr').first().waitFor();
+  });
+
+  it('exports the comparison as a CSV file', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action="csv"]').click()]);
+    assert.match(download.suggestedFilename(), /^turnero-oficinas_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.trim().split('\r\n');
+    assert.equal(lines.length, OFFICES + 1);
+    assert.match(lines[0], /^officeCode,Oficina,Empresa,Región,Emitidos,Atendidos/);
+    for (const office of offices) {
+      const line = lines.find((l) => l.startsWith(`${office.code},`));
+      assert.ok(line, `${office.code} in the CSV`);
+      assert.equal(line.split(',')[4], String(expected.get(office.code)!.total.issued));
+    }
+  });
+
+  it('filters by company', async () => {
+    const company = offices[0].company;
+    await page.getByLabel('Empresa').selectOption(company);
+    await page.waitForFunction(
+      (n) => document.querySelector('hq-app')?.shadowRoot?.querySelector('hq-compare-view')?.shadowRoot?.querySelectorAll('hq-figures-table#offices')[0]?.shadowRoot?.querySelectorAll('tbody tr').length === n,
+      offices.filter((o) => o.company === company).length,
+    );
+    assert.deepEqual(new Set(await rowKeys('offices')), new Set(offices.filter((o) => o.company === company).map((o) => o.code)));
+    await page.getByLabel('Empresa').selectOption('');
+    await officeRows().nth(OFFICES - 1).waitFor();
+  });
+
+  it('shows the live view of all offices', async () => {
+    await page.locator('button[data-view="live"]').click();
+    await page.locator('hq-figures-table#live tbody tr').nth(OFFICES - 1).waitFor();
+    assert.deepEqual(new Set(await rowKeys('live')), new Set(offices.map((o) => o.code)));
+    assert.match(await page.locator('[data-testid="live-waiting"]').innerText(), /^\d/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'live', true);
+  });
+
+  it('switches to English and to the meeting-room mode', async () => {
+    await page.locator('button[data-view="compare"]').click();
+    await page.locator('button[data-action="lang"]').click();
+    await page.getByRole('heading', { name: 'Office comparison' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-US');
+    await page.getByRole('button', { name: 'Meeting-room mode' }).click();
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px');
+    await officeRows().first().waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'compare-large-en');
+  });
+});
