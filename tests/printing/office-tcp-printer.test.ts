@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/index';
+import type { TicketDto } from '../../server/src/contract/dto';
 import {
   assertPaperMatches,
   closePrintingOffice,
@@ -62,7 +63,7 @@ test('a ticket issued at the kiosk comes out of the network printer with the sam
 });
 
 test('tickets issued back to back are each printed once, in order', async () => {
-  const tickets = [];
+  const tickets: TicketDto[] = [];
   for (let i = 0; i < 3; i++) tickets.push(await issueAtKiosk(o.url, o.kioskToken, o.services[i % o.services.length].id));
   for (const t of tickets) {
     const papers = await waitForPapers(printer, t.code, 1);
