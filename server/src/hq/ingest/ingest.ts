@@ -9,18 +9,7 @@ import { AppError } from '../../domain/errors';
 import { isValidTimeZone } from '../../domain/local-day';
 import type { HqPrisma, Sql } from '../db';
 import { reduceEvents, toDayDeltas, type ReducibleEvent } from './reducer';
-import {
-  addAgentHours,
-  addAggregates,
-  insertEvents,
-  loadAgents,
-  loadTickets,
-  lockOffice,
-  markSynced,
-  upsertAgents,
-  upsertServices,
-  upsertTickets,
-} from './store';
+import { BatchWrite, loadAgents, loadTickets, lockOffice } from './store';
 
 /** Offices whose clock is further off than this are flagged. */
 export const SKEW_FLAG_MS = 2000;
@@ -29,21 +18,32 @@ const INT32_MAX = 2_147_483_647;
 /** Large enough for a 5,000-event batch on a busy machine; a stuck transaction still ends. */
 export const INGEST_TX_OPTIONS = { maxWait: 120_000, timeout: 120_000 } as const;
 
-/** Reduces events and writes everything they change. Shared by ingest and rebuild. */
-export async function applyEvents(sql: Sql, officeId: number, timeZone: string, events: readonly ReducibleEvent[]) {
+/**
+ * Reduces events and adds everything they change to `write` (nothing is written yet).
+ * Shared by ingest and rebuild.
+ */
+export async function reduceInto(
+  write: BatchWrite,
+  sql: Sql,
+  officeId: number,
+  timeZone: string,
+  events: readonly ReducibleEvent[],
+): Promise<BatchWrite> {
   const ticketIds = new Set<string>();
   const agentIds = new Set<string>();
   for (const e of events) {
     if (e.fact.kind === 'ticket') ticketIds.add(e.fact.ticketId);
     else agentIds.add(e.fact.agentId);
   }
-  const [tickets, agents] = [await loadTickets(sql, officeId, [...ticketIds]), await loadAgents(sql, officeId, [...agentIds])];
+  const tickets = await loadTickets(sql, officeId, [...ticketIds]);
+  const agents = await loadAgents(sql, officeId, [...agentIds]);
   const result = reduceEvents({ tickets, agents }, events, timeZone);
-  await upsertServices(sql, officeId, result.services);
-  await upsertTickets(sql, officeId, result.tickets);
-  await upsertAgents(sql, officeId, result.agents);
-  await addAggregates(sql, officeId, result.aggHour, toDayDeltas(result.aggHour));
-  await addAgentHours(sql, officeId, result.agentHour);
+  return write
+    .services(result.services)
+    .tickets(result.tickets)
+    .agents(result.agents)
+    .aggregates(result.aggHour, toDayDeltas(result.aggHour))
+    .agentHours(result.agentHour);
 }
 
 export interface IngestPrincipal {
@@ -84,11 +84,9 @@ export async function ingestBatch(
     });
     const timeZone = batch.timeZone && isValidTimeZone(batch.timeZone) ? batch.timeZone : office.timeZone;
     const ackedSeq = office.ackedSeq + fresh.length;
-    if (fresh.length > 0) {
-      await insertEvents(tx, office.id, fresh, receivedAt);
-      await applyEvents(tx, office.id, timeZone, fresh);
-    }
-    await markSynced(tx, office.id, { ackedSeq, receivedAt, clockSkewMs, timeZone });
+    const write = new BatchWrite(office.id);
+    if (fresh.length > 0) await reduceInto(write.events(fresh, receivedAt), tx, office.id, timeZone, fresh);
+    await write.run(tx, { ackedSeq, receivedAt, clockSkewMs, timeZone });
     return { ackedSeq, applied: fresh.length, duplicates, clockSkewMs };
   }, INGEST_TX_OPTIONS);
 }

@@ -4,8 +4,8 @@
  * the office row locked, so ingest for that office waits and nothing is seen half-built.
  */
 import type { HqPrisma } from '../db';
-import { applyEvents } from './ingest';
-import { clearDerived, readEvents } from './store';
+import { reduceInto } from './ingest';
+import { BatchWrite, clearDerived, readEvents } from './store';
 
 const PAGE = 5000;
 const REBUILD_TX_OPTIONS = { maxWait: 120_000, timeout: 30 * 60_000 } as const;
@@ -24,7 +24,7 @@ export async function rebuildOffice(prisma: HqPrisma, officeCode: string): Promi
     for (;;) {
       const page = await readEvents(tx, id, after, PAGE);
       if (page.length === 0) break;
-      await applyEvents(tx, id, timeZone, page);
+      await (await reduceInto(new BatchWrite(id), tx, id, timeZone, page)).run(tx);
       after = page[page.length - 1].seq;
       total += page.length;
     }
