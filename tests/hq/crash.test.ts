@@ -152,7 +152,7 @@ describe('crash safety', () => {
     assert.equal(incremental.events, s.seq);
     assert.equal(incremental.totals.issued, expected.issued);
     assert.equal(incremental.totals.served, expected.served);
-    await rebuildOffice(db.prisma, 'KILL-HQ');
+    await rebuildOffice(db, 'KILL-HQ');
     assert.deepEqual(await snapshot('KILL-HQ'), incremental);
     await kill9(child);
   });

@@ -43,22 +43,22 @@ describe('ingest', () => {
     s.advance(400).ticket('t1', 'finished');
     const [e1, e2, e3, e4, e5] = s.events;
 
-    const r1 = await ingestBatch(db.prisma, sync('OF-A'), s.batch([e1, e2, e3]), s.now);
+    const r1 = await ingestBatch(db, sync('OF-A'), s.batch([e1, e2, e3]), s.now);
     assert.deepEqual({ acked: r1.ackedSeq, applied: r1.applied, dup: r1.duplicates }, { acked: 3, applied: 3, dup: 0 });
 
     // Retry of the same batch: nothing applied twice.
-    const r2 = await ingestBatch(db.prisma, sync('OF-A'), s.batch([e1, e2, e3]), s.now);
+    const r2 = await ingestBatch(db, sync('OF-A'), s.batch([e1, e2, e3]), s.now);
     assert.deepEqual({ acked: r2.ackedSeq, applied: r2.applied, dup: r2.duplicates }, { acked: 3, applied: 0, dup: 3 });
 
     // Batch starting past ackedSeq + 1: refused, tells where to resume.
-    await assert.rejects(ingestBatch(db.prisma, sync('OF-A'), s.batch([e5]), s.now), (err: any) => {
+    await assert.rejects(ingestBatch(db, sync('OF-A'), s.batch([e5]), s.now), (err: any) => {
       assert.equal(err.code, 'gap_in_sequence');
       assert.deepEqual(err.details, { expectedSeq: 4 });
       return true;
     });
 
     // Overlapping batch (out of order, partly known): only the new events count.
-    const r3 = await ingestBatch(db.prisma, sync('OF-A'), s.batch([e5, e3, e4]), s.now);
+    const r3 = await ingestBatch(db, sync('OF-A'), s.batch([e5, e3, e4]), s.now);
     assert.deepEqual({ acked: r3.ackedSeq, applied: r3.applied, dup: r3.duplicates }, { acked: 5, applied: 2, dup: 1 });
 
     const snap = await aggSnapshot('OF-A');
@@ -77,14 +77,14 @@ describe('ingest', () => {
   test('an office token cannot write for another office', async () => {
     const s = new OfficeStream('OF-B', new Date('2026-11-02T13:00:00Z'));
     s.ticket('x1', 'issued');
-    await assert.rejects(ingestBatch(db.prisma, sync('OF-A'), s.batch(s.events), s.now), { code: 'forbidden' });
+    await assert.rejects(ingestBatch(db, sync('OF-A'), s.batch(s.events), s.now), { code: 'forbidden' });
     const b = await db.prisma.hqOffice.findUniqueOrThrow({ where: { code: 'OF-B' } });
     assert.equal(b.ackedSeq, 0);
   });
 
   test('clock skew is receive time minus the office clock', async () => {
     const s = new OfficeStream('OF-B', new Date('2026-11-02T13:00:00Z'));
-    const r = await ingestBatch(db.prisma, sync('OF-B'), s.batch([], new Date('2026-11-02T13:00:00Z')), new Date('2026-11-02T13:00:05Z'));
+    const r = await ingestBatch(db, sync('OF-B'), s.batch([], new Date('2026-11-02T13:00:00Z')), new Date('2026-11-02T13:00:05Z'));
     assert.equal(r.clockSkewMs, 5000);
   });
 
@@ -116,12 +116,12 @@ describe('ingest', () => {
     assert.equal(start, 0);
     for (let i = 0; i < all.length; ) {
       const n = [1, 7, 50, 3, 120][i % 5];
-      await ingestBatch(db.prisma, sync('OF-B'), s.batch(all.slice(i, i + n)), s.now);
+      await ingestBatch(db, sync('OF-B'), s.batch(all.slice(i, i + n)), s.now);
       i += n;
     }
     const incremental = await aggSnapshot('OF-B');
     assert.ok(incremental.hour.length > 2);
-    const r = await rebuildOffice(db.prisma, 'OF-B');
+    const r = await rebuildOffice(db, 'OF-B');
     assert.equal(r.events, all.length);
     const rebuilt = await aggSnapshot('OF-B');
     assert.deepEqual(rebuilt, incremental);

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../db/generated/hq/client';
 import { applyMigrations } from '../db/migrate';
 import { rolePaths } from '../db/roles';
@@ -20,7 +21,12 @@ export interface Sql {
 export type HqPrisma = PrismaClient;
 
 export interface HqDatabase {
+  /** ORM access (users, tokens, offices) and reports. */
   prisma: PrismaClient;
+  /** Plain SQL on the same pool, without the ORM's per-query overhead (ingest hot path). */
+  sql: Sql;
+  /** Runs `fn` in one transaction on one pooled connection; rolls back if it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Connections the pool may open: ingest runs at most this many batches at once. */
   poolSize: number;
   /** True when running on embedded PGlite. */
@@ -52,16 +58,62 @@ async function openOnUrl(
   afterClose: () => Promise<void>,
 ): Promise<HqDatabase> {
   await applyMigrations({ ...rolePaths('hq'), adapterFactory: new PrismaPg({ connectionString: url, max: 1 }), log });
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  // One pool for both: Prisma's adapter and the raw hot path.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', (err) => log?.(`idle database connection failed: ${err.message}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   await prisma.$connect();
+  let closed = false;
   return {
     prisma,
+    sql: sqlOn(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(sqlOn(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
     poolSize,
     embedded,
     url,
     async close() {
+      if (closed) return;
+      closed = true;
       await prisma.$disconnect();
+      await pool.end().catch(() => {});
       await afterClose();
+    },
+  };
+}
+
+/**
+ * `timestamp` columns hold UTC (as Prisma writes them); node-pg would read them in the
+ * process's local zone, so parse them as UTC here. Everything else: pg's defaults.
+ */
+const TIMESTAMP_OID = 1114;
+const utcTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMP_OID) return (v: string) => new Date(`${v.replace(' ', 'T')}Z`);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+function sqlOn(q: pg.Pool | pg.PoolClient): Sql {
+  return {
+    async $queryRawUnsafe<T>(text: string, ...values: unknown[]): Promise<T> {
+      return (await q.query({ text, values, types: utcTypes as pg.CustomTypesConfig })).rows as T;
+    },
+    async $executeRawUnsafe(text: string, ...values: unknown[]): Promise<number> {
+      return (await q.query({ text, values, types: utcTypes as pg.CustomTypesConfig })).rowCount ?? 0;
     },
   };
 }

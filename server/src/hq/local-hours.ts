@@ -24,20 +24,37 @@ export function splitByLocalHour(from: Date, to: Date, timeZone: string): HourSl
   if (!(end > start)) return [];
   const slices: HourSlice[] = [];
   let sliceStart = start;
-  let day = localDay(from, timeZone);
-  let hour = localHour(from, timeZone);
+  let { day, hour } = localSlot(from, timeZone);
   let t = Math.floor(start / QUARTER_HOUR) * QUARTER_HOUR + QUARTER_HOUR;
   while (t < end) {
-    const at = new Date(t);
-    const h = localHour(at, timeZone);
-    if (h !== hour) {
+    const slot = localSlot(new Date(t), timeZone);
+    if (slot.hour !== hour) {
       slices.push({ day, hour, seconds: Math.round((t - sliceStart) / 1000) });
       sliceStart = t;
-      hour = h;
-      day = localDay(at, timeZone);
+      hour = slot.hour;
+      day = slot.day;
     }
     t += QUARTER_HOUR;
   }
   slices.push({ day, hour, seconds: Math.round((end - sliceStart) / 1000) });
   return slices;
+}
+
+const slotCache = new Map<string, { day: string; hour: number }>();
+const SLOT_CACHE_LIMIT = 50_000;
+
+/**
+ * Office-local day and hour of an instant, memoised per zone and UTC quarter-hour (exact:
+ * local hours only change on quarter-hours). Ingest asks this for every ticket; Intl's
+ * formatter is the costly part.
+ */
+export function localSlot(at: Date, timeZone: string): { day: string; hour: number } {
+  const key = `${timeZone}|${Math.floor(at.getTime() / QUARTER_HOUR)}`;
+  let slot = slotCache.get(key);
+  if (!slot) {
+    if (slotCache.size >= SLOT_CACHE_LIMIT) slotCache.clear();
+    slot = { day: localDay(at, timeZone), hour: localHour(at, timeZone) };
+    slotCache.set(key, slot);
+  }
+  return slot;
 }

@@ -86,12 +86,12 @@ export function hqApiRouter(deps: HqRouteDeps): Router {
     res.json({ offices: await listOffices(prisma, p) });
   });
   r.get('/hq/offices/compare', viewer, async (req, res) => {
-    res.json(await compareOffices(prisma, principalOf(req), parseWith(CompareQuery, req.query, 'query')));
+    res.json(await compareOffices(db.sql, principalOf(req), parseWith(CompareQuery, req.query, 'query')));
   });
   r.get('/hq/compare.csv', viewer, async (req, res) => {
     const q = parseWith(CompareQuery, req.query, 'query');
     const { lang } = parseWith(CsvQuery, req.query, 'query');
-    const csv = compareCsv(await compareOffices(prisma, principalOf(req), q), lang);
+    const csv = compareCsv(await compareOffices(db.sql, principalOf(req), q), lang);
     res
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="turnero-comparativo-${q.from}_${q.to}.csv"`)
@@ -100,7 +100,7 @@ export function hqApiRouter(deps: HqRouteDeps): Router {
   });
   r.get('/hq/offices/:code/breakdown', viewer, async (req, res) => {
     const { code } = parseWith(CodeParam, req.params, 'path');
-    res.json(await officeBreakdown(prisma, principalOf(req), code, parseWith(BreakdownQuery, req.query, 'query')));
+    res.json(await officeBreakdown(db.sql, principalOf(req), code, parseWith(BreakdownQuery, req.query, 'query')));
   });
   r.post('/hq/offices/:code/token', admin, async (req, res) => {
     const { code } = parseWith(CodeParam, req.params, 'path');
@@ -112,18 +112,18 @@ export function hqApiRouter(deps: HqRouteDeps): Router {
     res.status(204).end();
   });
   r.get('/hq/live', viewer, async (req, res) => {
-    res.json(await liveOffices(prisma, principalOf(req), parseWith(LiveQuery, req.query, 'query'), clock.now()));
+    res.json(await liveOffices(db.sql, principalOf(req), parseWith(LiveQuery, req.query, 'query'), clock.now()));
   });
   r.post('/hq/rebuild', admin, async (req, res) => {
     const { office: code } = parseWith(z.object({ office: z.string().max(32).optional() }), req.query, 'query');
-    res.json(code ? { offices: 1, ...(await rebuildOffice(prisma, code)) } : await rebuildAll(prisma));
+    res.json(code ? { offices: 1, ...(await rebuildOffice(db, code)) } : await rebuildAll(db));
   });
 
   // Batches of up to 5,000 events: well under 8 MB of JSON.
   r.post('/hq/ingest', office, express.json({ limit: '8mb' }), async (req, res) => {
     const batch = parseWith(IngestBatch, req.body);
     try {
-      const result = await ingestLimit(() => ingestBatch(prisma, principalOf(req), batch, clock.now()));
+      const result = await ingestLimit(() => ingestBatch(db, principalOf(req), batch, clock.now()));
       batches.inc({ result: 'ok' });
       events.inc({ result: 'applied' }, result.applied);
       events.inc({ result: 'duplicate' }, result.duplicates);

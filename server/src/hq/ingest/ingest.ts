@@ -7,16 +7,13 @@
 import type { IngestBatch, IngestResult } from '../../contract/outbox';
 import { AppError } from '../../domain/errors';
 import { isValidTimeZone } from '../../domain/local-day';
-import type { HqPrisma, Sql } from '../db';
+import type { HqDatabase, Sql } from '../db';
 import { reduceEvents, toDayDeltas, type ReducibleEvent } from './reducer';
 import { BatchWrite, loadAgents, loadTickets, lockOffice } from './store';
 
 /** Offices whose clock is further off than this are flagged. */
 export const SKEW_FLAG_MS = 2000;
 const INT32_MAX = 2_147_483_647;
-
-/** Large enough for a 5,000-event batch on a busy machine; a stuck transaction still ends. */
-export const INGEST_TX_OPTIONS = { maxWait: 120_000, timeout: 120_000 } as const;
 
 /**
  * Reduces events and adds everything they change to `write` (nothing is written yet).
@@ -52,7 +49,7 @@ export interface IngestPrincipal {
 }
 
 export async function ingestBatch(
-  prisma: HqPrisma,
+  db: Pick<HqDatabase, 'transaction'>,
   principal: IngestPrincipal,
   batch: IngestBatch,
   receivedAt: Date,
@@ -70,7 +67,7 @@ export async function ingestBatch(
   }
   const events = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 
-  return prisma.$transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const office = await lockOffice(tx, batch.officeCode);
     if (!office) throw new AppError('forbidden', `Unknown office ${batch.officeCode}`);
     const fresh = events.filter((e) => e.seq > office.ackedSeq);
@@ -88,5 +85,5 @@ export async function ingestBatch(
     if (fresh.length > 0) await reduceInto(write.events(fresh, receivedAt), tx, office.id, timeZone, fresh);
     await write.run(tx, { ackedSeq, receivedAt, clockSkewMs, timeZone });
     return { ackedSeq, applied: fresh.length, duplicates, clockSkewMs };
-  }, INGEST_TX_OPTIONS);
+  });
 }

@@ -3,15 +3,14 @@
  * its stored events, through the same reducer as ingest. One transaction per office with
  * the office row locked, so ingest for that office waits and nothing is seen half-built.
  */
-import type { HqPrisma } from '../db';
+import type { HqDatabase } from '../db';
 import { reduceInto } from './ingest';
 import { BatchWrite, clearDerived, readEvents } from './store';
 
 const PAGE = 5000;
-const REBUILD_TX_OPTIONS = { maxWait: 120_000, timeout: 30 * 60_000 } as const;
 
-export async function rebuildOffice(prisma: HqPrisma, officeCode: string): Promise<{ events: number }> {
-  return prisma.$transaction(async (tx) => {
+export async function rebuildOffice(db: Pick<HqDatabase, 'transaction'>, officeCode: string): Promise<{ events: number }> {
+  return db.transaction(async (tx) => {
     const rows = await tx.$queryRawUnsafe<{ id: number; time_zone: string }[]>(
       'SELECT id, time_zone FROM hq_office WHERE code = $1 FOR UPDATE',
       officeCode,
@@ -29,12 +28,12 @@ export async function rebuildOffice(prisma: HqPrisma, officeCode: string): Promi
       total += page.length;
     }
     return { events: total };
-  }, REBUILD_TX_OPTIONS);
+  });
 }
 
-export async function rebuildAll(prisma: HqPrisma): Promise<{ offices: number; events: number }> {
-  const offices = await prisma.hqOffice.findMany({ select: { code: true }, orderBy: { id: 'asc' } });
+export async function rebuildAll(db: Pick<HqDatabase, 'transaction' | 'prisma'>): Promise<{ offices: number; events: number }> {
+  const offices = await db.prisma.hqOffice.findMany({ select: { code: true }, orderBy: { id: 'asc' } });
   let events = 0;
-  for (const o of offices) events += (await rebuildOffice(prisma, o.code)).events;
+  for (const o of offices) events += (await rebuildOffice(db, o.code)).events;
   return { offices: offices.length, events };
 }

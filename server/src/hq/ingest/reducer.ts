@@ -15,8 +15,7 @@
  */
 import type { OutboxEnvelope, TicketFact, AgentFact } from '../../contract/outbox';
 import { BUCKET_COUNT, bucketOf, emptyHistogram } from '../buckets';
-import { splitByLocalHour } from '../local-hours';
-import { localHour } from '../../domain/local-day';
+import { localSlot, splitByLocalHour } from '../local-hours';
 
 export interface TicketRow {
   ticketId: string;
@@ -164,7 +163,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
         serviceCode: fact.serviceCode,
         category: fact.category,
         day: fact.day,
-        hour: localHour(at, timeZone),
+        hour: localSlot(at, timeZone).hour,
         targetWaitSeconds: fact.targetWaitMinutes * 60,
         status: 'waiting',
         issuedAt: null,
