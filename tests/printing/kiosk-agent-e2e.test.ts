@@ -146,7 +146,10 @@ test('killing the agent takes the kiosk printer offline for supervisors; a resta
 });
 
 test('an agent that takes the job and never answers: after the server\'s 30 s limit the print is marked failed', async () => {
+  const since = supervisorSocket.mark();
   await agent!.kill();
+  // Only once the server has dropped the dead agent can the job go to the stand-in below.
+  await supervisorSocket.waitFor('device:status', isDeviceStatus(kiosk.id, 'offline'), since);
   // A stand-in agent: it reports a printer and then ignores every job.
   const silentAgent = await RecordingSocket.connect(o.url, kiosk.token);
   try {

@@ -11,6 +11,7 @@ import {
   assertPaperMatches,
   closePrintingOffice,
   getDevice,
+  isDeviceStatus,
   isPrintEvent,
   issueAtKiosk,
   openPrintingOffice,
@@ -89,4 +90,21 @@ test('a kiosk that asks for no print gets a ticket that is not printed', async (
   const next = await issueAtKiosk(o.url, o.kioskToken, o.services[0].id);
   await waitForPapers(printer, next.code, 1);
   assert.equal(printer.tickets.length, before + 1, 'only the second ticket was printed');
+});
+
+test('paper near its end is noticed by the idle poll, reaches supervisors, and tickets still print', async () => {
+  const since = supervisorSocket.mark();
+  printer.setState('paper_near_end');
+  try {
+    // No ticket is issued: only the office's idle status poll (every 10 s) can notice it.
+    const event = await supervisorSocket.waitFor('device:status', isDeviceStatus(o.kioskId, 'paper_near_end'), since);
+    assert.equal(event.device.id, o.kioskId);
+    assert.equal((await getDevice(o.url, o.supervisor, o.kioskId)).printerStatus, 'paper_near_end');
+    const ticket = await issueAtKiosk(o.url, o.kioskToken, o.services[0].id);
+    const [paper] = await waitForPapers(printer, ticket.code, 1);
+    assertPaperMatches(paper, ticket);
+    await waitForPrintState(o.url, o.supervisor, ticket.id, 'printed');
+  } finally {
+    printer.setState('ok');
+  }
 });

@@ -174,8 +174,14 @@ export class RecordingSocket {
     return this.log.length;
   }
 
-  waitFor(event: string, match: (p: any) => boolean, since = 0, what = event): Promise<any> {
-    return waitUntil(`${what} on a socket`, () => this.log.slice(since).find((l) => l.event === event && match(l.payload))?.payload);
+  async waitFor(event: string, match: (p: any) => boolean, since = 0, what = event): Promise<any> {
+    try {
+      return await waitUntil(`${what} on a socket`, () => this.log.slice(since).find((l) => l.event === event && match(l.payload))?.payload);
+    } catch (err) {
+      // Say what did arrive, so a failure on a loaded machine can be told from a real bug.
+      const seen = this.log.slice(since).map((l) => `${l.event}${l.payload?.event ? `(${l.payload.event})` : ''}${l.payload?.device ? `(${l.payload.device.printerStatus})` : ''}`);
+      throw new Error(`${(err as Error).message}; connected=${this.socket.connected}; received: ${seen.join(', ') || 'nothing'}`);
+    }
   }
 
   close(): void {
