@@ -267,5 +267,12 @@ describe('head office API', () => {
     assert.equal(root.headers.get('location'), '/hq/');
     const missing = await api(hq.url, 'GET', '/api/v1/nothing');
     assert.equal(missing.status, 404);
+    assert.equal((await api(hq.url, 'GET', '/api/docs')).status, 200);
+    assert.equal((await api(hq.url, 'GET', '/api/docs/assets/swagger-ui.css')).status, 200);
+    const doc = await api(hq.url, 'GET', '/api/v1/openapi.json');
+    assert.equal(doc.status, 200);
+    for (const path of ['/api/v1/hq/ingest', '/api/v1/hq/offices/compare', '/api/v1/hq/offices/{code}/breakdown', '/api/v1/hq/live']) {
+      assert.ok(doc.body.paths[path], `${path} documented`);
+    }
   });
 });

@@ -5,13 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import express from 'express';
 import { systemClock, type Clock } from '../domain/types';
 import { errorHandler, notFoundHandler } from '../platform/http';
 import { createLogger, type Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
+import { REPO_ROOT } from '../platform/repo-root';
 import { ensureInitialUsers, type DemoCredentials } from './auth/users';
 import { openHqDatabase, type HqDatabase } from './db';
 import { hqApiRouter } from './http/routes';
@@ -42,7 +43,8 @@ export interface HqServer {
   stop(): Promise<void>;
 }
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// Only the folder of swagger-ui's static files (importing the package loads its bundle).
+const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
   const clock = opts.clock ?? systemClock;
@@ -62,6 +64,11 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
     app.use(metrics.middleware);
+    app.use((_req, res, next) => {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      next();
+    });
     app.use(
       '/api/v1',
       hqApiRouter({
@@ -74,6 +81,13 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
       }),
     );
     app.get('/metrics', metrics.handler);
+    app.use('/api/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1d' }));
+    app.get('/api/docs', (_req, res) => {
+      res.type('html').send(`<!doctype html><html lang="es"><head><meta charset="utf-8">
+<title>Turnero — API de casa matriz</title><link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<body><div id="docs"></div><script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#docs' });</script></body></html>`);
+    });
     const staticDir = opts.staticDir ?? join(REPO_ROOT, 'dist', 'web', 'hq');
     if (!existsSync(staticDir)) logger.warn({ staticDir }, 'dashboard not built (npm run build): /hq/ will answer 404');
     app.use('/hq', express.static(staticDir, { index: 'index.html', fallthrough: true }));

@@ -19,6 +19,7 @@ export async function startHqFromConfig(config: Config, logger: Logger): Promise
     `Turnero head office listening on ${server.url}`,
     `  Dashboard:   ${server.url}/hq/`,
     `  Database:    ${server.db.embedded ? `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  API docs:    ${server.url}/api/docs   (OpenAPI: ${server.url}/api/v1/openapi.json)`,
     `  Metrics:     ${server.url}/metrics`,
   ];
   if (server.credentialsFile) lines.push(`  Credentials: ${server.credentialsFile}`);

@@ -1,19 +1,38 @@
 /**
- * Head-office HTTP routes under /api/v1. Thin: authenticate, validate (zod), call a use
- * case, answer. Shapes are in ../contract.ts.
+ * Head-office HTTP routes under /api/v1, declared as data (platform/routes.ts) so the same
+ * declarations mount Express and produce the OpenAPI document. Thin: authenticate,
+ * validate (zod), call a use case, answer. Shapes are in ../contract.ts.
  */
-import express, { Router, type RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import express, { Router } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { IngestBatch } from '../../contract/outbox';
+import { ErrorBody } from '../../contract/dto';
+import { IngestBatch, IngestResult } from '../../contract/outbox';
 import { AppError } from '../../domain/errors';
 import type { Clock } from '../../domain/types';
-import { parseWith } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
-import { revokeToken } from '../auth/tokens';
+import { buildOpenApi, mountRoutes, route, type Authenticator, type RouteDef } from '../../platform/routes';
+import { resolveToken, revokeToken, type HqPrincipal } from '../auth/tokens';
 import { createUser, listUsers, login } from '../auth/users';
-import { BreakdownQuery, CompareQuery, CreateOfficeBody, CreateUserBody, LiveQuery, LoginBody } from '../contract';
+import {
+  BreakdownQuery,
+  BreakdownResponse,
+  CompareQuery,
+  CompareResponse,
+  CreateOfficeBody,
+  CreateOfficeResponse,
+  CreateUserBody,
+  HqHealthResponse,
+  LiveQuery,
+  LiveResponse,
+  LoginBody,
+  LoginResponse,
+  MeResponse,
+  OfficeListResponse,
+  RotateTokenResponse,
+  UserDto,
+} from '../contract';
 import type { HqDatabase } from '../db';
 import { ingestBatch } from '../ingest/ingest';
 import { rebuildAll, rebuildOffice } from '../ingest/rebuild';
@@ -21,8 +40,9 @@ import { createOffice, listOffices, revokeOffice, rotateOfficeToken } from '../o
 import { officeBreakdown } from '../reports/breakdown';
 import { compareCsv, compareOffices } from '../reports/compare';
 import { liveOffices } from '../reports/live';
-import { principalOf, requireRole } from './auth-middleware';
 import { createLimiter } from './limit';
+
+export const API_PREFIX = '/api/v1';
 
 export interface HqRouteDeps {
   db: HqDatabase;
@@ -34,105 +54,254 @@ export interface HqRouteDeps {
 }
 
 const CodeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/) });
-const CsvQuery = z.object({ lang: z.enum(['es', 'en']).default('es') });
+const CsvQuery = CompareQuery.and(z.object({ lang: z.enum(['es', 'en']).default('es') }));
+const RebuildQuery = z.object({ office: z.string().max(32).optional() });
+const USERS = ['admin', 'manager'] as const;
+const ANYONE = ['admin', 'manager', 'office-sync'] as const;
+const err = (description: string) => ({ description, schema: ErrorBody });
 
-export function hqApiRouter(deps: HqRouteDeps): Router {
+export function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
   const { db, clock } = deps;
   const prisma = db.prisma;
-  const r = Router();
-  const admin = requireRole(prisma, clock, 'admin');
-  const viewer = requireRole(prisma, clock, 'admin', 'manager');
-  const office = requireRole(prisma, clock, 'office-sync');
   const ingestLimit = createLimiter(db.poolSize);
   const events = deps.metrics.counter('hq_ingest_events_total', 'Events received by ingest', ['result']);
   const batches = deps.metrics.counter('hq_ingest_batches_total', 'Ingest batches', ['result']);
 
-  r.get('/health', (_req, res) => {
-    res.json({ status: 'ok', role: 'hq', time: clock.now().toISOString(), database: db.embedded ? 'embedded' : 'postgresql' });
-  });
+  return [
+    route<HqPrincipal>({
+      method: 'get',
+      path: '/health',
+      summary: 'Liveness',
+      tags: ['system'],
+      roles: 'public',
+      responses: { 200: { description: 'Up', schema: HqHealthResponse } },
+      handler: async () => ({
+        body: { status: 'ok', role: 'hq', time: clock.now().toISOString(), database: db.embedded ? 'embedded' : 'postgresql' },
+      }),
+    }),
+    route<HqPrincipal, undefined, typeof LoginBody>({
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Log in (rate-limited per address and username)',
+      tags: ['auth'],
+      roles: 'public',
+      body: LoginBody,
+      responses: { 200: { description: 'Bearer token', schema: LoginResponse }, 401: err('Wrong credentials'), 429: err('Too many attempts') },
+      handler: async ({ body }) => ({ body: await login(prisma, body, clock.now(), deps.tokenTtlHours) }),
+    }),
+    route<HqPrincipal>({
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'Revoke the token used for this request',
+      tags: ['auth'],
+      roles: ANYONE,
+      responses: { 204: { description: 'Revoked' } },
+      handler: async ({ principal }) => {
+        await revokeToken(prisma, principal.tokenId, clock.now());
+        return { status: 204 };
+      },
+    }),
+    route<HqPrincipal>({
+      method: 'get',
+      path: '/auth/me',
+      summary: 'Who the token belongs to',
+      tags: ['auth'],
+      roles: ANYONE,
+      responses: { 200: { description: 'Principal', schema: MeResponse } },
+      handler: async ({ principal: p }) => ({
+        body: { principalId: p.principalId, username: p.username, role: p.role, company: p.company, officeCode: p.officeCode },
+      }),
+    }),
+    route<HqPrincipal>({
+      method: 'get',
+      path: '/hq/users',
+      summary: 'Head-office users',
+      tags: ['organisation'],
+      roles: ['admin'],
+      responses: { 200: { description: 'Users', schema: z.object({ users: z.array(UserDto) }) } },
+      handler: async () => ({ body: { users: await listUsers(prisma) } }),
+    }),
+    route<HqPrincipal, undefined, typeof CreateUserBody>({
+      method: 'post',
+      path: '/hq/users',
+      summary: 'Add an admin or a company manager',
+      tags: ['organisation'],
+      roles: ['admin'],
+      body: CreateUserBody,
+      responses: { 201: { description: 'Created', schema: UserDto }, 409: err('Username taken') },
+      handler: async ({ body }) => ({ status: 201, body: await createUser(prisma, body) }),
+    }),
+    route<HqPrincipal, undefined, typeof CreateOfficeBody>({
+      method: 'post',
+      path: '/hq/offices',
+      summary: 'Register an office; returns its ingest token once',
+      tags: ['organisation'],
+      roles: ['admin'],
+      body: CreateOfficeBody,
+      responses: { 201: { description: 'Registered', schema: CreateOfficeResponse }, 409: err('Code taken') },
+      handler: async ({ body }) => ({ status: 201, body: await createOffice(prisma, body) }),
+    }),
+    route<HqPrincipal>({
+      method: 'get',
+      path: '/hq/offices',
+      summary: 'Offices in scope with their sync state',
+      tags: ['organisation'],
+      roles: USERS,
+      responses: { 200: { description: 'Offices', schema: OfficeListResponse } },
+      handler: async ({ principal }) => ({ body: { offices: await listOffices(prisma, principal) } }),
+    }),
+    route<HqPrincipal, undefined, undefined, typeof CompareQuery>({
+      method: 'get',
+      path: '/hq/offices/compare',
+      summary: 'Offices side by side over a range of local days (from aggregates)',
+      tags: ['reports'],
+      roles: USERS,
+      query: CompareQuery,
+      responses: { 200: { description: 'One row per office', schema: CompareResponse } },
+      handler: async ({ principal, query }) => ({ body: await compareOffices(db.sql, principal, query) }),
+    }),
+    route<HqPrincipal>({
+      method: 'get',
+      path: '/hq/compare.csv',
+      summary: 'The comparison as CSV (same query, plus lang=es|en)',
+      tags: ['reports'],
+      roles: USERS,
+      responses: { 200: { description: 'CSV', schema: z.string(), contentType: 'text/csv' } },
+      handler: async ({ principal, req, res }) => {
+        const q = CsvQuery.safeParse(req.query);
+        if (!q.success) throw new AppError('validation_failed', 'Invalid query', q.error.issues);
+        const csv = compareCsv(await compareOffices(db.sql, principal, q.data), q.data.lang);
+        res
+          .type('text/csv; charset=utf-8')
+          .set('Content-Disposition', `attachment; filename="turnero-comparativo-${q.data.from}_${q.data.to}.csv"`)
+          // BOM so spreadsheet programs read the accents as UTF-8.
+          .send('\uFEFF' + csv);
+        return {};
+      },
+    }),
+    route<HqPrincipal, typeof CodeParam, undefined, typeof BreakdownQuery>({
+      method: 'get',
+      path: '/hq/offices/:code/breakdown',
+      summary: 'One office by service, hour or day, with the spread of waits',
+      tags: ['reports'],
+      roles: USERS,
+      params: CodeParam,
+      query: BreakdownQuery,
+      responses: { 200: { description: 'Rows and totals', schema: BreakdownResponse }, 404: err('Unknown office') },
+      handler: async ({ principal, params, query }) => ({
+        body: await officeBreakdown(db.sql, principal, params.code, query),
+      }),
+    }),
+    route<HqPrincipal, typeof CodeParam>({
+      method: 'post',
+      path: '/hq/offices/:code/token',
+      summary: "Rotate an office's ingest token (earlier ones stop working)",
+      tags: ['organisation'],
+      roles: ['admin'],
+      params: CodeParam,
+      responses: { 201: { description: 'New token', schema: RotateTokenResponse }, 404: err('Unknown office') },
+      handler: async ({ params }) => ({ status: 201, body: await rotateOfficeToken(prisma, params.code, clock.now()) }),
+    }),
+    route<HqPrincipal, typeof CodeParam>({
+      method: 'delete',
+      path: '/hq/offices/:code/token',
+      summary: "Revoke every ingest token of an office",
+      tags: ['organisation'],
+      roles: ['admin'],
+      params: CodeParam,
+      responses: { 204: { description: 'Revoked' }, 404: err('Unknown office') },
+      handler: async ({ params }) => {
+        await revokeOffice(prisma, params.code, clock.now());
+        return { status: 204 };
+      },
+    }),
+    route<HqPrincipal, undefined, undefined, typeof LiveQuery>({
+      method: 'get',
+      path: '/hq/live',
+      summary: 'Every office now: waiting, longest wait, counters open, alerts',
+      tags: ['reports'],
+      roles: USERS,
+      query: LiveQuery,
+      responses: { 200: { description: 'Offices', schema: LiveResponse } },
+      handler: async ({ principal, query }) => ({ body: await liveOffices(db.sql, principal, query, clock.now()) }),
+    }),
+    route<HqPrincipal, undefined, undefined, typeof RebuildQuery>({
+      method: 'post',
+      path: '/hq/rebuild',
+      summary: 'Recompute aggregates from the stored events (one office or all)',
+      tags: ['organisation'],
+      roles: ['admin'],
+      query: RebuildQuery,
+      responses: { 200: { description: 'Done', schema: z.object({ offices: z.number(), events: z.number() }) } },
+      handler: async ({ query }) => ({
+        body: query.office ? { offices: 1, ...(await rebuildOffice(db, query.office)) } : await rebuildAll(db),
+      }),
+    }),
+    route<HqPrincipal, undefined, typeof IngestBatch>({
+      method: 'post',
+      path: '/hq/ingest',
+      summary: "An office's outbox events (idempotent on office and sequence)",
+      tags: ['ingest'],
+      roles: ['office-sync'],
+      body: IngestBatch,
+      responses: {
+        200: { description: 'Applied (duplicates ignored)', schema: IngestResult },
+        403: err('Another office, or not an office token'),
+        409: err('gap_in_sequence: details.expectedSeq says where to resume'),
+      },
+      handler: async ({ principal, body }) => {
+        try {
+          const result = await ingestLimit(() => ingestBatch(db, principal, body, clock.now()));
+          batches.inc({ result: 'ok' });
+          events.inc({ result: 'applied' }, result.applied);
+          events.inc({ result: 'duplicate' }, result.duplicates);
+          return { body: result };
+        } catch (e) {
+          batches.inc({ result: e instanceof AppError ? e.code : 'error' });
+          throw e;
+        }
+      },
+    }),
+  ];
+}
 
-  const loginLimiter: RequestHandler = rateLimit({
-    windowMs: 60_000,
-    limit: deps.loginRateLimitPerMinute,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new AppError('rate_limited', 'Demasiados intentos; espere un minuto / Too many login attempts')),
-  });
-  r.post('/auth/login', loginLimiter, express.json({ limit: '16kb' }), async (req, res) => {
-    const body = parseWith(LoginBody, req.body);
-    res.json(await login(prisma, body, clock.now(), deps.tokenTtlHours));
-  });
-  r.post('/auth/logout', requireRole(prisma, clock, 'admin', 'manager', 'office-sync'), async (req, res) => {
-    await revokeToken(prisma, principalOf(req).tokenId, clock.now());
-    res.status(204).end();
-  });
-  r.get('/auth/me', requireRole(prisma, clock, 'admin', 'manager', 'office-sync'), (req, res) => {
-    const p = principalOf(req);
-    res.json({ principalId: p.principalId, username: p.username, role: p.role, company: p.company, officeCode: p.officeCode });
-  });
+export function hqAuthenticator(db: HqDatabase, clock: Clock): Authenticator<HqPrincipal> {
+  return {
+    async authenticate(req) {
+      const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+      return m ? resolveToken(db.prisma, m[1], clock.now()) : null;
+    },
+    roleOf: (p) => p.role,
+  };
+}
 
-  r.get('/hq/users', admin, async (_req, res) => {
-    res.json({ users: await listUsers(prisma) });
+export function hqApiRouter(deps: HqRouteDeps): Router {
+  const routes = hqRoutes(deps);
+  const openapi = buildOpenApi(
+    routes,
+    { title: 'Turnero head office API', version: '1', description: 'Ingest from offices, comparisons across offices.' },
+    API_PREFIX,
+    ErrorBody,
+  );
+  const api = Router();
+  // Ingest batches (up to 5,000 events) are the only large bodies; body-parser skips a
+  // body already parsed, so the small limit applies everywhere else.
+  api.post('/hq/ingest', express.json({ limit: '8mb' }));
+  api.use(express.json({ limit: '64kb' }));
+  api.use(
+    '/auth/login',
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.loginRateLimitPerMinute,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase().slice(0, 64)}`,
+      handler: (_req, _res, next) => next(new AppError('rate_limited', 'Demasiados intentos; espere un minuto / Too many login attempts')),
+    }),
+  );
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
   });
-  r.post('/hq/users', admin, express.json({ limit: '16kb' }), async (req, res) => {
-    res.status(201).json(await createUser(prisma, parseWith(CreateUserBody, req.body)));
-  });
-
-  r.post('/hq/offices', admin, express.json({ limit: '16kb' }), async (req, res) => {
-    res.status(201).json(await createOffice(prisma, parseWith(CreateOfficeBody, req.body)));
-  });
-  r.get('/hq/offices', viewer, async (req, res) => {
-    const p = principalOf(req);
-    res.json({ offices: await listOffices(prisma, p) });
-  });
-  r.get('/hq/offices/compare', viewer, async (req, res) => {
-    res.json(await compareOffices(db.sql, principalOf(req), parseWith(CompareQuery, req.query, 'query')));
-  });
-  r.get('/hq/compare.csv', viewer, async (req, res) => {
-    const q = parseWith(CompareQuery, req.query, 'query');
-    const { lang } = parseWith(CsvQuery, req.query, 'query');
-    const csv = compareCsv(await compareOffices(db.sql, principalOf(req), q), lang);
-    res
-      .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="turnero-comparativo-${q.from}_${q.to}.csv"`)
-      // BOM so spreadsheet programs read the accents as UTF-8.
-      .send('\uFEFF' + csv);
-  });
-  r.get('/hq/offices/:code/breakdown', viewer, async (req, res) => {
-    const { code } = parseWith(CodeParam, req.params, 'path');
-    res.json(await officeBreakdown(db.sql, principalOf(req), code, parseWith(BreakdownQuery, req.query, 'query')));
-  });
-  r.post('/hq/offices/:code/token', admin, async (req, res) => {
-    const { code } = parseWith(CodeParam, req.params, 'path');
-    res.status(201).json(await rotateOfficeToken(prisma, code, clock.now()));
-  });
-  r.delete('/hq/offices/:code/token', admin, async (req, res) => {
-    const { code } = parseWith(CodeParam, req.params, 'path');
-    await revokeOffice(prisma, code, clock.now());
-    res.status(204).end();
-  });
-  r.get('/hq/live', viewer, async (req, res) => {
-    res.json(await liveOffices(db.sql, principalOf(req), parseWith(LiveQuery, req.query, 'query'), clock.now()));
-  });
-  r.post('/hq/rebuild', admin, async (req, res) => {
-    const { office: code } = parseWith(z.object({ office: z.string().max(32).optional() }), req.query, 'query');
-    res.json(code ? { offices: 1, ...(await rebuildOffice(db, code)) } : await rebuildAll(db));
-  });
-
-  // Batches of up to 5,000 events: well under 8 MB of JSON.
-  r.post('/hq/ingest', office, express.json({ limit: '8mb' }), async (req, res) => {
-    const batch = parseWith(IngestBatch, req.body);
-    try {
-      const result = await ingestLimit(() => ingestBatch(db, principalOf(req), batch, clock.now()));
-      batches.inc({ result: 'ok' });
-      events.inc({ result: 'applied' }, result.applied);
-      events.inc({ result: 'duplicate' }, result.duplicates);
-      res.json(result);
-    } catch (err) {
-      batches.inc({ result: err instanceof AppError ? err.code : 'error' });
-      throw err;
-    }
-  });
-
-  return r;
+  mountRoutes(api, routes, hqAuthenticator(deps.db, deps.clock));
+  return api;
 }
