@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
 
 export interface SerialPortInfo {
   path: string;
@@ -25,7 +24,7 @@ export interface ListSerialPortsOptions {
 const DEVICE_NAME = /^tty(USB|ACM|S)\d+$/;
 
 export async function listSerialPorts(opts: ListSerialPortsOptions = {}): Promise<SerialPortInfo[]> {
-  const list = opts.list ?? (() => SerialPort.list());
+  const list = opts.list ?? (async () => (await import('serialport')).SerialPort.list());
   try {
     const ports = await Promise.race([
       list(),

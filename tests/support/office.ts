@@ -36,18 +36,38 @@ const TEST_ENV = {
   LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
 };
 
+/** What `npm start` runs the bundled server with (see package.json). */
+export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=1'];
+export const PRODUCTION_ENV = { MALLOC_ARENA_MAX: '2' };
+
 export function tempDataDir(prefix = 'turnero-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /** Starts `server/src/main.ts` in a child process and waits until it listens. */
 export async function startTestOffice(
-  opts: { dataDir?: string; env?: Record<string, string>; port?: number } = {},
+  opts: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    port?: number;
+    /** Run the bundled server exactly as `npm start` does (needs `npm run build` first). */
+    production?: boolean;
+  } = {},
 ): Promise<TestOffice> {
   const dataDir = opts.dataDir ?? tempDataDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {
+  const args = opts.production
+    ? [...PRODUCTION_NODE_FLAGS, join(REPO_ROOT, 'dist/server/main.js')]
+    : ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...TEST_ENV, PORT: String(opts.port ?? 0), DATA_DIR: dataDir, ...opts.env },
+    env: {
+      ...process.env,
+      ...TEST_ENV,
+      ...(opts.production ? PRODUCTION_ENV : {}),
+      PORT: String(opts.port ?? 0),
+      DATA_DIR: dataDir,
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

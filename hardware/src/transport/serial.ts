@@ -1,5 +1,5 @@
 /** serial:/dev/ttyUSB0?baudRate=38400 — through serialport 13. */
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import { TransportError, withTimeout, type ByteLink } from './types';
 
 export interface SerialOptions {
@@ -23,27 +23,26 @@ export class SerialLink implements ByteLink {
   private ensureOpen(timeoutMs: number): Promise<SerialPort> {
     if (this.port?.isOpen) return Promise.resolve(this.port);
     if (this.opening) return this.opening;
-    const port = new SerialPort({
-      path: this.opts.path,
-      baudRate: this.opts.baudRate,
-      rtscts: this.opts.rtscts ?? false,
-      autoOpen: false,
-    });
-    port.on('data', (b: Buffer) => this.listeners.forEach((cb) => cb(b)));
-    port.on('close', () => {
-      if (this.port === port) this.port = null;
-    });
-    // An unplugged USB adapter emits 'error' outside any call; it must not crash the process.
-    port.on('error', () => {
-      if (this.port === port) this.port = null;
+    // serialport (and its native binding) is loaded only by offices with a serial printer.
+    const opening = import('serialport').then(({ SerialPort: Port }) => {
+      const port = new Port({
+        path: this.opts.path,
+        baudRate: this.opts.baudRate,
+        rtscts: this.opts.rtscts ?? false,
+        autoOpen: false,
+      });
+      return this.wire(port);
     });
     this.opening = withTimeout(
-      new Promise<SerialPort>((resolve, reject) =>
-        port.open((err) =>
-          err
-            ? reject(new TransportError(`serial ${this.opts.path}: ${err.message}`, 'unreachable'))
-            : resolve(port),
-        ),
+      opening.then(
+        (port) =>
+          new Promise<SerialPort>((resolve, reject) =>
+            port.open((err) =>
+              err
+                ? reject(new TransportError(`serial ${this.opts.path}: ${err.message}`, 'unreachable'))
+                : resolve(port),
+            ),
+          ),
       ),
       timeoutMs,
       `serial ${this.opts.path} open`,
@@ -53,6 +52,18 @@ export class SerialLink implements ByteLink {
         this.opening = null;
       });
     return this.opening;
+  }
+
+  private wire(port: SerialPort): SerialPort {
+    port.on('data', (b: Buffer) => this.listeners.forEach((cb) => cb(b)));
+    port.on('close', () => {
+      if (this.port === port) this.port = null;
+    });
+    // An unplugged USB adapter emits 'error' outside any call; it must not crash the process.
+    port.on('error', () => {
+      if (this.port === port) this.port = null;
+    });
+    return port;
   }
 
   async write(data: Buffer, timeoutMs: number): Promise<void> {

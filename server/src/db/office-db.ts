@@ -5,7 +5,10 @@ import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/office/client';
-import { applyMigrations } from './migrate';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { readdirSync, existsSync } from 'node:fs';
 import { rolePaths } from './roles';
 
 export interface OfficeDbOptions {
@@ -75,11 +78,7 @@ export async function openOfficeDb(opts: OfficeDbOptions): Promise<OfficeDb> {
   const busyTimeoutMs = opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
 
   // The engine's own connection takes an exclusive lock and is closed when it is done.
-  const { applied } = await applyMigrations({
-    ...rolePaths('office'),
-    adapterFactory: new PrismaBetterSqlite3({ url, timeout: busyTimeoutMs }),
-    log: opts.log,
-  });
+  const applied = pendingMigrations(file).length > 0 ? await migrateInWorker(url, busyTimeoutMs, opts.log) : [];
 
   const adapter = withPragmas(new PrismaBetterSqlite3({ url, timeout: busyTimeoutMs }), officePragmas(opts));
   const prisma = new PrismaClient({ adapter });
@@ -89,4 +88,56 @@ export async function openOfficeDb(opts: OfficeDbOptions): Promise<OfficeDb> {
     appliedMigrations: applied,
     close: () => prisma.$disconnect(),
   };
+}
+
+/**
+ * Migrations of the folder not yet recorded as finished in the file's _prisma_migrations
+ * table. Read with plain SQLite so an up-to-date office never loads the schema engine.
+ */
+export function pendingMigrations(file: string): string[] {
+  const { migrationsDir } = rolePaths('office');
+  const inFolder = readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  if (!existsSync(file)) return inFolder;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const hasTable = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+      .get();
+    if (!hasTable) return inFolder;
+    const done = new Set(
+      (
+        db
+          .prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+          .all() as { migration_name: string }[]
+      ).map((r) => r.migration_name),
+    );
+    return inFolder.filter((name) => !done.has(name));
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs applyMigrations (server/src/db/migrate.ts) in a child process, see migrate-worker.ts. */
+async function migrateInWorker(url: string, busyTimeoutMs: number, log?: (msg: string) => void): Promise<string[]> {
+  // Under tsx the worker is the .ts source; in the bundled server it sits beside it as .js.
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const script = fileURLToPath(new URL(`./migrate-worker${ext}`, import.meta.url));
+  const args = [...(ext === '.ts' ? ['--import', 'tsx'] : []), script, url, String(busyTimeoutMs)];
+  const out = await new Promise<string>((resolveOut) => {
+    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (_err, stdout, stderr) => {
+      resolveOut(stdout.trim().split('\n').pop() || JSON.stringify({ ok: false, error: stderr.trim(), log: [] }));
+    });
+  });
+  let result: { ok: boolean; applied?: string[]; error?: string; log: string[] };
+  try {
+    result = JSON.parse(out);
+  } catch {
+    result = { ok: false, error: out, log: [] };
+  }
+  for (const line of result.log) log?.(line);
+  if (!result.ok) throw new Error(`migrations failed: ${result.error}`);
+  return result.applied!;
 }

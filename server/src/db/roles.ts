@@ -1,12 +1,11 @@
 // Where each server role keeps its Prisma schema and migrations, relative to the repo root.
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../platform/repo-root';
 import type { MigrationProvider } from './migrations-folder';
 
 export type DbRole = 'office' | 'hq';
 
-/** Repository root, found from this file so it does not depend on the working directory. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { REPO_ROOT };
 
 export interface RolePaths {
   provider: MigrationProvider;

@@ -3,11 +3,17 @@
  * start), the API docs page (Swagger UI from npm, no CDN) and a small home page.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import express, { type Express } from 'express';
-import { absolutePath } from 'swagger-ui-dist';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { REPO_ROOT } from './repo-root';
 
-export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+export const WEB_ROOT = join(REPO_ROOT, 'dist', 'web');
+
+// Only the folder of swagger-ui's static files: importing the package itself would load
+// its whole bundle into the server (~40 MB) for nothing.
+const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 export interface WebOptions {
   apps: string[];
@@ -27,7 +33,7 @@ export function mountWebApps(app: Express, opts: WebOptions): void {
   app.get('/t/:ticketId', (req, res) => {
     res.redirect(302, `/dispenser/ticket.html?id=${encodeURIComponent(req.params.ticketId)}`);
   });
-  app.use('/api/docs/assets', express.static(absolutePath(), { index: false, maxAge: '1d' }));
+  app.use('/api/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1d' }));
   app.get('/api/docs', (_req, res) => {
     res.type('html').send(`<!doctype html><html lang="es"><head><meta charset="utf-8">
 <title>${opts.apiDocsTitle}</title><link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>

@@ -111,7 +111,9 @@ export async function seedDemoOffice(
     { username: 'supervisor', password: newPassword(), role: 'supervisor', displayName: 'Supervisora de oficina' },
     { username: 'admin', password: newPassword(), role: 'admin', displayName: 'Administrador' },
   ];
-  const hashes = await Promise.all(users.map((u) => hashPassword(u.password)));
+  // One at a time: each scrypt hash takes 16 MB while it runs.
+  const hashes: string[] = [];
+  for (const u of users) hashes.push(await hashPassword(u.password));
   const kioskId = randomUUID();
   const displayId = randomUUID();
   await bus.command('seed-demo-people', async ({ tx }) => {

