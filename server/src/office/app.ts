@@ -108,7 +108,7 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
     ...officeRoutes(deps, auth, () => syncHandle!.state()),
     ...ticketRoutes(deps),
     ...counterRoutes(deps),
-    ...adminRoutes(deps, auth),
+    ...adminRoutes(deps, auth, () => localPrinters.refresh()),
   ];
   const openapi = buildOpenApi(
     routes,

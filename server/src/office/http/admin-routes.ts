@@ -74,12 +74,20 @@ async function unique<T>(what: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function adminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Principal>[] {
-  return withChangeNotice(deps, buildAdminRoutes(deps, auth));
+export function adminRoutes(
+  deps: OfficeDeps,
+  auth: AuthService,
+  devicesChanged: () => Promise<void>,
+): RouteDef<Principal>[] {
+  return withChangeNotice(deps, buildAdminRoutes(deps, auth), devicesChanged);
 }
 
 /** After an admin change, screens fetch a fresh snapshot (services, counters, devices...). */
-function withChangeNotice(deps: OfficeDeps, routes: RouteDef<Principal>[]): RouteDef<Principal>[] {
+function withChangeNotice(
+  deps: OfficeDeps,
+  routes: RouteDef<Principal>[],
+  devicesChanged: () => Promise<void>,
+): RouteDef<Principal>[] {
   return routes.map((def) => {
     if (def.method === 'get') return def;
     const what = def.path.split('/')[2] as 'services' | 'counters' | 'users' | 'devices';
@@ -87,6 +95,8 @@ function withChangeNotice(deps: OfficeDeps, routes: RouteDef<Principal>[]): Rout
       ...def,
       handler: async (input) => {
         const result = await def.handler(input);
+        // A kiosk's printer may have been added, moved or removed: attach it now.
+        if (what === 'devices') await devicesChanged();
         await deps.bus.read(async () => deps.broadcaster.publish('config:changed', { what }));
         return result;
       },

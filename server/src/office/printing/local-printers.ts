@@ -22,28 +22,36 @@ export function printerOptionsFromUri(uri: string, dataDir: string) {
   return { uri: resolved, dialect, paperWidthMm };
 }
 
+export interface LocalPrinters {
+  services: Map<string, PrinterService>;
+  /** Re-reads the kiosks' printer URIs: attaches new ones, drops removed or changed ones. */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export async function attachLocalPrinters(
   deps: OfficeDeps,
   config: Config,
   onStatus: (deviceId: string, status: PrinterStatus) => Promise<void>,
-): Promise<{ services: Map<string, PrinterService>; close(): Promise<void> }> {
+): Promise<LocalPrinters> {
   const services = new Map<string, PrinterService>();
-  const devices = await deps.bus.read(loadDevices);
-  for (const { device } of devices) {
-    if (device.kind !== 'kiosk' || !device.active || !device.printerUri) continue;
-    const options = printerOptionsFromUri(device.printerUri, config.DATA_DIR);
+  const uris = new Map<string, string>();
+
+  function attach(deviceId: string, name: string, printerUri: string): void {
+    const options = printerOptionsFromUri(printerUri, config.DATA_DIR);
     let service: PrinterService;
     try {
       service = createPrinterService({ ...options, clock: deps.clock, logger: deps.logger });
     } catch (err) {
-      deps.logger.error({ err, device: device.name }, 'printer URI refused; kiosk will print through its agent');
-      continue;
+      deps.logger.error({ err, device: name }, 'printer URI refused; kiosk will print through its agent');
+      return;
     }
     service.on('status', (status) => {
-      void onStatus(device.id, status).catch((err) => deps.logger.error({ err }, 'printer status not recorded'));
+      void onStatus(deviceId, status).catch((err) => deps.logger.error({ err }, 'printer status not recorded'));
     });
-    services.set(device.id, service);
-    deps.printing.attachLocalPrinter(device.id, {
+    services.set(deviceId, service);
+    uris.set(deviceId, printerUri);
+    deps.printing.attachLocalPrinter(deviceId, {
       async print(job) {
         const result = await service.print(toPrintData(job));
         return result.ok ? { ok: true, status: result.status } : { ok: false, error: result.error, status: result.status };
@@ -52,8 +60,30 @@ export async function attachLocalPrinters(
     });
     void service.checkStatus().catch(() => undefined);
   }
+
+  async function refresh(): Promise<void> {
+    const wanted = new Map<string, { name: string; uri: string }>();
+    for (const { device } of await deps.bus.read(loadDevices)) {
+      if (device.kind === 'kiosk' && device.active && device.printerUri) {
+        wanted.set(device.id, { name: device.name, uri: device.printerUri });
+      }
+    }
+    for (const [deviceId, service] of services) {
+      if (wanted.get(deviceId)?.uri === uris.get(deviceId)) continue;
+      services.delete(deviceId);
+      uris.delete(deviceId);
+      await deps.printing.detachLocalPrinter(deviceId);
+      await service.stop().catch(() => undefined);
+    }
+    for (const [deviceId, { name, uri }] of wanted) {
+      if (!services.has(deviceId)) attach(deviceId, name, uri);
+    }
+  }
+
+  await refresh();
   return {
     services,
+    refresh,
     async close() {
       await Promise.all([...services.values()].map((s) => s.stop().catch(() => undefined)));
     },

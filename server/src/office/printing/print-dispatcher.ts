@@ -39,6 +39,7 @@ export class PrintDispatcher {
   private readonly agentJobs = new Map<string, { ticketId: string; timer: NodeJS.Timeout }>();
   /** Recently settled agent jobs: an agent resending a result it saw no ack for is fine. */
   private readonly settled = new Map<string, string>();
+  private readonly timedOut = new Map<string, string>();
   private onResult: ResultHandler = async () => undefined;
 
   constructor(private readonly opts: PrintDispatcherOptions) {}
@@ -49,6 +50,10 @@ export class PrintDispatcher {
 
   attachLocalPrinter(deviceId: string, printer: LocalPrinter): void {
     this.local.set(deviceId, printer);
+  }
+
+  async detachLocalPrinter(deviceId: string): Promise<void> {
+    this.local.delete(deviceId);
   }
 
   hasLocalPrinter(deviceId: string): boolean {
@@ -84,6 +89,9 @@ export class PrintDispatcher {
     if (this.opts.broadcaster.sendPrintJob(deviceId, job)) {
       const timer = setTimeout(() => {
         this.agentJobs.delete(job.jobId);
+        // A late answer is still welcome: a success then marks the ticket printed.
+        this.timedOut.set(job.jobId, ticket.id);
+        if (this.timedOut.size > 1000) this.timedOut.delete(this.timedOut.keys().next().value!);
         void this.report(ticket.id, { ok: false, error: 'kiosk agent did not answer', status: 'unknown' });
       }, this.opts.agentTimeoutMs ?? 30_000);
       timer.unref();
@@ -96,6 +104,12 @@ export class PrintDispatcher {
   /** A kiosk agent answered a job. Returns false for an unknown or already settled job. */
   agentResult(jobId: string, ticketId: string, outcome: PrintOutcome): boolean {
     const pending = this.agentJobs.get(jobId);
+    if (!pending && this.timedOut.get(jobId) === ticketId) {
+      this.timedOut.delete(jobId);
+      this.settled.set(jobId, ticketId);
+      if (outcome.ok) void this.report(ticketId, outcome);
+      return true;
+    }
     if (!pending) return this.settled.get(jobId) === ticketId;
     if (pending.ticketId !== ticketId) return false;
     clearTimeout(pending.timer);

@@ -226,8 +226,10 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
       try {
         page = await readPage();
       } catch (err) {
+        // A row that does not parse would stop sync here: say so where supervisors look.
         logger.error({ err }, 'could not read the outbox');
-        await idle(idleMs);
+        st.lastError = `outbox: ${(err as Error)?.message ?? String(err)}`.slice(0, 500);
+        await idle(Math.max(idleMs, 1000));
         continue;
       }
       const lastSuccess = st.lastSuccessAt ? Date.parse(st.lastSuccessAt) : 0;
