@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CallResultDto, TicketDto } from '../../server/src/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
-import { launchChromium, screenshot, seriousA11yViolations } from '../kiosk/support/browser';
+import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { buildWebApp } from '../kiosk/support/build-web-app';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CounterDto, ServiceDto, TicketDto } from '../../server/src/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
-import { launchChromium, screenshot, seriousA11yViolations } from './browser-support';
+import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 
 let office: TestOffice;
 let browser: Browser;

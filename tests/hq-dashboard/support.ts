@@ -4,11 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { screenshot as saveScreenshot } from '../support/browser';
 import { createHqServer, type HqServer } from '../../server/src/hq/index';
 import { createLogger } from '../../server/src/platform/logger';
 
@@ -69,41 +69,9 @@ export async function startHeadOffice(): Promise<RunningHq> {
   };
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
+export { launchChromium, seriousA11yViolations, type A11yViolation } from '../support/browser';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
-
-export interface A11yViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** Serious and critical axe-core violations of the page as it is now (shadow DOM included). */
-export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n: { target: unknown }) => JSON.stringify(n.target)),
-    }));
-  })) as A11yViolation[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage });
-  return path;
+/** Screenshots of the dashboard go to test-artifacts/hq/. */
+export function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
+  return saveScreenshot(page, `hq/${name}`, fullPage);
 }

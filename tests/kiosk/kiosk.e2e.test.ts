@@ -11,7 +11,7 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/ind
 import type { QueueSnapshot, TicketDto } from '../../server/src/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
-import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
+import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { buildWebApp } from './support/build-web-app';
 
 let office: TestOffice;

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import type { TicketDto } from '../../server/src/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
-import { launchChromium, screenshot, seriousA11yViolations } from './support/browser';
+import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { buildWebApp } from './support/build-web-app';
 
 let office: TestOffice;
