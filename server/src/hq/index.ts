@@ -29,6 +29,8 @@ export interface HqServerOptions {
   poolSize?: number;
   tokenTtlHours?: number;
   loginRateLimitPerMinute?: number;
+  /** First admin of an empty database (else a random one, written to DATA_DIR). */
+  admin?: { username: string; password: string };
   /** Built dashboard files (default dist/web/hq of the repository). */
   staticDir?: string;
 }
@@ -57,7 +59,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
   });
   try {
     const credentialsFile = resolve(join(opts.dataDir, opts.demo ? 'demo-credentials.json' : 'initial-credentials.json'));
-    const credentials = await ensureInitialUsers(db.prisma, credentialsFile, opts.demo);
+    const credentials = await ensureInitialUsers(db.prisma, credentialsFile, opts.demo, opts.admin);
 
     const metrics = createMetrics('turnero_hq_');
     const app = express();

@@ -55,13 +55,23 @@ export interface DemoCredentials {
 }
 
 /**
- * On an empty database, creates the first users with random passwords and writes them to
- * `file` (demo mode: an admin and a manager of EPM; otherwise the admin only). Does
- * nothing when users exist; returns what the file holds, if anything.
+ * On an empty database, creates the first users: the given admin, or else users with
+ * random passwords written to `file` (demo mode: an admin and a manager of EPM; otherwise
+ * the admin only). Does nothing when users exist; returns what the file holds, if anything.
  */
-export async function ensureInitialUsers(prisma: HqPrisma, file: string, demo: boolean): Promise<DemoCredentials | null> {
+export async function ensureInitialUsers(
+  prisma: HqPrisma,
+  file: string,
+  demo: boolean,
+  admin?: { username: string; password: string },
+): Promise<DemoCredentials | null> {
   if ((await prisma.hqUser.count()) > 0) {
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials) : null;
+  }
+  if (admin) {
+    // A real installation names its first admin (ADMIN_USERNAME/ADMIN_PASSWORD): no file.
+    await createUser(prisma, { username: admin.username, password: admin.password, role: 'admin' });
+    return null;
   }
   const wanted: DemoCredentials['users'] = [{ username: 'admin', password: newPassword(), role: 'admin' }];
   if (demo) wanted.push({ username: 'gerente.epm', password: newPassword(), role: 'manager', company: 'EPM' });
