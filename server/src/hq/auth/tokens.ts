@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../../platform/secrets';
-import type { HqPrisma } from '../db';
+import type { HqPrisma, Sql } from '../db';
 import type { HqRole } from '../contract';
 
 export interface HqPrincipal {
@@ -37,21 +37,36 @@ export async function issueToken(
   return { token, id };
 }
 
-export async function resolveToken(prisma: HqPrisma, token: string, now: Date): Promise<HqPrincipal | null> {
-  const row = await prisma.hqToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  let username: string | null = null;
-  if (row.role === 'admin' || row.role === 'manager') {
-    const user = await prisma.hqUser.findUnique({ where: { id: row.principalId } });
-    if (!user || !user.active) return null;
-    username = user.username;
-  }
+/** One query (token and, for people, their account): this runs on every request. */
+export async function resolveToken(sql: Sql, token: string, now: Date): Promise<HqPrincipal | null> {
+  const rows = await sql.$queryRawUnsafe<
+    {
+      id: string;
+      principal_id: string;
+      role: string;
+      company: string | null;
+      office_code: string | null;
+      expires_at: Date | null;
+      revoked_at: Date | null;
+      username: string | null;
+      active: boolean | null;
+    }[]
+  >(
+    `SELECT t.id, t.principal_id, t.role, t.company, t.office_code, t.expires_at, t.revoked_at, u.username, u.active
+     FROM hq_token t LEFT JOIN hq_user u ON u.id = t.principal_id AND t.role IN ('admin', 'manager')
+     WHERE t.token_hash = $1`,
+    hashToken(token),
+  );
+  const row = rows[0];
+  if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return null;
+  const person = row.role === 'admin' || row.role === 'manager';
+  if (person && !row.active) return null;
   return {
-    principalId: row.principalId,
+    principalId: row.principal_id,
     role: row.role as HqRole,
     company: row.company,
-    officeCode: row.officeCode,
-    username,
+    officeCode: row.office_code,
+    username: person ? row.username : null,
     tokenId: row.id,
   };
 }

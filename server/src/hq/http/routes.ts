@@ -269,7 +269,7 @@ export function hqAuthenticator(db: HqDatabase, clock: Clock): Authenticator<HqP
   return {
     async authenticate(req) {
       const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-      return m ? resolveToken(db.prisma, m[1], clock.now()) : null;
+      return m ? resolveToken(db.sql, m[1], clock.now()) : null;
     },
     roleOf: (p) => p.role,
   };
