@@ -153,7 +153,8 @@ describe('auth', () => {
   });
 
   test('missing, wrong or malformed credentials are 401 with an error body', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic YWRtaW46YWRtaW4=' }, { authorization: 'Bearer' }]) {
+    const variants: Record<string, string>[] = [{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic YWRtaW46YWRtaW4=' }, { authorization: 'Bearer' }];
+    for (const headers of variants) {
       for (const [method, path] of [['GET', '/api/v1/queue'], ['POST', '/api/v1/tickets'], ['POST', counterPath(1, 'call-next')]]) {
         const r = await request(s.url, method, path, { headers, body: method === 'GET' ? undefined : {} });
         assert.equal(r.status, 401, `${method} ${path} with ${JSON.stringify(headers)}`);
