@@ -46,10 +46,11 @@ export function nextEvent(socket: OfficeSocket, event: string, match: (p: any) =
   });
 }
 
-/** Sends a command and resolves with its ack `{ data } | { error }`. */
+/**
+ * Sends a command and resolves with its ack `{ data } | { error }`. Rejects if no ack comes
+ * (a dropped connection would otherwise leave the test waiting forever).
+ */
 export function command<T = any>(socket: OfficeSocket, event: string, ...args: unknown[]): Promise<Result<T>> {
-  return (socket as unknown as { emitWithAck: (e: string, ...a: unknown[]) => Promise<Result<T>> }).emitWithAck(
-    event,
-    ...args,
-  );
+  const timed = socket.timeout(30_000) as unknown as { emitWithAck: (e: string, ...a: unknown[]) => Promise<Result<T>> };
+  return timed.emitWithAck(event, ...args);
 }
