@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { REPO_ROOT } from '../../server/src/platform/repo-root';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHqServer, type HqServer } from '../../server/src/hq/index';
@@ -265,6 +266,12 @@ describe('head office API', () => {
     const root = await api(hq.url, 'GET', '/');
     assert.equal(root.status, 302);
     assert.equal(root.headers.get('location'), '/hq/');
+    // The dashboard's files, when they were built (npm run build; npm test builds first).
+    if (existsSync(join(REPO_ROOT, 'dist/web/hq/index.html'))) {
+      const page = await api(hq.url, 'GET', '/hq/');
+      assert.equal(page.status, 200);
+      assert.match(page.text, /<html/i);
+    }
     const missing = await api(hq.url, 'GET', '/api/v1/nothing');
     assert.equal(missing.status, 404);
     assert.equal((await api(hq.url, 'GET', '/api/docs')).status, 200);
