@@ -106,7 +106,7 @@ describe('office migrations (SQLite)', () => {
     const diff = await diffMigrations({ ...office, from: 'empty', adapterFactory: new PrismaBetterSqlite3({ url: ':memory:' }) });
     assert.equal(diff.hasChanges, true);
     assert.match(diff.sql, /CREATE TABLE "Ticket"/);
-    assert.match(diff.sql, /CREATE UNIQUE INDEX "Ticket_serviceId_day_number_key"/);
+    assert.match(diff.sql, /CREATE UNIQUE INDEX "Ticket_issuedServiceId_day_number_key"/);
   });
 });
 

@@ -76,9 +76,9 @@ describe('openOfficeDb', () => {
         id: 't1', category: 'general', day: '2026-01-05', number: 1, code: 'A001',
         status: 'waiting', issuedAt: new Date('2026-01-05T13:00:00Z'),
       };
-      await assert.rejects(db.prisma.ticket.create({ data: { ...ticket, serviceId: 'nope' } }));
+      await assert.rejects(db.prisma.ticket.create({ data: { ...ticket, serviceId: 'nope', issuedServiceId: 'nope' } }));
       await db.prisma.service.create({ data: { id: 's1', nameEs: 'Caja', nameEn: 'Cashier', prefix: 'A' } });
-      const created = await db.prisma.ticket.create({ data: { ...ticket, serviceId: 's1' } });
+      const created = await db.prisma.ticket.create({ data: { ...ticket, serviceId: 's1', issuedServiceId: 's1' } });
       assert.equal(created.code, 'A001');
       assert.equal((await db.prisma.ticket.findUniqueOrThrow({ where: { id: 't1' } })).issuedAt.toISOString(), '2026-01-05T13:00:00.000Z');
     } finally {

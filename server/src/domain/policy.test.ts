@@ -53,6 +53,7 @@ function ticket(serviceId: string, issuedMinute: number, overrides: Partial<Tick
   return {
     id: `t${seq}`,
     serviceId,
+    issuedServiceId: serviceId,
     category: 'general',
     day: '2026-11-28',
     number: seq,

@@ -101,6 +101,7 @@ export function issueTicket(
   const ticket: Ticket = {
     id: input.id,
     serviceId: input.serviceId,
+    issuedServiceId: input.serviceId,
     category: input.category,
     day: input.day,
     number: input.number,

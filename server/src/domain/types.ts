@@ -144,7 +144,10 @@ export interface Device {
 
 export interface Ticket {
   id: string;
+  /** The service the ticket is with now (a transfer changes it). */
   serviceId: string;
+  /** The service whose numbering gave the ticket its number (never changes). */
+  issuedServiceId: string;
   category: TicketCategory;
   /** Office-local day the number belongs to, `YYYY-MM-DD`. */
   day: string;

@@ -62,6 +62,7 @@ export const toCounter = (r: CounterRow & { services: CounterServiceRow[] }): Co
 export const toTicket = (r: TicketRow): Ticket => ({
   id: r.id,
   serviceId: r.serviceId,
+  issuedServiceId: r.issuedServiceId,
   category: r.category as TicketCategory,
   day: r.day,
   number: r.number,
@@ -83,6 +84,7 @@ export const toTicket = (r: TicketRow): Ticket => ({
 /** Columns to write for a ticket (everything but the id). */
 export const ticketColumns = (t: Ticket) => ({
   serviceId: t.serviceId,
+  issuedServiceId: t.issuedServiceId,
   category: t.category,
   day: t.day,
   number: t.number,
