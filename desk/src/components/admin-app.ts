@@ -1,12 +1,13 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { getLang, onLangChange, setLang, t } from '../../../server/src/contract/client/i18n';
+import { t } from '../../../server/src/contract/client/i18n';
 import type { CounterDto, DeviceDto, MeDto } from '../../../server/src/contract/dto';
 import { deviceUrl, ENTITIES, formToBody, type EntityDef, type FieldDef } from '../lib/admin-entities';
 import { errorText } from '../lib/error-text';
-import { api, currentUser, logout } from '../lib/staff-session';
+import { api } from '../lib/staff-session';
+import { langSwitchButton, StaffSessionController } from '../lib/staff-session-controller';
 import '../lib/messages';
-import { baseStyles } from './shared-styles';
+import { baseStyles, pageStyles } from './shared-styles';
 import './staff-login';
 
 type Row = Record<string, unknown> & { id: string; active?: boolean };
@@ -21,11 +22,8 @@ const ADMIN_ROLES = ['admin'];
 export class AdminApp extends LitElement {
   static override styles = [
     baseStyles,
+    pageStyles,
     css`
-      :host {
-        min-height: 100vh;
-        background: var(--c-bg);
-      }
       main {
         padding: 0.75rem;
         max-width: 1100px;
@@ -57,17 +55,9 @@ export class AdminApp extends LitElement {
       td.actions {
         white-space: nowrap;
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-      }
     `,
   ];
 
-  @state() private _me: MeDto | null = null;
-  @state() private _booting = true;
   @state() private _tab: EntityDef = ENTITIES[0];
   @state() private _rows: Row[] = [];
   @state() private _counters: CounterDto[] = [];
@@ -78,28 +68,10 @@ export class AdminApp extends LitElement {
   @state() private _shownToken: { name: string; kind: string; token: string } | null = null;
   @state() private _resetFor: Row | null = null;
 
-  private _offLang: (() => void) | null = null;
+  private _session = new StaffSessionController(this, { roles: ADMIN_ROLES, onSignedIn: () => this._load() });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._offLang = onLangChange(() => this.requestUpdate());
-    void this._boot();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._offLang?.();
-  }
-
-  private async _boot() {
-    const me = await currentUser();
-    if (me && ADMIN_ROLES.includes(me.role)) await this._signedIn(me);
-    this._booting = false;
-  }
-
-  private async _signedIn(me: MeDto) {
-    this._me = me;
-    await this._load();
+  private get _me() {
+    return this._session.me;
   }
 
   private async _load() {
@@ -118,9 +90,7 @@ export class AdminApp extends LitElement {
         <h1>${t('app.admin')}</h1>
         <div class="row">
           ${this._me ? html`<a href="./board.html">${t('nav.board')}</a>` : ''}
-          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} title=${t('lang.switchLabel')} @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
-            ${t('lang.switch')}
-          </button>
+          ${langSwitchButton()}
           ${this._me ? html`<span>${this._me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
         </div>
       </header>
@@ -129,10 +99,10 @@ export class AdminApp extends LitElement {
   }
 
   private _body() {
-    if (this._booting) return html`<p role="status">${t('common.loading')}</p>`;
+    if (this._session.booting) return html`<p role="status">${t('common.loading')}</p>`;
     if (!this._me) {
       return html`<turnero-staff-login .roles=${ADMIN_ROLES} heading=${t('app.admin')}
-        @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._signedIn(e.detail)}></turnero-staff-login>`;
+        @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._session.signedIn(e.detail)}></turnero-staff-login>`;
     }
     return html`
       <nav role="tablist" aria-label=${t('app.admin')}>
@@ -339,8 +309,7 @@ export class AdminApp extends LitElement {
   }
 
   private async _logout() {
-    await logout();
-    this._me = null;
+    await this._session.signOut();
     this._rows = [];
   }
 }

@@ -1,10 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { getStaffToken } from '../../../server/src/contract/client/auth';
 import { formatDuration, formatTime } from '../../../server/src/contract/client/format';
-import { getLang, localName, onLangChange, setLang, t } from '../../../server/src/contract/client/i18n';
-import { LiveController } from '../../../server/src/contract/client/live-controller';
-import { LiveState } from '../../../server/src/contract/client/live-state';
+import { localName, t } from '../../../server/src/contract/client/i18n';
 import type {
   CounterDto,
   DeviceDto,
@@ -16,10 +13,11 @@ import type {
 import { computeAlerts, DEFAULT_ALERT_SETTINGS, type BoardAlert } from '../lib/board-alerts';
 import { counterRows } from '../lib/counter-rows';
 import { errorText } from '../lib/error-text';
-import { api, currentUser, logout } from '../lib/staff-session';
+import { api } from '../lib/staff-session';
+import { langSwitchButton, StaffSessionController } from '../lib/staff-session-controller';
 import { allWaiting } from '../lib/waiting-list';
 import '../lib/messages';
-import { baseStyles } from './shared-styles';
+import { baseStyles, pageStyles } from './shared-styles';
 import './staff-login';
 
 const BOARD_ROLES = ['supervisor', 'admin'];
@@ -34,11 +32,8 @@ const MAX_QUEUE_KEY = 'turnero.board.maxQueue';
 export class BoardApp extends LitElement {
   static override styles = [
     baseStyles,
+    pageStyles,
     css`
-      :host {
-        min-height: 100vh;
-        background: var(--c-bg);
-      }
       main {
         padding: 0.75rem;
         display: grid;
@@ -104,12 +99,6 @@ export class BoardApp extends LitElement {
       .tile.late {
         background: var(--c-overdue-bg);
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-      }
       .inline-form {
         background: var(--c-bg);
         border-radius: 6px;
@@ -128,8 +117,6 @@ export class BoardApp extends LitElement {
     `,
   ];
 
-  @state() private _me: MeDto | null = null;
-  @state() private _booting = true;
   @state() private _now = new Date();
   @state() private _sync: SyncStateDto | null = null;
   @state() private _devices: DeviceDto[] = [];
@@ -140,47 +127,42 @@ export class BoardApp extends LitElement {
   @state() private _transferring: string | null = null;
   @state() private _maxQueue = Number(localStorage.getItem(MAX_QUEUE_KEY)) || DEFAULT_ALERT_SETTINGS.maxQueueLength;
 
-  private _live: LiveController | null = null;
   private _timer: ReturnType<typeof setInterval> | null = null;
-  private _offLang: (() => void) | null = null;
+  private _session = new StaffSessionController(this, {
+    roles: BOARD_ROLES,
+    live: (change) => {
+      this._now = new Date();
+      if (change.kind === 'event' && change.name === 'sync:updated') {
+        this._sync = (change.payload as { sync: SyncStateDto }).sync;
+      }
+      if (change.kind === 'event' && change.name === 'device:status') {
+        const device = (change.payload as { device: DeviceDto }).device;
+        this._devices = [...this._devices.filter((d) => d.id !== device.id), device];
+      }
+      if (change.kind === 'snapshot' && change.snapshot.devices.length > 0) this._devices = change.snapshot.devices;
+    },
+    onSignedIn: () => {
+      void api.get<SyncStateDto>('/sync').then((s) => (this._sync = s), () => undefined);
+      void api.get<DeviceDto[]>('/devices').then((d) => (this._devices = d), () => undefined);
+    },
+  });
+
+  private get _me() {
+    return this._session.me;
+  }
+
+  private get _live() {
+    return this._session.live;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this._timer = setInterval(() => (this._now = new Date()), 10_000);
-    this._offLang = onLangChange(() => this.requestUpdate());
-    void this._boot();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this._timer) clearInterval(this._timer);
-    this._offLang?.();
-  }
-
-  private async _boot() {
-    const me = await currentUser();
-    if (me && BOARD_ROLES.includes(me.role)) this._signedIn(me);
-    this._booting = false;
-  }
-
-  private _signedIn(me: MeDto) {
-    this._me = me;
-    if (!this._live) {
-      const store = new LiveState({ auth: { token: getStaffToken() ?? '' } });
-      this._live = new LiveController(this, store, (change) => {
-        this._now = new Date();
-        if (change.kind === 'event' && change.name === 'sync:updated') {
-          this._sync = (change.payload as { sync: SyncStateDto }).sync;
-        }
-        if (change.kind === 'event' && change.name === 'device:status') {
-          const device = (change.payload as { device: DeviceDto }).device;
-          this._devices = [...this._devices.filter((d) => d.id !== device.id), device];
-        }
-        if (change.kind === 'snapshot' && change.snapshot.devices.length > 0) this._devices = change.snapshot.devices;
-      });
-    }
-    void api.get<SyncStateDto>('/sync').then((s) => (this._sync = s), () => undefined);
-    void api.get<DeviceDto[]>('/devices').then((d) => (this._devices = d), () => undefined);
   }
 
   override render() {
@@ -192,9 +174,7 @@ export class BoardApp extends LitElement {
           ${me && this._live && !this._live.connected ? html`<span class="offline" role="status">${t('common.offline')}</span>` : ''}
           ${me ? html`<a href="./index.html">${t('nav.desk')}</a>` : ''}
           ${me?.role === 'admin' ? html`<a href="./admin.html">${t('nav.admin')}</a>` : ''}
-          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} title=${t('lang.switchLabel')} @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
-            ${t('lang.switch')}
-          </button>
+          ${langSwitchButton()}
           ${me ? html`<span>${me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
         </div>
       </header>
@@ -203,11 +183,11 @@ export class BoardApp extends LitElement {
   }
 
   private _body() {
-    if (this._booting) return html`<main><p role="status">${t('common.loading')}</p></main>`;
+    if (this._session.booting) return html`<main><p role="status">${t('common.loading')}</p></main>`;
     if (!this._me) {
       return html`<main>
         <turnero-staff-login class="wide" .roles=${BOARD_ROLES} heading=${t('app.board')}
-          @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._signedIn(e.detail)}></turnero-staff-login>
+          @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._session.signedIn(e.detail)}></turnero-staff-login>
       </main>`;
     }
     const snap = this._live?.snapshot;
@@ -528,13 +508,7 @@ export class BoardApp extends LitElement {
     if (!this._error) this._transferring = null;
   }
 
-  private async _logout() {
-    await logout();
-    if (this._live) {
-      this._live.store.stop();
-      this.removeController(this._live);
-    }
-    this._live = null;
-    this._me = null;
+  private _logout() {
+    return this._session.signOut();
   }
 }

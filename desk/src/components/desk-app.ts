@@ -1,11 +1,8 @@
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { isApiError } from '../../../server/src/contract/client/api';
-import { getStaffToken } from '../../../server/src/contract/client/auth';
 import { formatDuration, secondsSince } from '../../../server/src/contract/client/format';
-import { getLang, localName, onLangChange, setLang, t } from '../../../server/src/contract/client/i18n';
-import { LiveController } from '../../../server/src/contract/client/live-controller';
-import { LiveState } from '../../../server/src/contract/client/live-state';
+import { localName, t } from '../../../server/src/contract/client/i18n';
 import type {
   AgentStatsDto,
   CallResultDto,
@@ -25,10 +22,11 @@ import {
   type DeskAction,
 } from '../lib/desk-actions';
 import { errorText, UserFacingError } from '../lib/error-text';
-import { api, currentUser, logout } from '../lib/staff-session';
+import { api } from '../lib/staff-session';
+import { langSwitchButton, StaffSessionController } from '../lib/staff-session-controller';
 import { waitingForCounter } from '../lib/waiting-list';
 import '../lib/messages';
-import { baseStyles } from './shared-styles';
+import { baseStyles, pageStyles } from './shared-styles';
 import './staff-login';
 import './desk-waiting-list';
 
@@ -45,11 +43,8 @@ const STAFF_ROLES = ['agent', 'supervisor', 'admin'];
 export class DeskApp extends LitElement {
   static override styles = [
     baseStyles,
+    pageStyles,
     css`
-      :host {
-        min-height: 100vh;
-        background: var(--c-bg);
-      }
       main {
         padding: 0.75rem;
         display: grid;
@@ -115,17 +110,9 @@ export class DeskApp extends LitElement {
         border: 1px solid var(--c-border);
         border-radius: 6px;
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-      }
     `,
   ];
 
-  @state() private _me: MeDto | null = null;
-  @state() private _booting = true;
   @state() private _counterId: string | null = sessionStorage.getItem(COUNTER_KEY);
   @state() private _busy = false;
   @state() private _error = '';
@@ -137,9 +124,24 @@ export class DeskApp extends LitElement {
   @state() private _now = new Date();
   @state() private _picking = false;
 
-  private _live: LiveController | null = null;
   private _timer: ReturnType<typeof setInterval> | null = null;
-  private _offLang: (() => void) | null = null;
+  private _session = new StaffSessionController(this, {
+    roles: STAFF_ROLES,
+    live: (change) => {
+      if (change.kind === 'event' && (change.name === 'ticket:updated' || change.name === 'ticket:called')) {
+        this._now = new Date();
+      }
+    },
+    onSignedIn: () => void this._loadStats(),
+  });
+
+  private get _me() {
+    return this._session.me;
+  }
+
+  private get _live() {
+    return this._session.live;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -150,34 +152,12 @@ export class DeskApp extends LitElement {
       this._now = new Date();
       if (++ticks % 4 === 0) void this._loadStats();
     }, 15_000);
-    this._offLang = onLangChange(() => this.requestUpdate());
-    void this._boot();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this._onKey);
     if (this._timer) clearInterval(this._timer);
-    this._offLang?.();
-  }
-
-  private async _boot() {
-    const me = await currentUser();
-    if (me && STAFF_ROLES.includes(me.role)) this._signedIn(me);
-    this._booting = false;
-  }
-
-  private _signedIn(me: MeDto) {
-    this._me = me;
-    if (!this._live) {
-      const store = new LiveState({ auth: { token: getStaffToken() ?? '' } });
-      this._live = new LiveController(this, store, (change) => {
-        if (change.kind === 'event' && (change.name === 'ticket:updated' || change.name === 'ticket:called')) {
-          this._now = new Date();
-        }
-      });
-    }
-    void this._loadStats();
   }
 
   private get _snapshot() {
@@ -217,7 +197,7 @@ export class DeskApp extends LitElement {
           ${this._me && ['supervisor', 'admin'].includes(this._me.role)
             ? html`<a href="./board.html">${t('nav.board')}</a>`
             : ''}
-          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} title=${t('lang.switchLabel')} @click=${this._toggleLang}>${t('lang.switch')}</button>
+          ${langSwitchButton()}
           ${this._me ? html`<button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
         </div>
       </header>
@@ -226,10 +206,10 @@ export class DeskApp extends LitElement {
   }
 
   private _body() {
-    if (this._booting) return html`<main><p role="status">${t('common.loading')}</p></main>`;
+    if (this._session.booting) return html`<main><p role="status">${t('common.loading')}</p></main>`;
     if (!this._me) {
       return html`<main>
-        <turnero-staff-login .roles=${STAFF_ROLES} @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._signedIn(e.detail)}></turnero-staff-login>
+        <turnero-staff-login .roles=${STAFF_ROLES} @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._session.signedIn(e.detail)}></turnero-staff-login>
       </main>`;
     }
     const snap = this._snapshot;
@@ -595,10 +575,6 @@ export class DeskApp extends LitElement {
     }
   }
 
-  private _toggleLang() {
-    setLang(getLang() === 'es' ? 'en' : 'es');
-  }
-
   private async _logout() {
     const counter = this._counter;
     if (counter && this._me && counter.agentId === this._me.principalId && counter.agentState !== 'signed_out') {
@@ -608,13 +584,7 @@ export class DeskApp extends LitElement {
         // Signing out of the counter is best effort; the session ends anyway.
       }
     }
-    await logout();
-    if (this._live) {
-      this._live.store.stop();
-      this.removeController(this._live);
-    }
-    this._live = null;
-    this._me = null;
+    await this._session.signOut();
     this._stats = null;
     this._lastCall = null;
     sessionStorage.removeItem(COUNTER_KEY);

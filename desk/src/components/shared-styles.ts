@@ -198,3 +198,17 @@ export const baseStyles = css`
     color: #fff;
   }
 `;
+
+/** The page shell of the desk, board and admin apps: full height on the page colour, and the wrapping row. */
+export const pageStyles = css`
+  :host {
+    min-height: 100vh;
+    background: var(--c-bg);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+`;
