@@ -258,6 +258,7 @@ export const OfficeSettingsRequest = z
     keepQueueOvernight: z.boolean(),
     preferentialPerGeneral: z.number().int().min(0).max(10),
     overdueFirst: z.boolean(),
+    agentsChooseServices: z.boolean(),
   })
   .partial();
 

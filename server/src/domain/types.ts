@@ -86,6 +86,8 @@ export interface Office {
   policy: CallingPolicy;
   /** Ticker line on wall displays, set by the supervisor. */
   ticker: string;
+  /** Agents may choose the services of their own counter (otherwise supervisors do). */
+  agentsChooseServices: boolean;
 }
 
 export interface Service {

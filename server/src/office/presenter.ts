@@ -148,6 +148,7 @@ export function officeDto(o: Office): OfficeDto {
     keepQueueOvernight: o.keepQueueOvernight,
     ticker: o.ticker,
     policy: o.policy,
+    agentsChooseServices: o.agentsChooseServices,
   };
 }
 

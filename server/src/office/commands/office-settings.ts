@@ -1,10 +1,11 @@
 /** Supervisor settings: the display ticker, closing time, the calling policy, a counter's services. */
 import type { CounterDto, OfficeDto } from '../../contract/dto';
 import { AppError } from '../../domain/errors';
-import type { OfficeDeps } from '../context';
+import type { OfficeDeps, Principal } from '../context';
+import { isStaffManager } from '../context';
 import { counterDto, loadQueueView, officeDto } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';
-import { getCounter, loadServices } from '../store/office-store';
+import { getCounter, loadOffice, loadServices } from '../store/office-store';
 import { updateOfficeSettings, replaceCounterServices } from '../store/settings-store';
 
 export interface OfficeSettings {
@@ -13,6 +14,7 @@ export interface OfficeSettings {
   keepQueueOvernight?: boolean;
   preferentialPerGeneral?: number;
   overdueFirst?: boolean;
+  agentsChooseServices?: boolean;
 }
 
 export async function changeOfficeSettings(deps: OfficeDeps, settings: OfficeSettings): Promise<OfficeDto> {
@@ -27,11 +29,19 @@ export async function changeOfficeSettings(deps: OfficeDeps, settings: OfficeSet
 
 export async function changeCounterServices(
   deps: OfficeDeps,
+  principal: Principal,
   counterId: string,
   services: { serviceId: string; weight: number }[],
 ): Promise<CounterDto> {
   return deps.bus.command('counter-services', async ({ tx, afterCommit }) => {
-    await getCounter(tx, counterId);
+    const counter = await getCounter(tx, counterId);
+    if (!isStaffManager(principal)) {
+      // Agents choose only for the counter they sit at, and only where the office allows it.
+      const office = await loadOffice(tx);
+      if (!office.agentsChooseServices || counter.agentId !== principal.id) {
+        throw new AppError('forbidden', `You may not change the services of ${counter.name}`);
+      }
+    }
     const known = new Set((await loadServices(tx)).map((s) => s.id));
     const unknown = services.filter((s) => !known.has(s.serviceId)).map((s) => s.serviceId);
     if (unknown.length > 0) throw new AppError('not_found', `Unknown service(s): ${unknown.join(', ')}`);

@@ -13,7 +13,7 @@ import { changeCounterServices } from '../commands/office-settings';
 import { callNext } from '../commands/ticket-actions';
 import type { OfficeDeps, Principal } from '../context';
 import { listCounters } from '../queries';
-import { MANAGERS, READERS, STAFF } from './roles';
+import { READERS, STAFF } from './roles';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
 
@@ -77,14 +77,14 @@ export function counterRoutes(deps: OfficeDeps): RouteDef<Principal>[] {
     route<Principal, typeof CounterIdParam, typeof CounterServicesRequest>({
       method: 'put',
       path: '/counters/:counterId/services',
-      summary: 'Change which services a counter serves, with a weight each',
+      summary: 'Change which services a counter serves, with a weight each (agents: their own counter, if the office allows)',
       tags: ['counters'],
-      roles: MANAGERS,
+      roles: STAFF,
       params: CounterIdParam,
       body: CounterServicesRequest,
       responses: { 200: { description: 'The counter', schema: CounterDto }, 404: err('Unknown counter or service') },
-      handler: async ({ params, body }) => ({
-        body: await changeCounterServices(deps, params.counterId, body.services),
+      handler: async ({ params, body, principal }) => ({
+        body: await changeCounterServices(deps, principal, params.counterId, body.services),
       }),
     }),
   ];

@@ -44,7 +44,7 @@ export async function isEmpty(bus: CommandBus): Promise<boolean> {
   return (await bus.read((db) => db.office.count())) === 0;
 }
 
-async function createOffice(bus: CommandBus, config: Config, footer: string) {
+async function createOffice(bus: CommandBus, config: Config, footer: string, agentsChooseServices: boolean) {
   await bus.command('seed-office', ({ tx }) =>
     tx.office.create({
       data: {
@@ -53,6 +53,7 @@ async function createOffice(bus: CommandBus, config: Config, footer: string) {
         name: config.OFFICE_NAME,
         timeZone: config.OFFICE_TIME_ZONE,
         ticketFooter: footer,
+        agentsChooseServices,
       },
     }),
   );
@@ -64,7 +65,7 @@ export async function seedRealOffice(bus: CommandBus, config: Config): Promise<v
       'Empty database and DEMO=false: set ADMIN_USERNAME and ADMIN_PASSWORD for the first admin',
     );
   }
-  await createOffice(bus, config, 'Gracias por su visita');
+  await createOffice(bus, config, 'Gracias por su visita', false);
   const passwordHash = await hashPassword(config.ADMIN_PASSWORD);
   await bus.command('seed-admin', ({ tx }) =>
     tx.user.create({
@@ -79,7 +80,8 @@ export async function seedDemoOffice(
   config: Config,
   demoPrinterUri: string | null,
 ): Promise<DemoCredentials> {
-  await createOffice(bus, config, 'Gracias por su visita. Conserve este turno.');
+  // The demo lets agents pick their counter's services, to show the option.
+  await createOffice(bus, config, 'Gracias por su visita. Conserve este turno.', true);
   const serviceIds = new Map<string, string>();
   const counterIds: string[] = [];
   await bus.command('seed-demo', async ({ tx }) => {

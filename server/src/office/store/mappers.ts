@@ -32,6 +32,7 @@ export const toOffice = (r: OfficeRow): Office => ({
   keepQueueOvernight: r.keepQueueOvernight,
   acceptingTickets: r.acceptingTickets,
   ticker: r.ticker,
+  agentsChooseServices: r.agentsChooseServices,
   policy: { preferentialPerGeneral: r.preferentialPerGeneral, overdueFirst: r.overdueFirst },
 });
 

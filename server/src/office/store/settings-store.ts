@@ -10,6 +10,7 @@ export async function updateOfficeSettings(
     keepQueueOvernight: boolean;
     preferentialPerGeneral: number;
     overdueFirst: boolean;
+    agentsChooseServices: boolean;
   }>,
 ): Promise<Office> {
   const office = await db.office.findFirstOrThrow();
