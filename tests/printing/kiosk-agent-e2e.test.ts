@@ -12,7 +12,7 @@ import { request } from '../support/http';
 import { startAgentProcess, type AgentProcess } from './agent-process';
 import {
   assertPaperMatches,
-  closePrintingOffice,
+  closePrintingTest,
   getDevice,
   isDeviceStatus,
   isPrintEvent,
@@ -20,6 +20,7 @@ import {
   openPrintingOffice,
   RecordingSocket,
   waitForPapers,
+  waitForPrinterStatus,
   waitForPrintState,
   waitUntil,
   type PrintingOffice,
@@ -49,10 +50,7 @@ before(async () => {
 // TEST_SERVER_LOGS=1 streams the office's and the agent's logs.
 after(async () => {
   await agent?.kill();
-  supervisorSocket?.close();
-  kioskScreen?.close();
-  await closePrintingOffice(o);
-  await printer?.stop();
+  await closePrintingTest([supervisorSocket, kioskScreen], o, printer);
 });
 
 function startAgent(): AgentProcess {
@@ -60,11 +58,8 @@ function startAgent(): AgentProcess {
   return agent;
 }
 
-async function waitPrinterStatus(status: string): Promise<DeviceDto> {
-  return waitUntil(`agent kiosk printer ${status}`, async () => {
-    const d = await getDevice(o.url, o.supervisor, kiosk.id);
-    return d.printerStatus === status ? d : undefined;
-  });
+function waitPrinterStatus(status: string): Promise<DeviceDto> {
+  return waitForPrinterStatus(o, kiosk.id, status, `agent kiosk printer ${status}`);
 }
 
 async function reprint(ticketId: string) {

@@ -13,19 +13,19 @@ import type { PrinterStatus, QueueSnapshot, TicketDto } from '../../server/src/c
 import { request } from '../support/http';
 import {
   assertPaperMatches,
-  closePrintingOffice,
+  closePrintingTest,
   getDevice,
   getTicket,
   isDeviceStatus,
   isPrintEvent,
   issueAtKiosk,
-  openPrintingOffice,
+  openWatchedPrintingOffice,
   papersWithCode,
   RecordingSocket,
   serviceOfCounter,
   waitForPapers,
+  waitForPrinterStatus,
   waitForPrintState,
-  waitUntil,
   type PrintingOffice,
 } from './support';
 import { startSwitchableLink, type SwitchableLink } from './switchable-link';
@@ -40,19 +40,12 @@ let serviceId: string;
 before(async () => {
   printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 250, name: 'faults-e2e' });
   link = await startSwitchableLink({ port: printer.port });
-  o = await openPrintingOffice({ DEMO_PRINTER_URI: link.uri });
-  supervisorSocket = await RecordingSocket.connect(o.url, o.supervisor);
+  ({ o, supervisorSocket } = await openWatchedPrintingOffice({ DEMO_PRINTER_URI: link.uri }));
   kioskSocket = await RecordingSocket.connect(o.url, o.kioskToken);
   serviceId = await serviceOfCounter(o, o.agent.counterId);
 });
 
-after(async () => {
-  supervisorSocket?.close();
-  kioskSocket?.close();
-  await closePrintingOffice(o);
-  await link?.stop();
-  await printer?.stop();
-});
+after(() => closePrintingTest([supervisorSocket, kioskSocket], o, link, printer));
 
 interface Fault {
   /** Break the printer (before the ticket is issued). */
@@ -65,9 +58,7 @@ interface Fault {
 
 /** Issue with the printer broken, check nobody loses anything, fix it, reprint, call the ticket. */
 async function issueThroughFault(fault: Fault): Promise<void> {
-  await waitUntil('printer online before the fault', async () =>
-    (await getDevice(o.url, o.supervisor, o.kioskId)).printerStatus === 'online' ? true : undefined,
-  );
+  await waitForPrinterStatus(o, o.kioskId, 'online', 'printer online before the fault');
   const sinceSup = supervisorSocket.mark();
   const sinceKiosk = kioskSocket.mark();
   fault.breakIt();
@@ -105,9 +96,7 @@ async function issueThroughFault(fault: Fault): Promise<void> {
   assertPaperMatches(papers[papers.length - 1], ticket);
   await waitForPrintState(o.url, o.supervisor, ticket.id, 'printed');
   await supervisorSocket.waitFor('ticket:updated', isPrintEvent(ticket.id, 'print_printed'), sinceReprint);
-  await waitUntil('printer back online', async () =>
-    (await getDevice(o.url, o.supervisor, o.kioskId)).printerStatus === 'online' ? true : undefined,
-  );
+  await waitForPrinterStatus(o, o.kioskId, 'online', 'printer back online');
 
   // Still a normal ticket: the agent calls it, serves it, finishes it.
   const call = await request<TicketDto>(o.url, 'POST', `/api/v1/tickets/${ticket.id}/call`, {

@@ -8,17 +8,16 @@ import assert from 'node:assert/strict';
 import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/index';
 import {
   assertPaperMatches,
-  closePrintingOffice,
-  getDevice,
+  closePrintingTest,
   isDeviceStatus,
   isPrintEvent,
   issueAtKiosk,
-  openPrintingOffice,
-  RecordingSocket,
+  openWatchedPrintingOffice,
   waitForPapers,
+  waitForPrinterStatus,
   waitForPrintState,
-  waitUntil,
   type PrintingOffice,
+  type RecordingSocket,
 } from './support';
 
 let printer: VirtualPrinter;
@@ -30,21 +29,13 @@ before(async () => {
   printer = await startVirtualPrinter({ tcpPort: 0, pty: true, speedMmPerSec: 250, name: 'serial-e2e' });
   assert.ok(printer.ptyPath, 'socat made a pty pair');
   uri = `serial:${printer.ptyPath}?baudRate=38400`;
-  o = await openPrintingOffice({ DEMO_PRINTER_URI: uri });
-  supervisorSocket = await RecordingSocket.connect(o.url, o.supervisor);
+  ({ o, supervisorSocket } = await openWatchedPrintingOffice({ DEMO_PRINTER_URI: uri }));
 });
 
-after(async () => {
-  supervisorSocket?.close();
-  await closePrintingOffice(o);
-  await printer?.stop();
-});
+after(() => closePrintingTest([supervisorSocket], o, printer));
 
 test('the serial printer answers its status over the pty and shows online', async () => {
-  const device = await waitUntil('serial printer online', async () => {
-    const d = await getDevice(o.url, o.supervisor, o.kioskId);
-    return d.printerStatus === 'online' ? d : undefined;
-  });
+  const device = await waitForPrinterStatus(o, o.kioskId, 'online', 'serial printer online');
   assert.equal(device.printerUri, uri);
 });
 

@@ -9,17 +9,17 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/ind
 import type { TicketDto } from '../../server/src/contract/dto';
 import {
   assertPaperMatches,
-  closePrintingOffice,
+  closePrintingTest,
   getDevice,
   isDeviceStatus,
   isPrintEvent,
   issueAtKiosk,
-  openPrintingOffice,
-  RecordingSocket,
+  openWatchedPrintingOffice,
   waitForPapers,
+  waitForPrinterStatus,
   waitForPrintState,
-  waitUntil,
   type PrintingOffice,
+  type RecordingSocket,
 } from './support';
 
 let printer: VirtualPrinter;
@@ -28,21 +28,13 @@ let supervisorSocket: RecordingSocket;
 
 before(async () => {
   printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 250, name: 'tcp-e2e' });
-  o = await openPrintingOffice({ DEMO_PRINTER_URI: printer.uri });
-  supervisorSocket = await RecordingSocket.connect(o.url, o.supervisor);
+  ({ o, supervisorSocket } = await openWatchedPrintingOffice({ DEMO_PRINTER_URI: printer.uri }));
 });
 
-after(async () => {
-  supervisorSocket?.close();
-  await closePrintingOffice(o);
-  await printer?.stop();
-});
+after(() => closePrintingTest([supervisorSocket], o, printer));
 
 test('the office server reads the network printer at start-up and shows it online', async () => {
-  const device = await waitUntil('demo kiosk printer online', async () => {
-    const d = await getDevice(o.url, o.supervisor, o.kioskId);
-    return d.printerStatus === 'online' ? d : undefined;
-  });
+  const device = await waitForPrinterStatus(o, o.kioskId, 'online', 'demo kiosk printer online');
   assert.equal(device.printerUri, printer.uri);
   assert.ok(device.printerStatusAt, 'the reading is timestamped');
 });

@@ -56,6 +56,27 @@ export async function closePrintingOffice(o: PrintingOffice | undefined): Promis
   o.office.cleanup();
 }
 
+/** The usual start of a printer test: the office, and a supervisor socket recording from then on. */
+export async function openWatchedPrintingOffice(env: Record<string, string>): Promise<{ o: PrintingOffice; supervisorSocket: RecordingSocket }> {
+  const o = await openPrintingOffice(env);
+  return { o, supervisorSocket: await RecordingSocket.connect(o.url, o.supervisor) };
+}
+
+/**
+ * The usual end of a printer test, in dependency order: the sockets, the office that
+ * prints, then what it printed through (a link, the virtual printer). Missing parts
+ * (a before() that failed half-way) are skipped.
+ */
+export async function closePrintingTest(
+  sockets: Array<RecordingSocket | undefined>,
+  o: PrintingOffice | undefined,
+  ...transports: Array<{ stop(): Promise<void> } | undefined>
+): Promise<void> {
+  for (const socket of sockets) socket?.close();
+  await closePrintingOffice(o);
+  for (const transport of transports) await transport?.stop();
+}
+
 /** The service the given counter serves, so a ticket issued for it can be called there. */
 export async function serviceOfCounter(o: PrintingOffice, counterId: string): Promise<string> {
   const r = await request<{ counters: Array<{ id: string; services: Array<{ serviceId: string }> }> }>(
@@ -105,6 +126,14 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Polls the device list until this device's printer shows `status`; `what` names the wait in a failure. */
+export function waitForPrinterStatus(o: PrintingOffice, deviceId: string, status: string, what: string): Promise<DeviceDto> {
+  return waitUntil(what, async () => {
+    const d = await getDevice(o.url, o.supervisor, deviceId);
+    return d.printerStatus === status ? d : undefined;
+  });
 }
 
 export function waitForPrintState(url: string, token: string, id: string, state: TicketDto['printState']): Promise<TicketDto> {
