@@ -1,3 +1,4 @@
+import { makeTicket } from '../../server/src/contract/client/test-fixtures';
 import type { PrintJob } from '../../server/src/contract/realtime';
 
 export function samplePrintJob(overrides: Partial<PrintJob['ticket']> = {}): PrintJob {
@@ -7,29 +8,18 @@ export function samplePrintJob(overrides: Partial<PrintJob['ticket']> = {}): Pri
     serviceName: 'Facturación y pagos',
     liveUrl: 'http://192.168.1.10:3000/t/tkt_01HZX9',
     footer: 'Gracias por su visita. ¡Cuidemos el agua!',
-    ticket: {
+    ticket: makeTicket({
       id: 'tkt_01HZX9',
       code: 'A-014',
       serviceId: 'svc-billing',
       serviceName: 'Facturación y pagos',
-      category: 'general',
-      status: 'waiting',
-      day: '2025-11-27',
       number: 14,
       // 02:45 UTC on the 28th is still the 27th, 21:45, in Bogotá.
       issuedAt: '2025-11-28T02:45:00.000Z',
-      calledAt: null,
-      startedAt: null,
-      finishedAt: null,
-      counterId: null,
-      counterName: null,
-      directedCounterId: null,
-      recallCount: 0,
-      outcome: null,
       printState: 'pending',
       position: 3,
       estimatedWaitSeconds: 720,
       ...overrides,
-    },
+    }),
   };
 }
