@@ -14,7 +14,8 @@
  *   paused to resumed/signed_out, serving from a ticket's start to its finish/transfer.
  */
 import type { OutboxEnvelope, TicketFact, AgentFact } from '../../contract/outbox';
-import { BUCKET_COUNT, bucketOf, emptyHistogram } from '../buckets';
+import { addSumsInto, emptySums, type AggSums } from '../agg-sums';
+import { bucketOf } from '../buckets';
 import { localSlot, splitByLocalHour } from '../local-hours';
 
 export interface TicketRow {
@@ -43,24 +44,10 @@ export interface AgentRow {
   since: Date;
 }
 
-export interface AggDelta {
+export interface AggDelta extends AggSums {
   serviceCode: string;
   day: string;
   hour: number;
-  issued: number;
-  called: number;
-  served: number;
-  noShows: number;
-  cancelled: number;
-  walkouts: number;
-  expired: number;
-  waitCount: number;
-  waitSum: number;
-  withinTarget: number;
-  serviceCount: number;
-  serviceSum: number;
-  waitHist: number[];
-  serviceHist: number[];
 }
 
 export interface AgentHourDelta {
@@ -99,25 +86,7 @@ export interface ReduceResult {
 }
 
 export function emptyAgg(serviceCode: string, day: string, hour: number): AggDelta {
-  return {
-    serviceCode,
-    day,
-    hour,
-    issued: 0,
-    called: 0,
-    served: 0,
-    noShows: 0,
-    cancelled: 0,
-    walkouts: 0,
-    expired: 0,
-    waitCount: 0,
-    waitSum: 0,
-    withinTarget: 0,
-    serviceCount: 0,
-    serviceSum: 0,
-    waitHist: emptyHistogram(),
-    serviceHist: emptyHistogram(),
-  };
+  return { serviceCode, day, hour, ...emptySums() };
 }
 
 const seconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
@@ -279,22 +248,7 @@ export function toDayDeltas(hourly: readonly AggDelta[]): AggDelta[] {
     const key = `${h.serviceCode}|${h.day}`;
     let d = days.get(key);
     if (!d) days.set(key, (d = emptyAgg(h.serviceCode, h.day, -1)));
-    d.issued += h.issued;
-    d.called += h.called;
-    d.served += h.served;
-    d.noShows += h.noShows;
-    d.cancelled += h.cancelled;
-    d.walkouts += h.walkouts;
-    d.expired += h.expired;
-    d.waitCount += h.waitCount;
-    d.waitSum += h.waitSum;
-    d.withinTarget += h.withinTarget;
-    d.serviceCount += h.serviceCount;
-    d.serviceSum += h.serviceSum;
-    for (let i = 0; i < BUCKET_COUNT; i++) {
-      d.waitHist[i] += h.waitHist[i];
-      d.serviceHist[i] += h.serviceHist[i];
-    }
+    addSumsInto(d, h);
   }
   return [...days.values()];
 }

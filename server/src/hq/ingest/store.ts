@@ -3,6 +3,7 @@
  * passed as one JSON parameter and expanded with json_to_recordset), and all the writes
  * of a batch go in one statement, so a batch costs four round trips whatever its size.
  */
+import { COUNT_COLUMNS } from '../agg-sums';
 import { BUCKET_COUNT, SERVICE_COLUMNS, WAIT_COLUMNS } from '../buckets';
 import type { Sql } from '../db';
 import type { AgentHourDelta, AgentRow, AggDelta, ReducibleEvent, ServiceInfo, TicketRow } from './reducer';
@@ -232,21 +233,6 @@ const TICKET_COLUMNS = [
   'agent_id',
 ];
 
-/** Counters and sums every aggregate table shares, as column name -> field. */
-const COUNT_COLUMNS: [string, keyof AggDelta, 'int' | 'bigint'][] = [
-  ['issued', 'issued', 'int'],
-  ['called', 'called', 'int'],
-  ['served', 'served', 'int'],
-  ['no_shows', 'noShows', 'int'],
-  ['cancelled', 'cancelled', 'int'],
-  ['walkouts', 'walkouts', 'int'],
-  ['expired', 'expired', 'int'],
-  ['wait_count', 'waitCount', 'int'],
-  ['wait_sum', 'waitSum', 'bigint'],
-  ['within_target', 'withinTarget', 'int'],
-  ['service_count', 'serviceCount', 'int'],
-  ['service_sum', 'serviceSum', 'bigint'],
-];
 export const AGG_VALUE_COLUMNS = [...COUNT_COLUMNS.map((c) => c[0]), ...WAIT_COLUMNS, ...SERVICE_COLUMNS];
 
 function aggRow(d: AggDelta, withHour: boolean): Record<string, unknown> {

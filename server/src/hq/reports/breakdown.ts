@@ -4,6 +4,7 @@
  * office -> service -> hour.
  */
 import { AppError } from '../../domain/errors';
+import { addSumsInto } from '../agg-sums';
 import { BUCKET_UPPER_BOUNDS } from '../buckets';
 import type { BreakdownQuery, BreakdownResponse, BreakdownRow } from '../contract';
 import type { Sql } from '../db';
@@ -64,10 +65,8 @@ export async function officeBreakdown(sql: Sql, viewer: Viewer, code: string, q:
 }
 
 function addSums(a: Sums, b: Sums): Sums {
-  const out = { ...a, waitHist: a.waitHist.map((v, i) => v + b.waitHist[i]), serviceHist: a.serviceHist.map((v, i) => v + b.serviceHist[i]) };
-  for (const k of ['issued', 'called', 'served', 'noShows', 'cancelled', 'walkouts', 'expired', 'waitCount', 'waitSum', 'withinTarget', 'serviceCount', 'serviceSum'] as const) {
-    out[k] = a[k] + b[k];
-  }
+  const out = { ...a, waitHist: [...a.waitHist], serviceHist: [...a.serviceHist] };
+  addSumsInto(out, b);
   return out;
 }
 

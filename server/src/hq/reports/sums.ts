@@ -2,9 +2,10 @@
  * Turning summed aggregate columns into figures. Every report selects the same SUM list
  * (SUM_SELECT) over hq_agg_day or hq_agg_hour, then derives medians, p90 and rates here.
  */
+import { COUNT_COLUMNS, type AggSums } from '../agg-sums';
 import { SERVICE_COLUMNS, WAIT_COLUMNS, quantileFromHistogram } from '../buckets';
 
-const COUNTS = ['issued', 'called', 'served', 'no_shows', 'cancelled', 'walkouts', 'expired', 'wait_count', 'wait_sum', 'within_target', 'service_count', 'service_sum'];
+const COUNTS = COUNT_COLUMNS.map(([column]) => column);
 
 /** `COALESCE(SUM(a.col), 0)::float8 AS col` for every counter and bucket (float8: plain JS numbers). */
 export function sumSelect(alias = 'a'): string {
@@ -13,41 +14,15 @@ export function sumSelect(alias = 'a'): string {
     .join(', ');
 }
 
-export interface Sums {
-  issued: number;
-  called: number;
-  served: number;
-  noShows: number;
-  cancelled: number;
-  walkouts: number;
-  expired: number;
-  waitCount: number;
-  waitSum: number;
-  withinTarget: number;
-  serviceCount: number;
-  serviceSum: number;
-  waitHist: number[];
-  serviceHist: number[];
-}
+export type Sums = AggSums;
 
 export function readSums(row: Record<string, unknown>): Sums {
   const n = (c: string) => Number(row[c] ?? 0);
-  return {
-    issued: n('issued'),
-    called: n('called'),
-    served: n('served'),
-    noShows: n('no_shows'),
-    cancelled: n('cancelled'),
-    walkouts: n('walkouts'),
-    expired: n('expired'),
-    waitCount: n('wait_count'),
-    waitSum: n('wait_sum'),
-    withinTarget: n('within_target'),
-    serviceCount: n('service_count'),
-    serviceSum: n('service_sum'),
-    waitHist: WAIT_COLUMNS.map(n),
-    serviceHist: SERVICE_COLUMNS.map(n),
-  };
+  const sums = {} as Sums;
+  for (const [column, field] of COUNT_COLUMNS) sums[field] = n(column);
+  sums.waitHist = WAIT_COLUMNS.map(n);
+  sums.serviceHist = SERVICE_COLUMNS.map(n);
+  return sums;
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
