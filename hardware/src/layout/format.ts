@@ -1,37 +1,16 @@
 /** Small, locale-stable formatters for the paper (ASCII-friendly: thermal code pages lack U+202F). */
+import { localTimeLabel } from '../../../server/src/domain/local-day';
 
-// Building an Intl.DateTimeFormat costs more than the rest of a ticket: keep one per zone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** "27/11/2025 21:45" in the given IANA time zone, 24-hour clock. */
+/** "27/11/2025 21:45" in the given IANA time zone, 24-hour clock (localTimeLabel, en-GB day/month order). */
 export function formatLocalDateTime(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = formatterFor(timeZone).formatToParts(date);
+    return localTimeLabel(date, timeZone, 'en-GB');
   } catch {
     // An unknown time zone must not stop a ticket from printing: fall back to UTC.
-    return formatLocalDateTime(iso, 'UTC') + ' UTC';
+    return localTimeLabel(date, 'UTC', 'en-GB') + ' UTC';
   }
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
 /** "~12 min", "< 1 min", "1 h 05 min"; null -> null (no estimate). */

@@ -112,7 +112,7 @@ export function addDays(day: string, days: number): string {
 }
 
 /** UTC offset of `timeZone` at `at`, in milliseconds (local = utc + offset), to the second. */
-function offsetAt(at: Date, timeZone: string): number {
+export function offsetAt(at: Date, timeZone: string): number {
   const p = localParts(at, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(at.getTime() / SECOND) * SECOND;
