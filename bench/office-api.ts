@@ -4,7 +4,8 @@
  * latency, the server's idle and peak RSS; next to the same database work done directly
  * with better-sqlite3 on a copy of the schema, and the ratio between the two.
  *
- * Env: BENCH_SECONDS (default 30), BENCH_RATE (default 100 per second).
+ * Env: BENCH_SECONDS (default 30), BENCH_RATE (default 100 per second), BENCH_QUEUE (most
+ * tickets waiting at once, default 300: issuing cost grows with the queue).
  * Latency is measured from the moment a request is sent (open loop: requests go out on
  * schedule whether or not earlier ones have answered, so a slow server cannot slow the load).
  */
@@ -19,6 +20,7 @@ import { startTestOffice, tempDataDir } from '../tests/support/office';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
+const QUEUE = Number(process.env.BENCH_QUEUE ?? 300);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function percentile(values: number[], p: number): number {
@@ -93,52 +95,80 @@ async function overHttp(count: number) {
     // Warm-up (not measured): JIT, prepared statements, connection pool.
     for (let i = 0; i < 200; i++) await issueOnce(i);
 
+    // The queue is kept to a busy office's size (BENCH_QUEUE, default 300 waiting): the
+    // measured requests run in batches of that many at a steady RATE; between batches the
+    // queue is emptied (issue phase) or refilled (call-next phase) without measuring.
+    const batches = Math.ceil(count / QUEUE);
     const issueLatencies: number[] = [];
-    const issue = await steady(count, RATE, async (i) => {
-      issueLatencies.push(await issueOnce(i));
-    });
+    let issueErrors = 0;
+    let issueSeconds = 0;
+    const supervisorUser = creds.users.find((u) => u.role === 'supervisor')!;
+    const supervisor = await login(url, supervisorUser.username, supervisorUser.password);
+    const post = async (path: string, token: string) => {
+      const r = await fetch(`${url}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      await r.arrayBuffer().catch(() => undefined);
+      return r;
+    };
+    const emptyQueue = async () => {
+      const q = await request<{ waiting: { id: string }[] }>(url, 'GET', '/api/v1/queue', { token: supervisor });
+      for (const t of q.body.waiting) await post(`/tickets/${t.id}/cancel`, supervisor);
+    };
+    await emptyQueue();
+    for (let b = 0; b < batches; b++) {
+      const n = Math.min(QUEUE, count - b * QUEUE);
+      const phase = await steady(n, RATE, async (i) => {
+        issueLatencies.push(await issueOnce(i));
+      });
+      issueErrors += phase.errors;
+      issueSeconds += phase.seconds;
+      await emptyQueue();
+    }
 
     // Call-next: rotate over the 6 counters; each call is followed by start + finish (not
     // measured). A counter still finishing its previous ticket delays its next call.
     const busy = new Map<string, Promise<void>>();
     let delayed = 0;
     const callLatencies: number[] = [];
-    const post = async (path: string, token: string) => {
-      const r = await fetch(`${url}/api/v1${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-      await r.arrayBuffer().catch(() => undefined);
-      return r;
-    };
-    const callNext = await steady(count, RATE, async (i) => {
-      const agent = agents[i % agents.length];
-      const previous = busy.get(agent.counterId);
-      let release!: () => void;
-      busy.set(agent.counterId, new Promise<void>((r) => (release = r)));
-      try {
-        if (previous) {
-          const t = performance.now();
-          await previous;
-          if (performance.now() - t > 1) delayed += 1;
+    let callErrors = 0;
+    let callSeconds = 0;
+    for (let b = 0; b < batches; b++) {
+      const n = Math.min(QUEUE, count - b * QUEUE);
+      for (let i = 0; i < n; i++) await issueOnce(i);
+      const phase = await steady(n, RATE, async (i) => {
+        const agent = agents[i % agents.length];
+        const previous = busy.get(agent.counterId);
+        let release!: () => void;
+        busy.set(agent.counterId, new Promise<void>((r) => (release = r)));
+        try {
+          if (previous) {
+            const t = performance.now();
+            await previous;
+            if (performance.now() - t > 1) delayed += 1;
+          }
+          const t0 = performance.now();
+          const r = await fetch(`${url}/api/v1/counters/${agent.counterId}/call-next`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${agent.token}` },
+          });
+          const text = await r.text();
+          callLatencies.push(performance.now() - t0);
+          if (r.status !== 200) throw new Error(`call-next: ${r.status}`);
+          const id = (JSON.parse(text) as { ticket: { id: string } }).ticket.id;
+          const start = await post(`/tickets/${id}/start`, agent.token);
+          const finish = await post(`/tickets/${id}/finish`, agent.token);
+          if (start.status !== 200 || finish.status !== 200) throw new Error(`start/finish: ${start.status}/${finish.status}`);
+        } finally {
+          release();
         }
-        const t0 = performance.now();
-        const r = await fetch(`${url}/api/v1/counters/${agent.counterId}/call-next`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${agent.token}` },
-        });
-        const body = (await r.json()) as { ticket: { id: string } };
-        callLatencies.push(performance.now() - t0);
-        if (r.status !== 200) throw new Error(`call-next: ${r.status}`);
-        const start = await post(`/tickets/${body.ticket.id}/start`, agent.token);
-        const finish = await post(`/tickets/${body.ticket.id}/finish`, agent.token);
-        if (start.status !== 200 || finish.status !== 200) throw new Error(`start/finish: ${start.status}/${finish.status}`);
-      } finally {
-        release();
-      }
-    });
+      });
+      callErrors += phase.errors;
+      callSeconds += phase.seconds;
+    }
     clearInterval(poll);
     const end = memoryOf(pid);
     return {
-      issue: { latencies: issueLatencies, errors: issue.errors, rate: count / issue.seconds },
-      callNext: { latencies: callLatencies, errors: callNext.errors, rate: count / callNext.seconds, delayed },
+      issue: { latencies: issueLatencies, errors: issueErrors, rate: count / issueSeconds },
+      callNext: { latencies: callLatencies, errors: callErrors, rate: count / callSeconds, delayed },
       idleRssMb: idle.rss,
       peakRssMb: Math.max(peak, end.rss),
       hwmMb: end.hwm,
@@ -181,7 +211,7 @@ async function direct(count: number) {
       'INSERT INTO TicketCounter (serviceId, day, value) VALUES (?, ?, 1) ON CONFLICT (serviceId, day) DO UPDATE SET value = value + 1 RETURNING value',
     );
     const insertTicket = db.prepare(
-      "INSERT INTO Ticket (id, serviceId, category, day, number, code, status, issuedAt) VALUES (?, ?, 'general', ?, ?, ?, 'waiting', ?)",
+      "INSERT INTO Ticket (id, serviceId, issuedServiceId, category, day, number, code, status, issuedAt) VALUES (?, ?, ?, 'general', ?, ?, ?, 'waiting', ?)",
     );
     const insertEvent = db.prepare(
       "INSERT INTO TicketEvent (ticketId, type, at, actorId, counterId, serviceId, category, data) VALUES (?, ?, ?, ?, ?, ?, 'general', ?)",
@@ -209,7 +239,7 @@ async function direct(count: number) {
       const { value } = bump.get(serviceId, day) as { value: number };
       const id = randomUUID();
       const code = `${prefix}-${String(value).padStart(3, '0')}`;
-      insertTicket.run(id, serviceId, day, value, code, at);
+      insertTicket.run(id, serviceId, serviceId, day, value, code, at);
       insertEvent.run(id, 'issued', at, 'kiosk', null, serviceId, null);
       outbox('ticket', at, { kind: 'ticket', id, code, type: 'issued', at });
     });
@@ -282,6 +312,7 @@ export async function run(): Promise<Record<string, number>> {
     'server_peak_rss_mb': round(http.peakRssMb, 1),
     'server_vmhwm_mb': round(http.hwmMb, 1),
     'requests_per_phase': count,
+    'max_tickets_waiting': QUEUE,
   };
   const verdict = (name: string, ok: boolean) => console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}`);
   console.log(`office-api targets (${SECONDS} s at ${RATE}/s per phase):`);
