@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig } from './platform/config';
 import { createLogger } from './platform/logger';
+import { stopOnSignals } from './platform/shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -38,13 +39,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(lines.join('\n') + '\n');
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await server.stop().catch((err) => logger.error({ err }, 'shutdown failed'));
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals(server, logger);
 }
 
 main().catch((err) => {

@@ -5,14 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import express from 'express';
 import { systemClock, type Clock } from '../domain/types';
-import { errorHandler, notFoundHandler } from '../platform/http';
+import { createHttpApp, errorHandler, notFoundHandler } from '../platform/http';
 import { createLogger, type Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
 import { REPO_ROOT } from '../platform/repo-root';
+import { mountApiDocs } from '../platform/web';
 import { ensureInitialUsers, type DemoCredentials } from './auth/users';
 import { openHqDatabase, type HqDatabase } from './db';
 import { hqApiRouter } from './http/routes';
@@ -45,9 +45,6 @@ export interface HqServer {
   stop(): Promise<void>;
 }
 
-// Only the folder of swagger-ui's static files (importing the package loads its bundle).
-const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-
 export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(process.env.LOG_LEVEL ?? 'info', 'turnero-hq');
@@ -62,15 +59,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     const credentials = await ensureInitialUsers(db.prisma, credentialsFile, opts.demo, opts.admin);
 
     const metrics = createMetrics('turnero_hq_');
-    const app = express();
-    app.disable('x-powered-by');
-    app.set('trust proxy', 'loopback');
-    app.use(metrics.middleware);
-    app.use((_req, res, next) => {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      next();
-    });
+    const app = createHttpApp(metrics);
     app.use(
       '/api/v1',
       hqApiRouter({
@@ -83,13 +72,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
       }),
     );
     app.get('/metrics', metrics.handler);
-    app.use('/api/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1d' }));
-    app.get('/api/docs', (_req, res) => {
-      res.type('html').send(`<!doctype html><html lang="es"><head><meta charset="utf-8">
-<title>Turnero — API de casa matriz</title><link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
-<body><div id="docs"></div><script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#docs' });</script></body></html>`);
-    });
+    mountApiDocs(app, 'Turnero — API de casa matriz');
     const staticDir = opts.staticDir ?? join(REPO_ROOT, 'dist', 'web', 'hq');
     if (!existsSync(staticDir)) logger.warn({ staticDir }, 'dashboard not built (npm run build): /hq/ will answer 404');
     app.use('/hq', express.static(staticDir, { index: 'index.html', fallthrough: true }));

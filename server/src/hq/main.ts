@@ -1,6 +1,7 @@
 /** `npm run hq` (ROLE=hq): starts head office from the environment and prints where things are. */
 import type { Config } from '../platform/config';
 import type { Logger } from '../platform/logger';
+import { stopOnSignals } from '../platform/shutdown';
 import { createHqServer } from './index';
 
 export async function startHqFromConfig(config: Config, logger: Logger): Promise<void> {
@@ -25,11 +26,5 @@ export async function startHqFromConfig(config: Config, logger: Logger): Promise
   ];
   if (server.credentialsFile) lines.push(`  Credentials: ${server.credentialsFile}`);
   console.log(lines.join('\n') + '\n');
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await server.stop().catch((err) => logger.error({ err }, 'shutdown failed'));
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals(server, logger);
 }

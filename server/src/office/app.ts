@@ -8,13 +8,11 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { ErrorBody, type SyncStateDto } from '../contract/dto';
 import { openOfficeDb, type OfficeDb } from '../db/office-db';
-import { AppError } from '../domain/errors';
 import { systemClock, type Clock } from '../domain/types';
 import type { Config } from '../platform/config';
-import { errorHandler, jsonBody, notFoundHandler } from '../platform/http';
+import { createHttpApp, errorHandler, jsonBody, loginRateLimit, notFoundHandler } from '../platform/http';
 import { createLogger, type Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
 import { buildOpenApi, mountRoutes } from '../platform/routes';
@@ -95,15 +93,7 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
     recordPrinterStatus(deps, deviceId, status).then(() => undefined),
   );
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use(metrics.middleware);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    next();
-  });
+  const app = createHttpApp(metrics);
   const routes = [
     ...officeRoutes(deps, auth, () => syncHandle!.state()),
     ...ticketRoutes(deps),
@@ -118,20 +108,7 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
   );
   const api = express.Router();
   api.use(jsonBody());
-  api.use(
-    '/auth/login',
-    rateLimit({
-      windowMs: 60_000,
-      limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      // Per address and username: slows guessing one account without locking out an office
-      // whose agents all log in from behind the same address at 8 a.m.
-      keyGenerator: (req) =>
-        `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase().slice(0, 64)}`,
-      handler: (_req, _res, next) => next(new AppError('rate_limited', 'Too many login attempts; wait a minute')),
-    }),
-  );
+  api.use('/auth/login', loginRateLimit(config.LOGIN_RATE_LIMIT_PER_MINUTE, 'Too many login attempts; wait a minute'));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

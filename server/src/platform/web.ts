@@ -22,6 +22,17 @@ export interface WebOptions {
   openapiUrl?: string;
 }
 
+/** The API docs page at /api/docs: Swagger UI's own files, reading the role's OpenAPI document. */
+export function mountApiDocs(app: Express, title: string, openapiUrl = '/api/v1/openapi.json'): void {
+  app.use('/api/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1d' }));
+  app.get('/api/docs', (_req, res) => {
+    res.type('html').send(`<!doctype html><html lang="es"><head><meta charset="utf-8">
+<title>${title}</title><link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<body><div id="docs"></div><script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '${openapiUrl}', dom_id: '#docs' });</script></body></html>`);
+  });
+}
+
 export function mountWebApps(app: Express, opts: WebOptions): void {
   for (const name of opts.apps) {
     const dir = `${WEB_ROOT}/${name}`;
@@ -33,13 +44,7 @@ export function mountWebApps(app: Express, opts: WebOptions): void {
   app.get('/t/:ticketId', (req, res) => {
     res.redirect(302, `/dispenser/ticket.html?id=${encodeURIComponent(req.params.ticketId)}`);
   });
-  app.use('/api/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1d' }));
-  app.get('/api/docs', (_req, res) => {
-    res.type('html').send(`<!doctype html><html lang="es"><head><meta charset="utf-8">
-<title>${opts.apiDocsTitle}</title><link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
-<body><div id="docs"></div><script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '${opts.openapiUrl ?? '/api/v1/openapi.json'}', dom_id: '#docs' });</script></body></html>`);
-  });
+  mountApiDocs(app, opts.apiDocsTitle, opts.openapiUrl);
   app.get('/', (_req, res) => {
     res.type('html').send(`<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Turnero</title>
 <style>body{font:18px system-ui,sans-serif;max-width:40rem;margin:3rem auto;color:#111}a{color:#0047a0}</style></head>

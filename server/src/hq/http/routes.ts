@@ -4,12 +4,12 @@
  * validate (zod), call a use case, answer. Shapes are in ../contract.ts.
  */
 import express, { Router } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { ErrorBody } from '../../contract/dto';
 import { IngestBatch, IngestResult } from '../../contract/outbox';
 import { AppError } from '../../domain/errors';
 import type { Clock } from '../../domain/types';
+import { loginRateLimit } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
 import { buildOpenApi, mountRoutes, route, type Authenticator, type RouteDef } from '../../platform/routes';
@@ -288,17 +288,7 @@ export function hqApiRouter(deps: HqRouteDeps): Router {
   // body already parsed, so the small limit applies everywhere else.
   api.post('/hq/ingest', express.json({ limit: '8mb' }));
   api.use(express.json({ limit: '64kb' }));
-  api.use(
-    '/auth/login',
-    rateLimit({
-      windowMs: 60_000,
-      limit: deps.loginRateLimitPerMinute,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase().slice(0, 64)}`,
-      handler: (_req, _res, next) => next(new AppError('rate_limited', 'Demasiados intentos; espere un minuto / Too many login attempts')),
-    }),
-  );
+  api.use('/auth/login', loginRateLimit(deps.loginRateLimitPerMinute, 'Demasiados intentos; espere un minuto / Too many login attempts'));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
