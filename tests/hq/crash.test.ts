@@ -6,7 +6,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,21 +15,13 @@ import { rebuildOffice } from '../../server/src/hq/ingest/rebuild';
 import { createOffice } from '../../server/src/hq/org/offices';
 import { createSyncWorker } from '../../server/src/office/sync/sync-worker';
 import type { OutboxEnvelope } from '../../server/src/contract/outbox';
-import { createTestDatabase, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
+import { createTestDatabase, freePort, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 let testDb: TestDatabase;
 let db: HqDatabase;
 let dir: string;
 const children = new Set<ChildProcess>();
-
-async function freePort(): Promise<number> {
-  const srv = createNetServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const p = (srv.address() as AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return p;
-}
 
 /** Starts a fixture; resolves once it printed a line starting with `ready`. */
 function spawnFixture(file: string, env: Record<string, string>, onLine?: (line: string) => void): Promise<ChildProcess> {

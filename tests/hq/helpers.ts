@@ -3,6 +3,7 @@
  * builders for outbox events as an office would send them.
  */
 import { randomBytes } from 'node:crypto';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import type { IngestBatch, OutboxEnvelope } from '../../server/src/contract/outbox';
 import type { TicketEventType } from '../../server/src/domain/types';
@@ -160,4 +161,13 @@ export function simulateTraffic(s: OfficeStream, tickets: number, gapSeconds = 4
   }
   s.advance(60).agent('agent-1', 'signed_out');
   return { issued: tickets, served };
+}
+
+/** A TCP port free right now, for a server a test stops and starts again on the same port. */
+export async function freePort(): Promise<number> {
+  const srv = createNetServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const p = (srv.address() as AddressInfo).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return p;
 }

@@ -7,7 +7,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallResultDto, StatsTodayDto, SyncStateDto } from '../../server/src/contract/dto';
@@ -17,20 +16,12 @@ import { createHqServer, type HqServer } from '../../server/src/hq/index';
 import { createOffice } from '../../server/src/hq/org/offices';
 import { request } from '../support/http';
 import { act, closeOffice, expectStatus, issue, openOffice, signIn, type OfficeSession } from '../office/helpers';
-import { api, createTestDatabase, silentLogger, type TestDatabase } from './helpers';
+import { api, createTestDatabase, freePort, silentLogger, type TestDatabase } from './helpers';
 
 let testDb: TestDatabase;
 let dir: string;
 let hq: HqServer | undefined;
 let s: OfficeSession | undefined;
-
-async function freePort(): Promise<number> {
-  const srv = createNetServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const p = (srv.address() as AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return p;
-}
 
 before(async () => {
   testDb = await createTestDatabase();

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openOfficeDb, type OfficeDb } from '../../server/src/db/office-db';
@@ -11,7 +11,7 @@ import { createOffice } from '../../server/src/hq/org/offices';
 import { backoffDelay } from '../../server/src/office/sync/backoff';
 import { createSyncWorker } from '../../server/src/office/sync/sync-worker';
 import type { OutboxEnvelope } from '../../server/src/contract/outbox';
-import { createTestDatabase, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
+import { createTestDatabase, freePort, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
 
 let testDb: TestDatabase;
 let dir: string;
@@ -19,14 +19,6 @@ let port: number;
 let hq: HqServer | null = null;
 let logger: Awaited<ReturnType<typeof silentLogger>>;
 const clock = { now: () => new Date() };
-
-async function freePort(): Promise<number> {
-  const srv = createNetServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const p = (srv.address() as AddressInfo).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return p;
-}
 
 async function startHq() {
   hq = await createHqServer({ port, host: '127.0.0.1', dataDir: dir, databaseUrl: testDb.url, demo: false, logger });
