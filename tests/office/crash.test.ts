@@ -43,7 +43,8 @@ interface Sent {
 function numbering(): { groups: Map<string, number[]>; tickets: number; keys: number } {
   const db = new Database(join(dataDir, 'office.db'), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare('SELECT serviceId, day, number, code FROM Ticket ORDER BY serviceId, day, number').all() as {
+    // Numbers belong to the service that issued the ticket (a transfer does not renumber).
+    const rows = db.prepare('SELECT issuedServiceId AS serviceId, day, number FROM Ticket ORDER BY issuedServiceId, day, number').all() as {
       serviceId: string;
       day: string;
       number: number;
