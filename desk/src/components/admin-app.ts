@@ -70,10 +70,6 @@ export class AdminApp extends LitElement {
 
   private _session = new StaffSessionController(this, { roles: ADMIN_ROLES, onSignedIn: () => this._load() });
 
-  private get _me() {
-    return this._session.me;
-  }
-
   private async _load() {
     try {
       const [rows, counters] = await Promise.all([api.get<Row[]>(this._tab.path), api.get<CounterDto[]>('/counters')]);
@@ -89,9 +85,9 @@ export class AdminApp extends LitElement {
       <header class="bar">
         <h1>${t('app.admin')}</h1>
         <div class="row">
-          ${this._me ? html`<a href="./board.html">${t('nav.board')}</a>` : ''}
+          ${this._session.me ? html`<a href="./board.html">${t('nav.board')}</a>` : ''}
           ${langSwitchButton()}
-          ${this._me ? html`<span>${this._me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
+          ${this._session.me ? html`<span>${this._session.me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
         </div>
       </header>
       <main>${this._body()}</main>
@@ -100,7 +96,7 @@ export class AdminApp extends LitElement {
 
   private _body() {
     if (this._session.booting) return html`<p role="status">${t('common.loading')}</p>`;
-    if (!this._me) {
+    if (!this._session.me) {
       return html`<turnero-staff-login .roles=${ADMIN_ROLES} heading=${t('app.admin')}
         @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._session.signedIn(e.detail)}></turnero-staff-login>`;
     }

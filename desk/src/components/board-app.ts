@@ -147,14 +147,6 @@ export class BoardApp extends LitElement {
     },
   });
 
-  private get _me() {
-    return this._session.me;
-  }
-
-  private get _live() {
-    return this._session.live;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this._timer = setInterval(() => (this._now = new Date()), 10_000);
@@ -166,12 +158,12 @@ export class BoardApp extends LitElement {
   }
 
   override render() {
-    const me = this._me;
+    const me = this._session.me;
     return html`
       <header class="bar">
-        <h1>${t('app.board')}${this._live?.snapshot ? html` · ${this._live.snapshot.office.name}` : ''}</h1>
+        <h1>${t('app.board')}${this._session.live?.snapshot ? html` · ${this._session.live.snapshot.office.name}` : ''}</h1>
         <div class="row">
-          ${me && this._live && !this._live.connected ? html`<span class="offline" role="status">${t('common.offline')}</span>` : ''}
+          ${me && this._session.live && !this._session.live.connected ? html`<span class="offline" role="status">${t('common.offline')}</span>` : ''}
           ${me ? html`<a href="./index.html">${t('nav.desk')}</a>` : ''}
           ${me?.role === 'admin' ? html`<a href="./admin.html">${t('nav.admin')}</a>` : ''}
           ${langSwitchButton()}
@@ -184,13 +176,13 @@ export class BoardApp extends LitElement {
 
   private _body() {
     if (this._session.booting) return html`<main><p role="status">${t('common.loading')}</p></main>`;
-    if (!this._me) {
+    if (!this._session.me) {
       return html`<main>
         <turnero-staff-login class="wide" .roles=${BOARD_ROLES} heading=${t('app.board')}
           @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._session.signedIn(e.detail)}></turnero-staff-login>
       </main>`;
     }
-    const snap = this._live?.snapshot;
+    const snap = this._session.live?.snapshot;
     if (!snap) return html`<main><p role="status">${t('common.loading')}</p></main>`;
     const devices = this._devices.length > 0 ? this._devices : snap.devices;
     const alerts = computeAlerts({ ...snap, devices }, this._now, { maxQueueLength: this._maxQueue });

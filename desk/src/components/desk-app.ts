@@ -135,14 +135,6 @@ export class DeskApp extends LitElement {
     onSignedIn: () => void this._loadStats(),
   });
 
-  private get _me() {
-    return this._session.me;
-  }
-
-  private get _live() {
-    return this._session.live;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this._onKey);
@@ -161,21 +153,21 @@ export class DeskApp extends LitElement {
   }
 
   private get _snapshot() {
-    return this._live?.snapshot ?? null;
+    return this._session.live?.snapshot ?? null;
   }
 
   /** The counter this agent works at: the chosen one, else the one the server says they are signed in at. */
   private get _counter(): CounterDto | null {
     const snap = this._snapshot;
-    if (!snap || !this._me) return null;
-    const mine = snap.counters.find((c) => c.agentId === this._me!.principalId && c.agentState !== 'signed_out');
+    if (!snap || !this._session.me) return null;
+    const mine = snap.counters.find((c) => c.agentId === this._session.me!.principalId && c.agentState !== 'signed_out');
     if (mine) return mine;
     return snap.counters.find((c) => c.id === this._counterId) ?? null;
   }
 
   private get _working(): boolean {
     const c = this._counter;
-    return !this._picking && !!c && !!this._me && c.agentId === this._me.principalId && c.agentState !== 'signed_out';
+    return !this._picking && !!c && !!this._session.me && c.agentId === this._session.me.principalId && c.agentState !== 'signed_out';
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -190,15 +182,15 @@ export class DeskApp extends LitElement {
       <header class="bar">
         <h1>${t('app.desk')}${this._counter && this._working ? html` · ${this._counter.name}` : ''}</h1>
         <div class="row">
-          ${this._me ? html`<span>${this._me.name}</span>` : ''}
-          ${this._me && this._live && !this._live.connected
+          ${this._session.me ? html`<span>${this._session.me.name}</span>` : ''}
+          ${this._session.me && this._session.live && !this._session.live.connected
             ? html`<span class="offline" role="status">${t('common.offline')}</span>`
             : ''}
-          ${this._me && ['supervisor', 'admin'].includes(this._me.role)
+          ${this._session.me && ['supervisor', 'admin'].includes(this._session.me.role)
             ? html`<a href="./board.html">${t('nav.board')}</a>`
             : ''}
           ${langSwitchButton()}
-          ${this._me ? html`<button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
+          ${this._session.me ? html`<button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
         </div>
       </header>
       ${this._body()}
@@ -207,7 +199,7 @@ export class DeskApp extends LitElement {
 
   private _body() {
     if (this._session.booting) return html`<main><p role="status">${t('common.loading')}</p></main>`;
-    if (!this._me) {
+    if (!this._session.me) {
       return html`<main>
         <turnero-staff-login .roles=${STAFF_ROLES} @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._session.signedIn(e.detail)}></turnero-staff-login>
       </main>`;
@@ -222,7 +214,7 @@ export class DeskApp extends LitElement {
 
   private _picker() {
     const snap = this._snapshot!;
-    const me = this._me!;
+    const me = this._session.me!;
     const counters = snap.counters.filter((c) => c.active);
     const selected = this._counterId ?? me.counterId ?? counters[0]?.id ?? '';
     const mayChooseServices = me.role !== 'agent' || snap.office.agentsChooseServices === true;
@@ -285,7 +277,7 @@ export class DeskApp extends LitElement {
           });
         }
       }
-      if (!(counter && counter.agentId === this._me!.principalId && counter.agentState !== 'signed_out')) {
+      if (!(counter && counter.agentId === this._session.me!.principalId && counter.agentState !== 'signed_out')) {
         try {
           await api.post(`/counters/${counterId}/sign-in`);
         } catch (err) {
@@ -559,17 +551,17 @@ export class DeskApp extends LitElement {
       const status = (err as { status?: number }).status;
       if (status === 401) await this._logout();
       // Refused because this screen was behind the server (403/409): catch up at once.
-      else if (status === 403 || status === 409) this._live?.store.requestSnapshot();
+      else if (status === 403 || status === 409) this._session.live?.store.requestSnapshot();
     } finally {
       this._busy = false;
     }
   }
 
   private async _loadStats() {
-    if (!this._me) return;
+    if (!this._session.me) return;
     try {
       const stats = await api.get<StatsTodayDto>('/stats/today');
-      this._stats = stats.agents.find((a) => a.agentId === this._me?.principalId) ?? null;
+      this._stats = stats.agents.find((a) => a.agentId === this._session.me?.principalId) ?? null;
     } catch {
       // Figures are a nicety: the desk keeps working without them.
     }
@@ -577,7 +569,7 @@ export class DeskApp extends LitElement {
 
   private async _logout() {
     const counter = this._counter;
-    if (counter && this._me && counter.agentId === this._me.principalId && counter.agentState !== 'signed_out') {
+    if (counter && this._session.me && counter.agentId === this._session.me.principalId && counter.agentState !== 'signed_out') {
       try {
         await api.post(`/counters/${counter.id}/sign-out`);
       } catch {
