@@ -12,9 +12,8 @@ import {
   loadOffice,
   loadServices,
   loadUsers,
-  recentServiceSeconds,
-  waitingTickets,
-  activeTickets,
+  openTickets,
+  recentServiceSecondsByService,
 } from './store/office-store';
 
 export interface QueueView {
@@ -29,30 +28,47 @@ export interface QueueView {
   serviceSeconds: Map<string, number[]>;
 }
 
-export async function loadQueueView(db: Db): Promise<QueueView> {
-  const [office, services, counters, waiting, active, users] = await Promise.all([
+export async function loadQueueView(db: Db, now: Date): Promise<QueueView> {
+  const [office, services, counters, open, users, serviceSeconds] = await Promise.all([
     loadOffice(db),
     loadServices(db),
     loadCounters(db),
-    waitingTickets(db),
-    activeTickets(db),
+    openTickets(db),
     loadUsers(db),
+    recentServiceSecondsByService(db, now),
   ]);
-  // Estimates are only given for waiting tickets: only their services need service times.
-  const serviceSeconds = new Map<string, number[]>();
-  for (const serviceId of new Set(waiting.map((t) => t.serviceId))) {
-    serviceSeconds.set(serviceId, await recentServiceSeconds(db, serviceId));
-  }
   return {
     office,
     services,
     serviceById: new Map(services.map((s) => [s.id, s])),
     counters,
     counterById: new Map(counters.map((c) => [c.id, c])),
-    waiting,
-    active,
+    waiting: open.filter((t) => t.status === 'waiting'),
+    active: open.filter((t) => t.status !== 'waiting'),
     agentNames: new Map(users.map((u) => [u.id, u.displayName])),
     serviceSeconds,
+  };
+}
+
+/**
+ * The view after a command changed some tickets and counters, computed in memory (the
+ * command just wrote exactly these changes, so reloading would read back the same).
+ */
+export function viewWith(view: QueueView, tickets: Ticket[], counters: Counter[] = []): QueueView {
+  const changed = new Map(tickets.map((t) => [t.id, t]));
+  const others = (list: Ticket[]) => list.filter((t) => !changed.has(t.id));
+  const byArrival = (a: Ticket, b: Ticket) =>
+    a.issuedAt.getTime() - b.issuedAt.getTime() || a.number - b.number;
+  const waiting = [...others(view.waiting), ...tickets.filter((t) => t.status === 'waiting')].sort(byArrival);
+  const active = [...others(view.active), ...tickets.filter((t) => t.status === 'called' || t.status === 'serving')];
+  const counterById = new Map(view.counterById);
+  for (const c of counters) counterById.set(c.id, c);
+  return {
+    ...view,
+    waiting,
+    active,
+    counters: view.counters.map((c) => counterById.get(c.id) ?? c),
+    counterById,
   };
 }
 

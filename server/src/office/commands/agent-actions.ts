@@ -64,7 +64,7 @@ export async function agentAction(
             : resume(counter, agentId, now);
     changed.push(await apply(tx, transition));
 
-    const view = await loadQueueView(tx);
+    const view = await loadQueueView(tx, deps.clock.now());
     const dtos = changed.map((c) => counterDto(view, c));
     afterCommit(() => {
       for (const counterDtoValue of dtos) deps.broadcaster.publish('counter:updated', { counter: counterDtoValue });

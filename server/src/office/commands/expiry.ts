@@ -37,7 +37,7 @@ export async function runEndOfDay(deps: OfficeDeps): Promise<{ expired: number; 
       await appendOutbox(tx, ticketFacts(ticket, events, serviceById));
       expired.push(ticket);
     }
-    const view = await loadQueueView(tx);
+    const view = await loadQueueView(tx, deps.clock.now());
     const dtos = expired.map((t) => ticketDto(view, t));
     afterCommit(() => {
       for (const dto of dtos) {

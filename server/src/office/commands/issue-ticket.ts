@@ -9,15 +9,13 @@ import { AppError } from '../../domain/errors';
 import { localDay } from '../../domain/local-day';
 import { issueTicket as issue } from '../../domain/ticket-machine';
 import type { OfficeDeps, Principal } from '../context';
-import { loadQueueView, ticketDto } from '../presenter';
+import { loadQueueView, ticketDto, viewWith } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';
 import {
   appendTicketEvents,
   findIdempotentTicket,
-  findService,
   getTicket,
   insertTicket,
-  loadOffice,
   nextTicketNumber,
   rememberIdempotentTicket,
 } from '../store/office-store';
@@ -47,19 +45,20 @@ export async function issueTicket(
     if (input.idempotencyKey) {
       const existingId = await findIdempotentTicket(tx, principal.id, input.idempotencyKey);
       if (existingId) {
-        const view = await loadQueueView(tx);
+        const view = await loadQueueView(tx, deps.clock.now());
         return { ticket: ticketDto(view, await getTicket(tx, existingId)), created: false };
       }
     }
-    const office = await loadOffice(tx);
+    const now = deps.clock.now();
+    const view = await loadQueueView(tx, now);
+    const office = view.office;
     if (!office.acceptingTickets) {
       throw new AppError('office_closed', 'La oficina no está recibiendo turnos en este momento');
     }
-    const service = await findService(tx, input.serviceId);
+    const service = view.serviceById.get(input.serviceId);
     if (!service) throw new AppError('not_found', `Unknown service ${input.serviceId}`);
     if (!service.active) throw new AppError('service_inactive', `Service ${service.prefix} is not active`);
 
-    const now = deps.clock.now();
     const day = localDay(now, office.timeZone);
     const number = await nextTicketNumber(tx, service.id, day);
     const { ticket, events } = issue(
@@ -90,8 +89,7 @@ export async function issueTicket(
     if (input.idempotencyKey) {
       await rememberIdempotentTicket(tx, principal.id, input.idempotencyKey, ticket.id);
     }
-    const view = await loadQueueView(tx);
-    const dto = ticketDto(view, ticket);
+    const dto = ticketDto(viewWith(view, [ticket]), ticket);
     afterCommit(() => {
       deps.metrics.counter('tickets_issued_total', 'Tickets issued', ['service', 'category']).inc({
         service: service.prefix,

@@ -48,7 +48,7 @@ export async function changeCounterServices(
     const ids = services.map((s) => s.serviceId);
     if (new Set(ids).size !== ids.length) throw new AppError('validation_failed', 'A service is listed twice');
     await replaceCounterServices(tx, counterId, services);
-    const view = await loadQueueView(tx);
+    const view = await loadQueueView(tx, deps.clock.now());
     const dto = counterDto(view, await getCounter(tx, counterId));
     afterCommit(() => {
       deps.broadcaster.publish('counter:updated', { counter: dto });

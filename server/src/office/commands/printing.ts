@@ -18,7 +18,7 @@ async function setPrintState(deps: OfficeDeps, ticketId: string, state: PrintSta
   return deps.bus.command('print-state', async ({ tx, afterCommit }) => {
     const ticket = { ...(await getTicket(tx, ticketId)), printState: state };
     await updateTicket(tx, ticket);
-    const dto = ticketDto(await loadQueueView(tx), ticket);
+    const dto = ticketDto(await loadQueueView(tx, deps.clock.now()), ticket);
     afterCommit(() => {
       deps.broadcaster.publish('ticket:updated', { ticket: dto, event: `print_${state}` }, [ROOMS.ticket(ticketId)]);
     });
@@ -55,7 +55,7 @@ export async function reprintTicket(deps: OfficeDeps, ticketId: string): Promise
       throw new AppError('illegal_transition', `${ticket.code} was not issued at a kiosk`);
     }
     return {
-      dto: ticketDto(await loadQueueView(db), ticket),
+      dto: ticketDto(await loadQueueView(db, deps.clock.now()), ticket),
       deviceId: ticket.issuedByDeviceId,
       office: await loadOffice(db),
     };

@@ -21,7 +21,7 @@ import type { CallReason, Counter, Ticket } from '../../domain/types';
 import type { CommandContext } from '../command-bus';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
-import { callDto, counterDto, loadQueueView, ticketDto, type QueueView } from '../presenter';
+import { callDto, counterDto, loadQueueView, ticketDto, viewWith, type QueueView } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';
 import {
   appendTicketEvents,
@@ -83,7 +83,7 @@ async function persistCall(
   await appendOutbox(ctx.tx, ticketFacts(ticket, events, view.serviceById));
   await saveCounterState(ctx.tx, updatedCounter);
 
-  const after = await loadQueueView(ctx.tx);
+  const after = viewWith(view, [ticket], [updatedCounter]);
   const dto = ticketDto(after, ticket);
   const call = callDto(after, ticket, now, false, reason);
   const cdto = counterDto(after, updatedCounter);
@@ -114,7 +114,7 @@ export async function callNext(
     assertActsAtCounter(principal, counter);
     assertCanCall(counter);
     await assertCounterFree(ctx, counter);
-    const view = await loadQueueView(ctx.tx);
+    const view = await loadQueueView(ctx.tx, deps.clock.now());
     const now = deps.clock.now();
     const choice = chooseNextTicket({
       counter,
@@ -143,7 +143,7 @@ export async function callSpecific(
     assertCanCall(counter);
     const ticket = await getTicket(ctx.tx, ticketId);
     await assertCounterFree(ctx, counter);
-    const view = await loadQueueView(ctx.tx);
+    const view = await loadQueueView(ctx.tx, deps.clock.now());
     const now = deps.clock.now();
     const transition = callTicket(ticket, counter.id, { actorId: principal.id, at: now }, 'chosen');
     return persistCall(deps, ctx, view, counter, transition, 'chosen');
@@ -170,7 +170,7 @@ export async function actOnTicket(
         throw new AppError('forbidden', `Ticket ${ticket.code} is not at your counter`);
       }
     }
-    const view = await loadQueueView(ctx.tx);
+    const view = await loadQueueView(ctx.tx, deps.clock.now());
     if (action === 'transfer') await validateTransferTarget(ctx, view, params.transfer!);
     const actor = { actorId: principal.id, at: deps.clock.now() };
     const transition = decide(ticket, action, actor, params);
@@ -183,7 +183,7 @@ export async function actOnTicket(
       updatedCounter = markIdle(counter, actor.at);
       await saveCounterState(ctx.tx, updatedCounter);
     }
-    const after = await loadQueueView(ctx.tx);
+    const after = viewWith(view, [transition.ticket], updatedCounter ? [updatedCounter] : []);
     const dto = ticketDto(after, transition.ticket);
     const cdto = updatedCounter ? counterDto(after, updatedCounter) : null;
     ctx.afterCommit(() => {

@@ -169,6 +169,40 @@ export async function agentEventsSince(db: Db, since: Date): Promise<AgentEvent[
   }));
 }
 
+/** Tickets still in the queue or at a counter, oldest first. */
+export async function openTickets(db: Db): Promise<Ticket[]> {
+  const rows = await db.ticket.findMany({
+    where: { status: { in: ['waiting', 'called', 'serving'] } },
+    orderBy: [{ issuedAt: 'asc' }, { number: 'asc' }],
+  });
+  return rows.map(toTicket);
+}
+
+/**
+ * Service durations (seconds) of recently finished tickets, per service, newest first
+ * (at most `perService` each, from the last `days` days): one query for every service.
+ */
+export async function recentServiceSecondsByService(
+  db: Db,
+  now: Date,
+  perService = 20,
+  days = 7,
+): Promise<Map<string, number[]>> {
+  const rows = await db.ticket.findMany({
+    where: { status: 'done', finishedAt: { gte: new Date(now.getTime() - days * 86_400_000) }, startedAt: { not: null } },
+    orderBy: { finishedAt: 'desc' },
+    take: 500,
+    select: { serviceId: true, startedAt: true, finishedAt: true },
+  });
+  const out = new Map<string, number[]>();
+  for (const r of rows) {
+    const list = out.get(r.serviceId) ?? [];
+    if (list.length < perService) list.push(Math.max(0, (r.finishedAt!.getTime() - r.startedAt!.getTime()) / 1000));
+    out.set(r.serviceId, list);
+  }
+  return out;
+}
+
 /** Service durations (seconds) of the most recent finished tickets of a service, newest first. */
 export async function recentServiceSeconds(db: Db, serviceId: string, limit = 20): Promise<number[]> {
   const rows = await db.ticket.findMany({

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Ticket_status_finishedAt_idx" ON "Ticket"("status", "finishedAt");
