@@ -60,7 +60,8 @@ async function steady(count: number, rate: number, send: (i: number) => Promise<
 // ---------- over HTTP, against the real server ----------
 
 async function overHttp(count: number) {
-  const office = await startTestOffice({ env: { LOG_LEVEL: 'warn' } });
+  // Measured as `npm start` runs it: the bundled server with its Node flags (npm run build first).
+  const office = await startTestOffice({ env: { LOG_LEVEL: 'warn' }, production: true });
   const pid = office.process.pid!;
   try {
     const { url, creds } = office;

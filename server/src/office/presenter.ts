@@ -13,7 +13,9 @@ import {
   loadServices,
   loadUsers,
   openTickets,
+  recentServiceSeconds,
   recentServiceSecondsByService,
+  waitingTickets,
 } from './store/office-store';
 
 export interface QueueView {
@@ -47,6 +49,32 @@ export async function loadQueueView(db: Db, now: Date): Promise<QueueView> {
     active: open.filter((t) => t.status !== 'waiting'),
     agentNames: new Map(users.map((u) => [u.id, u.displayName])),
     serviceSeconds,
+  };
+}
+
+/**
+ * A view narrowed to one service, for issuing: a new ticket's position and estimate only
+ * need that service's queue, and a busy office's whole queue costs a lot to read on
+ * every issue. (Active tickets and agent names are left out: they do not enter.)
+ */
+export async function loadServiceView(db: Db, now: Date, serviceId: string): Promise<QueueView> {
+  const [office, services, counters, waiting, seconds] = await Promise.all([
+    loadOffice(db),
+    loadServices(db),
+    loadCounters(db),
+    waitingTickets(db, [serviceId]),
+    recentServiceSeconds(db, serviceId),
+  ]);
+  return {
+    office,
+    services,
+    serviceById: new Map(services.map((s) => [s.id, s])),
+    counters,
+    counterById: new Map(counters.map((c) => [c.id, c])),
+    waiting,
+    active: [],
+    agentNames: new Map(),
+    serviceSeconds: new Map([[serviceId, seconds]]),
   };
 }
 

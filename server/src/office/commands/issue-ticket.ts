@@ -9,7 +9,7 @@ import { AppError } from '../../domain/errors';
 import { localDay } from '../../domain/local-day';
 import { issueTicket as issue } from '../../domain/ticket-machine';
 import type { OfficeDeps, Principal } from '../context';
-import { loadQueueView, ticketDto, viewWith } from '../presenter';
+import { loadQueueView, loadServiceView, ticketDto, viewWith } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';
 import {
   appendTicketEvents,
@@ -50,7 +50,7 @@ export async function issueTicket(
       }
     }
     const now = deps.clock.now();
-    const view = await loadQueueView(tx, now);
+    const view = await loadServiceView(tx, now, input.serviceId);
     const office = view.office;
     if (!office.acceptingTickets) {
       throw new AppError('office_closed', 'La oficina no está recibiendo turnos en este momento');

@@ -191,7 +191,7 @@ export async function recentServiceSecondsByService(
   const rows = await db.ticket.findMany({
     where: { status: 'done', finishedAt: { gte: new Date(now.getTime() - days * 86_400_000) }, startedAt: { not: null } },
     orderBy: { finishedAt: 'desc' },
-    take: 500,
+    take: 200,
     select: { serviceId: true, startedAt: true, finishedAt: true },
   });
   const out = new Map<string, number[]>();
@@ -206,7 +206,7 @@ export async function recentServiceSecondsByService(
 /** Service durations (seconds) of the most recent finished tickets of a service, newest first. */
 export async function recentServiceSeconds(db: Db, serviceId: string, limit = 20): Promise<number[]> {
   const rows = await db.ticket.findMany({
-    where: { serviceId, status: 'done', startedAt: { not: null }, finishedAt: { not: null } },
+    where: { status: 'done', serviceId, finishedAt: { not: null }, startedAt: { not: null } },
     orderBy: { finishedAt: 'desc' },
     take: limit,
     select: { startedAt: true, finishedAt: true },
