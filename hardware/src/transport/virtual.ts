@@ -13,14 +13,18 @@ export class VirtualLink implements ByteLink {
   readonly readable = true;
   private session: VirtualSession | null = null;
   private listeners: Array<(b: Buffer) => void> = [];
+  /** The printer this link started itself (stopped with the link, so nothing lingers). */
+  private owned: { stop(): Promise<void> } | null = null;
 
   constructor(private readonly opts: VirtualLinkOptions) {}
 
   async open(): Promise<void> {
     if (this.session) return;
-    const printer =
-      findVirtualPrinter(this.opts.name) ??
-      (await startVirtualPrinter({ name: this.opts.name, outDir: this.opts.outDir, speedMmPerSec: this.opts.speedMmPerSec }));
+    let printer = findVirtualPrinter(this.opts.name);
+    if (!printer) {
+      printer = await startVirtualPrinter({ name: this.opts.name, outDir: this.opts.outDir, speedMmPerSec: this.opts.speedMmPerSec });
+      this.owned = printer;
+    }
     const session = printer.connect();
     session.onData((b) => this.listeners.forEach((cb) => cb(b)));
     this.session = session;
@@ -39,5 +43,8 @@ export class VirtualLink implements ByteLink {
   async close(): Promise<void> {
     this.session?.close();
     this.session = null;
+    const owned = this.owned;
+    this.owned = null;
+    await owned?.stop();
   }
 }
