@@ -38,7 +38,7 @@ const TEST_ENV = {
 
 /** What `npm start` runs the bundled server with (see package.json). */
 export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=1'];
-export const PRODUCTION_ENV = { MALLOC_ARENA_MAX: '2' };
+export const PRODUCTION_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
 
 export function tempDataDir(prefix = 'turnero-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

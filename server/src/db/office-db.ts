@@ -3,13 +3,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from './generated/office/client';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { readdirSync, existsSync } from 'node:fs';
 import { rolePaths } from './roles';
+import { createWalCheckpointer } from './wal-checkpointer';
 
 export interface OfficeDbOptions {
   /** Path of the database file; its directory is created when missing. */
@@ -23,12 +24,18 @@ export interface OfficeDbOptions {
   busyTimeoutMs?: number;
   /** Migration progress and schema-engine log lines. */
   log?: (msg: string) => void;
+  /** Problems the office keeps running through (a failed checkpoint worker). */
+  warn?: (msg: string, err: unknown) => void;
 }
 
 export interface OfficeDb {
   prisma: PrismaClient;
+  /** The client's SQLite driver adapter (its one connection), for the command bus's records. */
+  driver(): SqlDriverAdapter;
   /** Migrations applied while opening (empty when the file was up to date). */
   appliedMigrations: string[];
+  /** Tell the database a transaction committed (it keeps the WAL checkpointed). */
+  committed(): void;
   close(): Promise<void>;
 }
 
@@ -43,6 +50,10 @@ export function officePragmas(opts: Pick<OfficeDbOptions, 'synchronous' | 'busyT
     `PRAGMA busy_timeout = ${busy};`,
     // SQLite leaves foreign keys off per connection unless asked.
     'PRAGMA foreign_keys = ON;',
+    // Checkpoints run in a worker thread instead of inside a commit (see wal-checkpointer.ts);
+    // a log grown by a long burst is cut back to 64 MB when it restarts.
+    'PRAGMA wal_autocheckpoint = 0;',
+    'PRAGMA journal_size_limit = 67108864;',
   ].join('\n');
 }
 
@@ -51,7 +62,11 @@ export function officePragmas(opts: Pick<OfficeDbOptions, 'synchronous' | 'busyT
  * (journal_mode excepted), so setting them once through the client would be lost if the
  * client ever reconnected.
  */
-function withPragmas(base: SqlDriverAdapterFactory, pragmas: string): SqlDriverAdapterFactory {
+function withPragmas(
+  base: SqlDriverAdapterFactory,
+  pragmas: string,
+  onConnect: (adapter: SqlDriverAdapter) => void,
+): SqlDriverAdapterFactory {
   return {
     provider: base.provider,
     adapterName: base.adapterName,
@@ -63,6 +78,7 @@ function withPragmas(base: SqlDriverAdapterFactory, pragmas: string): SqlDriverA
         await adapter.dispose();
         throw err;
       }
+      onConnect(adapter);
       return adapter;
     },
   };
@@ -80,13 +96,33 @@ export async function openOfficeDb(opts: OfficeDbOptions): Promise<OfficeDb> {
   // The engine's own connection takes an exclusive lock and is closed when it is done.
   const applied = pendingMigrations(file).length > 0 ? await migrateInWorker(url, busyTimeoutMs, opts.log) : [];
 
-  const adapter = withPragmas(new PrismaBetterSqlite3({ url, timeout: busyTimeoutMs }), officePragmas(opts));
+  let connected: SqlDriverAdapter | null = null;
+  const adapter = withPragmas(new PrismaBetterSqlite3({ url, timeout: busyTimeoutMs }), officePragmas(opts), (a) => {
+    connected = a;
+  });
   const prisma = new PrismaClient({ adapter });
   await prisma.$connect();
+  const driver = () => {
+    if (!connected) throw new Error('The office database is not connected');
+    return connected;
+  };
+  const checkpointer = createWalCheckpointer({
+    file,
+    restoreAutoCheckpoint: () => driver().executeScript('PRAGMA wal_autocheckpoint = 1000;'),
+    // The adapter runs a script synchronously (better-sqlite3), so this completes within
+    // the command queue's turn that calls committed().
+    checkpointHere: () => void driver().executeScript('PRAGMA wal_checkpoint(PASSIVE);'),
+    log: (msg, err) => opts.warn?.(msg, err),
+  });
   return {
     prisma,
+    driver,
     appliedMigrations: applied,
-    close: () => prisma.$disconnect(),
+    committed: () => checkpointer.committed(),
+    close: async () => {
+      await checkpointer.stop();
+      await prisma.$disconnect();
+    },
   };
 }
 

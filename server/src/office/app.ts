@@ -59,14 +59,25 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
   const db: OfficeDb = await openOfficeDb({
     file: join(config.DATA_DIR, 'office.db'),
     log: (msg) => logger.debug(msg),
+    warn: (msg, err) => logger.warn({ err }, msg),
   });
   if (db.appliedMigrations.length) logger.info({ migrations: db.appliedMigrations }, 'database migrated');
 
   // Every committed command may have added outbox rows: wake the sync worker.
   let syncHandle: SyncHandle | null = null;
-  const bus = createCommandBus(db.prisma, logger, () => syncHandle?.notify());
-  const broadcaster = new Broadcaster();
   const metrics = createMetrics();
+  const commandSeconds = metrics.histogram('command_duration_seconds', 'Time a command holds the command queue (its transaction and what runs after commit)', ['command']);
+  const bus = createCommandBus(db.prisma, {
+    clock,
+    logger,
+    driver: db.driver,
+    onCommit: () => {
+      db.committed();
+      syncHandle?.notify();
+    },
+    onCommandDone: (command, seconds) => commandSeconds.observe({ command }, seconds),
+  });
+  const broadcaster = new Broadcaster();
   let publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   let footer = '';
   const printing = new PrintDispatcher({ broadcaster, logger, publicUrl: () => publicUrl, footer: () => footer });

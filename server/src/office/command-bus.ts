@@ -1,30 +1,108 @@
 /**
- * The one path every change of the office takes. Commands run one at a time: each in
- * its own transaction (the SQLite adapter has a single connection, so a write beside an
- * open transaction would silently join it). Reads go through the same queue so they never
- * observe a transaction that may still roll back. What a command wants published
- * (realtime events, print jobs) runs only after its commit.
+ * The one path every change of the office takes. Jobs run one at a time, so a command
+ * never sees another half done; reads go through the same queue.
+ *
+ * Because every write passes here, the bus also keeps in memory, between commands, what
+ * the busy paths need: the office's live state (QueueView: settings, services, counters,
+ * open tickets), the head of the outbox sequence and the last ticket number of each
+ * service and day. They change only when a command commits: a command hands over the
+ * view it leaves (`keepView`), or the cached one is dropped and read again on next use.
+ * A command that fails or rolls back leaves them as it leaves the database: untouched.
+ *
+ * Two kinds of command:
+ * - `command`: a Prisma interactive transaction (admin changes, sign-in, end of day...).
+ * - `record`: the busy paths (issue, call, start, finish...). They decide from the live
+ *   state and queue their row writes (store/ticket-writes.ts); the bus then runs those in
+ *   one transaction of the SQLite driver adapter the Prisma client uses. Same connection,
+ *   same atomicity, a tenth of the client's per-query cost. The SQLite adapter has one
+ *   connection, so a statement beside an open transaction would join it: the queue is what
+ *   keeps them apart, and reads in a record run before its transaction opens.
  */
+import type { SqlDriverAdapter, SqlQuery } from '@prisma/driver-adapter-utils';
+import { localDay, nextLocalMidnight, startOfLocalDay } from '../domain/local-day';
+import type { Clock } from '../domain/types';
 import type { Logger } from '../platform/logger';
+import { loadQueueView, type QueueView } from './presenter';
 import type { Db, PrismaClient } from './store/db';
+import { lastTicketNumber } from './store/office-store';
+import { outboxHead, outboxSql, type OutboxEntry } from './store/outbox-store';
+import { runStatement, setTicketNumberSql } from './store/ticket-writes';
 
 export type AfterCommit = () => void | Promise<void>;
 
-export interface CommandContext {
-  tx: Db;
+interface ContextBase {
   /** Queue work to run after the transaction commits (never inside it). */
   afterCommit(fn: AfterCommit): void;
+  /** The live state as the last committed command left it. */
+  view(): Promise<QueueView>;
+  /** The live state as this command leaves it; kept from its commit on. */
+  keepView(view: QueueView): void;
+  /** This command changes nothing the live state holds (tokens, printer status...). */
+  viewUnchanged(): void;
+  /** Appends facts for head office, numbered on from the last committed one. */
+  outbox(entries: OutboxEntry[]): Promise<void>;
 }
+
+export interface CommandContext extends ContextBase {
+  tx: Db;
+}
+
+export interface RecordContext extends ContextBase {
+  /** For reads only: nothing else runs while a record decides. */
+  db: Db;
+  /** Queues a row write; a record's writes commit together once it returns. */
+  write(statement: SqlQuery | undefined): void;
+  /** The next ticket number of a service on a local day (gapless: given only on commit). */
+  nextTicketNumber(serviceId: string, day: string): Promise<number>;
+}
+
+export type ViewReader = () => Promise<QueueView>;
 
 export interface CommandBus {
   command<T>(name: string, fn: (ctx: CommandContext) => Promise<T>): Promise<T>;
-  read<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  record<T>(name: string, fn: (ctx: RecordContext) => Promise<T>): Promise<T>;
+  read<T>(fn: (db: Db, view: ViewReader) => Promise<T>): Promise<T>;
   /** Resolves when everything queued so far has run. */
   drain(): Promise<void>;
 }
 
-export function createCommandBus(prisma: PrismaClient, logger: Logger, onCommit?: () => void): CommandBus {
+export interface CommandBusOptions {
+  clock: Clock;
+  logger: Logger;
+  /** The driver adapter under the Prisma client (records write through it). */
+  driver: () => SqlDriverAdapter;
+  /** Called after every commit (the outbox may have grown). */
+  onCommit?: () => void;
+  /** How long each command held the queue, committed or not (for metrics). */
+  onCommandDone?: (name: string, seconds: number) => void;
+}
+
+interface CachedView {
+  view: QueueView;
+  /** The office-local day it was read on (ms bounds): a new day reloads it (expiry, 7-day windows). */
+  from: number;
+  until: number;
+}
+
+/** What one command leaves behind, applied to the bus's memory only once it commits. */
+interface Outcome {
+  pending: AfterCommit[];
+  kept: QueueView | 'unchanged' | null;
+  outboxHead: number | null;
+  ticketNumbers: Map<string, number>;
+}
+
+const MAX_REMEMBERED_NUMBERS = 1000;
+const COMMIT: SqlQuery = { sql: 'COMMIT', args: [], argTypes: [] };
+const ROLLBACK: SqlQuery = { sql: 'ROLLBACK', args: [], argTypes: [] };
+
+export function createCommandBus(prisma: PrismaClient, opts: CommandBusOptions): CommandBus {
+  const { clock, logger, onCommit, onCommandDone } = opts;
   let tail: Promise<unknown> = Promise.resolve();
+  let cached: CachedView | null = null;
+  let committedOutboxHead: number | null = null;
+  /** Last committed ticket number per `serviceId|day`. */
+  const ticketNumbers = new Map<string, number>();
 
   function enqueue<T>(job: () => Promise<T>): Promise<T> {
     const run = tail.then(job, job);
@@ -32,30 +110,153 @@ export function createCommandBus(prisma: PrismaClient, logger: Logger, onCommit?
     return run;
   }
 
+  function timed<T>(name: string, job: () => Promise<T>): Promise<T> {
+    return enqueue(async () => {
+      const started = performance.now();
+      try {
+        return await job();
+      } finally {
+        onCommandDone?.(name, (performance.now() - started) / 1000);
+      }
+    });
+  }
+
+  function cache(view: QueueView): CachedView {
+    const now = clock.now();
+    const tz = view.office.timeZone;
+    return {
+      view,
+      from: startOfLocalDay(localDay(now, tz), tz).getTime(),
+      until: nextLocalMidnight(now, tz).getTime(),
+    };
+  }
+
+  function fresh(): QueueView | null {
+    const now = clock.now().getTime();
+    if (cached && now >= cached.from && now < cached.until) return cached.view;
+    cached = null;
+    return null;
+  }
+
+  function newOutcome(): Outcome {
+    return { pending: [], kept: null, outboxHead: committedOutboxHead, ticketNumbers: new Map() };
+  }
+
+  /** The parts every context shares; `db` is where reads (and interactive writes) go. */
+  function base(db: Db, outcome: Outcome, writeOutbox: (q: SqlQuery) => Promise<unknown>): ContextBase {
+    return {
+      afterCommit: (f) => outcome.pending.push(f),
+      // Read inside the transaction when not cached, but cached only once committed.
+      view: async () => fresh() ?? (await loadQueueView(db, clock.now())),
+      keepView: (view) => {
+        outcome.kept = view;
+      },
+      viewUnchanged: () => {
+        outcome.kept ??= 'unchanged';
+      },
+      outbox: async (entries) => {
+        if (entries.length === 0) return;
+        const head = outcome.outboxHead ?? (await outboxHead(db));
+        await writeOutbox(outboxSql(head, entries));
+        outcome.outboxHead = head + entries.length;
+      },
+    };
+  }
+
+  async function committed<T>(name: string, outcome: Outcome, result: T): Promise<T> {
+    committedOutboxHead = outcome.outboxHead;
+    if (ticketNumbers.size > MAX_REMEMBERED_NUMBERS) ticketNumbers.clear();
+    for (const [key, value] of outcome.ticketNumbers) ticketNumbers.set(key, value);
+    cached = outcome.kept === 'unchanged' ? cached : outcome.kept ? cache(outcome.kept) : null;
+    onCommit?.();
+    for (const f of outcome.pending) {
+      try {
+        await f();
+      } catch (err) {
+        logger.error({ err, command: name }, 'after-commit step failed');
+      }
+    }
+    return result;
+  }
+
+  /** Forgets what memory holds, to be read again: after a write the database refused. */
+  function forgetAll(): void {
+    cached = null;
+    committedOutboxHead = null;
+    ticketNumbers.clear();
+  }
+
+  async function runCommand<T>(name: string, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
+    const outcome = newOutcome();
+    const result = await prisma.$transaction(
+      (tx) => fn({ ...base(tx, outcome, (q) => runStatement(tx, q)), tx }),
+      { maxWait: 10_000, timeout: 10_000 },
+    );
+    return committed(name, outcome, result);
+  }
+
+  async function runRecord<T>(name: string, fn: (ctx: RecordContext) => Promise<T>): Promise<T> {
+    const outcome = newOutcome();
+    const writes: SqlQuery[] = [];
+    const result = await fn({
+      ...base(prisma, outcome, async (q) => writes.push(q)),
+      db: prisma,
+      write: (q) => {
+        if (q) writes.push(q);
+      },
+      nextTicketNumber: async (serviceId, day) => {
+        const key = `${serviceId}|${day}`;
+        const last =
+          outcome.ticketNumbers.get(key) ?? ticketNumbers.get(key) ?? (await lastTicketNumber(prisma, serviceId, day));
+        outcome.ticketNumbers.set(key, last + 1);
+        writes.push(setTicketNumberSql(serviceId, day, last + 1));
+        return last + 1;
+      },
+    });
+    if (writes.length > 0) {
+      try {
+        await inOneTransaction(opts.driver(), writes);
+      } catch (err) {
+        // Memory decided these writes; if the file refused them, memory is not to be trusted.
+        forgetAll();
+        throw err;
+      }
+    }
+    return committed(name, outcome, result);
+  }
+
   return {
-    command(name, fn) {
-      return enqueue(async () => {
-        const pending: AfterCommit[] = [];
-        const result = await prisma.$transaction(
-          (tx) => fn({ tx, afterCommit: (f) => pending.push(f) }),
-          { maxWait: 10_000, timeout: 10_000 },
-        );
-        onCommit?.();
-        for (const f of pending) {
-          try {
-            await f();
-          } catch (err) {
-            logger.error({ err, command: name }, 'after-commit step failed');
-          }
-        }
-        return result;
-      });
-    },
+    command: (name, fn) => timed(name, () => runCommand(name, fn)),
+    record: (name, fn) => timed(name, () => runRecord(name, fn)),
     read(fn) {
-      return enqueue(() => fn(prisma));
+      return enqueue(() =>
+        fn(prisma, async () => {
+          const view = fresh();
+          if (view) return view;
+          const loaded = await loadQueueView(prisma, clock.now());
+          cached = cache(loaded);
+          return loaded;
+        }),
+      );
     },
     drain() {
       return enqueue(async () => undefined);
     },
   };
+}
+
+/** Runs the statements in one transaction of the driver adapter: all of them or none. */
+async function inOneTransaction(driver: SqlDriverAdapter, statements: SqlQuery[]): Promise<void> {
+  // The adapter opens it (BEGIN) and holds its lock until commit() or rollback(); the
+  // COMMIT or ROLLBACK statement itself is the caller's, as for the Prisma client.
+  const tx = await driver.startTransaction();
+  try {
+    for (const q of statements) await tx.executeRaw(q);
+    await tx.executeRaw(COMMIT);
+    await tx.commit();
+  } catch (err) {
+    await tx.executeRaw(ROLLBACK).catch(() => undefined);
+    await tx.rollback();
+    throw err;
+  }
 }

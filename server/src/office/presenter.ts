@@ -13,9 +13,7 @@ import {
   loadServices,
   loadUsers,
   openTickets,
-  recentServiceSeconds,
   recentServiceSecondsByService,
-  waitingTickets,
 } from './store/office-store';
 
 export interface QueueView {
@@ -53,41 +51,15 @@ export async function loadQueueView(db: Db, now: Date): Promise<QueueView> {
 }
 
 /**
- * A view narrowed to one service, for issuing: a new ticket's position and estimate only
- * need that service's queue, and a busy office's whole queue costs a lot to read on
- * every issue. (Active tickets and agent names are left out: they do not enter.)
- */
-export async function loadServiceView(db: Db, now: Date, serviceId: string): Promise<QueueView> {
-  const [office, services, counters, waiting, seconds] = await Promise.all([
-    loadOffice(db),
-    loadServices(db),
-    loadCounters(db),
-    waitingTickets(db, [serviceId]),
-    recentServiceSeconds(db, serviceId),
-  ]);
-  return {
-    office,
-    services,
-    serviceById: new Map(services.map((s) => [s.id, s])),
-    counters,
-    counterById: new Map(counters.map((c) => [c.id, c])),
-    waiting,
-    active: [],
-    agentNames: new Map(),
-    serviceSeconds: new Map([[serviceId, seconds]]),
-  };
-}
-
-/**
  * The view after a command changed some tickets and counters, computed in memory (the
- * command just wrote exactly these changes, so reloading would read back the same).
+ * command just wrote exactly these changes, so reloading would read back the same). A
+ * ticket finished at a counter adds its service time to the recent ones.
  */
 export function viewWith(view: QueueView, tickets: Ticket[], counters: Counter[] = []): QueueView {
   const changed = new Map(tickets.map((t) => [t.id, t]));
   const others = (list: Ticket[]) => list.filter((t) => !changed.has(t.id));
-  const byArrival = (a: Ticket, b: Ticket) =>
-    a.issuedAt.getTime() - b.issuedAt.getTime() || a.number - b.number;
-  const waiting = [...others(view.waiting), ...tickets.filter((t) => t.status === 'waiting')].sort(byArrival);
+  const waiting = others(view.waiting);
+  for (const t of tickets) if (t.status === 'waiting') insertByArrival(waiting, t);
   const active = [...others(view.active), ...tickets.filter((t) => t.status === 'called' || t.status === 'serving')];
   const counterById = new Map(view.counterById);
   for (const c of counters) counterById.set(c.id, c);
@@ -97,7 +69,37 @@ export function viewWith(view: QueueView, tickets: Ticket[], counters: Counter[]
     active,
     counters: view.counters.map((c) => counterById.get(c.id) ?? c),
     counterById,
+    serviceSeconds: withFinished(view, tickets),
   };
+}
+
+const RECENT_SERVICE_TIMES = 20;
+
+const byArrival = (a: Ticket, b: Ticket) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.number - b.number;
+
+/** Inserts into a list kept in arrival order (binary search: a new ticket usually goes last). */
+function insertByArrival(list: Ticket[], t: Ticket): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byArrival(list[mid], t) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, t);
+}
+
+function withFinished(view: QueueView, tickets: Ticket[]): Map<string, number[]> {
+  const finished = tickets.filter(
+    (t) => t.status === 'done' && t.startedAt && t.finishedAt && view.active.some((a) => a.id === t.id),
+  );
+  if (finished.length === 0) return view.serviceSeconds;
+  const out = new Map(view.serviceSeconds);
+  for (const t of finished) {
+    const seconds = Math.max(0, (t.finishedAt!.getTime() - t.startedAt!.getTime()) / 1000);
+    out.set(t.serviceId, [seconds, ...(out.get(t.serviceId) ?? [])].slice(0, RECENT_SERVICE_TIMES));
+  }
+  return out;
 }
 
 /**

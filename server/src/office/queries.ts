@@ -7,7 +7,6 @@ import type { OfficeDeps } from './context';
 import {
   counterDto,
   deviceDto,
-  loadQueueView,
   officeDto,
   serviceDto,
   ticketDto,
@@ -24,8 +23,8 @@ import {
 const RECENT_CALLS = 10;
 
 export async function snapshot(deps: OfficeDeps): Promise<QueueSnapshot> {
-  return deps.bus.read(async (db) => {
-    const view = await loadQueueView(db, deps.clock.now());
+  return deps.bus.read(async (db, liveView) => {
+    const view = await liveView();
     const now = deps.clock.now();
     const calls = await recentCalls(db, RECENT_CALLS);
     const devices = await loadDevices(db);
@@ -71,12 +70,12 @@ function reasonOf(data: string | null): QueueSnapshot['recentCalls'][number]['re
 }
 
 export async function getTicketDto(deps: OfficeDeps, id: string): Promise<TicketDto> {
-  return deps.bus.read(async (db) => ticketDto(await loadQueueView(db, deps.clock.now()), await getTicket(db, id)));
+  return deps.bus.read(async (db, liveView) => ticketDto(await liveView(), await getTicket(db, id)));
 }
 
 export async function publicTicket(deps: OfficeDeps, id: string) {
-  return deps.bus.read(async (db) => {
-    const view: QueueView = await loadQueueView(db, deps.clock.now());
+  return deps.bus.read(async (db, liveView) => {
+    const view: QueueView = await liveView();
     const ticket = ticketDto(view, await getTicket(db, id));
     return {
       ticket,
@@ -88,8 +87,8 @@ export async function publicTicket(deps: OfficeDeps, id: string) {
 }
 
 export async function statsToday(deps: OfficeDeps): Promise<StatsTodayDto> {
-  return deps.bus.read(async (db) => {
-    const view = await loadQueueView(db, deps.clock.now());
+  return deps.bus.read(async (db, liveView) => {
+    const view = await liveView();
     const now = deps.clock.now();
     const day = localDay(now, view.office.timeZone);
     const since = startOfLocalDay(day, view.office.timeZone);
@@ -115,8 +114,8 @@ export async function listDevices(deps: OfficeDeps): Promise<DeviceDto[]> {
 }
 
 export async function listCounters(deps: OfficeDeps) {
-  return deps.bus.read(async (db) => {
-    const view = await loadQueueView(db, deps.clock.now());
+  return deps.bus.read(async (db, liveView) => {
+    const view = await liveView();
     return view.counters.map((c) => counterDto(view, c));
   });
 }

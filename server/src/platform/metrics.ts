@@ -6,6 +6,8 @@ export interface Metrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   counter(name: string, help: string, labelNames?: string[]): Counter<string>;
+  /** A histogram with buckets from 0.5 ms to 1 s (in-process work, not HTTP). */
+  histogram(name: string, help: string, labelNames?: string[]): Histogram<string>;
   middleware: RequestHandler;
   handler: RequestHandler;
 }
@@ -21,6 +23,7 @@ export function createMetrics(prefix = 'turnero_'): Metrics {
     registers: [registry],
   });
   const counters = new Map<string, Counter<string>>();
+  const histograms = new Map<string, Histogram<string>>();
   return {
     registry,
     httpDuration,
@@ -31,6 +34,20 @@ export function createMetrics(prefix = 'turnero_'): Metrics {
         counters.set(name, c);
       }
       return c;
+    },
+    histogram(name, help, labelNames = []) {
+      let h = histograms.get(name);
+      if (!h) {
+        h = new Histogram({
+          name: `${prefix}${name}`,
+          help,
+          labelNames,
+          buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1],
+          registers: [registry],
+        });
+        histograms.set(name, h);
+      }
+      return h;
     },
     middleware(req, res, next) {
       const end = httpDuration.startTimer({ method: req.method });

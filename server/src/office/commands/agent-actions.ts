@@ -9,15 +9,8 @@ import { AppError } from '../../domain/errors';
 import type { Counter, PauseReason } from '../../domain/types';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
-import { counterDto, loadQueueView } from '../presenter';
-import {
-  appendAgentEvent,
-  getCounter,
-  loadCounters,
-  openTicketAtCounter,
-  saveCounterState,
-} from '../store/office-store';
-import { appendOutbox } from '../store/outbox-store';
+import { counterDto, viewWith } from '../presenter';
+import { appendAgentEvent, saveCounterState } from '../store/office-store';
 import { agentFact } from './facts';
 
 type AgentAction =
@@ -32,8 +25,17 @@ export async function agentAction(
   counterId: string,
   action: AgentAction,
 ): Promise<CounterDto> {
-  return deps.bus.command(`agent-${action.kind}`, async ({ tx, afterCommit }) => {
-    const counter = await getCounter(tx, counterId);
+  return deps.bus.command(`agent-${action.kind}`, async ({ tx, afterCommit, view: liveView, keepView, outbox }) => {
+    const view = await liveView();
+    const counter = view.counterById.get(counterId);
+    if (!counter) throw new AppError('not_found', `Unknown counter ${counterId}`);
+    const openAt = (c: Counter) => view.active.find((t) => t.counterId === c.id) ?? null;
+    const apply = async (t: AgentTransition): Promise<Counter> => {
+      await saveCounterState(tx, t.counter);
+      await appendAgentEvent(tx, t.event);
+      await outbox([agentFact(t.event)]);
+      return t.counter;
+    };
     const now = deps.clock.now();
     const agentId = await resolveAgent(principal, counter, action);
     const changed: Counter[] = [];
@@ -41,16 +43,16 @@ export async function agentAction(
     if (action.kind === 'sign_in') {
       if (!counter.active) throw new AppError('illegal_transition', `${counter.name} is not active`);
       // An agent sits at one counter at a time: signing in elsewhere signs them out here.
-      for (const other of await loadCounters(tx)) {
+      for (const other of view.counters) {
         if (other.id !== counter.id && other.agentId === agentId) {
-          if (await openTicketAtCounter(tx, other.id)) {
+          if (openAt(other)) {
             throw new AppError('illegal_transition', `Finish your ticket at ${other.name} first`);
           }
-          changed.push(await apply(tx, signOut(other, agentId, now)));
+          changed.push(await apply(signOut(other, agentId, now)));
         }
       }
     }
-    const open = await openTicketAtCounter(tx, counter.id);
+    const open = openAt(counter);
     if (action.kind === 'sign_out' && open) {
       throw new AppError('illegal_transition', `${open.code} is still open at ${counter.name}: finish it first`);
     }
@@ -62,22 +64,16 @@ export async function agentAction(
           : action.kind === 'pause'
             ? pause(counter, agentId, action.reason, now, open !== null)
             : resume(counter, agentId, now);
-    changed.push(await apply(tx, transition));
+    changed.push(await apply(transition));
 
-    const view = await loadQueueView(tx, deps.clock.now());
-    const dtos = changed.map((c) => counterDto(view, c));
+    const after = viewWith(view, [], changed);
+    keepView(after);
+    const dtos = changed.map((c) => counterDto(after, c));
     afterCommit(() => {
       for (const counterDtoValue of dtos) deps.broadcaster.publish('counter:updated', { counter: counterDtoValue });
     });
     return dtos[dtos.length - 1];
   });
-}
-
-async function apply(tx: Parameters<typeof saveCounterState>[0], t: AgentTransition): Promise<Counter> {
-  await saveCounterState(tx, t.counter);
-  await appendAgentEvent(tx, t.event);
-  await appendOutbox(tx, [agentFact(t.event)]);
-  return t.counter;
 }
 
 /** The agent the action is about: the caller, or for a supervisor, whoever sits there. */

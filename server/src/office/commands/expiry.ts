@@ -7,38 +7,40 @@
 import { localDay } from '../../domain/local-day';
 import { expireTicket } from '../../domain/ticket-machine';
 import type { OfficeDeps } from '../context';
-import { loadQueueView, ticketDto } from '../presenter';
+import { ticketDto, viewWith } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';
 import { purgeExpiredCustomerData } from '../store/customer-store';
 import {
   appendTicketEvents,
   loadOffice,
-  loadServices,
   updateTicket,
   waitingBeforeDay,
 } from '../store/office-store';
-import { appendOutbox } from '../store/outbox-store';
 import { ticketFacts } from './facts';
 
 export async function runEndOfDay(deps: OfficeDeps): Promise<{ expired: number; purged: number }> {
-  return deps.bus.command('end-of-day', async ({ tx, afterCommit }) => {
+  return deps.bus.command('end-of-day', async ({ tx, afterCommit, view: liveView, keepView, viewUnchanged, outbox }) => {
     const now = deps.clock.now();
     const office = await loadOffice(tx);
     const purged = await purgeExpiredCustomerData(tx, now);
+    // Personal data is not part of the live state; expired tickets leave it.
+    viewUnchanged();
     if (office.keepQueueOvernight) return { expired: 0, purged };
     const stale = await waitingBeforeDay(tx, localDay(now, office.timeZone));
     if (stale.length === 0) return { expired: 0, purged };
-    const serviceById = new Map((await loadServices(tx)).map((s) => [s.id, s]));
+    const view = await liveView();
+    const serviceById = view.serviceById;
     const expired = [];
     for (const t of stale) {
       const { ticket, events } = expireTicket(t, now);
       await updateTicket(tx, ticket);
       await appendTicketEvents(tx, events);
-      await appendOutbox(tx, ticketFacts(ticket, events, serviceById));
+      await outbox(ticketFacts(ticket, events, serviceById));
       expired.push(ticket);
     }
-    const view = await loadQueueView(tx, deps.clock.now());
-    const dtos = expired.map((t) => ticketDto(view, t));
+    const after = viewWith(view, expired);
+    keepView(after);
+    const dtos = expired.map((t) => ticketDto(after, t));
     afterCommit(() => {
       for (const dto of dtos) {
         deps.broadcaster.publish('ticket:updated', { ticket: dto, event: 'expired' }, [ROOMS.ticket(dto.id)]);

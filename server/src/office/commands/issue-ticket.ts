@@ -1,7 +1,7 @@
 /**
  * Issue a ticket: number it (gapless per service and office-local day), record the
  * issued event and its outbox fact, remember the idempotency key, all in one
- * transaction; then publish and hand the print job over.
+ * transaction (a record of the command bus); then publish and hand the print job over.
  */
 import { randomUUID } from 'node:crypto';
 import type { IssueTicketRequest, TicketDto } from '../../contract/dto';
@@ -9,18 +9,11 @@ import { AppError } from '../../domain/errors';
 import { localDay } from '../../domain/local-day';
 import { issueTicket as issue } from '../../domain/ticket-machine';
 import type { OfficeDeps, Principal } from '../context';
-import { loadQueueView, loadServiceView, ticketDto, viewWith } from '../presenter';
+import { ticketDto, viewWith } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';
-import {
-  appendTicketEvents,
-  findIdempotentTicket,
-  getTicket,
-  insertTicket,
-  nextTicketNumber,
-  rememberIdempotentTicket,
-} from '../store/office-store';
-import { appendOutbox } from '../store/outbox-store';
-import { saveCustomerData } from '../store/customer-store';
+import { customerDataSql } from '../store/customer-store';
+import { findIdempotentTicket, getTicket } from '../store/office-store';
+import { insertIdempotencyKeySql, insertTicketEventsSql, insertTicketSql } from '../store/ticket-writes';
 import { ticketFacts } from './facts';
 
 export interface IssueInput extends IssueTicketRequest {
@@ -41,16 +34,17 @@ export async function issueTicket(
   const deviceId = principal.role === 'kiosk' ? principal.deviceId : null;
   const wantsPrint = deviceId !== null && input.print !== false && deps.printing.canPrint(deviceId);
 
-  return deps.bus.command('issue-ticket', async ({ tx, afterCommit }) => {
+  return deps.bus.record('issue-ticket', async (ctx) => {
+    const { db, afterCommit, view: liveView, keepView, viewUnchanged, outbox, write } = ctx;
     if (input.idempotencyKey) {
-      const existingId = await findIdempotentTicket(tx, principal.id, input.idempotencyKey);
+      const existingId = await findIdempotentTicket(db, principal.id, input.idempotencyKey);
       if (existingId) {
-        const view = await loadQueueView(tx, deps.clock.now());
-        return { ticket: ticketDto(view, await getTicket(tx, existingId)), created: false };
+        viewUnchanged();
+        return { ticket: ticketDto(await liveView(), await getTicket(db, existingId)), created: false };
       }
     }
     const now = deps.clock.now();
-    const view = await loadServiceView(tx, now, input.serviceId);
+    const view = await liveView();
     const office = view.office;
     if (!office.acceptingTickets) {
       throw new AppError('office_closed', 'La oficina no está recibiendo turnos en este momento');
@@ -60,7 +54,7 @@ export async function issueTicket(
     if (!service.active) throw new AppError('service_inactive', `Service ${service.prefix} is not active`);
 
     const day = localDay(now, office.timeZone);
-    const number = await nextTicketNumber(tx, service.id, day);
+    const number = await ctx.nextTicketNumber(service.id, day);
     const { ticket, events } = issue(
       {
         id: randomUUID(),
@@ -74,22 +68,22 @@ export async function issueTicket(
       },
       { actorId: principal.id, at: now },
     );
-    await insertTicket(tx, ticket);
-    await appendTicketEvents(tx, events);
-    await appendOutbox(tx, ticketFacts(ticket, events, new Map([[service.id, service]])));
+    write(insertTicketSql(ticket));
+    write(insertTicketEventsSql(events));
+    await outbox(ticketFacts(ticket, events, view.serviceById));
     if (input.customerId) {
-      await saveCustomerData(tx, {
+      write(customerDataSql({
         ticketId: ticket.id,
         customerId: input.customerId,
         consentPolicyVersion: input.consentPolicyVersion!,
         at: now,
         retentionDays: deps.config.PERSONAL_DATA_RETENTION_DAYS,
-      });
+      }));
     }
-    if (input.idempotencyKey) {
-      await rememberIdempotentTicket(tx, principal.id, input.idempotencyKey, ticket.id);
-    }
-    const dto = ticketDto(viewWith(view, [ticket]), ticket);
+    if (input.idempotencyKey) write(insertIdempotencyKeySql(principal.id, input.idempotencyKey, ticket.id, now));
+    const after = viewWith(view, [ticket]);
+    keepView(after);
+    const dto = ticketDto(after, ticket);
     afterCommit(() => {
       deps.metrics.counter('tickets_issued_total', 'Tickets issued', ['service', 'category']).inc({
         service: service.prefix,

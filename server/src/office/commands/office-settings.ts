@@ -3,7 +3,7 @@ import type { CounterDto, OfficeDto } from '../../contract/dto';
 import { AppError } from '../../domain/errors';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
-import { counterDto, loadQueueView, officeDto } from '../presenter';
+import { counterDto, officeDto } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';
 import { getCounter, loadOffice, loadServices } from '../store/office-store';
 import { updateOfficeSettings, replaceCounterServices } from '../store/settings-store';
@@ -33,7 +33,7 @@ export async function changeCounterServices(
   counterId: string,
   services: { serviceId: string; weight: number }[],
 ): Promise<CounterDto> {
-  return deps.bus.command('counter-services', async ({ tx, afterCommit }) => {
+  return deps.bus.command('counter-services', async ({ tx, afterCommit, view: liveView }) => {
     const counter = await getCounter(tx, counterId);
     if (!isStaffManager(principal)) {
       // Agents choose only for the counter they sit at, and only where the office allows it.
@@ -48,7 +48,7 @@ export async function changeCounterServices(
     const ids = services.map((s) => s.serviceId);
     if (new Set(ids).size !== ids.length) throw new AppError('validation_failed', 'A service is listed twice');
     await replaceCounterServices(tx, counterId, services);
-    const view = await loadQueueView(tx, deps.clock.now());
+    const view = await liveView();
     const dto = counterDto(view, await getCounter(tx, counterId));
     afterCommit(() => {
       deps.broadcaster.publish('counter:updated', { counter: dto });

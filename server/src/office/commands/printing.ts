@@ -3,10 +3,10 @@ import type { DeviceDto, PrinterStatus, TicketDto } from '../../contract/dto';
 import { AppError } from '../../domain/errors';
 import type { PrintState } from '../../domain/types';
 import type { OfficeDeps } from '../context';
-import { deviceDto, loadQueueView, ticketDto } from '../presenter';
+import { deviceDto, ticketDto, viewWith } from '../presenter';
 import type { PrintOutcome } from '../printing/print-dispatcher';
 import { ROOMS } from '../realtime/broadcaster';
-import { getTicket, loadOffice, updateTicket } from '../store/office-store';
+import { getTicket, updateTicket } from '../store/office-store';
 import { findDevice, savePrinterStatus } from '../store/device-store';
 
 export async function recordPrintResult(deps: OfficeDeps, ticketId: string, outcome: PrintOutcome) {
@@ -15,10 +15,12 @@ export async function recordPrintResult(deps: OfficeDeps, ticketId: string, outc
 }
 
 async function setPrintState(deps: OfficeDeps, ticketId: string, state: PrintState): Promise<TicketDto> {
-  return deps.bus.command('print-state', async ({ tx, afterCommit }) => {
+  return deps.bus.command('print-state', async ({ tx, afterCommit, view: liveView, keepView }) => {
     const ticket = { ...(await getTicket(tx, ticketId)), printState: state };
     await updateTicket(tx, ticket);
-    const dto = ticketDto(await loadQueueView(tx, deps.clock.now()), ticket);
+    const after = viewWith(await liveView(), [ticket]);
+    keepView(after);
+    const dto = ticketDto(after, ticket);
     afterCommit(() => {
       deps.broadcaster.publish('ticket:updated', { ticket: dto, event: `print_${state}` }, [ROOMS.ticket(ticketId)]);
     });
@@ -31,7 +33,8 @@ export async function recordPrinterStatus(
   deviceId: string,
   status: PrinterStatus,
 ): Promise<DeviceDto> {
-  return deps.bus.command('printer-status', async ({ tx, afterCommit }) => {
+  return deps.bus.command('printer-status', async ({ tx, afterCommit, viewUnchanged }) => {
+    viewUnchanged();
     const before = await findDevice(tx, deviceId);
     if (!before) throw new AppError('not_found', `Unknown device ${deviceId}`);
     const changed = before.printerStatus !== status;
@@ -49,15 +52,15 @@ export async function recordPrinterStatus(
 
 /** Staff reprint a ticket (after paper was refilled, say). */
 export async function reprintTicket(deps: OfficeDeps, ticketId: string): Promise<TicketDto> {
-  const { dto, deviceId, office } = await deps.bus.read(async (db) => {
+  const { dto, deviceId, office } = await deps.bus.read(async (db, liveView) => {
     const ticket = await getTicket(db, ticketId);
     if (!ticket.issuedByDeviceId) {
       throw new AppError('illegal_transition', `${ticket.code} was not issued at a kiosk`);
     }
     return {
-      dto: ticketDto(await loadQueueView(db, deps.clock.now()), ticket),
+      dto: ticketDto(await liveView(), ticket),
       deviceId: ticket.issuedByDeviceId,
-      office: await loadOffice(db),
+      office: (await liveView()).office,
     };
   });
   if (!deps.printing.canPrint(deviceId)) {

@@ -18,21 +18,13 @@ import {
   type Transition,
 } from '../../domain/ticket-machine';
 import type { CallReason, Counter, Ticket } from '../../domain/types';
-import type { CommandContext } from '../command-bus';
+import type { RecordContext } from '../command-bus';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
-import { callDto, counterDto, loadQueueView, ticketDto, viewWith, type QueueView } from '../presenter';
+import { callDto, counterDto, ticketDto, viewWith, type QueueView } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';
-import {
-  appendTicketEvents,
-  findCounter,
-  getCounter,
-  getTicket,
-  openTicketAtCounter,
-  saveCounterState,
-  updateTicket,
-} from '../store/office-store';
-import { appendOutbox } from '../store/outbox-store';
+import { getTicket } from '../store/office-store';
+import { insertTicketEventsSql, updateCounterStateSql, updateTicketSql } from '../store/ticket-writes';
 import { ticketFacts } from './facts';
 
 /** An agent acts only at the counter they are signed in at; supervisors anywhere. */
@@ -53,8 +45,8 @@ function assertCanCall(counter: Counter): void {
   }
 }
 
-async function assertCounterFree(ctx: CommandContext, counter: Counter): Promise<void> {
-  const open = await openTicketAtCounter(ctx.tx, counter.id);
+function assertCounterFree(view: QueueView, counter: Counter): void {
+  const open = view.active.find((t) => t.counterId === counter.id);
   if (open) {
     throw new AppError(
       'illegal_transition',
@@ -64,9 +56,20 @@ async function assertCounterFree(ctx: CommandContext, counter: Counter): Promise
   }
 }
 
+function counterIn(view: QueueView, id: string): Counter {
+  const counter = view.counterById.get(id);
+  if (!counter) throw new AppError('not_found', `Unknown counter ${id}`);
+  return counter;
+}
+
+/** Open tickets are in the live view; a closed one (done, cancelled...) is read from the database. */
+async function ticketIn(ctx: RecordContext, view: QueueView, id: string): Promise<Ticket> {
+  return view.waiting.find((t) => t.id === id) ?? view.active.find((t) => t.id === id) ?? getTicket(ctx.db, id);
+}
+
 async function persistCall(
   deps: OfficeDeps,
-  ctx: CommandContext,
+  ctx: RecordContext,
   view: QueueView,
   counter: Counter,
   transition: Transition,
@@ -78,12 +81,13 @@ async function persistCall(
     ...markServing(counter, now),
     preferentialStreak: nextPreferentialStreak(counter.preferentialStreak, ticket, view.office.policy),
   };
-  await updateTicket(ctx.tx, ticket);
-  await appendTicketEvents(ctx.tx, events);
-  await appendOutbox(ctx.tx, ticketFacts(ticket, events, view.serviceById));
-  await saveCounterState(ctx.tx, updatedCounter);
+  ctx.write(updateTicketSql(ticket));
+  ctx.write(insertTicketEventsSql(events));
+  await ctx.outbox(ticketFacts(ticket, events, view.serviceById));
+  ctx.write(updateCounterStateSql(updatedCounter));
 
   const after = viewWith(view, [ticket], [updatedCounter]);
+  ctx.keepView(after);
   const dto = ticketDto(after, ticket);
   const call = callDto(after, ticket, now, false, reason);
   const cdto = counterDto(after, updatedCounter);
@@ -109,12 +113,12 @@ export async function callNext(
   principal: Principal,
   counterId: string,
 ): Promise<CallResultDto | null> {
-  return deps.bus.command('call-next', async (ctx) => {
-    const counter = await getCounter(ctx.tx, counterId);
+  return deps.bus.record('call-next', async (ctx) => {
+    const view = await ctx.view();
+    const counter = counterIn(view, counterId);
     assertActsAtCounter(principal, counter);
     assertCanCall(counter);
-    await assertCounterFree(ctx, counter);
-    const view = await loadQueueView(ctx.tx, deps.clock.now());
+    assertCounterFree(view, counter);
     const now = deps.clock.now();
     const choice = chooseNextTicket({
       counter,
@@ -123,7 +127,10 @@ export async function callNext(
       policy: view.office.policy,
       now,
     });
-    if (!choice) return null;
+    if (!choice) {
+      ctx.viewUnchanged();
+      return null;
+    }
     const transition = callTicket(choice.ticket, counter.id, { actorId: principal.id, at: now }, choice.reason);
     const result = await persistCall(deps, ctx, view, counter, transition, choice.reason);
     return { ...result, explanation: choice.explanation || result.explanation };
@@ -137,13 +144,13 @@ export async function callSpecific(
   ticketId: string,
   counterId: string,
 ): Promise<CallResultDto> {
-  return deps.bus.command('call-ticket', async (ctx) => {
-    const counter = await getCounter(ctx.tx, counterId);
+  return deps.bus.record('call-ticket', async (ctx) => {
+    const view = await ctx.view();
+    const counter = counterIn(view, counterId);
     assertActsAtCounter(principal, counter);
     assertCanCall(counter);
-    const ticket = await getTicket(ctx.tx, ticketId);
-    await assertCounterFree(ctx, counter);
-    const view = await loadQueueView(ctx.tx, deps.clock.now());
+    const ticket = await ticketIn(ctx, view, ticketId);
+    assertCounterFree(view, counter);
     const now = deps.clock.now();
     const transition = callTicket(ticket, counter.id, { actorId: principal.id, at: now }, 'chosen');
     return persistCall(deps, ctx, view, counter, transition, 'chosen');
@@ -162,28 +169,29 @@ export async function actOnTicket(
   action: TicketAction,
   params: { outcome?: string | null; transfer?: TransferRequest } = {},
 ): Promise<TicketDto> {
-  return deps.bus.command(`ticket-${action}`, async (ctx) => {
-    const ticket = await getTicket(ctx.tx, ticketId);
-    const counter = ticket.counterId ? await findCounter(ctx.tx, ticket.counterId) : null;
+  return deps.bus.record(`ticket-${action}`, async (ctx) => {
+    const view = await ctx.view();
+    const ticket = await ticketIn(ctx, view, ticketId);
+    const counter = (ticket.counterId && view.counterById.get(ticket.counterId)) || null;
     if (!isStaffManager(principal)) {
       if (principal.role !== 'agent' || !counter || counter.agentId !== principal.id) {
         throw new AppError('forbidden', `Ticket ${ticket.code} is not at your counter`);
       }
     }
-    const view = await loadQueueView(ctx.tx, deps.clock.now());
-    if (action === 'transfer') await validateTransferTarget(ctx, view, params.transfer!);
+    if (action === 'transfer') validateTransferTarget(view, params.transfer!);
     const actor = { actorId: principal.id, at: deps.clock.now() };
     const transition = decide(ticket, action, actor, params);
 
-    await updateTicket(ctx.tx, transition.ticket);
-    await appendTicketEvents(ctx.tx, transition.events);
-    await appendOutbox(ctx.tx, ticketFacts(transition.ticket, transition.events, view.serviceById));
+    ctx.write(updateTicketSql(transition.ticket));
+    ctx.write(insertTicketEventsSql(transition.events));
+    await ctx.outbox(ticketFacts(transition.ticket, transition.events, view.serviceById));
     let updatedCounter: Counter | null = null;
     if (counter && ENDS_SERVICE.has(action) && counter.agentState === 'serving') {
       updatedCounter = markIdle(counter, actor.at);
-      await saveCounterState(ctx.tx, updatedCounter);
+      ctx.write(updateCounterStateSql(updatedCounter));
     }
     const after = viewWith(view, [transition.ticket], updatedCounter ? [updatedCounter] : []);
+    ctx.keepView(after);
     const dto = ticketDto(after, transition.ticket);
     const cdto = updatedCounter ? counterDto(after, updatedCounter) : null;
     ctx.afterCommit(() => {
@@ -234,14 +242,14 @@ function decide(
   }
 }
 
-async function validateTransferTarget(ctx: CommandContext, view: QueueView, to: TransferRequest) {
+function validateTransferTarget(view: QueueView, to: TransferRequest): void {
   if (to.toServiceId) {
     const service = view.serviceById.get(to.toServiceId);
     if (!service) throw new AppError('not_found', `Unknown service ${to.toServiceId}`);
     if (!service.active) throw new AppError('service_inactive', `Service ${service.prefix} is not active`);
   }
   if (to.toCounterId) {
-    const counter = await findCounter(ctx.tx, to.toCounterId);
+    const counter = view.counterById.get(to.toCounterId);
     if (!counter) throw new AppError('not_found', `Unknown counter ${to.toCounterId}`);
     if (!counter.active) throw new AppError('illegal_transition', `${counter.name} is not active`);
   }

@@ -82,28 +82,6 @@ export const toTicket = (r: TicketRow): Ticket => ({
   issuedByDeviceId: r.issuedByDeviceId,
 });
 
-/** Columns to write for a ticket (everything but the id). */
-export const ticketColumns = (t: Ticket) => ({
-  serviceId: t.serviceId,
-  issuedServiceId: t.issuedServiceId,
-  category: t.category,
-  day: t.day,
-  number: t.number,
-  code: t.code,
-  status: t.status,
-  issuedAt: t.issuedAt,
-  counterId: t.counterId,
-  directedCounterId: t.directedCounterId,
-  calledAt: t.calledAt,
-  firstCalledAt: t.firstCalledAt,
-  startedAt: t.startedAt,
-  finishedAt: t.finishedAt,
-  recallCount: t.recallCount,
-  outcome: t.outcome,
-  printState: t.printState,
-  issuedByDeviceId: t.issuedByDeviceId,
-});
-
 export const toUser = (r: UserRow): User => ({
   id: r.id,
   username: r.username,

@@ -14,7 +14,8 @@ import type {
   User,
 } from '../../domain/types';
 import type { Db } from './db';
-import { ticketColumns, toCounter, toDevice, toOffice, toService, toTicket, toUser } from './mappers';
+import { insertTicketEventsSql, runStatement, updateCounterStateSql, updateTicketSql } from './ticket-writes';
+import { toCounter, toDevice, toOffice, toService, toTicket, toUser } from './mappers';
 
 export async function loadOffice(db: Db): Promise<Office> {
   const row = await db.office.findFirst();
@@ -25,11 +26,6 @@ export async function loadOffice(db: Db): Promise<Office> {
 export async function loadServices(db: Db): Promise<Service[]> {
   const rows = await db.service.findMany({ orderBy: [{ sortOrder: 'asc' }, { prefix: 'asc' }] });
   return rows.map(toService);
-}
-
-export async function findService(db: Db, id: string): Promise<Service | null> {
-  const row = await db.service.findUnique({ where: { id } });
-  return row ? toService(row) : null;
 }
 
 export async function loadCounters(db: Db): Promise<Counter[]> {
@@ -49,16 +45,7 @@ export async function getCounter(db: Db, id: string): Promise<Counter> {
 }
 
 export async function saveCounterState(db: Db, c: Counter): Promise<void> {
-  await db.counter.update({
-    where: { id: c.id },
-    data: {
-      agentId: c.agentId,
-      agentState: c.agentState,
-      stateSince: c.stateSince,
-      pauseReason: c.pauseReason,
-      preferentialStreak: c.preferentialStreak,
-    },
-  });
+  await runStatement(db, updateCounterStateSql(c));
 }
 
 export async function findTicket(db: Db, id: string): Promise<Ticket | null> {
@@ -72,57 +59,18 @@ export async function getTicket(db: Db, id: string): Promise<Ticket> {
   return t;
 }
 
-export async function waitingTickets(db: Db, serviceIds?: string[]): Promise<Ticket[]> {
-  const rows = await db.ticket.findMany({
-    where: { status: 'waiting', ...(serviceIds ? { serviceId: { in: serviceIds } } : {}) },
-    orderBy: [{ issuedAt: 'asc' }, { number: 'asc' }],
-  });
-  return rows.map(toTicket);
-}
-
-/** Tickets called or being served at any counter. */
-export async function activeTickets(db: Db): Promise<Ticket[]> {
-  const rows = await db.ticket.findMany({ where: { status: { in: ['called', 'serving'] } } });
-  return rows.map(toTicket);
-}
-
-export async function openTicketAtCounter(db: Db, counterId: string): Promise<Ticket | null> {
-  const row = await db.ticket.findFirst({
-    where: { counterId, status: { in: ['called', 'serving'] } },
-    orderBy: { calledAt: 'desc' },
-  });
-  return row ? toTicket(row) : null;
-}
-
 /** Waiting tickets issued before a given day (candidates for end-of-day expiry). */
 export async function waitingBeforeDay(db: Db, day: string): Promise<Ticket[]> {
   const rows = await db.ticket.findMany({ where: { status: 'waiting', day: { lt: day } } });
   return rows.map(toTicket);
 }
 
-export async function insertTicket(db: Db, t: Ticket): Promise<void> {
-  await db.ticket.create({ data: { id: t.id, ...ticketColumns(t) } });
-}
-
 export async function updateTicket(db: Db, t: Ticket): Promise<void> {
-  await db.ticket.update({ where: { id: t.id }, data: ticketColumns(t) });
+  await runStatement(db, updateTicketSql(t));
 }
 
 export async function appendTicketEvents(db: Db, events: TicketEvent[]): Promise<void> {
-  for (const e of events) {
-    await db.ticketEvent.create({
-      data: {
-        ticketId: e.ticketId,
-        type: e.type,
-        at: e.at,
-        actorId: e.actorId,
-        counterId: e.counterId,
-        serviceId: e.serviceId,
-        category: e.category,
-        data: e.data ? JSON.stringify(e.data) : null,
-      },
-    });
-  }
+  await runStatement(db, insertTicketEventsSql(events));
 }
 
 export async function appendAgentEvent(db: Db, e: AgentEvent): Promise<void> {
@@ -131,17 +79,10 @@ export async function appendAgentEvent(db: Db, e: AgentEvent): Promise<void> {
   });
 }
 
-/**
- * The next ticket number of a service for a local day: bumps the per-day counter row in
- * the same transaction as the ticket insert (gapless: a rollback undoes the bump).
- */
-export async function nextTicketNumber(db: Db, serviceId: string, day: string): Promise<number> {
-  const row = await db.ticketCounter.upsert({
-    where: { serviceId_day: { serviceId, day } },
-    create: { serviceId, day, value: 1 },
-    update: { value: { increment: 1 } },
-  });
-  return row.value;
+/** The last number a service gave on a local day (0 before its first ticket). */
+export async function lastTicketNumber(db: Db, serviceId: string, day: string): Promise<number> {
+  const row = await db.ticketCounter.findUnique({ where: { serviceId_day: { serviceId, day } } });
+  return row?.value ?? 0;
 }
 
 export async function ticketEventsSince(db: Db, since: Date): Promise<TicketEvent[]> {
@@ -203,17 +144,6 @@ export async function recentServiceSecondsByService(
   return out;
 }
 
-/** Service durations (seconds) of the most recent finished tickets of a service, newest first. */
-export async function recentServiceSeconds(db: Db, serviceId: string, limit = 20): Promise<number[]> {
-  const rows = await db.ticket.findMany({
-    where: { status: 'done', serviceId, finishedAt: { not: null }, startedAt: { not: null } },
-    orderBy: { finishedAt: 'desc' },
-    take: limit,
-    select: { startedAt: true, finishedAt: true },
-  });
-  return rows.map((r) => Math.max(0, (r.finishedAt!.getTime() - r.startedAt!.getTime()) / 1000));
-}
-
 export async function recentCalls(db: Db, limit: number) {
   return db.ticketEvent.findMany({
     where: { type: { in: ['called', 'recalled'] } },
@@ -240,8 +170,4 @@ export async function loadDevices(db: Db) {
 export async function findIdempotentTicket(db: Db, principalId: string, key: string): Promise<string | null> {
   const row = await db.idempotencyKey.findUnique({ where: { principalId_key: { principalId, key } } });
   return row?.ticketId ?? null;
-}
-
-export async function rememberIdempotentTicket(db: Db, principalId: string, key: string, ticketId: string) {
-  await db.idempotencyKey.create({ data: { principalId, key, ticketId } });
 }

@@ -1,28 +1,24 @@
 /**
  * The outbox to head office. Rows are written in the same transaction as the change
- * they describe, numbered with a gapless per-office sequence: all writes run through
- * the serialized command path, so max(seq) + 1 inside the transaction is safe, and a
- * rollback takes the numbers back with it.
+ * they describe, numbered with a gapless per-office sequence. All writes run through the
+ * serialized command path, which keeps the last committed number in memory (read once
+ * with max(seq)) and takes it back when a transaction rolls back.
  */
 import type { AgentFact, TicketFact } from '../../contract/outbox';
 import type { Db } from './db';
+import type { SqlQuery } from '@prisma/driver-adapter-utils';
+import { insertOutboxSql } from './ticket-writes';
 
 export interface OutboxEntry {
   occurredAt: Date;
   fact: TicketFact | AgentFact;
 }
 
-export async function appendOutbox(db: Db, entries: OutboxEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const head = await db.outboxEvent.aggregate({ _max: { seq: true } });
-  let seq = head._max.seq ?? 0;
-  for (const e of entries) {
-    seq += 1;
-    await db.outboxEvent.create({
-      data: { seq, type: e.fact.kind, occurredAt: e.occurredAt, payload: JSON.stringify(e.fact) },
-    });
-  }
-}
+/** The statement writing the entries as seq head+1, head+2... */
+export const outboxSql = (head: number, entries: OutboxEntry[]): SqlQuery =>
+  insertOutboxSql(
+    entries.map((e, i) => ({ seq: head + i + 1, type: e.fact.kind, occurredAt: e.occurredAt, payload: JSON.stringify(e.fact) })),
+  );
 
 export async function outboxHead(db: Db): Promise<number> {
   const head = await db.outboxEvent.aggregate({ _max: { seq: true } });
