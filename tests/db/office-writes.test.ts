@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { SqlQuery } from '@prisma/driver-adapter-utils';
+import Database from 'better-sqlite3';
 import { openOfficeDb, type OfficeDb } from '../../server/src/db/office-db';
 import { createWalCheckpointer } from '../../server/src/db/wal-checkpointer';
 import type { Counter, Ticket, TicketEvent } from '../../server/src/domain/types';
@@ -135,8 +136,9 @@ test('the office connection leaves checkpoints to the worker, which copies the l
 test('if the checkpoint worker fails, the connection gets automatic checkpoints back', async () => {
   let restored = false;
   const failures: string[] = [];
+  const dir = tempDir('missing');
   const checkpointer = createWalCheckpointer({
-    file: join(tempDir('missing').path, 'does-not-exist.db'),
+    file: join(dir.path, 'does-not-exist.db'),
     restoreAutoCheckpoint: async () => {
       restored = true;
     },
@@ -147,6 +149,46 @@ test('if the checkpoint worker fails, the connection gets automatic checkpoints 
   const deadline = Date.now() + 10_000;
   while (!restored && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   await checkpointer.stop();
+  dir.remove();
   assert.equal(restored, true);
   assert.match(failures.join(), /checkpoint worker failed/);
+});
+
+test('a long log is finished on the office connection at the next commit, and then starts over', async () => {
+  const dir = tempDir('wal');
+  const file = join(dir.path, 'x.db');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+  let finishedHere = 0;
+  const checkpointer = createWalCheckpointer({
+    file,
+    restoreAutoCheckpoint: async () => assert.fail('the worker should not fail'),
+    checkpointHere: () => {
+      finishedHere += 1;
+      db.pragma('wal_checkpoint(PASSIVE)');
+    },
+    intervalMs: 200,
+  });
+  try {
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    for (let i = 0; i < 1500; i++) {
+      insert.run('x'.repeat(3000)); // about one page per commit
+      checkpointer.committed();
+    }
+    const deadline = Date.now() + 10_000;
+    while (finishedHere === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      checkpointer.committed(); // a commit comes along now and then
+    }
+    assert.equal(finishedHere, 1, 'the commit after the worker saw a long log finished the checkpoint');
+    insert.run('after'); // the first write after a complete checkpoint restarts the log
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    assert.ok(log < 10, `the log started over (${log} frames)`);
+  } finally {
+    await checkpointer.stop();
+    db.close();
+    dir.remove();
+  }
 });
