@@ -43,8 +43,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
+  // A bad setting, or a data folder another office server holds: say so, no stack trace.
+  if (err instanceof ConfigError || (err as Error)?.name === 'DataDirInUseError') {
+    console.error((err as Error).message);
     process.exit(2);
   }
   console.error(err);

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import { ErrorBody, type SyncStateDto } from '../contract/dto';
+import { lockDataDir, type DataDirLock } from '../db/data-dir-lock';
 import { openOfficeDb, type OfficeDb } from '../db/office-db';
 import { systemClock, type Clock } from '../domain/types';
 import type { Config } from '../platform/config';
@@ -56,6 +57,22 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   mkdirSync(config.DATA_DIR, { recursive: true });
+  const dataDirLock = lockDataDir(config.DATA_DIR);
+  try {
+    return await buildOfficeServer(opts, config, clock, logger, dataDirLock);
+  } catch (err) {
+    dataDirLock.release();
+    throw err;
+  }
+}
+
+async function buildOfficeServer(
+  opts: OfficeServerOptions,
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+  dataDirLock: DataDirLock,
+): Promise<OfficeServer> {
   const db: OfficeDb = await openOfficeDb({
     file: join(config.DATA_DIR, 'office.db'),
     log: (msg) => logger.debug(msg),
@@ -166,6 +183,7 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
       await printing.close();
       await bus.drain();
       await db.close();
+      dataDirLock.release();
     },
   };
 }
