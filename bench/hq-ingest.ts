@@ -27,6 +27,7 @@ import { openHqDatabase } from '../server/src/hq/db';
 import { createOffice } from '../server/src/hq/org/offices';
 import { buildDemoOffices, type DemoOffice } from '../scripts/demo/offices';
 import { simulateOfficeDay, toEnvelopes } from '../scripts/demo/simulate';
+import { percentile, runIfMain } from './measure';
 
 const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const SERVER_SCRIPT = fileURLToPath(new URL('./hq-server-process.ts', import.meta.url));
@@ -34,10 +35,6 @@ const SERVER_SCRIPT = fileURLToPath(new URL('./hq-server-process.ts', import.met
 const DAY_LIVE = '2026-11-03';
 const DAY_OUTAGE = '2026-11-04';
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
@@ -260,12 +257,4 @@ export async function run(): Promise<Record<string, number>> {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  run().then(
-    (r) => console.log(JSON.stringify(r, null, 2)),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, run);

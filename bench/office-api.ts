@@ -10,33 +10,21 @@
  * schedule whether or not earlier ones have answered, so a slow server cannot slow the load).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { openOfficeDb } from '../server/src/db/office-db';
 import { login, request } from '../tests/support/http';
 import { startTestOffice, tempDataDir } from '../tests/support/office';
+import { memoryOf, percentile } from './measure';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const QUEUE = Number(process.env.BENCH_QUEUE ?? 300);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** Resident memory of a process from /proc, in MB (VmRSS now, VmHWM the peak so far). */
-function memoryOf(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
 
 /** Starts `count` sends at `rate`/s on schedule, without waiting for earlier ones; counts failures. */
 async function steady(count: number, rate: number, send: (i: number) => Promise<void>): Promise<{ errors: number; seconds: number }> {

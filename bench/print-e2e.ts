@@ -25,17 +25,12 @@ import {
 import type { TicketDto } from '../server/src/contract/dto';
 import { login, request } from '../tests/support/http';
 import { startTestOffice, type TestOffice } from '../tests/support/office';
+import { percentile } from './measure';
 
 const TICKETS = Number(process.env.PRINT_E2E_TICKETS ?? 40);
 /** Unmeasured tickets first: one per service, so each service's first-issue code paths are warm. */
 const MIN_WARM_UP = 3;
 const WAIT_MS = 30_000;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
 
 const round = (x: number) => Math.round(x * 10) / 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

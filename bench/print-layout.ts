@@ -13,6 +13,7 @@ import {
   type TicketPrintData,
 } from '../hardware/src/index';
 import type { PrintJob } from '../server/src/contract/realtime';
+import { percentile } from './measure';
 
 const RENDER_RUNS = 2000;
 const PRINT_RUNS = 15;
@@ -32,10 +33,6 @@ function sampleData(i: number): TicketPrintData {
     },
   };
   return toPrintData(job);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function timeEach(runs: number, fn: (i: number) => void): number[] {

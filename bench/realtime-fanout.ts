@@ -9,7 +9,6 @@
  * Env: FANOUT_CLIENTS (200), FANOUT_ITERATIONS (150).
  */
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { login, request } from '../tests/support/http';
@@ -17,20 +16,12 @@ import { startTestOffice, type TestOffice } from '../tests/support/office';
 import type { CounterDto, ServiceDto } from '../server/src/contract/dto';
 import type { CallTiming, FanoutJob } from './realtime-clients';
 import { loadavg } from 'node:os';
+import { memoryOf, percentile, runIfMain } from './measure';
 
 const CLIENT_SCRIPT = fileURLToPath(new URL('./realtime-clients.ts', import.meta.url));
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-/** Resident set size of a process, in MB (Linux /proc). */
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round((Number(m[1]) / 1024) * 10) / 10 : NaN;
-}
+/** Resident set size of a process, in MB, to one decimal. */
+const rssMb = (pid: number) => Math.round(memoryOf(pid).rss * 10) / 10;
 
 interface Scenario {
   p50: number;
@@ -155,12 +146,4 @@ export async function run(): Promise<Record<string, number>> {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  run().then(
-    (r) => console.log(JSON.stringify(r, null, 2)),
-    (e) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, run);
