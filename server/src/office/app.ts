@@ -83,7 +83,11 @@ async function buildOfficeServer(
   // Every committed command may have added outbox rows: wake the sync worker.
   let syncHandle: SyncHandle | null = null;
   const metrics = createMetrics();
-  const commandSeconds = metrics.histogram('command_duration_seconds', 'Time a command holds the command queue (its transaction and what runs after commit)', ['command']);
+  const commandSeconds = metrics.histogram(
+    'command_duration_seconds',
+    'Time a command holds the command queue (its transaction and what runs after commit)',
+    ['command'],
+  );
   const bus = createCommandBus(db.prisma, {
     clock,
     logger,

@@ -5,6 +5,7 @@
  */
 import type { CallDto, CounterDto, DeviceDto, OfficeDto, ServiceDto, TicketDto } from '../contract/dto';
 import { estimateWaitSeconds } from '../domain/estimate';
+import { AppError } from '../domain/errors';
 import type { CallReason, Counter, Device, Office, Service, Ticket } from '../domain/types';
 import type { Db } from './store/db';
 import {
@@ -28,6 +29,9 @@ export interface QueueView {
   serviceSeconds: Map<string, number[]>;
 }
 
+/** How many recent service times per service feed the wait estimate. */
+const RECENT_SERVICE_TIMES = 20;
+
 export async function loadQueueView(db: Db, now: Date): Promise<QueueView> {
   const [office, services, counters, open, users, serviceSeconds] = await Promise.all([
     loadOffice(db),
@@ -35,7 +39,7 @@ export async function loadQueueView(db: Db, now: Date): Promise<QueueView> {
     loadCounters(db),
     openTickets(db),
     loadUsers(db),
-    recentServiceSecondsByService(db, now),
+    recentServiceSecondsByService(db, now, RECENT_SERVICE_TIMES),
   ]);
   return {
     office,
@@ -72,8 +76,6 @@ export function viewWith(view: QueueView, tickets: Ticket[], counters: Counter[]
     serviceSeconds: withFinished(view, tickets),
   };
 }
-
-const RECENT_SERVICE_TIMES = 20;
 
 const byArrival = (a: Ticket, b: Ticket) => a.issuedAt.getTime() - b.issuedAt.getTime() || a.number - b.number;
 
@@ -169,8 +171,20 @@ export function serviceDto(s: Service): ServiceDto {
   return { ...s, name: s.nameEs };
 }
 
+/** The ticket called or being served at a counter (a counter holds one at a time). */
+export function openTicketAt(view: QueueView, counterId: string): Ticket | null {
+  return view.active.find((t) => t.counterId === counterId) ?? null;
+}
+
+/** A counter of the live state; an unknown id is the caller's mistake (404). */
+export function counterIn(view: QueueView, id: string): Counter {
+  const counter = view.counterById.get(id);
+  if (!counter) throw new AppError('not_found', `Unknown counter ${id}`);
+  return counter;
+}
+
 export function counterDto(view: QueueView, c: Counter): CounterDto {
-  const current = view.active.find((t) => t.counterId === c.id) ?? null;
+  const current = openTicketAt(view, c.id);
   return {
     id: c.id,
     name: c.name,

@@ -9,7 +9,7 @@ import { AppError } from '../../domain/errors';
 import type { Counter, PauseReason } from '../../domain/types';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
-import { counterDto, viewWith } from '../presenter';
+import { counterDto, counterIn, openTicketAt, viewWith } from '../presenter';
 import { appendAgentEvent, saveCounterState } from '../store/office-store';
 import { agentFact } from './facts';
 
@@ -27,9 +27,7 @@ export async function agentAction(
 ): Promise<CounterDto> {
   return deps.bus.command(`agent-${action.kind}`, async ({ tx, afterCommit, view: liveView, keepView, outbox }) => {
     const view = await liveView();
-    const counter = view.counterById.get(counterId);
-    if (!counter) throw new AppError('not_found', `Unknown counter ${counterId}`);
-    const openAt = (c: Counter) => view.active.find((t) => t.counterId === c.id) ?? null;
+    const counter = counterIn(view, counterId);
     const apply = async (t: AgentTransition): Promise<Counter> => {
       await saveCounterState(tx, t.counter);
       await appendAgentEvent(tx, t.event);
@@ -45,14 +43,14 @@ export async function agentAction(
       // An agent sits at one counter at a time: signing in elsewhere signs them out here.
       for (const other of view.counters) {
         if (other.id !== counter.id && other.agentId === agentId) {
-          if (openAt(other)) {
+          if (openTicketAt(view, other.id)) {
             throw new AppError('illegal_transition', `Finish your ticket at ${other.name} first`);
           }
           changed.push(await apply(signOut(other, agentId, now)));
         }
       }
     }
-    const open = openAt(counter);
+    const open = openTicketAt(view, counter.id);
     if (action.kind === 'sign_out' && open) {
       throw new AppError('illegal_transition', `${open.code} is still open at ${counter.name}: finish it first`);
     }

@@ -57,11 +57,8 @@ export async function reprintTicket(deps: OfficeDeps, ticketId: string): Promise
     if (!ticket.issuedByDeviceId) {
       throw new AppError('illegal_transition', `${ticket.code} was not issued at a kiosk`);
     }
-    return {
-      dto: ticketDto(await liveView(), ticket),
-      deviceId: ticket.issuedByDeviceId,
-      office: (await liveView()).office,
-    };
+    const view = await liveView();
+    return { dto: ticketDto(view, ticket), deviceId: ticket.issuedByDeviceId, office: view.office };
   });
   if (!deps.printing.canPrint(deviceId)) {
     throw new AppError('unavailable', 'The kiosk printer is not connected');

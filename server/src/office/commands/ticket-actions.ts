@@ -21,7 +21,7 @@ import type { CallReason, Counter, Ticket } from '../../domain/types';
 import type { RecordContext } from '../command-bus';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
-import { callDto, counterDto, ticketDto, viewWith, type QueueView } from '../presenter';
+import { callDto, counterDto, counterIn, openTicketAt, ticketDto, viewWith, type QueueView } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';
 import { getTicket } from '../store/office-store';
 import { insertTicketEventsSql, updateCounterStateSql, updateTicketSql } from '../store/ticket-writes';
@@ -46,7 +46,7 @@ function assertCanCall(counter: Counter): void {
 }
 
 function assertCounterFree(view: QueueView, counter: Counter): void {
-  const open = view.active.find((t) => t.counterId === counter.id);
+  const open = openTicketAt(view, counter.id);
   if (open) {
     throw new AppError(
       'illegal_transition',
@@ -54,12 +54,6 @@ function assertCounterFree(view: QueueView, counter: Counter): void {
       { ticketId: open.id, code: open.code, status: open.status },
     );
   }
-}
-
-function counterIn(view: QueueView, id: string): Counter {
-  const counter = view.counterById.get(id);
-  if (!counter) throw new AppError('not_found', `Unknown counter ${id}`);
-  return counter;
 }
 
 /** Open tickets are in the live view; a closed one (done, cancelled...) is read from the database. */

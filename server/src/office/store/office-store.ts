@@ -126,7 +126,7 @@ export async function openTickets(db: Db): Promise<Ticket[]> {
 export async function recentServiceSecondsByService(
   db: Db,
   now: Date,
-  perService = 20,
+  perService: number,
   days = 7,
 ): Promise<Map<string, number[]>> {
   const rows = await db.ticket.findMany({
