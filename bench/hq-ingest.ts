@@ -22,7 +22,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { OutboxEnvelope } from '../server/src/contract/outbox';
+import type { OutboxEnvelope } from '@turnero/contract/outbox';
 import { openHqDatabase } from '../server/src/hq/db';
 import { createOffice } from '../server/src/hq/org/offices';
 import { buildDemoOffices, type DemoOffice } from '../scripts/demo/offices';

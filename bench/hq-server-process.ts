@@ -2,7 +2,7 @@
 // Env: DATABASE_URL, DATA_DIR, POOL_SIZE (default 8). Does nothing when imported (bench/run.ts
 // imports every bench module to look for run()).
 import { fileURLToPath } from 'node:url';
-import { createHqServer } from '../server/src/hq/index';
+import { createHqServer } from '../server/src/hq';
 import { createLogger } from '../server/src/platform/logger';
 
 async function main() {

@@ -21,8 +21,8 @@ import {
   type DecodedTicket,
   type TicketPrintData,
   type VirtualPrinter,
-} from '../hardware/src/index';
-import type { TicketDto } from '../server/src/contract/dto';
+} from '@turnero/hardware';
+import type { TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../tests/support/http';
 import { startTestOffice, type TestOffice } from '../tests/support/office';
 import { percentile } from './measure';

@@ -11,8 +11,8 @@ import {
   startVirtualPrinter,
   toPrintData,
   type TicketPrintData,
-} from '../hardware/src/index';
-import type { PrintJob } from '../server/src/contract/realtime';
+} from '@turnero/hardware';
+import type { PrintJob } from '@turnero/contract/realtime';
 import { percentile } from './measure';
 
 const RENDER_RUNS = 2000;

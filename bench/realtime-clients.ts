@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import type { CallResultDto } from '../server/src/contract/dto';
+import type { CallResultDto } from '@turnero/contract/dto';
 
 export interface FanoutJob {
   url: string;

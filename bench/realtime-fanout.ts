@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { login, request } from '../tests/support/http';
 import { startTestOffice, type TestOffice } from '../tests/support/office';
-import type { CounterDto, ServiceDto } from '../server/src/contract/dto';
+import type { CounterDto, ServiceDto } from '@turnero/contract/dto';
 import type { CallTiming, FanoutJob } from './realtime-clients';
 import { loadavg } from 'node:os';
 import { memoryOf, percentile, runIfMain } from './measure';

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOTS = ['server', 'hardware', 'dispenser', 'display', 'desk', 'hq', 'tests'];
+const ROOTS = ['packages', 'server', 'hardware', 'dispenser', 'display', 'desk', 'hq', 'tests'];
 const SKIP_DIRS = new Set(['node_modules', 'generated', 'dist', 'public']);
 
 function findTests(dir, found = []) {

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, PrintJob, ServerToClientEvents } from '../../server/src/contract/realtime';
-import type { PrinterStatus } from '../../server/src/contract/dto';
-import { createPrinterService, startVirtualPrinter, type DecodedTicket, type VirtualPrinter } from '../../hardware/src/index';
-import { samplePrintJob } from '../../hardware/test/fixtures';
+import type { ClientToServerEvents, PrintJob, ServerToClientEvents } from '@turnero/contract/realtime';
+import type { PrinterStatus } from '@turnero/contract/dto';
+import { createPrinterService, startVirtualPrinter, type DecodedTicket, type VirtualPrinter } from '@turnero/hardware';
+import { samplePrintJob } from '@turnero/hardware/test-fixtures';
 import { startKioskAgent, type PrintResultMessage } from './kiosk-agent';
 
 const TOKEN = 'kiosk-token-1';

@@ -7,9 +7,9 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
-import type { ClientToServerEvents, PrintJob, ServerToClientEvents } from '../../server/src/contract/realtime';
-import type { PrinterStatus } from '../../server/src/contract/dto';
-import { toPrintData, type Logger, type PrinterService } from '../../hardware/src/index';
+import type { ClientToServerEvents, PrintJob, ServerToClientEvents } from '@turnero/contract/realtime';
+import type { PrinterStatus } from '@turnero/contract/dto';
+import { toPrintData, type Logger, type PrinterService } from '@turnero/hardware';
 
 type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { createPrinterService, listSerialPorts } from '../../hardware/src/index';
+import { createPrinterService, listSerialPorts } from '@turnero/hardware';
 import { startKioskAgent } from './kiosk-agent';
 
 const USAGE = `Uso / usage:

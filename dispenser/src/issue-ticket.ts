@@ -8,8 +8,8 @@
  *   cancels;
  * - a refusal (office closed, inactive service, validation) is thrown at once.
  */
-import type { TicketDto } from '../../server/src/contract/dto';
-import { ApiError, type ApiClient } from '../../server/src/contract/client/api';
+import type { TicketDto } from '@turnero/contract/dto';
+import { ApiError, type ApiClient } from '@turnero/web-client/api';
 import { newIdempotencyKey } from './idempotency';
 
 export interface TicketRequestBody {

@@ -9,13 +9,13 @@
  */
 import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { DeviceDto, MeDto, ServiceDto, TicketDto } from '../../server/src/contract/dto';
-import { createApiClient, isApiError } from '../../server/src/contract/client/api';
-import { takeDeviceToken } from '../../server/src/contract/client/auth';
-import { formatDuration } from '../../server/src/contract/client/format';
-import { getLang, localName, setLang, t } from '../../server/src/contract/client/i18n';
-import { LiveController } from '../../server/src/contract/client/live-controller';
-import { LiveState, type LiveChange } from '../../server/src/contract/client/live-state';
+import type { DeviceDto, MeDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
+import { createApiClient, isApiError } from '@turnero/web-client/api';
+import { takeDeviceToken } from '@turnero/web-client/auth';
+import { formatDuration } from '@turnero/web-client/format';
+import { getLang, localName, setLang, t } from '@turnero/web-client/i18n';
+import { LiveController } from '@turnero/web-client/live-controller';
+import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
 import { readableTextColor, serviceIcon } from './icons';
 import { CancelledError, TicketRequest } from './issue-ticket';
 import { kioskStyles } from './kiosk-styles';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError } from '../../server/src/contract/client/api';
-import { makeTicket } from '../../server/src/contract/client/test-fixtures';
+import { ApiError } from '@turnero/web-client/api';
+import { makeTicket } from '@turnero/web-client/test-fixtures';
 import { newIdempotencyKey } from './idempotency';
 import { CancelledError, TicketRequest } from './issue-ticket';
 import { printProblem } from './printer-notice';

@@ -1,4 +1,4 @@
-import { registerMessages } from '../../server/src/contract/client/i18n';
+import { registerMessages } from '@turnero/web-client/i18n';
 
 /** Version of the data-protection text below: recorded with every consent given. */
 export const CONSENT_POLICY_VERSION = '2025-01';

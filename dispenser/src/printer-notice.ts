@@ -2,7 +2,7 @@
  * Whether the kiosk must tell the customer that the paper ticket may not come out, so
  * they scan the QR code or photograph the screen instead.
  */
-import type { PrinterStatus, TicketDto } from '../../server/src/contract/dto';
+import type { PrinterStatus, TicketDto } from '@turnero/contract/dto';
 
 export type PrintProblem = 'print_failed' | 'paper_out' | 'cover_open' | 'printer_offline' | null;
 

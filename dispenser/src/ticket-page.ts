@@ -8,12 +8,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { io, type Socket } from 'socket.io-client';
-import type { TicketDto } from '../../server/src/contract/dto';
-import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '../../server/src/contract/realtime';
-import { createApiClient, isApiError } from '../../server/src/contract/client/api';
-import { formatDuration } from '../../server/src/contract/client/format';
-import { getLang, setLang, t } from '../../server/src/contract/client/i18n';
-import { RECONNECT_OPTIONS } from '../../server/src/contract/client/live-state';
+import type { TicketDto } from '@turnero/contract/dto';
+import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '@turnero/contract/realtime';
+import { createApiClient, isApiError } from '@turnero/web-client/api';
+import { formatDuration } from '@turnero/web-client/format';
+import { getLang, setLang, t } from '@turnero/web-client/i18n';
+import { RECONNECT_OPTIONS } from '@turnero/web-client/live-state';
 import { counterPhrase } from './counter-phrase';
 import './messages';
 

@@ -9,8 +9,8 @@
  * already on screen when the display (re)synchronised are marked known and never
  * announced, so a reconnect never presents a stale call as new.
  */
-import type { CallDto } from '../../server/src/contract/dto';
-import { spokenCounterName, spokenTicketCode } from '../../server/src/domain/numbering';
+import type { CallDto } from '@turnero/contract/dto';
+import { spokenCounterName, spokenTicketCode } from '@turnero/domain/numbering';
 
 export type AnnouncementStatus = 'queued' | 'playing' | 'done' | 'failed';
 

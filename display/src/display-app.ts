@@ -10,13 +10,13 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { CallDto, DeviceDto, MeDto } from '../../server/src/contract/dto';
-import { createApiClient, isApiError } from '../../server/src/contract/client/api';
-import { takeDeviceToken } from '../../server/src/contract/client/auth';
-import { formatDate, formatTime } from '../../server/src/contract/client/format';
-import { localName, setLang, t } from '../../server/src/contract/client/i18n';
-import { LiveController } from '../../server/src/contract/client/live-controller';
-import { LiveState, type LiveChange } from '../../server/src/contract/client/live-state';
+import type { CallDto, DeviceDto, MeDto } from '@turnero/contract/dto';
+import { createApiClient, isApiError } from '@turnero/web-client/api';
+import { takeDeviceToken } from '@turnero/web-client/auth';
+import { formatDate, formatTime } from '@turnero/web-client/format';
+import { localName, setLang, t } from '@turnero/web-client/i18n';
+import { LiveController } from '@turnero/web-client/live-controller';
+import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
 import { Announcer, callKey, type Announcement } from './announcer';
 import { callInScope, recentCallsInScope, scopeFrom, servicesInScope } from './display-filter';
 import { audioBlocked, playChime, speakSpanish, unlockAudio } from './speech';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeCall, makeSnapshot } from '../../server/src/contract/client/test-fixtures';
+import { makeCall, makeSnapshot } from '@turnero/web-client/test-fixtures';
 import { recentCallsInScope, scopeFrom, servicesInScope } from './display-filter';
 
 const device = {

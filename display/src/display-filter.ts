@@ -3,7 +3,7 @@
  * or counters (one display per floor): URL parameters `?services=a,b&counters=c1` win,
  * otherwise the display device's own settings from the snapshot; empty means all.
  */
-import type { CallDto, DeviceDto, QueueSnapshot } from '../../server/src/contract/dto';
+import type { CallDto, DeviceDto, QueueSnapshot } from '@turnero/contract/dto';
 
 export interface DisplayScope {
   serviceIds: string[];

@@ -1,4 +1,4 @@
-import { registerMessages } from '../../server/src/contract/client/i18n';
+import { registerMessages } from '@turnero/web-client/i18n';
 
 registerMessages({
   es: {

@@ -3,7 +3,7 @@
  * whitelist, so personal data (the customer's ID number) can never reach the paper even
  * if a caller passes a richer object.
  */
-import type { PrintJob } from '../../server/src/contract/realtime';
+import type { PrintJob } from '@turnero/contract/realtime';
 
 export interface TicketPrintData {
   officeName: string;

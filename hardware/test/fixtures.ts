@@ -1,5 +1,5 @@
-import { makeTicket } from '../../server/src/contract/client/test-fixtures';
-import type { PrintJob } from '../../server/src/contract/realtime';
+import { makeTicket } from '@turnero/web-client/test-fixtures';
+import type { PrintJob } from '@turnero/contract/realtime';
 
 export function samplePrintJob(overrides: Partial<PrintJob['ticket']> = {}): PrintJob {
   return {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeTickets, renderTicket, renderTicketText, toPrintData } from '../src/index';
-import type { PrintJob } from '../../server/src/contract/realtime';
+import { decodeTickets, renderTicket, renderTicketText, toPrintData } from '../src';
+import type { PrintJob } from '@turnero/contract/realtime';
 import { samplePrintJob } from './fixtures';
 
 const dialects = ['epson', 'star'] as const;
@@ -80,7 +80,7 @@ test('the text preview carries the same content as the paper', () => {
 });
 
 test('a ticket split in arbitrary chunks decodes the same as in one piece', async () => {
-  const { EscPosDecoder } = await import('../src/index');
+  const { EscPosDecoder } = await import('../src');
   const bytes = renderTicket(toPrintData(samplePrintJob()), { dialect: 'epson', paperWidthMm: 80 });
   const d = new EscPosDecoder('epson');
   const events = [];

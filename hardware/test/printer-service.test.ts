@@ -7,8 +7,8 @@ import {
   toPrintData,
   type PrinterService,
   type VirtualPrinter,
-} from '../src/index';
-import type { PrinterStatus } from '../../server/src/contract/dto';
+} from '../src';
+import type { PrinterStatus } from '@turnero/contract/dto';
 import { samplePrintJob } from './fixtures';
 
 const data = toPrintData(samplePrintJob());

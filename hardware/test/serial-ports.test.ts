@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listSerialPorts } from '../src/index';
+import { listSerialPorts } from '../src';
 
 test('when SerialPort.list() throws (no udevadm), ports are found by scanning the device directory', async () => {
   const dev = fs.mkdtempSync(path.join(os.tmpdir(), 'turnero-dev-'));

@@ -12,7 +12,7 @@ import {
   type DecodedTicket,
   type PrinterTransport,
   type VirtualPrinter,
-} from '../src/index';
+} from '../src';
 import { samplePrintJob } from './fixtures';
 
 const bytes = renderTicket(toPrintData(samplePrintJob()), { dialect: 'epson', paperWidthMm: 80 });

@@ -3,7 +3,7 @@
  * (or get a new token for one registered before), and ingest a batch with retries.
  */
 import { readFileSync } from 'node:fs';
-import type { IngestBatch, IngestResult } from '../../server/src/contract/outbox';
+import type { IngestBatch, IngestResult } from '@turnero/contract/outbox';
 import type { DemoOffice } from './offices';
 
 export interface Credentials {

@@ -4,7 +4,7 @@
  * order in batches of at most 5,000. Offices marked offline keep a day's events and send
  * them with the next day's (catching up, as the sync worker does).
  */
-import type { IngestBatch, OutboxEnvelope } from '../../server/src/contract/outbox';
+import type { IngestBatch, OutboxEnvelope } from '@turnero/contract/outbox';
 import { HqClient, type Credentials } from './hq-client';
 import { buildDemoOffices, type DemoOffice } from './offices';
 import { Rng } from './prng';

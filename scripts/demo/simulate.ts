@@ -5,8 +5,8 @@
  * into the outbox events an office sends head office. No I/O, no clock: the caller passes
  * the instant after which nothing has happened yet.
  */
-import type { AgentFact, OutboxEnvelope, TicketFact } from '../../server/src/contract/outbox';
-import type { PauseReason, TicketCategory, TicketEventType } from '../../server/src/domain/types';
+import type { AgentFact, OutboxEnvelope, TicketFact } from '@turnero/contract/outbox';
+import type { PauseReason, TicketCategory, TicketEventType } from '@turnero/domain/types';
 import { TimeHeap } from './heap';
 import type { DemoOffice, DemoService } from './offices';
 import { Rng } from './prng';

@@ -1,10 +1,10 @@
 /**
  * Office-local calendar arithmetic with the platform's Intl time-zone data, so offices in
  * America/Santiago (which has daylight saving) get their hours right too. Offsets, local
- * days and day arithmetic are the office's own (server/src/domain/local-day); local
+ * days and day arithmetic are the office's own (@turnero/domain/local-day); local
  * midnight here is the demo's simpler rule (the offset at local noon).
  */
-import { addDays, localDay as localDayOf, offsetAt } from '../../server/src/domain/local-day';
+import { addDays, localDay as localDayOf, offsetAt } from '@turnero/domain/local-day';
 
 export { addDays };
 

@@ -11,7 +11,7 @@ import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import Database from 'better-sqlite3';
 import { openOfficeDb, type OfficeDb } from '../../server/src/db/office-db';
 import { createWalCheckpointer } from '../../server/src/db/wal-checkpointer';
-import type { Counter, Ticket, TicketEvent } from '../../server/src/domain/types';
+import type { Counter, Ticket, TicketEvent } from '@turnero/domain/types';
 import { toCounter, toTicket } from '../../server/src/office/store/mappers';
 import {
   insertTicketEventsSql,

@@ -1,9 +1,9 @@
 /**
- * Desk/board flavour of the shared factories (server/src/contract/client/test-fixtures):
+ * Desk/board flavour of the shared factories (@turnero/web-client/test-fixtures):
  * one billing service 'svc-a', counter 'c-1', tickets numbered in order, times near T0.
  */
-import type { CounterDto, DeviceDto, OfficeDto, ServiceDto, TicketDto } from '../../server/src/contract/dto';
-import { makeCounter, makeOffice, makeService, makeTicket } from '../../server/src/contract/client/test-fixtures';
+import type { CounterDto, DeviceDto, OfficeDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
+import { makeCounter, makeOffice, makeService, makeTicket } from '@turnero/web-client/test-fixtures';
 
 export const T0 = new Date('2025-11-27T14:00:00.000Z');
 export const minutesBefore = (m: number, from: Date = T0) => new Date(from.getTime() - m * 60_000).toISOString();

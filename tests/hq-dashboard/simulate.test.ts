@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OutboxEnvelope } from '../../server/src/contract/outbox';
+import { OutboxEnvelope } from '@turnero/contract/outbox';
 import { buildDemoOffices } from '../../scripts/demo/offices';
 import { simulateOffice, simulateOfficeDay } from '../../scripts/demo/simulate';
 import { localMidnightUtc } from '../../scripts/demo/zoned-time';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { screenshot as saveScreenshot } from '../support/browser';
-import { createHqServer, type HqServer } from '../../server/src/hq/index';
+import { createHqServer, type HqServer } from '../../server/src/hq';
 import { createLogger } from '../../server/src/platform/logger';
 
 const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

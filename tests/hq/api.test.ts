@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { REPO_ROOT } from '../../server/src/platform/repo-root';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHqServer, type HqServer } from '../../server/src/hq/index';
-import { CompareResponse, BreakdownResponse, LiveResponse } from '../../server/src/hq/contract';
+import { createHqServer, type HqServer } from '../../server/src/hq';
+import { CompareResponse, BreakdownResponse, LiveResponse } from '@turnero/contract/hq';
 import { api, createTestDatabase, OfficeStream, silentLogger, type TestDatabase } from './helpers';
 
 let testDb: TestDatabase;

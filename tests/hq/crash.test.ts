@@ -14,7 +14,7 @@ import { openHqDatabase, type HqDatabase } from '../../server/src/hq/db';
 import { rebuildOffice } from '../../server/src/hq/ingest/rebuild';
 import { createOffice } from '../../server/src/hq/org/offices';
 import { createSyncWorker } from '../../server/src/office/sync/sync-worker';
-import type { OutboxEnvelope } from '../../server/src/contract/outbox';
+import type { OutboxEnvelope } from '@turnero/contract/outbox';
 import { createTestDatabase, freePort, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHqServer } from '../../server/src/hq/index';
+import { createHqServer } from '../../server/src/hq';
 import { api, OfficeStream, silentLogger, simulateTraffic } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'hq-embedded-'));

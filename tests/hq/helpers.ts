@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
-import type { IngestBatch, OutboxEnvelope } from '../../server/src/contract/outbox';
-import type { TicketEventType } from '../../server/src/domain/types';
+import type { IngestBatch, OutboxEnvelope } from '@turnero/contract/outbox';
+import type { TicketEventType } from '@turnero/domain/types';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 

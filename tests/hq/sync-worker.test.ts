@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openOfficeDb, type OfficeDb } from '../../server/src/db/office-db';
-import { createHqServer, type HqServer } from '../../server/src/hq/index';
+import { createHqServer, type HqServer } from '../../server/src/hq';
 import { createOffice } from '../../server/src/hq/org/offices';
 import { backoffDelay } from '../../server/src/office/sync/backoff';
 import { createSyncWorker } from '../../server/src/office/sync/sync-worker';
-import type { OutboxEnvelope } from '../../server/src/contract/outbox';
+import type { OutboxEnvelope } from '@turnero/contract/outbox';
 import { createTestDatabase, freePort, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
 
 let testDb: TestDatabase;

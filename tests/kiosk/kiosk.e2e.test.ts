@@ -7,8 +7,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/index';
-import type { QueueSnapshot, TicketDto } from '../../server/src/contract/dto';
+import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
+import type { QueueSnapshot, TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';

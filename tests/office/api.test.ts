@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CallResultDto, TicketDto } from '../../server/src/contract/dto';
-import { CALL_REASONS } from '../../server/src/domain/types';
+import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
+import { CALL_REASONS } from '@turnero/domain/types';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { CallResultDto, TicketDto } from '../../server/src/contract/dto';
+import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
 import { request } from '../support/http';
 import { closeOffice, expectStatus, openOffice, signIn, type OfficeSession } from './helpers';
 

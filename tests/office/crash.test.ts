@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
-import type { TicketDto } from '../../server/src/contract/dto';
+import type { TicketDto } from '@turnero/contract/dto';
 import { request } from '../support/http';
 import { startTestOffice, tempDataDir, type TestOffice } from '../support/office';
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ServiceDto, TicketDto } from '../../server/src/contract/dto';
+import type { ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { runEndOfDay } from '../../server/src/office/commands/expiry';
 import { login, request } from '../support/http';
 import { FakeClock, startInProcessOffice, tempDataDir, type InProcessOffice } from '../support/office';

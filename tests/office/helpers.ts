@@ -3,7 +3,7 @@
  * demo data, everyone logged in, services by prefix, and a fingerprint of the office's
  * state so a test can prove that a refused request changed nothing.
  */
-import type { ServiceDto, TicketDto } from '../../server/src/contract/dto';
+import type { ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { login, request, type JsonResponse } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 

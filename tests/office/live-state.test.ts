@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { ServiceDto, TicketDto } from '../../server/src/contract/dto';
+import type { ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { loadQueueView, type QueueView } from '../../server/src/office/presenter';
 import { login, request } from '../support/http';
 import { startInProcessOffice, tempDataDir, type InProcessOffice } from '../support/office';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { QueueSnapshot, TicketDto } from '../../server/src/contract/dto';
+import type { QueueSnapshot, TicketDto } from '@turnero/contract/dto';
 import { request } from '../support/http';
 import { closeOffice, expectStatus, issue, openOffice, signIn, stateFingerprint, type OfficeSession } from './helpers';
 import { command, connect, nextEvent, recordEvents, type OfficeSocket } from './sockets';

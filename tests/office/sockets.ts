@@ -1,6 +1,6 @@
 /** socket.io-client helpers for the office tests: typed sockets, event logs, waiting for an event. */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Result, ServerToClientEvents } from '../../server/src/contract/realtime';
+import type { ClientToServerEvents, Result, ServerToClientEvents } from '@turnero/contract/realtime';
 
 export type OfficeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

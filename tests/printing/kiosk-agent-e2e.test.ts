@@ -6,8 +6,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/index';
-import type { DeviceDto, TicketDto } from '../../server/src/contract/dto';
+import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
+import type { DeviceDto, TicketDto } from '@turnero/contract/dto';
 import { request } from '../support/http';
 import { startAgentProcess, type AgentProcess } from './agent-process';
 import {

@@ -8,8 +8,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/index';
-import type { PrinterStatus, QueueSnapshot, TicketDto } from '../../server/src/contract/dto';
+import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
+import type { PrinterStatus, QueueSnapshot, TicketDto } from '@turnero/contract/dto';
 import { request } from '../support/http';
 import {
   assertPaperMatches,

@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/index';
+import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
 import {
   assertPaperMatches,
   closePrintingTest,

@@ -5,8 +5,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/src/index';
-import type { TicketDto } from '../../server/src/contract/dto';
+import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
+import type { TicketDto } from '@turnero/contract/dto';
 import {
   assertPaperMatches,
   closePrintingTest,

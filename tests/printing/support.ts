@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
-import type { DeviceDto, ServiceDto, TicketDto } from '../../server/src/contract/dto';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/src/contract/realtime';
-import type { DecodedTicket, VirtualPrinter } from '../../hardware/src/index';
+import type { DeviceDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
+import type { ClientToServerEvents, ServerToClientEvents } from '@turnero/contract/realtime';
+import type { DecodedTicket, VirtualPrinter } from '@turnero/hardware';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Clock } from '../../server/src/domain/types';
+import type { Clock } from '@turnero/domain/types';
 import { createOfficeServer, type OfficeServer } from '../../server/src/office/app';
 import type { DemoCredentials } from '../../server/src/office/seed/seed';
 import { loadConfig } from '../../server/src/platform/config';

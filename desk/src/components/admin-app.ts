@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { t } from '../../../server/src/contract/client/i18n';
-import type { CounterDto, DeviceDto, MeDto } from '../../../server/src/contract/dto';
+import { t } from '@turnero/web-client/i18n';
+import type { CounterDto, DeviceDto, MeDto } from '@turnero/contract/dto';
 import { deviceUrl, ENTITIES, formToBody, type EntityDef, type FieldDef } from '../lib/admin-entities';
 import { errorText } from '../lib/error-text';
 import { api } from '../lib/staff-session';

@@ -1,7 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { formatDuration, formatTime } from '../../../server/src/contract/client/format';
-import { localName, t } from '../../../server/src/contract/client/i18n';
+import { formatDuration, formatTime } from '@turnero/web-client/format';
+import { localName, t } from '@turnero/web-client/i18n';
 import type {
   CounterDto,
   DeviceDto,
@@ -9,7 +9,7 @@ import type {
   QueueSnapshot,
   SyncStateDto,
   TicketDto,
-} from '../../../server/src/contract/dto';
+} from '@turnero/contract/dto';
 import { computeAlerts, DEFAULT_ALERT_SETTINGS, type BoardAlert } from '../lib/board-alerts';
 import { counterRows } from '../lib/counter-rows';
 import { errorText } from '../lib/error-text';

@@ -1,8 +1,8 @@
 import { LitElement, html, css, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { isApiError } from '../../../server/src/contract/client/api';
-import { formatDuration, secondsSince } from '../../../server/src/contract/client/format';
-import { localName, t } from '../../../server/src/contract/client/i18n';
+import { isApiError } from '@turnero/web-client/api';
+import { formatDuration, secondsSince } from '@turnero/web-client/format';
+import { localName, t } from '@turnero/web-client/i18n';
 import type {
   AgentStatsDto,
   CallResultDto,
@@ -10,8 +10,8 @@ import type {
   MeDto,
   StatsTodayDto,
   TicketDto,
-} from '../../../server/src/contract/dto';
-import { PAUSE_REASONS, type PauseReason } from '../../../server/src/domain/types';
+} from '@turnero/contract/dto';
+import { PAUSE_REASONS, type PauseReason } from '@turnero/domain/types';
 import {
   actionForKey,
   availableActions,

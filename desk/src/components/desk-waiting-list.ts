@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatDuration } from '../../../server/src/contract/client/format';
-import { localName, t } from '../../../server/src/contract/client/i18n';
-import type { ServiceDto } from '../../../server/src/contract/dto';
+import { formatDuration } from '@turnero/web-client/format';
+import { localName, t } from '@turnero/web-client/i18n';
+import type { ServiceDto } from '@turnero/contract/dto';
 import type { WaitingRow } from '../lib/waiting-list';
 import { baseStyles } from './shared-styles';
 

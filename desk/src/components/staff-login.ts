@@ -1,8 +1,8 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { t } from '../../../server/src/contract/client/i18n';
-import { isApiError } from '../../../server/src/contract/client/api';
-import type { MeDto } from '../../../server/src/contract/dto';
+import { t } from '@turnero/web-client/i18n';
+import { isApiError } from '@turnero/web-client/api';
+import type { MeDto } from '@turnero/contract/dto';
 import { login, logout } from '../lib/staff-session';
 import { errorText } from '../lib/error-text';
 import { baseStyles } from './shared-styles';

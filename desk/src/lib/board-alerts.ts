@@ -2,7 +2,7 @@
  * The supervisor board's alerts, computed from the live snapshot. Pure: the board
  * re-runs it on every change and on a clock tick (waits grow without any event).
  */
-import type { CounterDto, DeviceDto, QueueSnapshot, ServiceDto } from '../../../server/src/contract/dto';
+import type { CounterDto, DeviceDto, QueueSnapshot, ServiceDto } from '@turnero/contract/dto';
 import { waitSeconds } from './waiting-list';
 
 export type AlertKind =

@@ -2,7 +2,7 @@
  * Rows of the supervisor board's counter table: who is where, doing what, since when.
  * Pure; durations are computed against an injected `now`.
  */
-import type { CounterDto } from '../../../server/src/contract/dto';
+import type { CounterDto } from '@turnero/contract/dto';
 
 export interface CounterRow {
   counter: CounterDto;

@@ -3,7 +3,7 @@
  * their keyboard shortcuts. Pure: the desk component renders buttons from this table
  * and routes key presses through `actionForKey`, so both follow the same rules.
  */
-import type { CounterDto } from '../../../server/src/contract/dto';
+import type { CounterDto } from '@turnero/contract/dto';
 
 export const DESK_ACTIONS = [
   'callNext',

@@ -1,6 +1,6 @@
 /** Turns anything thrown by an API call into a sentence for the agent, in their language. */
-import { isApiError } from '../../../server/src/contract/client/api';
-import { t } from '../../../server/src/contract/client/i18n';
+import { isApiError } from '@turnero/web-client/api';
+import { t } from '@turnero/web-client/i18n';
 
 const KNOWN = new Set([
   'forbidden',

@@ -2,7 +2,7 @@
  * The desk, board and admin texts: Spanish (es-CO) first, English second.
  * Registered in the shared i18n catalogue once, on import.
  */
-import { registerMessages } from '../../../server/src/contract/client/i18n';
+import { registerMessages } from '@turnero/web-client/i18n';
 
 const es = {
   'app.desk': 'Puesto del asesor',

@@ -8,11 +8,11 @@
  *   render() { if (this._session.booting) ...; const me = this._session.me; ... }
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { getStaffToken } from '../../../server/src/contract/client/auth';
-import { getLang, onLangChange, setLang, t } from '../../../server/src/contract/client/i18n';
-import { LiveController } from '../../../server/src/contract/client/live-controller';
-import { LiveState, type LiveChange } from '../../../server/src/contract/client/live-state';
-import type { MeDto } from '../../../server/src/contract/dto';
+import { getStaffToken } from '@turnero/web-client/auth';
+import { getLang, onLangChange, setLang, t } from '@turnero/web-client/i18n';
+import { LiveController } from '@turnero/web-client/live-controller';
+import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
+import type { MeDto } from '@turnero/contract/dto';
 import { currentUser, logout } from './staff-session';
 
 export interface StaffSessionOptions {

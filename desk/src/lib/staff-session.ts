@@ -2,9 +2,9 @@
  * The staff session shared by the desk, board and admin pages: one API client that reads
  * the token from sessionStorage on every request, login/logout, and "who am I".
  */
-import { createApiClient } from '../../../server/src/contract/client/api';
-import { getStaffToken, setStaffToken } from '../../../server/src/contract/client/auth';
-import type { MeDto } from '../../../server/src/contract/dto';
+import { createApiClient } from '@turnero/web-client/api';
+import { getStaffToken, setStaffToken } from '@turnero/web-client/auth';
+import type { MeDto } from '@turnero/contract/dto';
 
 export const api = createApiClient({ token: getStaffToken });
 

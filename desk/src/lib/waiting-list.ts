@@ -4,7 +4,7 @@
  * each with its wait and whether that wait is past its service's target.
  * Pure, so the rules can be tested without a browser.
  */
-import type { CounterDto, ServiceDto, TicketDto } from '../../../server/src/contract/dto';
+import type { CounterDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
 
 export interface WaitingRow {
   ticket: TicketDto;

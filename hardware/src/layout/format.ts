@@ -1,5 +1,5 @@
 /** Small, locale-stable formatters for the paper (ASCII-friendly: thermal code pages lack U+202F). */
-import { localTimeLabel } from '../../../server/src/domain/local-day';
+import { localTimeLabel } from '@turnero/domain/local-day';
 
 /** "27/11/2025 21:45" in the given IANA time zone, 24-hour clock (localTimeLabel, en-GB day/month order). */
 export function formatLocalDateTime(iso: string, timeZone: string): string {

@@ -1,5 +1,5 @@
 /**
- * The head-office API as the dashboard uses it (shapes: server/src/hq/contract.ts). The
+ * The head-office API as the dashboard uses it (shapes: @turnero/contract/hq). The
  * server's rows are mapped to the few shapes the components draw; every figure may be
  * null when there is nothing to measure (no calls, no agent time).
  */
@@ -11,9 +11,9 @@ import type {
   LoginResponse,
   OfficeListResponse,
   OfficeSummary,
-} from '../../../server/src/hq/contract';
-import { createApiClient, type ApiClient } from '../../../server/src/contract/client/api';
-import { getStaffToken } from '../../../server/src/contract/client/auth';
+} from '@turnero/contract/hq';
+import { createApiClient, type ApiClient } from '@turnero/web-client/api';
+import { getStaffToken } from '@turnero/web-client/auth';
 
 /** The figures every level of the dashboard shows (office, service, hour, day). */
 export interface Figures {

@@ -4,8 +4,8 @@
  */
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getStaffToken, setStaffToken } from '../../../server/src/contract/client/auth';
-import { getLang, setLang, t } from '../../../server/src/contract/client/i18n';
+import { getStaffToken, setStaffToken } from '@turnero/web-client/auth';
+import { getLang, setLang, t } from '@turnero/web-client/i18n';
 import { HqApi } from '../api/hq-api';
 import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';

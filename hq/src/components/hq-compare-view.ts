@@ -6,8 +6,8 @@
  */
 import { html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { isApiError } from '../../../server/src/contract/client/api';
-import { t } from '../../../server/src/contract/client/i18n';
+import { isApiError } from '@turnero/web-client/api';
+import { t } from '@turnero/web-client/i18n';
 import type { Granularity, HqApi, OfficeInfo, OfficeRow, OfficeSeries, ReportFilters, ServiceOption } from '../api/hq-api';
 import { OFFICE_COLUMNS } from '../lib/columns';
 import { downloadText } from '../lib/csv';

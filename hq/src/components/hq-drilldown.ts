@@ -7,8 +7,8 @@
  */
 import { html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { isApiError } from '../../../server/src/contract/client/api';
-import { t } from '../../../server/src/contract/client/i18n';
+import { isApiError } from '@turnero/web-client/api';
+import { t } from '@turnero/web-client/i18n';
 import type { Breakdown, HourRow, HqApi, OfficeRow, ReportFilters, ServiceRow } from '../api/hq-api';
 import { HOUR_COLUMNS, SERVICE_COLUMNS } from '../lib/columns';
 import { LocalizedElement } from './localized-element';

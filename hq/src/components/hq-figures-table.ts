@@ -8,7 +8,7 @@
  */
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { t } from '../../../server/src/contract/client/i18n';
+import { t } from '@turnero/web-client/i18n';
 import { formatAgo, formatCount, formatDateTime, formatHour, formatShare, formatWait } from '../lib/figures';
 import { nextSort, sortRows, type SortDirection, type SortState } from '../lib/table-sort';
 import { LocalizedElement } from './localized-element';

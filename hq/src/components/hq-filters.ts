@@ -6,7 +6,7 @@
  */
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { t } from '../../../server/src/contract/client/i18n';
+import { t } from '@turnero/web-client/i18n';
 import type { ReportFilters, ServiceOption } from '../api/hq-api';
 import { isValidDay } from '../lib/dates';
 import { LocalizedElement } from './localized-element';

@@ -6,8 +6,8 @@
  */
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { isApiError } from '../../../server/src/contract/client/api';
-import { getLocale, t } from '../../../server/src/contract/client/i18n';
+import { isApiError } from '@turnero/web-client/api';
+import { getLocale, t } from '@turnero/web-client/i18n';
 import type { HqApi, LiveRow } from '../api/hq-api';
 import { LIVE_COLUMNS } from '../lib/columns';
 import { formatCount } from '../lib/figures';

@@ -5,9 +5,9 @@
  */
 import { html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { isApiError } from '../../../server/src/contract/client/api';
-import { setStaffToken } from '../../../server/src/contract/client/auth';
-import { t } from '../../../server/src/contract/client/i18n';
+import { isApiError } from '@turnero/web-client/api';
+import { setStaffToken } from '@turnero/web-client/auth';
+import { t } from '@turnero/web-client/i18n';
 import type { HqApi } from '../api/hq-api';
 import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';

@@ -5,7 +5,7 @@
  */
 import { html, css, svg, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { t } from '../../../server/src/contract/client/i18n';
+import { t } from '@turnero/web-client/i18n';
 import type { Granularity, OfficeSeries } from '../api/hq-api';
 import { formatWait } from '../lib/figures';
 import { LocalizedElement } from './localized-element';

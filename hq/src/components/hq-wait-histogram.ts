@@ -5,7 +5,7 @@
  */
 import { html, css, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { getLocale, t } from '../../../server/src/contract/client/i18n';
+import { getLocale, t } from '@turnero/web-client/i18n';
 import type { WaitHistogram } from '../api/hq-api';
 import { formatShare } from '../lib/figures';
 import { LocalizedElement } from './localized-element';

@@ -1,6 +1,6 @@
 /** Base class: re-renders when the language changes, so every text follows the switch. */
 import { LitElement } from 'lit';
-import { onLangChange } from '../../../server/src/contract/client/i18n';
+import { onLangChange } from '@turnero/web-client/i18n';
 
 export class LocalizedElement extends LitElement {
   private stopListening?: () => void;

@@ -1,5 +1,5 @@
 /** The dashboard's texts: Spanish (es-CO) first, English second. */
-import { registerMessages } from '../../../server/src/contract/client/i18n';
+import { registerMessages } from '@turnero/web-client/i18n';
 
 const es = {
   'app.title': 'Turnero · Casa matriz',

@@ -1,6 +1,6 @@
 /** How the dashboard writes its figures, in the chosen language. */
-import { formatDuration } from '../../../server/src/contract/client/format';
-import { getLang, getLocale, t } from '../../../server/src/contract/client/i18n';
+import { formatDuration } from '@turnero/web-client/format';
+import { getLang, getLocale, t } from '@turnero/web-client/i18n';
 
 export const formatSeconds = (seconds: number | null | undefined): string => formatDuration(seconds ?? null);
 

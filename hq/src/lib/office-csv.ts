@@ -1,5 +1,5 @@
 /** The comparison table as CSV: raw numbers (seconds, shares 0-1), headers in the chosen language. */
-import { t } from '../../../server/src/contract/client/i18n';
+import { t } from '@turnero/web-client/i18n';
 import type { OfficeRow } from '../api/hq-api';
 import { toCsv, type CsvColumn } from './csv';
 

@@ -2,7 +2,7 @@
  * Splits a time interval into the office-local (day, hour) slots it covers, so agent
  * time (signed in, paused, serving) lands in the hours it was spent in.
  */
-import { localDay, localHour } from '../domain/local-day';
+import { localDay, localHour } from '@turnero/domain/local-day';
 
 export interface HourSlice {
   day: string;

@@ -19,8 +19,8 @@
  *   keeps them apart, and reads in a record run before its transaction opens.
  */
 import type { SqlDriverAdapter, SqlQuery } from '@prisma/driver-adapter-utils';
-import { localDay, nextLocalMidnight, startOfLocalDay } from '../domain/local-day';
-import type { Clock } from '../domain/types';
+import { localDay, nextLocalMidnight, startOfLocalDay } from '@turnero/domain/local-day';
+import type { Clock } from '@turnero/domain/types';
 import type { Logger } from '../platform/logger';
 import { loadQueueView, type QueueView } from './presenter';
 import type { Db, PrismaClient } from './store/db';

@@ -1,7 +1,7 @@
 /** What the office's use cases are given: built once in app.ts, passed explicitly. */
 import type { Config } from '../platform/config';
 import type { Logger } from '../platform/logger';
-import type { Clock } from '../domain/types';
+import type { Clock } from '@turnero/domain/types';
 import type { CommandBus } from './command-bus';
 import type { Broadcaster } from './realtime/broadcaster';
 import type { PrintDispatcher } from './printing/print-dispatcher';

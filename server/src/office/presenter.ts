@@ -3,10 +3,10 @@
  * once per command or read and answers everything a DTO needs (names, positions,
  * estimates) without further queries.
  */
-import type { CallDto, CounterDto, DeviceDto, OfficeDto, ServiceDto, TicketDto } from '../contract/dto';
-import { estimateWaitSeconds } from '../domain/estimate';
-import { AppError } from '../domain/errors';
-import type { CallReason, Counter, Device, Office, Service, Ticket } from '../domain/types';
+import type { CallDto, CounterDto, DeviceDto, OfficeDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
+import { estimateWaitSeconds } from '@turnero/domain/estimate';
+import { AppError } from '@turnero/domain/errors';
+import type { CallReason, Counter, Device, Office, Service, Ticket } from '@turnero/domain/types';
 import type { Db } from './store/db';
 import {
   loadCounters,

@@ -1,8 +1,8 @@
 /** Reads: the live snapshot, one ticket, today's figures, devices. */
-import type { DeviceDto, QueueSnapshot, StatsTodayDto, TicketDto } from '../contract/dto';
-import { AppError } from '../domain/errors';
-import { localDay, startOfLocalDay } from '../domain/local-day';
-import { computeAgentFigures, computeServiceFigures, totalFigures } from '../domain/stats';
+import type { DeviceDto, QueueSnapshot, StatsTodayDto, TicketDto } from '@turnero/contract/dto';
+import { AppError } from '@turnero/domain/errors';
+import { localDay, startOfLocalDay } from '@turnero/domain/local-day';
+import { computeAgentFigures, computeServiceFigures, totalFigures } from '@turnero/domain/stats';
 import type { OfficeDeps } from './context';
 import {
   counterDto,

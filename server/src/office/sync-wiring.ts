@@ -3,7 +3,7 @@
  * outbox in order; without them the office only keeps its outbox. Either way supervisors
  * see the state (GET /api/v1/sync and 'sync:updated'): last success, pending, last error.
  */
-import type { SyncStateDto } from '../contract/dto';
+import type { SyncStateDto } from '@turnero/contract/dto';
 import type { OfficeDeps } from './context';
 import type { PrismaClient } from './store/db';
 import { loadOffice } from './store/office-store';

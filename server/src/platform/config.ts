@@ -3,7 +3,7 @@
  * variable stops start-up with a message that names it.
  */
 import { z } from 'zod';
-import { isValidTimeZone } from '../domain/local-day';
+import { isValidTimeZone } from '@turnero/domain/local-day';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

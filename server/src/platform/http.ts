@@ -7,7 +7,7 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { AppError, isAppError } from '../domain/errors';
+import { AppError, isAppError } from '@turnero/domain/errors';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 

@@ -7,7 +7,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { AppError } from '../domain/errors';
+import { AppError } from '@turnero/domain/errors';
 import { parseWith } from './http';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../../platform/secrets';
 import type { HqPrisma, Sql } from '../db';
-import type { HqRole } from '../contract';
+import type { HqRole } from '@turnero/contract/hq';
 
 export interface HqPrincipal {
   principalId: string;

@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AppError } from '../../domain/errors';
+import { AppError } from '@turnero/domain/errors';
 import { hashPassword, newPassword, verifyPassword } from '../../platform/secrets';
 import type { HqPrisma } from '../db';
-import type { LoginResponse, UserDto } from '../contract';
+import type { LoginResponse, UserDto } from '@turnero/contract/hq';
 import { issueToken } from './tokens';
 
 // Verifying against a real hash for unknown users keeps the answer time the same.

@@ -5,10 +5,10 @@
  */
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { ErrorBody } from '../../contract/dto';
-import { IngestBatch, IngestResult } from '../../contract/outbox';
-import { AppError } from '../../domain/errors';
-import type { Clock } from '../../domain/types';
+import { ErrorBody } from '@turnero/contract/dto';
+import { IngestBatch, IngestResult } from '@turnero/contract/outbox';
+import { AppError } from '@turnero/domain/errors';
+import type { Clock } from '@turnero/domain/types';
 import { loginRateLimit } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
@@ -32,7 +32,7 @@ import {
   OfficeListResponse,
   RotateTokenResponse,
   UserDto,
-} from '../contract';
+} from '@turnero/contract/hq';
 import type { HqDatabase } from '../db';
 import { ingestBatch } from '../ingest/ingest';
 import { rebuildAll, rebuildOffice } from '../ingest/rebuild';

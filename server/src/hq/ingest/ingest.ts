@@ -4,9 +4,9 @@
  * or below its acked sequence are duplicates (accepted, ignored), the rest must continue
  * the sequence without a gap.
  */
-import type { IngestBatch, IngestResult } from '../../contract/outbox';
-import { AppError } from '../../domain/errors';
-import { isValidTimeZone } from '../../domain/local-day';
+import type { IngestBatch, IngestResult } from '@turnero/contract/outbox';
+import { AppError } from '@turnero/domain/errors';
+import { isValidTimeZone } from '@turnero/domain/local-day';
 import type { HqDatabase, Sql } from '../db';
 import { reduceEvents, toDayDeltas, type ReducibleEvent } from './reducer';
 import { BatchWrite, loadAgents, loadTickets, lockOffice } from './store';

@@ -13,7 +13,7 @@
  * - Agent time: signed in from signed_in to signed_out (pauses included), paused from
  *   paused to resumed/signed_out, serving from a ticket's start to its finish/transfer.
  */
-import type { OutboxEnvelope, TicketFact, AgentFact } from '../../contract/outbox';
+import type { OutboxEnvelope, TicketFact, AgentFact } from '@turnero/contract/outbox';
 import { addSumsInto, emptySums, type AggSums } from '../agg-sums';
 import { bucketOf } from '../buckets';
 import { localSlot, splitByLocalHour } from '../local-hours';

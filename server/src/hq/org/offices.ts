@@ -1,8 +1,8 @@
 /** Registering offices and managing their ingest tokens. */
-import { AppError } from '../../domain/errors';
-import { isValidTimeZone } from '../../domain/local-day';
+import { AppError } from '@turnero/domain/errors';
+import { isValidTimeZone } from '@turnero/domain/local-day';
 import { issueToken, revokeOfficeTokens } from '../auth/tokens';
-import type { CreateOfficeBody, CreateOfficeResponse, OfficeSummary } from '../contract';
+import type { CreateOfficeBody, CreateOfficeResponse, OfficeSummary } from '@turnero/contract/hq';
 import type { HqPrisma } from '../db';
 import { SKEW_FLAG_MS } from '../ingest/ingest';
 import { companyScope, type Viewer } from '../reports/scope';

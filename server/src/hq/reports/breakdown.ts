@@ -3,10 +3,10 @@
  * waits (p50, p90 and the histogram itself): the dashboard's drill-down
  * office -> service -> hour.
  */
-import { AppError } from '../../domain/errors';
+import { AppError } from '@turnero/domain/errors';
 import { addSumsInto } from '../agg-sums';
 import { BUCKET_UPPER_BOUNDS } from '../buckets';
-import type { BreakdownQuery, BreakdownResponse, BreakdownRow } from '../contract';
+import type { BreakdownQuery, BreakdownResponse, BreakdownRow } from '@turnero/contract/hq';
 import type { Sql } from '../db';
 import { companyScope, type Viewer } from './scope';
 import { figures, readSums, sumSelect, type Sums } from './sums';

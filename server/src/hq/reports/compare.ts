@@ -2,7 +2,7 @@
  * Offices side by side over a range of office-local days, from the daily aggregates only
  * (never raw events): one row per office in scope, including offices with no traffic.
  */
-import type { CompareQuery, CompareResponse, CompareRow } from '../contract';
+import type { CompareQuery, CompareResponse, CompareRow } from '@turnero/contract/hq';
 import type { Sql } from '../db';
 import { companyScope, type Viewer } from './scope';
 import { figures, readSums, sumSelect } from './sums';

@@ -3,7 +3,7 @@
  * waiting now, longest wait, counters open, last sync and alerts. Waits are measured on
  * the office's clock: head office time minus the office's last measured skew.
  */
-import type { LiveAlert, LiveOffice, LiveQuery, LiveResponse } from '../contract';
+import type { LiveAlert, LiveOffice, LiveQuery, LiveResponse } from '@turnero/contract/hq';
 import type { Sql } from '../db';
 import { SKEW_FLAG_MS } from '../ingest/ingest';
 import { companyScope, type Viewer } from './scope';

@@ -1,5 +1,5 @@
 /** Who sees what: admins see every office; managers only their company's. */
-import { AppError } from '../../domain/errors';
+import { AppError } from '@turnero/domain/errors';
 
 export interface Viewer {
   role: string;

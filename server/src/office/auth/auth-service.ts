@@ -4,11 +4,11 @@
  * in memory for speed; every revocation goes through this service, which clears the cache.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../domain/errors';
+import { AppError } from '@turnero/domain/errors';
 import { hashToken, newToken, verifyPassword } from '../../platform/secrets';
 import type { CommandBus } from '../command-bus';
 import type { Principal } from '../context';
-import type { Clock } from '../../domain/types';
+import type { Clock } from '@turnero/domain/types';
 
 const CACHE_MS = 30_000;
 

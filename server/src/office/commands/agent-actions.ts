@@ -3,10 +3,10 @@
  * change is an append-only agent event (pause time counts in the figures) and an outbox
  * fact for head office.
  */
-import type { CounterDto } from '../../contract/dto';
-import { pause, resume, signIn, signOut, type AgentTransition } from '../../domain/agent';
-import { AppError } from '../../domain/errors';
-import type { Counter, PauseReason } from '../../domain/types';
+import type { CounterDto } from '@turnero/contract/dto';
+import { pause, resume, signIn, signOut, type AgentTransition } from '@turnero/domain/agent';
+import { AppError } from '@turnero/domain/errors';
+import type { Counter, PauseReason } from '@turnero/domain/types';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
 import { counterDto, counterIn, openTicketAt, viewWith } from '../presenter';

@@ -4,8 +4,8 @@
  * Runs at start-up and then every minute (the clock decides the day, so a fake clock
  * in tests moves it).
  */
-import { localDay } from '../../domain/local-day';
-import { expireTicket } from '../../domain/ticket-machine';
+import { localDay } from '@turnero/domain/local-day';
+import { expireTicket } from '@turnero/domain/ticket-machine';
 import type { OfficeDeps } from '../context';
 import { ticketDto, viewWith } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';

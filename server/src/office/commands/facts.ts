@@ -2,8 +2,8 @@
  * Outbox facts for head office, built from domain events. No personal data: the
  * customer's ID number never appears; agents travel by id only.
  */
-import type { AgentFact, TicketFact } from '../../contract/outbox';
-import type { AgentEvent, Service, Ticket, TicketEvent } from '../../domain/types';
+import type { AgentFact, TicketFact } from '@turnero/contract/outbox';
+import type { AgentEvent, Service, Ticket, TicketEvent } from '@turnero/domain/types';
 import type { OutboxEntry } from '../store/outbox-store';
 
 const AGENT_ACTED = new Set(['called', 'recalled', 'started', 'finished', 'no_show', 'transferred']);

@@ -4,10 +4,10 @@
  * transaction (a record of the command bus); then publish and hand the print job over.
  */
 import { randomUUID } from 'node:crypto';
-import type { IssueTicketRequest, TicketDto } from '../../contract/dto';
-import { AppError } from '../../domain/errors';
-import { localDay } from '../../domain/local-day';
-import { issueTicket as issue } from '../../domain/ticket-machine';
+import type { IssueTicketRequest, TicketDto } from '@turnero/contract/dto';
+import { AppError } from '@turnero/domain/errors';
+import { localDay } from '@turnero/domain/local-day';
+import { issueTicket as issue } from '@turnero/domain/ticket-machine';
 import type { OfficeDeps, Principal } from '../context';
 import { ticketDto, viewWith } from '../presenter';
 import { ROOMS } from '../realtime/broadcaster';

@@ -1,6 +1,6 @@
 /** Supervisor settings: the display ticker, closing time, the calling policy, a counter's services. */
-import type { CounterDto, OfficeDto } from '../../contract/dto';
-import { AppError } from '../../domain/errors';
+import type { CounterDto, OfficeDto } from '@turnero/contract/dto';
+import { AppError } from '@turnero/domain/errors';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
 import { counterDto, officeDto } from '../presenter';

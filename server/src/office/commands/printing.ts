@@ -1,7 +1,7 @@
 /** Print outcomes, printer status and reprints: the ticket stays valid whatever the printer does. */
-import type { DeviceDto, PrinterStatus, TicketDto } from '../../contract/dto';
-import { AppError } from '../../domain/errors';
-import type { PrintState } from '../../domain/types';
+import type { DeviceDto, PrinterStatus, TicketDto } from '@turnero/contract/dto';
+import { AppError } from '@turnero/domain/errors';
+import type { PrintState } from '@turnero/domain/types';
 import type { OfficeDeps } from '../context';
 import { deviceDto, ticketDto, viewWith } from '../presenter';
 import type { PrintOutcome } from '../printing/print-dispatcher';

@@ -3,10 +3,10 @@
  * ticket, recall, start, finish, no-show, transfer, cancel. Each is one command: decide
  * in the domain, write ticket + events + outbox in one transaction, publish after commit.
  */
-import type { CallResultDto, TicketDto, TransferRequest } from '../../contract/dto';
-import { markIdle, markServing } from '../../domain/agent';
-import { AppError } from '../../domain/errors';
-import { chooseNextTicket, explainReason, nextPreferentialStreak } from '../../domain/policy';
+import type { CallResultDto, TicketDto, TransferRequest } from '@turnero/contract/dto';
+import { markIdle, markServing } from '@turnero/domain/agent';
+import { AppError } from '@turnero/domain/errors';
+import { chooseNextTicket, explainReason, nextPreferentialStreak } from '@turnero/domain/policy';
 import {
   callTicket,
   cancelTicket,
@@ -16,8 +16,8 @@ import {
   startTicket,
   transferTicket,
   type Transition,
-} from '../../domain/ticket-machine';
-import type { CallReason, Counter, Ticket } from '../../domain/types';
+} from '@turnero/domain/ticket-machine';
+import type { CallReason, Counter, Ticket } from '@turnero/domain/types';
 import type { RecordContext } from '../command-bus';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DeviceDto, ErrorBody, ServiceDto, UserDto } from '../../contract/dto';
-import { AppError } from '../../domain/errors';
-import { DEVICE_KINDS, USER_ROLES } from '../../domain/types';
+import { DeviceDto, ErrorBody, ServiceDto, UserDto } from '@turnero/contract/dto';
+import { AppError } from '@turnero/domain/errors';
+import { DEVICE_KINDS, USER_ROLES } from '@turnero/domain/types';
 import { hashPassword } from '../../platform/secrets';
 import { route, type RouteDef } from '../../platform/routes';
 import type { AuthService } from '../auth/auth-service';

@@ -6,7 +6,7 @@ import {
   CounterServicesRequest,
   ErrorBody,
   PauseRequest,
-} from '../../contract/dto';
+} from '@turnero/contract/dto';
 import { route, type RouteDef } from '../../platform/routes';
 import { agentAction } from '../commands/agent-actions';
 import { changeCounterServices } from '../commands/office-settings';

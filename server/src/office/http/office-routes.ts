@@ -10,7 +10,7 @@ import {
   ServiceDto,
   StatsTodayDto,
   SyncStateDto,
-} from '../../contract/dto';
+} from '@turnero/contract/dto';
 import { route, type RouteDef } from '../../platform/routes';
 import type { AuthService } from '../auth/auth-service';
 import { changeOfficeSettings } from '../commands/office-settings';

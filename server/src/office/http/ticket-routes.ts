@@ -8,8 +8,8 @@ import {
   TicketDto,
   TicketIdParam,
   TransferRequest,
-} from '../../contract/dto';
-import { AppError } from '../../domain/errors';
+} from '@turnero/contract/dto';
+import { AppError } from '@turnero/domain/errors';
 import { route, type RouteDef } from '../../platform/routes';
 import { issueTicket } from '../commands/issue-ticket';
 import { reprintTicket } from '../commands/printing';

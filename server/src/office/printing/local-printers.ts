@@ -5,8 +5,8 @@
  * ride on the URI: `tcp://10.0.0.5:9100?dialect=star&width=58` (default epson, 80 mm).
  */
 import { join, resolve } from 'node:path';
-import { createPrinterService, toPrintData, type PrinterService } from '../../../../hardware/src/index';
-import type { PrinterStatus } from '../../contract/dto';
+import { createPrinterService, toPrintData, type PrinterService } from '@turnero/hardware';
+import type { PrinterStatus } from '@turnero/contract/dto';
 import type { Config } from '../../platform/config';
 import type { OfficeDeps } from '../context';
 import { loadDevices } from '../store/office-store';

@@ -5,9 +5,9 @@
  * print that fails marks the ticket's print state and never touches the ticket itself.
  */
 import { randomUUID } from 'node:crypto';
-import type { PrinterStatus, TicketDto } from '../../contract/dto';
-import type { PrintJob } from '../../contract/realtime';
-import type { Office } from '../../domain/types';
+import type { PrinterStatus, TicketDto } from '@turnero/contract/dto';
+import type { PrintJob } from '@turnero/contract/realtime';
+import type { Office } from '@turnero/domain/types';
 import type { Logger } from '../../platform/logger';
 import type { Broadcaster } from '../realtime/broadcaster';
 

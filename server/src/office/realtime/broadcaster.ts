@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
-import type { ClientToServerEvents, PrintJob, ServerToClientEvents, SocketData } from '../../contract/realtime';
+import type { ClientToServerEvents, PrintJob, ServerToClientEvents, SocketData } from '@turnero/contract/realtime';
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Payload<E extends keyof ServerToClientEvents> = Omit<Parameters<ServerToClientEvents[E]>[0], 'seq'>;

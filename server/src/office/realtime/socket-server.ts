@@ -15,9 +15,9 @@ import {
   PrintResultRequest,
   TicketIdParam,
   TransferRequest,
-} from '../../contract/dto';
-import type { ClientToServerEvents, Result, ServerToClientEvents, SocketData } from '../../contract/realtime';
-import { AppError, isAppError } from '../../domain/errors';
+} from '@turnero/contract/dto';
+import type { ClientToServerEvents, Result, ServerToClientEvents, SocketData } from '@turnero/contract/realtime';
+import { AppError, isAppError } from '@turnero/domain/errors';
 import { parseWith } from '../../platform/http';
 import type { AuthService } from '../auth/auth-service';
 import { agentAction } from '../commands/agent-actions';

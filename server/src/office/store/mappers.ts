@@ -22,7 +22,7 @@ import type {
   TicketStatus,
   User,
   UserRole,
-} from '../../domain/types';
+} from '@turnero/domain/types';
 
 export const toOffice = (r: OfficeRow): Office => ({
   id: r.id,

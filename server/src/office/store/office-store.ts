@@ -2,7 +2,7 @@
  * Data access for the office. Plain functions over a Db (transaction or client) that
  * return domain objects. Nothing outside store/ touches Prisma.
  */
-import { AppError } from '../../domain/errors';
+import { AppError } from '@turnero/domain/errors';
 import type {
   AgentEvent,
   Counter,
@@ -12,7 +12,7 @@ import type {
   Ticket,
   TicketEvent,
   User,
-} from '../../domain/types';
+} from '@turnero/domain/types';
 import type { Db } from './db';
 import { insertTicketEventsSql, runStatement, updateCounterStateSql, updateTicketSql } from './ticket-writes';
 import { toCounter, toDevice, toOffice, toService, toTicket, toUser } from './mappers';

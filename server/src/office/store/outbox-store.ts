@@ -4,7 +4,7 @@
  * serialized command path, which keeps the last committed number in memory (read once
  * with max(seq)) and takes it back when a transaction rolls back.
  */
-import type { AgentFact, TicketFact } from '../../contract/outbox';
+import type { AgentFact, TicketFact } from '@turnero/contract/outbox';
 import type { Db } from './db';
 import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import { insertOutboxSql } from './ticket-writes';

@@ -1,4 +1,4 @@
-import type { Office } from '../../domain/types';
+import type { Office } from '@turnero/domain/types';
 import type { Db } from './db';
 import { toOffice } from './mappers';
 

@@ -14,7 +14,7 @@
  * adapter writes as the same ISO text the model queries write (range queries see both).
  */
 import type { ArgType, SqlQuery } from '@prisma/driver-adapter-utils';
-import type { Counter, Ticket, TicketEvent } from '../../domain/types';
+import type { Counter, Ticket, TicketEvent } from '@turnero/domain/types';
 import type { Db } from './db';
 
 const TEXT: ArgType = { scalarType: 'string', arity: 'scalar' };

@@ -18,8 +18,8 @@
  * adapter has one connection, and a query beside an open command transaction would join
  * it (see shared notes), so the office passes its command bus' read queue.
  */
-import type { IngestBatch, IngestResult, OutboxEnvelope } from '../../contract/outbox';
-import type { Clock } from '../../domain/types';
+import type { IngestBatch, IngestResult, OutboxEnvelope } from '@turnero/contract/outbox';
+import type { Clock } from '@turnero/domain/types';
 import type { Logger } from '../../platform/logger';
 import type { PrismaClient } from '../../db/generated/office/client';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';

@@ -7,7 +7,7 @@
  *   render() { const snap = this.live.snapshot; ... }
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { QueueSnapshot } from '../dto';
+import type { QueueSnapshot } from '@turnero/contract/dto';
 import type { LiveChange, LiveState } from './live-state';
 
 export class LiveController implements ReactiveController {

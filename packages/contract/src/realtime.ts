@@ -20,7 +20,7 @@ import type {
   SyncStateDto,
   TicketDto,
 } from './dto';
-import type { CallReason, PauseReason, TicketCategory } from '../domain/types';
+import type { CallReason, PauseReason, TicketCategory } from '@turnero/domain/types';
 
 export type AckError = { code: string; message: string; details?: unknown };
 export type Result<T> = { data: T; error?: undefined } | { error: AckError; data?: undefined };

@@ -13,8 +13,8 @@
  *   live.start();
  */
 import { io } from 'socket.io-client';
-import type { QueueSnapshot } from '../dto';
-import type { Result } from '../realtime';
+import type { QueueSnapshot } from '@turnero/contract/dto';
+import type { Result } from '@turnero/contract/realtime';
 import { applyEvent, SEQUENCED_EVENTS, type EventPayload, type SequencedEventName } from './snapshot-reducer';
 
 /** The part of a socket.io client socket the store uses (a fake implements it in tests). */

@@ -13,7 +13,7 @@ import {
   TICKET_CATEGORIES,
   TICKET_STATUSES,
   USER_ROLES,
-} from '../domain/types';
+} from '@turnero/domain/types';
 
 const id = z.string().min(1).max(64);
 const isoDate = z.string();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { QueueSnapshot } from '../dto';
-import type { Result } from '../realtime';
+import type { QueueSnapshot } from '@turnero/contract/dto';
+import type { Result } from '@turnero/contract/realtime';
 import { LiveState, type LiveChange, type LiveSocket } from './live-state';
 import { makeCall, makeSnapshot, makeTicket } from './test-fixtures';
 

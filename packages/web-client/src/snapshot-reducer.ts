@@ -3,8 +3,8 @@
  * not mutated, so Lit's change detection and tests can compare references).
  * Pure: the caller decides ordering (seq) and when to fetch a fresh snapshot instead.
  */
-import type { CallDto, CounterDto, QueueSnapshot, TicketDto } from '../dto';
-import type { ServerToClientEvents } from '../realtime';
+import type { CallDto, CounterDto, QueueSnapshot, TicketDto } from '@turnero/contract/dto';
+import type { ServerToClientEvents } from '@turnero/contract/realtime';
 
 /** How many calls the snapshot keeps (displays show 6 + the current one). */
 export const RECENT_CALLS_KEPT = 10;

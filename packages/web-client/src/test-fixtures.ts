@@ -3,7 +3,7 @@
  * office, calls): valid DTOs with sensible defaults, each field overridable. Not shipped
  * to browsers.
  */
-import type { CallDto, CounterDto, OfficeDto, QueueSnapshot, ServiceDto, TicketDto } from '../dto';
+import type { CallDto, CounterDto, OfficeDto, QueueSnapshot, ServiceDto, TicketDto } from '@turnero/contract/dto';
 
 export function makeTicket(over: Partial<TicketDto> = {}): TicketDto {
   return {

@@ -9,7 +9,7 @@ import {
   PAUSE_REASONS,
   TICKET_CATEGORIES,
   TICKET_EVENT_TYPES,
-} from '../domain/types';
+} from '@turnero/domain/types';
 
 export const TicketFact = z.object({
   kind: z.literal('ticket'),
