@@ -1,39 +1,46 @@
-// Runs every *.test.ts of the project with Node's test runner (through tsx).
-// Usage: npm test [-- path-filter ...]   e.g. npm test -- domain hardware
+// `npm test [-- vitest args]`: the whole suite through vitest (vitest.config.ts), with
+// coverage, then one closing line `N passed, N failed, N skipped` for CI. A skipped or
+// focused test fails the run: every test here must run on a fresh machine.
+// Subsets: `npm test -- packages/domain`, `npm test -- --project unit`,
+// `npm test -- -t "numbering"`; watch mode while working: `npm run test:watch`.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOTS = ['packages', 'server', 'hardware', 'dispenser', 'display', 'desk', 'hq', 'tests'];
-const SKIP_DIRS = new Set(['node_modules', 'generated', 'dist', 'public']);
+const args = process.argv.slice(2);
+const reportDir = 'test-artifacts';
+const report = join(reportDir, 'vitest-report.json');
+mkdirSync(reportDir, { recursive: true });
+rmSync(report, { force: true });
+// Coverage (and its rising floor) is for the whole suite only: a subset would fall under the floor.
+const coverage = args.length === 0 && process.env.COVERAGE !== 'false' ? ['--coverage'] : [];
 
-function findTests(dir, found = []) {
-  let entries;
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return found;
-  }
-  for (const name of entries) {
-    if (SKIP_DIRS.has(name)) continue;
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) findTests(path, found);
-    else if (name.endsWith('.test.ts')) found.push(path);
-  }
-  return found;
-}
-
-const filters = process.argv.slice(2);
-const files = ROOTS.flatMap((r) => findTests(r))
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
-  .sort();
-if (files.length === 0) {
-  console.error('no test files matched');
-  process.exit(1);
-}
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...files],
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    ...coverage,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...args,
+  ],
   { stdio: 'inherit', env: { ...process.env, TZ: 'UTC', NODE_ENV: 'test' } },
 );
+
+if (!existsSync(report)) process.exit(result.status ?? 1);
+const r = JSON.parse(readFileSync(report, 'utf8'));
+const skipped = r.numPendingTests + r.numTodoTests;
+// A file that fails before its tests run (a syntax error, a failing beforeAll) counts as a
+// failure too, so the closing line never reads "0 failed" on a red run.
+const brokenFiles = r.testResults.filter(
+  (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+).length;
+const failed = r.numFailedTests + brokenFiles;
+console.log(`\n${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
+if (skipped > 0) {
+  console.error('Skipped or todo tests fail the run: every test must run here (see README, Tests).');
+  process.exit(1);
+}
 process.exit(result.status ?? 1);

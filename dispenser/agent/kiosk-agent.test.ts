@@ -1,4 +1,4 @@
-import { test, after } from 'node:test';
+import { test, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,7 +71,7 @@ async function startServerStub(port = 0) {
 }
 
 const cleanup: Array<() => Promise<void>> = [];
-after(async () => {
+afterAll(async () => {
   for (const c of cleanup.reverse()) await c().catch(() => undefined);
 });
 

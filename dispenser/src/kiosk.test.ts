@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { ApiError } from '@turnero/web-client/api';
 import { makeTicket } from '@turnero/web-client/test-fixtures';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { makeCall, makeSnapshot } from '@turnero/web-client/test-fixtures';
 import { recentCallsInScope, scopeFrom, servicesInScope } from './display-filter';

@@ -1,4 +1,4 @@
-import { test, after } from 'node:test';
+import { test, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {
@@ -13,7 +13,7 @@ import { samplePrintJob } from './fixtures';
 
 const data = toPrintData(samplePrintJob());
 const cleanup: Array<() => Promise<void>> = [];
-after(async () => {
+afterAll(async () => {
   for (const c of cleanup.reverse()) await c();
 });
 

@@ -1,4 +1,4 @@
-import { test, after } from 'node:test';
+import { test, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +20,7 @@ const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnero-tickets-'));
 let printer: VirtualPrinter;
 const opened: PrinterTransport[] = [];
 
-after(async () => {
+afterAll(async () => {
   for (const t of opened) await t.close();
   await printer?.stop();
   fs.rmSync(outDir, { recursive: true, force: true });

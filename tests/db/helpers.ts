@@ -11,15 +11,20 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** Null when the server answers; otherwise why not (printed as the skip reason). */
-export async function pgUnavailableReason(): Promise<string | null> {
+/**
+ * PostgreSQL is part of the test environment (.ci/run starts it): a missing server fails
+ * the run with a message that says what to start, never a silent skip.
+ */
+export async function requirePostgres(): Promise<void> {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
-    return null;
   } catch (err) {
-    return `PostgreSQL not reachable at ${PG_ADMIN_URL}: ${(err as Error).message}`;
+    throw new Error(
+      `PostgreSQL is required by this test and is not reachable at ${PG_ADMIN_URL} (${(err as Error).message}). ` +
+        'Start it (see .ci/run) or set PG_ADMIN_URL.',
+    );
   } finally {
     await client.end().catch(() => {});
   }

@@ -1,15 +1,14 @@
 // openHqDb on the real PostgreSQL: a `?schema=` URL gets its own schema, migrations land
 // there, reopening applies nothing, and the client reads and writes in that schema.
-import { existsSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { openHqDb } from '../../server/src/db/hq-db';
 import { parsePgUrl } from '../../server/src/db/pg-adapter';
 import { rolePaths } from '../../server/src/db/roles';
-import { adminQuery, pgUnavailableReason, throwawaySchema } from './helpers';
+import { adminQuery, requirePostgres, throwawaySchema } from './helpers';
 
 const hq = rolePaths('hq');
-const generatedClient = new URL('../../server/src/db/generated/hq/client.ts', import.meta.url);
 
 describe('parsePgUrl', () => {
   test('takes the Prisma schema parameter out of the URL and into search_path', () => {
@@ -31,19 +30,16 @@ describe('parsePgUrl', () => {
   });
 });
 
-describe('openHqDb', { skip: !(existsSync(hq.schemaPath) && existsSync(generatedClient)) && 'no hq schema or generated hq client yet' }, () => {
-  let skip: string | null = null;
+describe('openHqDb', () => {
   const target = throwawaySchema();
-  before(async () => {
-    skip = await pgUnavailableReason();
-    if (skip) console.log(`# skipping PostgreSQL checks: ${skip}`);
+  beforeAll(async () => {
+    await requirePostgres();
   });
-  after(async () => {
-    if (!skip) await target.drop();
+  afterAll(async () => {
+    await target.drop();
   });
 
-  test('migrates a fresh schema at open, and reopening applies nothing', async (t) => {
-    if (skip) return t.skip(skip);
+  test('migrates a fresh schema at open, and reopening applies nothing', async () => {
     const { PrismaClient } = await import('../../server/src/db/generated/hq/client');
     const open = () => openHqDb({ url: target.url, ...hq, createClient: (adapter) => new PrismaClient({ adapter }), poolSize: 2 });
 

@@ -3,7 +3,7 @@
 // Runs on a throwaway schema and migrations folder, for SQLite and for PostgreSQL.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, onTestFinished, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -11,7 +11,7 @@ import { applyMigrations, diffMigrations, type MigrationProvider } from '../../s
 import { migrationFolderName, readMigrationList, writeMigration } from '../../server/src/db/migrations-folder';
 import { pgAdapterFactory } from '../../server/src/db/pg-adapter';
 import { rolePaths } from '../../server/src/db/roles';
-import { databaseExists, pgUnavailableReason, tempDir, throwawayDatabase } from './helpers';
+import { databaseExists, requirePostgres, tempDir, throwawayDatabase } from './helpers';
 
 function schemaText(provider: MigrationProvider, withNote: boolean): string {
   return `datasource db {
@@ -114,22 +114,18 @@ describe('migration workflow on SQLite', () => {
 });
 
 describe('migration workflow on PostgreSQL', () => {
-  let skip: string | null = null;
   let db: Awaited<ReturnType<typeof throwawayDatabase>> | undefined;
-  before(async () => {
-    skip = await pgUnavailableReason();
-    if (skip) console.log(`# skipping PostgreSQL checks: ${skip}`);
-    else db = await throwawayDatabase();
+  beforeAll(async () => {
+    await requirePostgres();
+    db = await throwawayDatabase();
   });
-  after(async () => db?.drop());
+  afterAll(async () => db?.drop());
 
-  test('init, drift, second migration, idempotent apply', async (t) => {
-    if (skip || !db) return t.skip(skip ?? 'no database');
+  test('init, drift, second migration, idempotent apply', async () => {
     await runWorkflow('postgresql', () => pgAdapterFactory(db!.url));
   });
 
-  test('the shadow database used for a diff is dropped afterwards', async (t) => {
-    if (skip || !db) return t.skip(skip ?? 'no database');
+  test('the shadow database used for a diff is dropped afterwards', async () => {
     const base = pgAdapterFactory(db.url);
     const shadowNames: string[] = [];
     const spying: SqlMigrationAwareDriverAdapterFactory = {
@@ -144,7 +140,7 @@ describe('migration workflow on PostgreSQL', () => {
       },
     };
     const dir = tempDir('shadow');
-    t.after(() => dir.remove());
+    onTestFinished(() => dir.remove());
     const schemaPath = join(dir.path, 'schema.prisma');
     writeFileSync(schemaPath, schemaText('postgresql', false));
     const migrationsDir = join(dir.path, 'migrations');

@@ -2,9 +2,9 @@
 // idempotent, and match schema.prisma (this fails when someone edits schema.prisma
 // without adding a migration: run `npm run db:migration -- --role <role> --name <what>`).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -12,7 +12,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { applyMigrations, diffMigrations } from '../../server/src/db/migrate';
 import { pgAdapterFactory } from '../../server/src/db/pg-adapter';
 import { rolePaths } from '../../server/src/db/roles';
-import { pgUnavailableReason, tempDir, throwawayDatabase } from './helpers';
+import { requirePostgres, tempDir, throwawayDatabase } from './helpers';
 
 interface MigrationRow {
   migration_name: string;
@@ -49,7 +49,7 @@ function assertRecordedLikeDeploy(rows: MigrationRow[], migrationsDir: string) {
 describe('office migrations (SQLite)', () => {
   const office = rolePaths('office');
   const dir = tempDir('office-migrations');
-  after(() => dir.remove());
+  afterAll(() => dir.remove());
 
   test('the folder has a sqlite lockfile and at least one migration', () => {
     assert.match(readFileSync(join(office.migrationsDir, 'migration_lock.toml'), 'utf8'), /provider = "sqlite"/);
@@ -111,17 +111,13 @@ describe('office migrations (SQLite)', () => {
 });
 
 const hq = rolePaths('hq');
-const hqPresent = existsSync(hq.schemaPath);
-let pgSkip: string | null = null;
 
-describe('head-office migrations (PostgreSQL)', { skip: !hqPresent && 'prisma/hq/schema.prisma does not exist yet' }, () => {
-  before(async () => {
-    pgSkip = await pgUnavailableReason();
-    if (pgSkip) console.log(`# skipping PostgreSQL checks: ${pgSkip}`);
+describe('head-office migrations (PostgreSQL)', () => {
+  beforeAll(async () => {
+    await requirePostgres();
   });
 
-  test('apply to an empty database, twice, records like migrate deploy', async (t) => {
-    if (pgSkip) return t.skip(pgSkip);
+  test('apply to an empty database, twice, records like migrate deploy', async () => {
     const db = await throwawayDatabase();
     try {
       const first = await applyMigrations({ ...hq, adapterFactory: pgAdapterFactory(db.url) });
@@ -142,8 +138,7 @@ describe('head-office migrations (PostgreSQL)', { skip: !hqPresent && 'prisma/hq
     }
   });
 
-  test('schema.prisma has no change that is missing from the migrations folder', async (t) => {
-    if (pgSkip) return t.skip(pgSkip);
+  test('schema.prisma has no change that is missing from the migrations folder', async () => {
     const db = await throwawayDatabase();
     try {
       const diff = await diffMigrations({ ...hq, from: 'migrations', adapterFactory: pgAdapterFactory(db.url) });

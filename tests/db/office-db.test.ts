@@ -2,7 +2,7 @@
 // runs with the pragmas we rely on.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { openOfficeDb, type OfficeDb } from '../../server/src/db/office-db';
 import { tempDir } from './helpers';
@@ -15,7 +15,7 @@ async function pragma(db: OfficeDb, name: string): Promise<string | number> {
 
 describe('openOfficeDb', () => {
   const dir = tempDir('office-db');
-  after(() => dir.remove());
+  afterAll(() => dir.remove());
 
   test('creates missing folders, migrates, and reopening applies nothing', async () => {
     const file = join(dir.path, 'nested', 'deeper', 'office.db');

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import Database from 'better-sqlite3';
 import { openOfficeDb, type OfficeDb } from '../../server/src/db/office-db';

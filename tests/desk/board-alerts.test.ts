@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { computeAlerts } from '../../desk/src/lib/board-alerts';
 import { counterRows } from '../../desk/src/lib/counter-rows';

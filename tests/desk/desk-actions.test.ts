@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { actionForKey, availableActions, canCallChosen, SHORTCUTS, DESK_ACTIONS } from '../../desk/src/lib/desk-actions';
 import { counter, ticket } from './fixtures';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { allWaiting, counterMayCall, waitingForCounter } from '../../desk/src/lib/waiting-list';
 import { counter, minutesBefore, service, T0, ticket } from './fixtures';

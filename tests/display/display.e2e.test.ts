@@ -4,7 +4,7 @@
  * the last state with an offline mark, then recovers the right state without announcing
  * the calls it missed as new.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
@@ -27,7 +27,7 @@ interface Announced {
   status: string;
 }
 
-before(async () => {
+beforeAll(async () => {
   await buildWebApp('display');
   office = await startTestOffice();
   proxy = await startTcpProxy(office.port);
@@ -40,7 +40,7 @@ before(async () => {
   serviceId = counters.body.find((c: { id: string }) => c.id === agent.counterId).services[0].serviceId;
 });
 
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await proxy?.close();
   await office?.stop();

@@ -5,7 +5,7 @@
  * refused at another's counter; the supervisor board's states, alert and actions; admin
  * device token; axe-core on desk, board and admin; screenshots at target sizes.
  */
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
@@ -82,7 +82,7 @@ async function expectWaiting(page: Page, expected: string[]) {
 }
 
 describe('agent desk and supervisor board against a real office', () => {
-  before(async () => {
+  beforeAll(async () => {
     office = await startTestOffice();
     browser = await launchChromium();
     supervisorToken = await login(office.url, 'supervisor', user('supervisor').password);
@@ -90,7 +90,7 @@ describe('agent desk and supervisor board against a real office', () => {
     counters = (await request<CounterDto[]>(office.url, 'GET', '/api/v1/counters', { token: supervisorToken })).body;
   });
 
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await office?.stop();
     office?.cleanup();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { histogramBars } from '../../hq/src/components/hq-wait-histogram';
 import { niceStep } from '../../hq/src/components/hq-wait-chart';
 import { toCsv } from '../../hq/src/lib/csv';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildDemoOffices, type DemoOffice } from '../../scripts/demo/offices';
 import { runDemo } from '../../scripts/demo/run-demo';
@@ -33,7 +33,7 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
   let offices: DemoOffice[];
   const expected = new Map<string, OfficeExpectation>();
 
-  before(async () => {
+  beforeAll(async () => {
     const bundle = resolve(import.meta.dirname, '../../dist/web/hq/main.js');
     if (!existsSync(bundle)) {
       const build = spawnSync(process.execPath, ['scripts/build-web.mjs'], { cwd: resolve(import.meta.dirname, '../..'), stdio: 'inherit' });
@@ -51,7 +51,7 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
     page.on('pageerror', (e) => console.error('page error:', e.message));
   });
 
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await hq?.stop();
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { OutboxEnvelope } from '@turnero/contract/outbox';
 import { buildDemoOffices } from '../../scripts/demo/offices';
 import { simulateOffice, simulateOfficeDay } from '../../scripts/demo/simulate';

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { REPO_ROOT } from '../../server/src/platform/repo-root';
@@ -17,7 +17,7 @@ const officeTokens: Record<string, string> = {};
 // Head office's clock: the office clocks in these tests run 3 s behind it.
 let hqNow = new Date('2026-11-02T15:30:03Z');
 
-before(async () => {
+beforeAll(async () => {
   testDb = await createTestDatabase();
   dataDir = mkdtempSync(join(tmpdir(), 'hq-api-'));
   hq = await createHqServer({
@@ -31,7 +31,7 @@ before(async () => {
     loginRateLimitPerMinute: 5,
   });
 });
-after(async () => {
+afterAll(async () => {
   await hq?.stop();
   await testDb?.drop();
   rmSync(dataDir, { recursive: true, force: true });

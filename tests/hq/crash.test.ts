@@ -2,7 +2,7 @@
  * Kill -9 in the middle of a batch, on either side of the link: nothing is lost, nothing
  * is counted twice, and the aggregates still equal a rebuild from the stored events.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -77,12 +77,12 @@ async function snapshot(code: string) {
   };
 }
 
-before(async () => {
+beforeAll(async () => {
   testDb = await createTestDatabase();
   db = await openHqDatabase({ databaseUrl: testDb.url, dataDir: '/tmp' });
   dir = mkdtempSync(join(tmpdir(), 'hq-crash-'));
 });
-after(async () => {
+afterAll(async () => {
   for (const c of children) await kill9(c);
   await db?.close();
   await testDb?.drop();

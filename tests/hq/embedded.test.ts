@@ -1,5 +1,5 @@
 /** Without DATABASE_URL head office runs on embedded PGlite in DATA_DIR, persisted across restarts. */
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { createHqServer } from '../../server/src/hq';
 import { api, OfficeStream, silentLogger, simulateTraffic } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'hq-embedded-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('embedded PostgreSQL: ingest, compare, and the data survives a restart', async () => {
   const logger = await silentLogger();

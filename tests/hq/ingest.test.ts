@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { openHqDatabase, type HqDatabase } from '../../server/src/hq/db';
 import { ingestBatch } from '../../server/src/hq/ingest/ingest';
@@ -9,14 +9,14 @@ let testDb: TestDatabase;
 let db: HqDatabase;
 const sync = (code: string) => ({ role: 'office-sync', officeCode: code });
 
-before(async () => {
+beforeAll(async () => {
   testDb = await createTestDatabase();
   db = await openHqDatabase({ databaseUrl: testDb.url, dataDir: '/tmp' });
   for (const code of ['OF-A', 'OF-B']) {
     await db.prisma.hqOffice.create({ data: { code, name: `Oficina ${code}`, company: 'EPM', timeZone: 'America/Bogota' } });
   }
 });
-after(async () => {
+afterAll(async () => {
   await db?.close();
   await testDb?.drop();
 });

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { localSlot, splitByLocalHour } from '../../server/src/hq/local-hours';
 import { bucketOf, quantileFromHistogram, BUCKET_COUNT, emptyHistogram } from '../../server/src/hq/buckets';

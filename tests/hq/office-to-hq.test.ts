@@ -4,7 +4,7 @@
  * comes up the office's sync worker catches up, and head office's figures equal the ones
  * the office computed itself.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,11 +23,11 @@ let dir: string;
 let hq: HqServer | undefined;
 let s: OfficeSession | undefined;
 
-before(async () => {
+beforeAll(async () => {
   testDb = await createTestDatabase();
   dir = mkdtempSync(join(tmpdir(), 'hq-e2e-'));
 });
-after(async () => {
+afterAll(async () => {
   await closeOffice(s);
   await hq?.stop();
   await testDb?.drop();

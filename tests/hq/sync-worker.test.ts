@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -53,13 +53,13 @@ async function hqFigures(code: string) {
   return { ...row, ackedSeq: office.ackedSeq };
 }
 
-before(async () => {
+beforeAll(async () => {
   testDb = await createTestDatabase();
   dir = mkdtempSync(join(tmpdir(), 'hq-sync-'));
   port = await freePort();
   logger = await silentLogger();
 });
-after(async () => {
+afterAll(async () => {
   await hq?.stop();
   await testDb?.drop();
   rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,11 +10,11 @@ import { createTestDatabase, type TestDatabase } from './helpers';
 let testDb: TestDatabase;
 let db: HqDatabase;
 const dir = mkdtempSync(join(tmpdir(), 'hq-users-'));
-before(async () => {
+beforeAll(async () => {
   testDb = await createTestDatabase();
   db = await openHqDatabase({ databaseUrl: testDb.url, dataDir: dir });
 });
-after(async () => {
+afterAll(async () => {
   await db?.close();
   await testDb?.drop();
   rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * code on the paper; a double tap issues one ticket; a lost answer retried with the same
  * key issues one ticket; paper out tells the customer to scan the QR; closing stops issuing.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
@@ -19,7 +19,7 @@ let printer: VirtualPrinter;
 let browser: Browser;
 let supervisorToken: string;
 
-before(async () => {
+beforeAll(async () => {
   await buildWebApp('dispenser');
   printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 2000 });
   office = await startTestOffice({ env: { DEMO_PRINTER_URI: printer.uri } });
@@ -28,7 +28,7 @@ before(async () => {
   supervisorToken = await login(office.url, sup.username, sup.password);
 });
 
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await office?.stop();
   office?.cleanup();

@@ -2,7 +2,7 @@
  * The live ticket page (the QR target) on a phone-sized headless Chromium: no login,
  * shows code, service and position, then the call as it happens.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import type { TicketDto } from '@turnero/contract/dto';
@@ -14,13 +14,13 @@ import { buildWebApp } from './support/build-web-app';
 let office: TestOffice;
 let browser: Browser;
 
-before(async () => {
+beforeAll(async () => {
   await buildWebApp('dispenser');
   office = await startTestOffice();
   browser = await launchChromium();
 });
 
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await office?.stop();
   office?.cleanup();

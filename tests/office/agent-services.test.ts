@@ -4,7 +4,7 @@
  * always may; nobody changes another agent's counter.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 
@@ -16,7 +16,7 @@ let counter1: string;
 let counter2: string;
 let serviceIds: string[];
 
-before(async () => {
+beforeAll(async () => {
   office = await startTestOffice();
   const users = office.creds.users;
   const a1 = users.find((u) => u.username === 'asesor1')!;
@@ -36,7 +36,7 @@ before(async () => {
   serviceIds = (await request(office.url, 'GET', '/api/v1/services', { token: agent1 })).body.map((s: { id: string }) => s.id);
 });
 
-after(async () => {
+afterAll(async () => {
   await office.stop();
   office.cleanup();
 });

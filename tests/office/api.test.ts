@@ -4,7 +4,7 @@
  * refused request is checked to leave the office's state unchanged.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
 import { CALL_REASONS } from '@turnero/domain/types';
 import { login, request } from '../support/http';
@@ -23,7 +23,7 @@ import {
 let s: OfficeSession;
 let limited: TestOffice;
 
-before(async () => {
+beforeAll(async () => {
   // The rate-limited office boots beside the main one (boot is the slow part).
   [s, limited] = await Promise.all([
     openOffice(),
@@ -31,7 +31,7 @@ before(async () => {
   ]);
 });
 
-after(async () => {
+afterAll(async () => {
   await closeOffice(s);
   if (limited) {
     await limited.stop();

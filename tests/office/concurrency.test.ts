@@ -4,7 +4,7 @@
  * at once, repeatedly, each at their own pace (no ticket is ever called twice).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
 import { request } from '../support/http';
 import { closeOffice, expectStatus, openOffice, signIn, type OfficeSession } from './helpers';
@@ -12,11 +12,11 @@ import { closeOffice, expectStatus, openOffice, signIn, type OfficeSession } fro
 let s: OfficeSession;
 const issued: TicketDto[] = [];
 
-before(async () => {
+beforeAll(async () => {
   s = await openOffice();
 });
 
-after(async () => {
+afterAll(async () => {
   await closeOffice(s);
 });
 

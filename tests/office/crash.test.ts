@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import Database from 'better-sqlite3';
 import type { TicketDto } from '@turnero/contract/dto';
 import { request } from '../support/http';
@@ -18,7 +18,7 @@ const WORKERS = 8;
 const dataDir = tempDataDir('turnero-crash-');
 let office: TestOffice | undefined;
 
-after(async () => {
+afterAll(async () => {
   await office?.kill();
   office?.cleanup();
 });

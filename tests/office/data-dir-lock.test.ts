@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { DataDirInUseError } from '../../server/src/db/data-dir-lock';
 import { createOfficeServer } from '../../server/src/office/app';
 import { loadConfig } from '../../server/src/platform/config';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { runEndOfDay } from '../../server/src/office/commands/expiry';
 import { login, request } from '../support/http';

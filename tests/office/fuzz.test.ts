@@ -6,7 +6,7 @@
  * FUZZ_RUNS sets the runs per route (default 40).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import fc from 'fast-check';
 import { request, type JsonResponse } from '../support/http';
 import { closeOffice, expectStatus, issue, openOffice, stateFingerprint, type OfficeSession } from './helpers';
@@ -32,7 +32,7 @@ let routes: { method: string; path: string; bodyKeys: string[]; hasBody: boolean
 let realIds: Record<string, string[]> = {};
 const sockets: OfficeSocket[] = [];
 
-before(async () => {
+beforeAll(async () => {
   s = await openOffice();
   const doc = expectStatus(await request(s.url, 'GET', '/api/v1/openapi.json'), 200).body;
   for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
@@ -51,7 +51,7 @@ before(async () => {
   realIds = { ticketId: [waiting.id], counterId: q.counters.map((c: { id: string }) => c.id) };
 });
 
-after(async () => {
+afterAll(async () => {
   for (const socket of sockets) socket.close();
   await closeOffice(s);
 });

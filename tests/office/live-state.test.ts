@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import type { ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { loadQueueView, type QueueView } from '../../server/src/office/presenter';
 import { login, request } from '../support/http';
@@ -17,7 +17,7 @@ let supervisor: string;
 let services: ServiceDto[];
 const agents: { token: string; counterId: string }[] = [];
 
-before(async () => {
+beforeAll(async () => {
   const dataDir = tempDataDir();
   office = await startInProcessOffice({ dataDir, env: { DEMO_PRINTER_URI: `file:${join(dataDir, 'printer.out')}` } });
   const sup = office.creds.users.find((u) => u.role === 'supervisor')!;
@@ -28,7 +28,7 @@ before(async () => {
   }
 });
 
-after(async () => {
+afterAll(async () => {
   await office.stop();
 });
 

@@ -4,7 +4,7 @@
  * handshakes and the public live-ticket socket.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import type { QueueSnapshot, TicketDto } from '@turnero/contract/dto';
 import { request } from '../support/http';
 import { closeOffice, expectStatus, issue, openOffice, signIn, stateFingerprint, type OfficeSession } from './helpers';
@@ -13,13 +13,13 @@ import { command, connect, nextEvent, recordEvents, type OfficeSocket } from './
 let s: OfficeSession;
 const sockets: OfficeSocket[] = [];
 
-before(async () => {
+beforeAll(async () => {
   s = await openOffice();
   await signIn(s, s.agents[0]);
   await signIn(s, s.agents[1]);
 });
 
-after(async () => {
+afterAll(async () => {
   for (const socket of sockets) socket.close();
   await closeOffice(s);
 });

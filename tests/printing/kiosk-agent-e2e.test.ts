@@ -4,7 +4,7 @@
  * the server routes to it on a virtual printer, and reports results and printer status.
  * When the agent dies, supervisors see the printer go offline.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
 import type { DeviceDto, TicketDto } from '@turnero/contract/dto';
@@ -34,7 +34,7 @@ let supervisorSocket: RecordingSocket;
 let kioskScreen: RecordingSocket;
 let kiosk: { id: string; token: string };
 
-before(async () => {
+beforeAll(async () => {
   printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 250, name: 'agent-e2e' });
   o = await openPrintingOffice({});
   const created = await request<{ device: DeviceDto; token: string }>(o.url, 'POST', '/api/v1/admin/devices', {
@@ -48,7 +48,7 @@ before(async () => {
 });
 
 // TEST_SERVER_LOGS=1 streams the office's and the agent's logs.
-after(async () => {
+afterAll(async () => {
   await agent?.kill();
   await closePrintingTest([supervisorSocket, kioskScreen], o, printer);
 });

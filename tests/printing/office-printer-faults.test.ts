@@ -6,7 +6,7 @@
  * 'ticket:updated' (print_failed), GET /api/v1/devices shows the status, and once the
  * printer is fixed a supervisor's reprint comes out of it.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
 import type { PrinterStatus, QueueSnapshot, TicketDto } from '@turnero/contract/dto';
@@ -37,7 +37,7 @@ let supervisorSocket: RecordingSocket;
 let kioskSocket: RecordingSocket;
 let serviceId: string;
 
-before(async () => {
+beforeAll(async () => {
   printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 250, name: 'faults-e2e' });
   link = await startSwitchableLink({ port: printer.port });
   ({ o, supervisorSocket } = await openWatchedPrintingOffice({ DEMO_PRINTER_URI: link.uri }));
@@ -45,7 +45,7 @@ before(async () => {
   serviceId = await serviceOfCounter(o, o.agent.counterId);
 });
 
-after(() => closePrintingTest([supervisorSocket, kioskSocket], o, link, printer));
+afterAll(() => closePrintingTest([supervisorSocket, kioskSocket], o, link, printer));
 
 interface Fault {
   /** Break the printer (before the ticket is issued). */

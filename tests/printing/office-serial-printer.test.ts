@@ -3,7 +3,7 @@
  * through a socat pseudo-terminal pair (termios, 38400 baud, raw), driven by the office
  * process through serialport, to a virtual printer at 250 mm/s.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
 import {
@@ -25,14 +25,14 @@ let o: PrintingOffice;
 let supervisorSocket: RecordingSocket;
 let uri: string;
 
-before(async () => {
+beforeAll(async () => {
   printer = await startVirtualPrinter({ tcpPort: 0, pty: true, speedMmPerSec: 250, name: 'serial-e2e' });
   assert.ok(printer.ptyPath, 'socat made a pty pair');
   uri = `serial:${printer.ptyPath}?baudRate=38400`;
   ({ o, supervisorSocket } = await openWatchedPrintingOffice({ DEMO_PRINTER_URI: uri }));
 });
 
-after(() => closePrintingTest([supervisorSocket], o, printer));
+afterAll(() => closePrintingTest([supervisorSocket], o, printer));
 
 test('the serial printer answers its status over the pty and shows online', async () => {
   const device = await waitForPrinterStatus(o, o.kioskId, 'online', 'serial printer online');

@@ -3,7 +3,7 @@
  * 9100 style): the real office process drives a virtual printer at kiosk speed (250 mm/s).
  * The paper that comes out carries the ticket the API answered, and the ticket says so.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
 import type { TicketDto } from '@turnero/contract/dto';
@@ -26,12 +26,12 @@ let printer: VirtualPrinter;
 let o: PrintingOffice;
 let supervisorSocket: RecordingSocket;
 
-before(async () => {
+beforeAll(async () => {
   printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 250, name: 'tcp-e2e' });
   ({ o, supervisorSocket } = await openWatchedPrintingOffice({ DEMO_PRINTER_URI: printer.uri }));
 });
 
-after(() => closePrintingTest([supervisorSocket], o, printer));
+afterAll(() => closePrintingTest([supervisorSocket], o, printer));
 
 test('the office server reads the network printer at start-up and shows it online', async () => {
   const device = await waitForPrinterStatus(o, o.kioskId, 'online', 'demo kiosk printer online');

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { formatDuration, formatTime, secondsSince } from './format';
 import { registerMessages, t } from './i18n';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { QueueSnapshot } from '@turnero/contract/dto';
 import type { Result } from '@turnero/contract/realtime';

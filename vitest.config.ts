@@ -1,0 +1,79 @@
+/**
+ * The test suite: `npm test` (scripts/run-tests.mjs) runs every project with coverage;
+ * `npx vitest --project unit` watches the fast ones while you work.
+ *
+ * Projects, by what they need:
+ * - unit: pure packages and web-app logic, milliseconds each;
+ * - integration: real office servers on SQLite files, real PostgreSQL, sockets, pty serial;
+ * - browser: the built web apps in Debian's Chromium (playwright-core) against real servers.
+ * Files run in separate processes (forks), two at a time on this 2-core machine; every test
+ * and hook has a deadline so nothing can hang the run.
+ */
+import { defineConfig } from 'vitest/config';
+
+const workers = Number(process.env.TEST_CONCURRENCY ?? 2);
+
+const shared = {
+  pool: 'forks' as const,
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+  env: { TZ: 'UTC', NODE_ENV: 'test' },
+};
+
+export default defineConfig({
+  test: {
+    maxWorkers: workers,
+    fileParallelism: workers > 1,
+    coverage: {
+      provider: 'v8',
+      include: ['packages/*/src/**/*.ts', 'server/src/**/*.ts', 'hardware/src/**/*.ts', 'dispenser/**/*.ts', 'display/src/**/*.ts', 'desk/src/**/*.ts', 'hq/src/**/*.ts'],
+      exclude: ['**/*.test.ts', '**/generated/**', '**/test-fixtures.ts', '**/entries/**'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'test-artifacts/coverage',
+      // The floor only rises: a run above it writes the new figures back here.
+      thresholds: {
+        autoUpdate: (n: number) => Math.floor(n),
+        lines: 0,
+        functions: 0,
+        branches: 0,
+        statements: 0,
+      },
+    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: 'unit',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'hardware/test/**/*.test.ts',
+            'dispenser/**/*.test.ts',
+            'display/src/**/*.test.ts',
+            'desk/src/**/*.test.ts',
+            'hq/src/**/*.test.ts',
+            'tests/desk/**/*.test.ts',
+            'tests/hq-dashboard/dashboard-lib.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: 'integration',
+          include: ['tests/{office,db,hq,printing,hq-dashboard,security}/**/*.test.ts'],
+          exclude: ['**/*.e2e.test.ts', 'tests/hq-dashboard/dashboard-lib.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['tests/**/*.e2e.test.ts', 'tests/e2e-office/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+});
