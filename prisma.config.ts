@@ -1,6 +1,6 @@
 // Prisma CLI config. The CLI tries to download its Rust schema engine before every
 // command; generate does not need it, so point it at any existing file (see
-// shared/notes/prisma-offline.md). Migrations run through the WebAssembly schema engine
+// docs/prisma-offline.md). Migrations run through the WebAssembly schema engine
 // in server/src/db/migrate.ts instead.
 import { defineConfig } from 'prisma/config';
 

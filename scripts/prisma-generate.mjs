@@ -1,5 +1,5 @@
 // Generates the Prisma clients for both roles (office: SQLite, head office: PostgreSQL).
-// Runs after npm install; needs no network (see shared/notes/prisma-offline.md).
+// Runs after npm install; needs no network (see docs/prisma-offline.md).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

@@ -1,7 +1,7 @@
 // Loads Prisma's schema engine compiled to WebAssembly (@prisma/schema-engine-wasm) and
 // runs one job with it over a driver adapter. The `prisma migrate` CLI needs a Rust binary
 // that cannot be downloaded on our machines; this engine does the same work in-process
-// (see shared/notes/prisma-offline.md).
+// (see docs/prisma-offline.md).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import {
