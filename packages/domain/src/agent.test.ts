@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { beforeEach, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { markIdle, markServing, pause, resume, signIn, signOut } from './agent';
@@ -62,7 +62,11 @@ describe('sign in and out', () => {
 });
 
 describe('pause and resume', () => {
-  const idle = signIn(empty, 'u1', min(0)).counter;
+  // Built in a hook, not while vitest collects the tests: a failure there must fail a test.
+  let idle: Counter;
+  beforeEach(() => {
+    idle = signIn(empty, 'u1', min(0)).counter;
+  });
   it('pauses with a reason and resumes to idle', () => {
     const p = pause(idle, 'u1', 'training', min(10), false);
     assert.equal(p.counter.agentState, 'paused');
@@ -91,7 +95,11 @@ describe('pause and resume', () => {
 });
 
 describe('serving follows the counter ticket', () => {
-  const idle = signIn(empty, 'u1', min(0)).counter;
+  // Built in a hook, not while vitest collects the tests: a failure there must fail a test.
+  let idle: Counter;
+  beforeEach(() => {
+    idle = signIn(empty, 'u1', min(0)).counter;
+  });
   it('idle -> serving -> idle', () => {
     const s = markServing(idle, min(3));
     assert.equal(s.agentState, 'serving');
