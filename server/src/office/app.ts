@@ -32,6 +32,7 @@ import { attachLocalPrinters } from './printing/local-printers';
 import { PrintDispatcher } from './printing/print-dispatcher';
 import { Broadcaster } from './realtime/broadcaster';
 import { createSocketServer } from './realtime/socket-server';
+import { loadTicketFooter } from './store/settings-store';
 import { isEmpty, seedDemoOffice, seedRealOffice, type DemoCredentials } from './seed/seed';
 import { startSync, type SyncHandle } from './sync-wiring';
 
@@ -116,7 +117,7 @@ async function buildOfficeServer(
       logger.info({ office: config.OFFICE_CODE }, 'office created with its first admin');
     }
   }
-  footer = (await bus.read((d) => d.office.findFirstOrThrow())).ticketFooter;
+  footer = await bus.read(loadTicketFooter);
 
   printing.setResultHandler(async (ticketId, outcome) => {
     await recordPrintResult(deps, ticketId, outcome);

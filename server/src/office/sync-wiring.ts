@@ -8,6 +8,7 @@ import type { OfficeDeps } from './context';
 import type { PrismaClient } from './store/db';
 import { loadOffice } from './store/office-store';
 import { outboxHead } from './store/outbox-store';
+import { findSyncRow } from './store/sync-store';
 import { createSyncWorker, type SyncWorker } from './sync';
 
 export interface SyncHandle {
@@ -19,15 +20,10 @@ export interface SyncHandle {
 
 const PUBLISH_EVERY_MS = 5_000;
 
-async function readSyncState(
-  deps: OfficeDeps,
-  prisma: PrismaClient,
-  hqUrl: string | null,
-  worker: SyncWorker | null,
-): Promise<SyncStateDto> {
-  return deps.bus.read(async () => {
-    const head = await outboxHead(prisma);
-    const s = await prisma.syncState.findUnique({ where: { id: 1 } });
+async function readSyncState(deps: OfficeDeps, hqUrl: string | null, worker: SyncWorker | null): Promise<SyncStateDto> {
+  return deps.bus.read(async (db) => {
+    const head = await outboxHead(db);
+    const s = await findSyncRow(db);
     const live = worker?.state();
     const lastSentSeq = s?.lastSentSeq ?? 0;
     return {
@@ -60,13 +56,19 @@ export async function startSync(
       clock: deps.clock,
       logger: deps.logger,
       serialize: (fn) => deps.bus.read(() => fn()),
+      // The sync state is not part of the live state: the bus keeps its cached view.
+      write: (name, fn) =>
+        deps.bus.command(name, ({ tx, viewUnchanged }) => {
+          viewUnchanged();
+          return fn(tx);
+        }),
     });
     worker.start();
     deps.logger.info({ hqUrl: hq.url }, 'sync to head office started');
   }
   let last = '';
   const timer = setInterval(() => {
-    void readSyncState(deps, prisma, hq?.url ?? null, worker)
+    void readSyncState(deps, hq?.url ?? null, worker)
       .then(async (sync) => {
         const key = JSON.stringify(sync);
         if (key === last) return;
@@ -77,7 +79,7 @@ export async function startSync(
   }, PUBLISH_EVERY_MS);
   timer.unref();
   return {
-    state: () => readSyncState(deps, prisma, hq?.url ?? null, worker),
+    state: () => readSyncState(deps, hq?.url ?? null, worker),
     notify: () => worker?.notify(),
     async stop() {
       clearInterval(timer);

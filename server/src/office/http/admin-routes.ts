@@ -2,18 +2,28 @@
  * Admin pages' API: the office's services, counters, users and devices, so a real office
  * is set up without touching files. Deactivating a user or device revokes its tokens.
  */
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DeviceDto, ErrorBody, ServiceDto, UserDto } from '@turnero/contract/dto';
-import { AppError } from '@turnero/domain/errors';
 import { DEVICE_KINDS, USER_ROLES } from '@turnero/domain/types';
-import { hashPassword } from '../../platform/secrets';
 import { route, type RouteDef } from '../../platform/routes';
 import type { AuthService } from '../auth/auth-service';
+import {
+  createCounter,
+  createDevice,
+  createService,
+  createUser,
+  editCounter,
+  editDevice,
+  editService,
+  editUser,
+  listAdminCounters,
+  listServices,
+  listUsers,
+  revokeDeviceTokens,
+  rotateDeviceToken,
+} from '../commands/admin';
 import type { OfficeDeps, Principal } from '../context';
-import { serviceDto } from '../presenter';
 import { listDevices } from '../queries';
-import { loadServices, loadUsers } from '../store/office-store';
 import { ADMINS } from './roles';
 
 const err = (description: string) => ({ description, schema: ErrorBody });
@@ -63,17 +73,6 @@ const DeviceCreate = z.object({
 const DevicePatch = DeviceCreate.omit({ kind: true }).partial().extend({ active: z.boolean().optional() });
 const TokenDto = z.object({ token: z.string() });
 
-/** Unique-constraint violations (a prefix, name or username taken) become 409s. */
-async function unique<T>(what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if ((e as { code?: string }).code === 'P2002') throw new AppError('conflict', `${what} already exists`);
-    if ((e as { code?: string }).code === 'P2025') throw new AppError('not_found', `Unknown ${what}`);
-    throw e;
-  }
-}
-
 export function adminRoutes(
   deps: OfficeDeps,
   auth: AuthService,
@@ -105,107 +104,56 @@ function withChangeNotice(
 }
 
 function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Principal>[] {
-  const { bus } = deps;
   const base = { tags: ['admin'], roles: ADMINS };
-  const users = async () => (await bus.read(loadUsers)).map((u) => ({ ...u }));
 
   return [
     route<Principal>({
       ...base, method: 'get', path: '/admin/services', summary: 'All services, active or not',
       responses: { 200: { description: 'Services', schema: z.array(ServiceDto) } },
-      handler: async () => ({ body: (await bus.read(loadServices)).map(serviceDto) }),
+      handler: async () => ({ body: await listServices(deps) }),
     }),
     route<Principal, undefined, typeof ServiceCreate>({
       ...base, method: 'post', path: '/admin/services', summary: 'Create a service', body: ServiceCreate,
       responses: { 201: { description: 'Created', schema: ServiceDto }, 409: err('Prefix taken') },
-      handler: async ({ body }) => {
-        const id = randomUUID();
-        await unique('A service with that prefix', () =>
-          bus.command('admin-service', ({ tx }) => tx.service.create({ data: { id, ...body } })),
-        );
-        const s = (await bus.read(loadServices)).find((x) => x.id === id)!;
-        return { status: 201, body: serviceDto(s) };
-      },
+      handler: async ({ body }) => ({ status: 201, body: await createService(deps, body) }),
     }),
     route<Principal, typeof IdParam, typeof ServicePatch>({
       ...base, method: 'patch', path: '/admin/services/:id', summary: 'Edit or deactivate a service',
       params: IdParam, body: ServicePatch,
       responses: { 200: { description: 'Updated', schema: ServiceDto }, 404: err('Unknown service') },
-      handler: async ({ params, body }) => {
-        await unique('service', () =>
-          bus.command('admin-service', ({ tx }) => tx.service.update({ where: { id: params.id }, data: body })),
-        );
-        return { body: serviceDto((await bus.read(loadServices)).find((x) => x.id === params.id)!) };
-      },
+      handler: async ({ params, body }) => ({ body: await editService(deps, params.id, body) }),
     }),
     route<Principal>({
       ...base, method: 'get', path: '/admin/counters', summary: 'All counters',
       responses: { 200: { description: 'Counters', schema: z.array(AdminCounterDto) } },
-      handler: async () => ({
-        body: await bus.read((db) => db.counter.findMany({ select: { id: true, name: true, active: true }, orderBy: { name: 'asc' } })),
-      }),
+      handler: async () => ({ body: await listAdminCounters(deps) }),
     }),
     route<Principal, undefined, typeof CounterCreate>({
       ...base, method: 'post', path: '/admin/counters', summary: 'Create a counter', body: CounterCreate,
       responses: { 201: { description: 'Created', schema: AdminCounterDto }, 409: err('Name taken') },
-      handler: async ({ body }) => {
-        const id = randomUUID();
-        const row = await unique('A counter with that name', () =>
-          bus.command('admin-counter', async ({ tx }) => {
-            const c = await tx.counter.create({ data: { id, name: body.name } });
-            for (const s of body.services) await tx.counterService.create({ data: { counterId: id, ...s } });
-            return c;
-          }),
-        );
-        return { status: 201, body: { id: row.id, name: row.name, active: row.active } };
-      },
+      handler: async ({ body }) => ({ status: 201, body: await createCounter(deps, body) }),
     }),
     route<Principal, typeof IdParam, typeof CounterPatch>({
       ...base, method: 'patch', path: '/admin/counters/:id', summary: 'Rename or deactivate a counter',
       params: IdParam, body: CounterPatch,
       responses: { 200: { description: 'Updated', schema: AdminCounterDto }, 404: err('Unknown counter') },
-      handler: async ({ params, body }) => {
-        const row = await unique('counter', () =>
-          bus.command('admin-counter', ({ tx }) => tx.counter.update({ where: { id: params.id }, data: body })),
-        );
-        return { body: { id: row.id, name: row.name, active: row.active } };
-      },
+      handler: async ({ params, body }) => ({ body: await editCounter(deps, params.id, body) }),
     }),
     route<Principal>({
       ...base, method: 'get', path: '/admin/users', summary: 'All users (no password hashes)',
       responses: { 200: { description: 'Users', schema: z.array(UserDto) } },
-      handler: async () => ({ body: await users() }),
+      handler: async () => ({ body: await listUsers(deps) }),
     }),
     route<Principal, undefined, typeof UserCreate>({
       ...base, method: 'post', path: '/admin/users', summary: 'Create a user', body: UserCreate,
       responses: { 201: { description: 'Created', schema: UserDto }, 409: err('Username taken') },
-      handler: async ({ body }) => {
-        const id = randomUUID();
-        const passwordHash = await hashPassword(body.password);
-        await unique('A user with that username', () =>
-          bus.command('admin-user', ({ tx }) =>
-            tx.user.create({
-              data: { id, username: body.username, displayName: body.displayName, role: body.role, passwordHash, counterId: body.counterId },
-            }),
-          ),
-        );
-        return { status: 201, body: (await users()).find((u) => u.id === id) };
-      },
+      handler: async ({ body }) => ({ status: 201, body: await createUser(deps, body) }),
     }),
     route<Principal, typeof IdParam, typeof UserPatch>({
       ...base, method: 'patch', path: '/admin/users/:id', summary: 'Edit, deactivate or reset the password of a user',
       params: IdParam, body: UserPatch,
       responses: { 200: { description: 'Updated', schema: UserDto }, 404: err('Unknown user') },
-      handler: async ({ params, body, principal }) => {
-        if (params.id === principal.id && (body.active === false || (body.role && body.role !== 'admin'))) {
-          throw new AppError('conflict', 'You cannot deactivate or demote yourself');
-        }
-        const { password, ...rest } = body;
-        const data = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-        await unique('user', () => bus.command('admin-user', ({ tx }) => tx.user.update({ where: { id: params.id }, data })));
-        if (body.active === false || password || body.role) await auth.revokeAllFor(params.id);
-        return { body: (await users()).find((u) => u.id === params.id) };
-      },
+      handler: async ({ params, body, principal }) => ({ body: await editUser(deps, auth, principal, params.id, body) }),
     }),
     route<Principal>({
       ...base, method: 'get', path: '/admin/devices', summary: 'All devices',
@@ -216,56 +164,25 @@ function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Princip
       ...base, method: 'post', path: '/admin/devices', summary: 'Register a kiosk or display; returns its token once',
       body: DeviceCreate,
       responses: { 201: { description: 'Created', schema: z.object({ device: DeviceDto, token: z.string() }) }, 409: err('Name taken') },
-      handler: async ({ body }) => {
-        const id = randomUUID();
-        await unique('A device with that name', () =>
-          bus.command('admin-device', ({ tx }) =>
-            tx.device.create({
-              data: { id, kind: body.kind, name: body.name, printerUri: body.printerUri, serviceIds: JSON.stringify(body.serviceIds), counterIds: JSON.stringify(body.counterIds) },
-            }),
-          ),
-        );
-        const token = await auth.issueDeviceToken(id, body.kind);
-        const device = (await listDevices(deps)).find((d) => d.id === id)!;
-        return { status: 201, body: { device, token } };
-      },
+      handler: async ({ body }) => ({ status: 201, body: await createDevice(deps, auth, body) }),
     }),
     route<Principal, typeof IdParam, typeof DevicePatch>({
       ...base, method: 'patch', path: '/admin/devices/:id', summary: 'Edit or deactivate a device',
       params: IdParam, body: DevicePatch,
       responses: { 200: { description: 'Updated', schema: DeviceDto }, 404: err('Unknown device') },
-      handler: async ({ params, body }) => {
-        const { serviceIds, counterIds, ...rest } = body;
-        const data = {
-          ...rest,
-          ...(serviceIds ? { serviceIds: JSON.stringify(serviceIds) } : {}),
-          ...(counterIds ? { counterIds: JSON.stringify(counterIds) } : {}),
-        };
-        await unique('device', () => bus.command('admin-device', ({ tx }) => tx.device.update({ where: { id: params.id }, data })));
-        if (body.active === false) await auth.revokeAllFor(params.id);
-        return { body: (await listDevices(deps)).find((d) => d.id === params.id) };
-      },
+      handler: async ({ params, body }) => ({ body: await editDevice(deps, auth, params.id, body) }),
     }),
     route<Principal, typeof IdParam>({
       ...base, method: 'post', path: '/admin/devices/:id/token', summary: 'Rotate a device token (old ones stop working)',
       params: IdParam,
       responses: { 200: { description: 'The new token, shown once', schema: TokenDto }, 404: err('Unknown device') },
-      handler: async ({ params }) => {
-        const device = await bus.read((db) => db.device.findUnique({ where: { id: params.id } }));
-        if (!device) throw new AppError('not_found', `Unknown device ${params.id}`);
-        await auth.revokeAllFor(device.id);
-        return { body: { token: await auth.issueDeviceToken(device.id, device.kind as 'kiosk' | 'display') } };
-      },
+      handler: async ({ params }) => ({ body: { token: await rotateDeviceToken(deps, auth, params.id) } }),
     }),
     route<Principal, typeof IdParam>({
       ...base, method: 'delete', path: '/admin/devices/:id/token', summary: "Revoke every token of a device",
       params: IdParam,
       responses: { 200: { description: 'Revoked', schema: z.object({ revoked: z.number() }) }, 404: err('Unknown device') },
-      handler: async ({ params }) => {
-        const device = await bus.read((db) => db.device.findUnique({ where: { id: params.id } }));
-        if (!device) throw new AppError('not_found', `Unknown device ${params.id}`);
-        return { body: { revoked: await auth.revokeAllFor(device.id) } };
-      },
+      handler: async ({ params }) => ({ body: { revoked: await revokeDeviceTokens(deps, auth, params.id) } }),
     }),
   ];
 }

@@ -13,11 +13,11 @@ import {
 } from '@turnero/contract/dto';
 import { route, type RouteDef } from '../../platform/routes';
 import type { AuthService } from '../auth/auth-service';
+import { listServices } from '../commands/admin';
 import { changeOfficeSettings } from '../commands/office-settings';
 import type { OfficeDeps, Principal } from '../context';
-import { serviceDto } from '../presenter';
 import { listDevices, snapshot, statsToday } from '../queries';
-import { loadServices } from '../store/office-store';
+import { counterOfUser } from '../store/auth-store';
 import { bearerToken } from './authenticate';
 import { EVERYONE, MANAGERS, READERS, STAFF } from './roles';
 
@@ -88,12 +88,7 @@ export function officeRoutes(
       roles: EVERYONE,
       responses: { 200: { description: 'Principal', schema: MeDto } },
       handler: async ({ principal }) => {
-        const counterId = await deps.bus.read(async (db) => {
-          if (principal.deviceId) return null;
-          const seated = await db.counter.findFirst({ where: { agentId: principal.id } });
-          if (seated) return seated.id;
-          return (await db.user.findUnique({ where: { id: principal.id } }))?.counterId ?? null;
-        });
+        const counterId = principal.deviceId ? null : await deps.bus.read((db) => counterOfUser(db, principal.id));
         return { body: { principalId: principal.id, role: principal.role, name: principal.name, counterId } };
       },
     }),
@@ -104,7 +99,7 @@ export function officeRoutes(
       tags: ['office'],
       roles: EVERYONE,
       responses: { 200: { description: 'Services', schema: z.array(ServiceDto) } },
-      handler: async () => ({ body: (await deps.bus.read(loadServices)).map(serviceDto) }),
+      handler: async () => ({ body: await listServices(deps) }),
     }),
     route<Principal>({
       method: 'get',

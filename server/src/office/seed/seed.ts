@@ -11,7 +11,10 @@ import type { Config } from '../../platform/config';
 import { ConfigError } from '../../platform/config';
 import { hashPassword, newPassword } from '../../platform/secrets';
 import type { AuthService } from '../auth/auth-service';
+import type { UserRole } from '@turnero/domain/types';
 import type { CommandBus } from '../command-bus';
+import { insertCounter, insertDevice, insertService, insertUser } from '../store/admin-store';
+import { hasNoOffice, insertOffice } from '../store/settings-store';
 
 export interface DemoCredentials {
   users: { username: string; password: string; role: string; counterId?: string; displayName: string }[];
@@ -41,20 +44,18 @@ const DEMO_COUNTERS: { name: string; services: [string, number][] }[] = [
 const AGENT_NAMES = ['Ana Gómez', 'Carlos Restrepo', 'Luisa Martínez', 'Jorge Cárdenas', 'Paola Ríos', 'Andrés Mejía'];
 
 export async function isEmpty(bus: CommandBus): Promise<boolean> {
-  return (await bus.read((db) => db.office.count())) === 0;
+  return bus.read(hasNoOffice);
 }
 
 async function createOffice(bus: CommandBus, config: Config, footer: string, agentsChooseServices: boolean) {
   await bus.command('seed-office', ({ tx }) =>
-    tx.office.create({
-      data: {
-        id: randomUUID(),
-        code: config.OFFICE_CODE,
-        name: config.OFFICE_NAME,
-        timeZone: config.OFFICE_TIME_ZONE,
-        ticketFooter: footer,
-        agentsChooseServices,
-      },
+    insertOffice(tx, {
+      id: randomUUID(),
+      code: config.OFFICE_CODE,
+      name: config.OFFICE_NAME,
+      timeZone: config.OFFICE_TIME_ZONE,
+      ticketFooter: footer,
+      agentsChooseServices,
     }),
   );
 }
@@ -68,8 +69,13 @@ export async function seedRealOffice(bus: CommandBus, config: Config): Promise<v
   await createOffice(bus, config, 'Gracias por su visita', false);
   const passwordHash = await hashPassword(config.ADMIN_PASSWORD);
   await bus.command('seed-admin', ({ tx }) =>
-    tx.user.create({
-      data: { id: randomUUID(), username: config.ADMIN_USERNAME!, displayName: 'Administrador', role: 'admin', passwordHash },
+    insertUser(tx, {
+      id: randomUUID(),
+      username: config.ADMIN_USERNAME!,
+      displayName: 'Administrador',
+      role: 'admin',
+      passwordHash,
+      counterId: null,
     }),
   );
 }
@@ -88,17 +94,15 @@ export async function seedDemoOffice(
     for (const [i, s] of DEMO_SERVICES.entries()) {
       const id = randomUUID();
       serviceIds.set(s.prefix, id);
-      await tx.service.create({
-        data: { id, prefix: s.prefix, nameEs: s.nameEs, nameEn: s.nameEn, targetWaitMinutes: s.target, color: s.color, icon: s.icon, sortOrder: i },
+      await insertService(tx, {
+        id, prefix: s.prefix, nameEs: s.nameEs, nameEn: s.nameEn, targetWaitMinutes: s.target, color: s.color, icon: s.icon, sortOrder: i,
       });
     }
     for (const c of DEMO_COUNTERS) {
       const id = randomUUID();
       counterIds.push(id);
-      await tx.counter.create({ data: { id, name: c.name } });
-      for (const [prefix, weight] of c.services) {
-        await tx.counterService.create({ data: { counterId: id, serviceId: serviceIds.get(prefix)!, weight } });
-      }
+      const services = c.services.map(([prefix, weight]) => ({ serviceId: serviceIds.get(prefix)!, weight }));
+      await insertCounter(tx, { id, name: c.name, services });
     }
   });
 
@@ -120,12 +124,18 @@ export async function seedDemoOffice(
   const displayId = randomUUID();
   await bus.command('seed-demo-people', async ({ tx }) => {
     for (const [i, u] of users.entries()) {
-      await tx.user.create({
-        data: { id: randomUUID(), username: u.username, displayName: u.displayName, role: u.role, passwordHash: hashes[i], counterId: u.counterId ?? null },
+      await insertUser(tx, {
+        id: randomUUID(),
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role as UserRole,
+        passwordHash: hashes[i],
+        counterId: u.counterId ?? null,
       });
     }
-    await tx.device.create({ data: { id: kioskId, kind: 'kiosk', name: 'Dispensador entrada', printerUri: demoPrinterUri } });
-    await tx.device.create({ data: { id: displayId, kind: 'display', name: 'Pantalla sala de espera' } });
+    const device = { printerUri: null, serviceIds: [], counterIds: [] };
+    await insertDevice(tx, { ...device, id: kioskId, kind: 'kiosk', name: 'Dispensador entrada', printerUri: demoPrinterUri });
+    await insertDevice(tx, { ...device, id: displayId, kind: 'display', name: 'Pantalla sala de espera' });
   });
   const creds: DemoCredentials = {
     users,

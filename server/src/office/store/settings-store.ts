@@ -28,3 +28,20 @@ export async function replaceCounterServices(
     await db.counterService.create({ data: { counterId, serviceId: s.serviceId, weight: s.weight } });
   }
 }
+
+/** True before the first start created the office. */
+export async function hasNoOffice(db: Db): Promise<boolean> {
+  return (await db.office.count()) === 0;
+}
+
+export async function insertOffice(
+  db: Db,
+  o: { id: string; code: string; name: string; timeZone: string; ticketFooter: string; agentsChooseServices: boolean },
+): Promise<void> {
+  await db.office.create({ data: o });
+}
+
+/** The line printed at the foot of every ticket. */
+export async function loadTicketFooter(db: Db): Promise<string> {
+  return (await db.office.findFirstOrThrow({ select: { ticketFooter: true } })).ticketFooter;
+}

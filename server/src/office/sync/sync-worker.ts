@@ -14,14 +14,16 @@
  * - When idle it still sends an empty batch every `heartbeatMs`, so head office can tell
  *   a quiet office from one that is cut off.
  *
- * Every database access goes through `serialize` when given: on the office the SQLite
- * adapter has one connection, and a query beside an open command transaction would join
- * it (see shared notes), so the office passes its command bus' read queue.
+ * Every database access goes through `serialize` (reads) and `write` (changes of the
+ * sync state) when given: on the office the SQLite adapter has one connection, and a
+ * query beside an open command transaction would join it (command-bus.ts), so the office
+ * passes its command bus' read queue and a command of the bus.
  */
 import type { IngestBatch, IngestResult, OutboxEnvelope } from '@turnero/contract/outbox';
 import type { Clock } from '@turnero/domain/types';
 import type { Logger } from '../../platform/logger';
-import type { PrismaClient } from '../../db/generated/office/client';
+import type { Db, PrismaClient } from '../store/db';
+import { ensureSyncRow, outboxPage, saveSyncRow } from '../store/sync-store';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 
 export interface SyncWorkerOptions {
@@ -33,8 +35,10 @@ export interface SyncWorkerOptions {
   clock: Clock;
   logger: Logger;
   batchSize?: number;
-  /** Runs each database access in the office's serialized path. Default: directly. */
+  /** Runs each database read in the office's serialized path. Default: directly. */
   serialize?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** Runs each write of the sync state as one change of the office. Default: through `serialize`. */
+  write?: <T>(name: string, fn: (db: Db) => Promise<T>) => Promise<T>;
   /** Injectable for tests. */
   random?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -100,6 +104,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
   const { prisma, clock, logger } = opts;
   const maxBatch = Math.max(1, Math.min(5000, opts.batchSize ?? 500));
   const serialize = opts.serialize ?? (<T>(fn: () => Promise<T>) => fn());
+  const write = opts.write ?? (<T>(_name: string, fn: (db: Db) => Promise<T>) => serialize(() => fn(prisma)));
   const random = opts.random ?? Math.random;
   const sleep = opts.sleep ?? defaultSleep;
   const doFetch = opts.fetch ?? fetch;
@@ -126,9 +131,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
   let wake = new AbortController();
 
   async function loadState() {
-    const s = await serialize(() =>
-      prisma.syncState.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} }),
-    );
+    const s = await write('sync-state', ensureSyncRow);
     st.lastSentSeq = s.lastSentSeq;
     st.lastSuccessAt = s.lastSuccessAt?.toISOString() ?? null;
     st.lastAttemptAt = s.lastAttemptAt?.toISOString() ?? null;
@@ -136,9 +139,7 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
   }
 
   async function readPage(): Promise<OutboxEnvelope[]> {
-    const rows = await serialize(() =>
-      prisma.outboxEvent.findMany({ where: { seq: { gt: st.lastSentSeq } }, orderBy: { seq: 'asc' }, take: st.batchSize }),
-    );
+    const rows = await serialize(() => outboxPage(prisma, st.lastSentSeq, st.batchSize));
     // Stop at the first hole in our own numbering: head office would refuse it anyway.
     const page: OutboxEnvelope[] = [];
     for (const r of rows) {
@@ -183,11 +184,8 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
     st.nextAttemptAt = null;
     st.sentEvents += result.applied;
     st.lastClockSkewMs = result.clockSkewMs;
-    await serialize(() =>
-      prisma.syncState.update({
-        where: { id: 1 },
-        data: { lastSentSeq: result.ackedSeq, lastSuccessAt: now, lastAttemptAt: now, lastError: null },
-      }),
+    await write('sync-sent', (db) =>
+      saveSyncRow(db, { lastSentSeq: result.ackedSeq, lastSuccessAt: now, lastAttemptAt: now, lastError: null }),
     );
   }
 
@@ -201,16 +199,14 @@ export function createSyncWorker(opts: SyncWorkerOptions): SyncWorker {
     const delay = backoffDelay(st.consecutiveFailures, backoff);
     st.nextAttemptAt = new Date(now.getTime() + delay).toISOString();
     logger.warn({ err: message, failures: st.consecutiveFailures, retryInMs: delay }, 'sync to head office failed');
-    await serialize(() =>
-      prisma.syncState.update({ where: { id: 1 }, data: { lastAttemptAt: now, lastError: st.lastError } }),
-    ).catch((e) => logger.error({ err: e }, 'could not record sync failure'));
+    await write('sync-failed', (db) => saveSyncRow(db, { lastAttemptAt: now, lastError: st.lastError })).catch((e) => logger.error({ err: e }, 'could not record sync failure'));
     return delay;
   }
 
   async function jumpBack(expectedSeq: number) {
     logger.warn({ expectedSeq, lastSentSeq: st.lastSentSeq }, 'head office expects an earlier event: resending from there');
     st.lastSentSeq = Math.max(0, expectedSeq - 1);
-    await serialize(() => prisma.syncState.update({ where: { id: 1 }, data: { lastSentSeq: st.lastSentSeq } }));
+    await write('sync-rewind', (db) => saveSyncRow(db, { lastSentSeq: st.lastSentSeq }));
   }
 
   async function idle(ms: number) {
