@@ -4,9 +4,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '@turnero/domain/errors';
 import { hashPassword, newPassword, verifyPassword } from '../../platform/secrets';
-import type { HqPrisma } from '../db';
 import type { LoginResponse, UserDto } from '@turnero/contract/hq';
+import type { HqPrisma } from '../db';
+import { countAccounts, findAccount, insertAccount, listAccounts, type HqAccount } from '../store/people-store';
 import { issueToken } from './tokens';
+
+const userDto = (a: HqAccount): UserDto => ({ id: a.id, username: a.username, role: a.role, company: a.company });
 
 // Verifying against a real hash for unknown users keeps the answer time the same.
 let dummyHash: Promise<string> | undefined;
@@ -17,37 +20,33 @@ export async function login(
   now: Date,
   ttlHours: number,
 ): Promise<LoginResponse> {
-  const user = await prisma.hqUser.findUnique({ where: { username: body.username } });
+  const user = await findAccount(prisma, body.username);
   dummyHash ??= hashPassword(newPassword());
   const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash));
   if (!user || !ok || !user.active) throw new AppError('unauthenticated', 'Usuario o contraseña incorrectos / Wrong username or password');
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
-  const role = user.role as 'admin' | 'manager';
-  const { token } = await issueToken(prisma, { principalId: user.id, role, company: user.company, expiresAt });
-  return { token, role, company: user.company, expiresAt: expiresAt.toISOString() };
+  const { token } = await issueToken(prisma, { principalId: user.id, role: user.role, company: user.company, expiresAt });
+  return { token, role: user.role, company: user.company, expiresAt: expiresAt.toISOString() };
 }
 
 export async function createUser(
   prisma: HqPrisma,
   u: { username: string; password: string; role: 'admin' | 'manager'; company?: string },
 ): Promise<UserDto> {
-  const exists = await prisma.hqUser.findUnique({ where: { username: u.username } });
+  const exists = await findAccount(prisma, u.username);
   if (exists) throw new AppError('conflict', `User ${u.username} already exists`);
-  const row = await prisma.hqUser.create({
-    data: {
-      id: randomUUID(),
-      username: u.username,
-      passwordHash: await hashPassword(u.password),
-      role: u.role,
-      company: u.role === 'manager' ? (u.company ?? null) : null,
-    },
+  const account = await insertAccount(prisma, {
+    id: randomUUID(),
+    username: u.username,
+    passwordHash: await hashPassword(u.password),
+    role: u.role,
+    company: u.role === 'manager' ? (u.company ?? null) : null,
   });
-  return { id: row.id, username: row.username, role: row.role as 'admin' | 'manager', company: row.company };
+  return userDto(account);
 }
 
 export async function listUsers(prisma: HqPrisma): Promise<UserDto[]> {
-  const rows = await prisma.hqUser.findMany({ orderBy: { username: 'asc' } });
-  return rows.map((r) => ({ id: r.id, username: r.username, role: r.role as 'admin' | 'manager', company: r.company }));
+  return (await listAccounts(prisma)).map(userDto);
 }
 
 export interface DemoCredentials {
@@ -65,7 +64,7 @@ export async function ensureInitialUsers(
   demo: boolean,
   admin?: { username: string; password: string },
 ): Promise<DemoCredentials | null> {
-  if ((await prisma.hqUser.count()) > 0) {
+  if ((await countAccounts(prisma)) > 0) {
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials) : null;
   }
   if (admin) {

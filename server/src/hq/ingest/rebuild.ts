@@ -5,18 +5,16 @@
  */
 import type { HqDatabase } from '../db';
 import { reduceInto } from './ingest';
-import { BatchWrite, clearDerived, readEvents } from './store';
+import { officeCodes } from '../store/offices-store';
+import { BatchWrite, clearDerived, lockOffice, readEvents } from './store';
 
 const PAGE = 5000;
 
 export async function rebuildOffice(db: Pick<HqDatabase, 'transaction'>, officeCode: string): Promise<{ events: number }> {
   return db.transaction(async (tx) => {
-    const rows = await tx.$queryRawUnsafe<{ id: number; time_zone: string }[]>(
-      'SELECT id, time_zone FROM hq_office WHERE code = $1 FOR UPDATE',
-      officeCode,
-    );
-    if (!rows[0]) return { events: 0 };
-    const { id, time_zone: timeZone } = rows[0];
+    const office = await lockOffice(tx, officeCode);
+    if (!office) return { events: 0 };
+    const { id, timeZone } = office;
     await clearDerived(tx, id);
     let after = 0;
     let total = 0;
@@ -32,8 +30,8 @@ export async function rebuildOffice(db: Pick<HqDatabase, 'transaction'>, officeC
 }
 
 export async function rebuildAll(db: Pick<HqDatabase, 'transaction' | 'prisma'>): Promise<{ offices: number; events: number }> {
-  const offices = await db.prisma.hqOffice.findMany({ select: { code: true }, orderBy: { id: 'asc' } });
+  const offices = await officeCodes(db.prisma);
   let events = 0;
-  for (const o of offices) events += (await rebuildOffice(db, o.code)).events;
+  for (const code of offices) events += (await rebuildOffice(db, code)).events;
   return { offices: offices.length, events };
 }

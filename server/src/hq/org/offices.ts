@@ -6,23 +6,29 @@ import type { CreateOfficeBody, CreateOfficeResponse, OfficeSummary } from '@tur
 import type { HqPrisma } from '../db';
 import { SKEW_FLAG_MS } from '../ingest/ingest';
 import { companyScope, type Viewer } from '../reports/scope';
+import { findOffice, insertOffice, listOfficeRows } from '../store/offices-store';
+import { officesWithLiveToken } from '../store/people-store';
 
 export const DEFAULT_TIME_ZONE = 'America/Bogota';
 
 export async function createOffice(prisma: HqPrisma, body: CreateOfficeBody): Promise<CreateOfficeResponse> {
   const timeZone = body.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) throw new AppError('validation_failed', `Unknown time zone "${timeZone}"`);
-  const exists = await prisma.hqOffice.findUnique({ where: { code: body.code } });
+  const exists = await findOffice(prisma, body.code);
   if (exists) throw new AppError('conflict', `Office ${body.code} already exists`);
-  const office = await prisma.hqOffice.create({
-    data: { code: body.code, name: body.name, company: body.company ?? null, region: body.region ?? null, timeZone },
+  const office = await insertOffice(prisma, {
+    code: body.code,
+    name: body.name,
+    company: body.company ?? null,
+    region: body.region ?? null,
+    timeZone,
   });
   const { token } = await issueToken(prisma, { principalId: `office:${office.code}`, role: 'office-sync', officeCode: office.code });
   return { id: office.id, code: office.code, token };
 }
 
 async function requireOffice(prisma: HqPrisma, code: string) {
-  const office = await prisma.hqOffice.findUnique({ where: { code } });
+  const office = await findOffice(prisma, code);
   if (!office) throw new AppError('not_found', `No office ${code}`);
   return office;
 }
@@ -42,13 +48,8 @@ export async function revokeOffice(prisma: HqPrisma, code: string, now: Date): P
 
 export async function listOffices(prisma: HqPrisma, viewer: Viewer): Promise<OfficeSummary[]> {
   const company = companyScope(viewer, undefined);
-  const offices = await prisma.hqOffice.findMany({ where: company ? { company } : {}, orderBy: { code: 'asc' } });
-  const live = await prisma.hqToken.findMany({
-    where: { role: 'office-sync', revokedAt: null },
-    select: { officeCode: true },
-    distinct: ['officeCode'],
-  });
-  const withToken = new Set(live.map((t) => t.officeCode));
+  const offices = await listOfficeRows(prisma, company);
+  const withToken = await officesWithLiveToken(prisma);
   return offices.map((o) => ({
     id: o.id,
     code: o.code,
