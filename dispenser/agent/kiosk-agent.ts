@@ -8,18 +8,12 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, PrintJob, ServerToClientEvents } from '@turnero/contract/realtime';
-import type { PrinterStatus } from '@turnero/contract/dto';
+import type { PrinterStatus, PrintResult } from '@turnero/contract/dto';
 import { toPrintData, type Logger, type PrinterService } from '@turnero/hardware';
 
 type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export interface PrintResultMessage {
-  jobId: string;
-  ticketId: string;
-  ok: boolean;
-  error?: string;
-  printerStatus?: PrinterStatus;
-}
+export type PrintResultMessage = PrintResult;
 
 export interface KioskAgentOptions {
   serverUrl: string;

@@ -8,17 +8,9 @@
  *   cancels;
  * - a refusal (office closed, inactive service, validation) is thrown at once.
  */
-import type { TicketDto } from '@turnero/contract/dto';
+import type { IssueTicketBody, TicketDto } from '@turnero/contract/dto';
 import { ApiError, type ApiClient } from '@turnero/web-client/api';
 import { newIdempotencyKey } from './idempotency';
-
-export interface TicketRequestBody {
-  serviceId: string;
-  category: 'general' | 'preferential';
-  customerId?: string;
-  consentPolicyVersion?: string;
-  print?: boolean;
-}
 
 export interface IssueOptions {
   /** Told before each retry: the screen says the server is unreachable. */
@@ -45,7 +37,7 @@ export class TicketRequest {
 
   constructor(
     private readonly api: Pick<ApiClient, 'post'>,
-    readonly body: TicketRequestBody,
+    readonly body: IssueTicketBody,
     private readonly options: IssueOptions = {},
   ) {
     this.key = options.key ?? newIdempotencyKey();

@@ -214,17 +214,6 @@ test('bad Idempotency-Key headers on a valid issue request are refused (400) and
 
 const SOCKET_COMMANDS = [
   'snapshot:get',
-  'ticket:issue',
-  'counter:call-next',
-  'ticket:call',
-  'ticket:recall',
-  'ticket:start',
-  'ticket:finish',
-  'ticket:no-show',
-  'ticket:transfer',
-  'ticket:cancel',
-  'agent:pause',
-  'agent:resume',
   'print:result',
   'printer:status',
 ];

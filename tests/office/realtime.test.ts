@@ -1,14 +1,17 @@
 /**
  * The realtime contract with real socket.io-client sockets against a real office process:
- * snapshot on request, sequenced facts seen by *other* sockets, ack errors, refused
- * handshakes and the public live-ticket socket.
+ * snapshot on request, sequenced facts (each matching its contract schema) seen by the
+ * sockets while staff and kiosks command over REST, refused commands that change and
+ * broadcast nothing, socket commands that no longer exist, refused handshakes and the
+ * public live-ticket socket.
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, test } from 'vitest';
-import type { QueueSnapshot, TicketDto } from '@turnero/contract/dto';
+import type { CallResultDto, QueueSnapshot, TicketDto } from '@turnero/contract/dto';
+import { FACTS, type FactName } from '@turnero/contract/realtime';
 import { request } from '../support/http';
-import { closeOffice, expectStatus, issue, openOffice, signIn, stateFingerprint, type OfficeSession } from './helpers';
-import { command, connect, nextEvent, recordEvents, type OfficeSocket } from './sockets';
+import { act, closeOffice, expectStatus, issue, openOffice, signIn, stateFingerprint, type OfficeSession } from './helpers';
+import { command, connect, nextEvent, recordEvents, type LoggedEvent, type OfficeSocket } from './sockets';
 
 let s: OfficeSession;
 const sockets: OfficeSocket[] = [];
@@ -31,17 +34,20 @@ async function open(auth: Record<string, unknown>): Promise<OfficeSocket> {
 }
 
 const agent = (i: number) => s.agents[i - 1];
+const post = (token: string, path: string, body?: unknown) => request(s.url, 'POST', `/api/v1${path}`, { token, body });
+const callNext = (i: number) => post(agent(i).token, `/counters/${agent(i).counterId}/call-next`);
 
-/** Calls, starts and finishes the next ticket at an agent's counter through its socket. */
-async function serveNext(socket: OfficeSocket, i: number): Promise<TicketDto> {
-  const call = await command(socket, 'counter:call-next', { counterId: agent(i).counterId });
-  assert.ok(call.data, `call-next: ${JSON.stringify(call.error)}`);
-  const id = call.data.ticket.id;
-  assert.ok((await command(socket, 'ticket:start', { ticketId: id })).data);
-  const done = await command<TicketDto>(socket, 'ticket:finish', { ticketId: id, outcome: 'ok' });
-  assert.ok(done.data, JSON.stringify(done.error));
-  return done.data;
+/** Calls, starts and finishes the next ticket at an agent's counter, over REST as the desk does. */
+async function serveNext(i: number): Promise<TicketDto> {
+  const call = expectStatus(await callNext(i), 200, 'call-next').body as CallResultDto;
+  const id = call.ticket.id;
+  expectStatus(await act(s, agent(i).token, id, 'start'), 200, 'start');
+  return expectStatus(await act(s, agent(i).token, id, 'finish', { outcome: 'ok' }), 200, 'finish').body;
 }
+
+/** Facts other than printer status (the demo kiosk's printer reports on its own schedule). */
+const ticketOrCounterFacts = (log: LoggedEvent[]) =>
+  log.filter((x) => typeof x.payload?.seq === 'number' && x.event !== 'device:status');
 
 test('snapshot:get answers with the live state and its sequence', async () => {
   const display = await open({ token: s.display });
@@ -56,38 +62,30 @@ test('snapshot:get answers with the live state and its sequence', async () => {
   assert.equal(rest.bootId, r.data.bootId);
 });
 
-test('a call broadcasts ticket:called with the code and counter name to a display socket', async () => {
+test('a call over REST broadcasts ticket:called with the code and counter name to a display socket', async () => {
   const display = await open({ token: s.display });
-  const desk = await open({ token: agent(1).token });
-  const kiosk = await open({ token: s.kiosk });
-  const issued = await command<TicketDto>(kiosk, 'ticket:issue', { serviceId: s.services.A.id, print: false });
-  assert.ok(issued.data, JSON.stringify(issued.error));
-  assert.match(issued.data.code, /^A-\d{3}$/);
+  const issued = await issue(s, 'A', { token: s.kiosk });
+  assert.match(issued.code, /^A-\d{3}$/);
 
-  const seen = nextEvent(display, 'ticket:called', (e) => e.ticket.id === issued.data!.id);
-  const call = await command(desk, 'counter:call-next', { counterId: agent(1).counterId });
-  assert.ok(call.data, JSON.stringify(call.error));
-  assert.equal(call.data.ticket.id, issued.data.id);
-  assert.equal(typeof call.data.reason, 'string');
+  const seen = nextEvent(display, 'ticket:called', (e) => e.ticket.id === issued.id);
+  const call = expectStatus(await callNext(1), 200, 'call-next').body as CallResultDto;
+  assert.equal(call.ticket.id, issued.id);
+  assert.equal(typeof call.reason, 'string');
   const e = await seen;
-  assert.equal(e.code, issued.data.code);
+  assert.equal(e.code, issued.code);
   assert.equal(e.counterName, 'Módulo 1');
   assert.equal(e.recall, false);
   assert.equal(e.call.counterId, agent(1).counterId);
   assert.ok(Number.isInteger(e.seq));
-  assert.ok((await command(desk, 'ticket:no-show', { ticketId: issued.data.id })).data);
+  expectStatus(await act(s, agent(1).token, issued.id, 'no-show'), 200, 'no-show');
 });
 
-test('every fact carries seq = previous + 1, starting after the snapshot', async () => {
+test('every fact carries seq = previous + 1, starting after the snapshot, in the shape its schema states', async () => {
   const display = await open({ token: s.display });
   const log = recordEvents(display);
   const snap = await command<QueueSnapshot>(display, 'snapshot:get');
-  const desk = await open({ token: agent(2).token });
-  const kiosk = await open({ token: s.kiosk });
-  for (let i = 0; i < 4; i++) {
-    assert.ok((await command(kiosk, 'ticket:issue', { serviceId: s.services.B.id, print: false })).data);
-  }
-  for (let i = 0; i < 3; i++) await serveNext(desk, 2);
+  for (let i = 0; i < 4; i++) await issue(s, 'B', { token: s.kiosk });
+  for (let i = 0; i < 3; i++) await serveNext(2);
   // A marker fact after everything: once it arrives, everything before it has arrived.
   const last = nextEvent(display, 'ticket:issued', (e) => e.ticket.serviceId === s.services.C.id);
   await issue(s, 'C');
@@ -99,65 +97,90 @@ test('every fact carries seq = previous + 1, starting after the snapshot', async
   const seqs = sequenced.slice(firstAfterSnapshot).map((x) => x.payload.seq);
   seqs.forEach((seq, i) => i > 0 && assert.equal(seq, seqs[i - 1] + 1, `gap at ${i}: ${seqs.join(',')}`));
   const names = new Set(sequenced.map((x) => x.event));
-  for (const name of ['ticket:issued', 'ticket:called', 'ticket:updated', 'counter:updated']) {
+  for (const name of ['ticket:issued', 'ticket:called', 'ticket:updated', 'counter:updated', 'queue:changed']) {
     assert.ok(names.has(name), `no ${name} seen`);
+  }
+  for (const { event, payload } of sequenced) {
+    const parsed = FACTS[event as FactName]?.safeParse(payload);
+    assert.ok(parsed?.success, `${event} does not match its schema: ${JSON.stringify(parsed?.error?.issues ?? 'unknown fact')}`);
   }
 });
 
-test('bad payloads and wrong roles get an ack error and change nothing', async () => {
-  const desk = await open({ token: agent(1).token });
+test('refused REST commands get a 4xx with an error body, change nothing and broadcast nothing', async () => {
   const display = await open({ token: s.display });
-  const kiosk = await open({ token: s.kiosk });
+  const log = recordEvents(display);
   const before = await stateFingerprint(s.url, s.supervisor);
-  const cases: [OfficeSocket, string, unknown, string][] = [
-    [desk, 'counter:call-next', {}, 'validation_failed'],
-    [desk, 'counter:call-next', 42, 'validation_failed'],
-    [desk, 'counter:call-next', { counterId: 'x'.repeat(500) }, 'validation_failed'],
-    [desk, 'counter:call-next', { counterId: 'no-such-counter' }, 'not_found'],
-    [desk, 'counter:call-next', { counterId: agent(2).counterId }, 'forbidden'],
-    [desk, 'ticket:start', { ticketId: null }, 'validation_failed'],
-    [desk, 'ticket:finish', { ticketId: 'no-such-ticket' }, 'not_found'],
-    [desk, 'ticket:transfer', { ticketId: 'x', toServiceId: 'a', toCounterId: 'b' }, 'validation_failed'],
-    [desk, 'agent:pause', { counterId: agent(1).counterId, reason: 'siesta' }, 'validation_failed'],
-    [desk, 'ticket:issue', { serviceId: ['A'] }, 'validation_failed'],
-    [desk, 'printer:status', { status: 'online' }, 'forbidden'],
-    [display, 'ticket:issue', { serviceId: s.services.A.id }, 'forbidden'],
-    [display, 'counter:call-next', { counterId: agent(1).counterId }, 'forbidden'],
-    [display, 'ticket:cancel', { ticketId: 'x' }, 'forbidden'],
-    [kiosk, 'counter:call-next', { counterId: agent(1).counterId }, 'forbidden'],
-    [kiosk, 'ticket:issue', { serviceId: s.services.A.id, category: 'vip' }, 'validation_failed'],
-    [kiosk, 'ticket:issue', { serviceId: 'no-such-service' }, 'not_found'],
-    [kiosk, 'print:result', { jobId: 'j', ticketId: 't', ok: 'yes' }, 'validation_failed'],
+  const [desk, mine, theirs] = [agent(1).token, agent(1).counterId, agent(2).counterId];
+  const cases: [string, string, unknown, number, string][] = [
+    [desk, `/counters/${'x'.repeat(500)}/call-next`, undefined, 400, 'validation_failed'],
+    [desk, '/counters/no-such-counter/call-next', undefined, 404, 'not_found'],
+    [desk, `/counters/${theirs}/call-next`, undefined, 403, 'forbidden'],
+    [desk, '/tickets/some-ticket/finish', { outcome: 42 }, 400, 'validation_failed'],
+    [desk, '/tickets/no-such-ticket/finish', {}, 404, 'not_found'],
+    [desk, '/tickets/x/transfer', { toServiceId: 'a', toCounterId: 'b' }, 400, 'validation_failed'],
+    [desk, `/counters/${mine}/pause`, { reason: 'siesta' }, 400, 'validation_failed'],
+    [desk, `/counters/${mine}/resume`, undefined, 409, 'illegal_transition'],
+    [desk, '/tickets', { serviceId: ['A'] }, 400, 'validation_failed'],
+    [desk, '/tickets', {}, 400, 'validation_failed'],
+    [s.display, '/tickets', { serviceId: s.services.A.id }, 403, 'forbidden'],
+    [s.display, `/counters/${mine}/call-next`, undefined, 403, 'forbidden'],
+    [s.display, '/tickets/x/cancel', undefined, 403, 'forbidden'],
+    [s.kiosk, `/counters/${mine}/call-next`, undefined, 403, 'forbidden'],
+    [s.kiosk, '/tickets', { serviceId: s.services.A.id, category: 'vip' }, 400, 'validation_failed'],
+    [s.kiosk, '/tickets', { serviceId: 'no-such-service' }, 404, 'not_found'],
   ];
-  for (const [socket, event, payload, code] of cases) {
+  for (const [token, path, body, status, code] of cases) {
+    const r = await post(token, path, body);
+    const what = `POST ${path.slice(0, 60)} ${JSON.stringify(body)}: ${r.status} ${JSON.stringify(r.body)}`;
+    assert.equal(r.status, status, what);
+    assert.equal(r.body?.error?.code, code, what);
+    assert.equal(typeof r.body?.error?.message, 'string', what);
+  }
+  // The kiosk agent's socket commands are refused the same way.
+  const deskSocket = await open({ token: desk });
+  const kioskSocket = await open({ token: s.kiosk });
+  for (const [socket, event, payload, code] of [
+    [deskSocket, 'printer:status', { status: 'online' }, 'forbidden'],
+    [kioskSocket, 'print:result', { jobId: 'j', ticketId: 't', ok: 'yes' }, 'validation_failed'],
+    [kioskSocket, 'printer:status', { status: 'on fire' }, 'validation_failed'],
+  ] as [OfficeSocket, string, unknown, string][]) {
     const r = await command(socket, event, payload);
     assert.equal(r.data, undefined, `${event} ${JSON.stringify(payload)} was accepted`);
     assert.equal(r.error?.code, code, `${event} ${JSON.stringify(payload)}: ${JSON.stringify(r.error)}`);
     assert.equal(typeof r.error?.message, 'string');
   }
-  // A command without an ack callback, or with junk arguments, must not hurt the server.
-  (desk as unknown as { emit: (...a: unknown[]) => void }).emit('counter:call-next', { counterId: agent(1).counterId });
-  (desk as unknown as { emit: (...a: unknown[]) => void }).emit('ticket:start', 1, 2, 3);
-  (desk as unknown as { emit: (...a: unknown[]) => void }).emit('no:such-event', { x: 1 });
-  assert.ok((await command(desk, 'snapshot:get')).data, 'socket unusable after junk');
-  // Nothing waits for Módulo 1 (A, D) here, so even the valid ack-less call changed nothing.
   assert.equal(await stateFingerprint(s.url, s.supervisor), before);
+  assert.ok((await command(display, 'snapshot:get')).data);
+  assert.deepEqual(ticketOrCounterFacts(log), [], 'a refused command published a fact');
 });
 
-test('refused requests keep the state unchanged (no ack-less command involved)', async () => {
+test('a socket carries no staff or kiosk commands: the old command events change nothing', async () => {
+  // Módulo 1 (A, D) would call this ticket if 'counter:call-next' still worked on a socket.
+  const waiting = await issue(s, 'A');
   const desk = await open({ token: agent(1).token });
+  const kiosk = await open({ token: s.kiosk });
   const display = await open({ token: s.display });
+  const log = recordEvents(display);
   const before = await stateFingerprint(s.url, s.supervisor);
-  for (const [socket, event, payload] of [
-    [desk, 'counter:call-next', { counterId: agent(2).counterId }],
-    [desk, 'ticket:issue', {}],
-    [display, 'ticket:issue', { serviceId: s.services.A.id }],
-    [desk, 'agent:resume', { counterId: agent(1).counterId }],
-  ] as [OfficeSocket, string, unknown][]) {
-    const r = await command(socket, event, payload);
-    assert.ok(r.error, `${event} accepted`);
-  }
+  const raw = (socket: OfficeSocket) => socket as unknown as { emit: (...a: unknown[]) => void };
+  const gone: [OfficeSocket, string, unknown][] = [
+    [kiosk, 'ticket:issue', { serviceId: s.services.A.id, print: false }],
+    [desk, 'counter:call-next', { counterId: agent(1).counterId }],
+    [desk, 'ticket:call', { ticketId: waiting.id, counterId: agent(1).counterId }],
+    [desk, 'ticket:cancel', { ticketId: waiting.id }],
+    [desk, 'ticket:transfer', { ticketId: waiting.id, toServiceId: s.services.B.id }],
+    [desk, 'agent:pause', { counterId: agent(1).counterId, reason: 'lunch' }],
+  ];
+  for (const [socket, event, payload] of gone) raw(socket).emit(event, payload);
+  // Junk shapes at the commands that remain: no ack, extra arguments, an unknown event.
+  raw(desk).emit('snapshot:get', 1, 2, 3);
+  raw(kiosk).emit('print:result', { jobId: 'j', ticketId: waiting.id, ok: true });
+  raw(kiosk).emit('no:such-event', { x: 1 });
+  // A socket handles its messages in order: once these answer, the ones above were handled.
+  for (const socket of [desk, kiosk]) assert.ok((await command(socket, 'snapshot:get')).data, 'socket unusable after junk');
   assert.equal(await stateFingerprint(s.url, s.supervisor), before);
+  assert.deepEqual(ticketOrCounterFacts(log), [], 'an old socket command published a fact');
+  expectStatus(await act(s, s.supervisor, waiting.id, 'cancel'), 200, 'cancel');
 });
 
 test('unauthenticated sockets are refused at the handshake', async () => {
@@ -182,17 +205,19 @@ test("the public ticket socket receives its own ticket's call and nothing about 
   const mine = await issue(s, 'D');
   const phone = await open({ ticketId: mine.id });
   const log = recordEvents(phone);
-  const desk = await open({ token: agent(1).token });
 
   const called = nextEvent(phone, 'ticket:called', (e) => e.ticket.id === mine.id);
-  await serveNext(desk, 1); // calls `other` (oldest)
-  const second = await command(desk, 'counter:call-next', { counterId: agent(1).counterId });
-  assert.equal(second.data?.ticket.id, mine.id);
+  const moved = nextEvent(phone, 'queue:changed');
+  await serveNext(1); // calls `other` (oldest)
+  await moved;
+  const second = expectStatus(await callNext(1), 200, 'call-next').body as CallResultDto;
+  assert.equal(second.ticket.id, mine.id);
   const e = await called;
   assert.equal(e.code, mine.code);
   assert.equal(e.counterName, 'Módulo 1');
   const aboutTickets = log.filter((x) => x.payload?.ticket);
   assert.ok(aboutTickets.every((x) => x.payload.ticket.id === mine.id), `leaked: ${JSON.stringify(aboutTickets.map((x) => x.payload.ticket.code))}`);
   assert.ok(!aboutTickets.some((x) => x.payload.ticket.id === other.id));
-  assert.ok((await command(desk, 'ticket:no-show', { ticketId: mine.id })).data);
+  assert.ok(!log.some((x) => x.event === 'counter:updated' || x.event === 'device:status'), 'the phone heard staff facts');
+  expectStatus(await act(s, agent(1).token, mine.id, 'no-show'), 200, 'no-show');
 });

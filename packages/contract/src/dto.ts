@@ -237,6 +237,8 @@ export const IssueTicketRequest = z.object({
   print: z.boolean().optional(),
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+/** What a client sends (defaults not yet applied): the kiosk's and the desk's request body. */
+export type IssueTicketBody = z.input<typeof IssueTicketRequest>;
 
 export const FinishRequest = z.object({ outcome: z.string().max(64).optional() }).default({});
 export const TransferRequest = z
@@ -262,14 +264,18 @@ export const OfficeSettingsRequest = z
   })
   .partial();
 
-export const PrintResultRequest = z.object({
-  jobId: id,
-  ticketId: id,
+/** How one print ended, whoever drove the printer (the office server or a kiosk agent). */
+export const PrintOutcome = z.object({
   ok: z.boolean(),
   error: z.string().max(200).optional(),
   printerStatus: z.enum(PRINTER_STATUSES).optional(),
 });
+export type PrintOutcome = z.infer<typeof PrintOutcome>;
+/** A kiosk agent's answer to one print job ('print:result'). */
+export const PrintResult = PrintOutcome.extend({ jobId: id, ticketId: id });
+export type PrintResult = z.infer<typeof PrintResult>;
 export const PrinterStatusRequest = z.object({ status: z.enum(PRINTER_STATUSES) });
+export type PrinterStatusRequest = z.infer<typeof PrinterStatusRequest>;
 
 export const TicketIdParam = z.object({ ticketId: id });
 export const CounterIdParam = z.object({ counterId: id });

@@ -1,104 +1,95 @@
 /**
- * socket.io contract: the typed event maps that the server and every web app import.
+ * socket.io contract: the typed event maps that the server and every web app import, each
+ * payload the z.infer of a schema here or in ./dto (one definition per message).
  * Broadcasts are past-tense facts carrying the office's realtime sequence `seq`; a client
  * that sees a gap (seq !== last + 1) or reconnects asks for a fresh snapshot.
- * Commands are imperative and answer through their ack with `{ data } | { error }`.
  *
- * Rooms: `office` (staff), `staff`, `counter:<id>`, `display:<id>`, `kiosk:<id>`,
- * `ticket:<id>` (public live ticket page).
+ * One command transport per kind of client: staff and kiosks send their commands over
+ * REST; a socket only asks for the snapshot ('snapshot:get'), and the kiosk agent reports
+ * print results and printer status over its own socket. A command answers through its ack
+ * with `{ data } | { error }`.
+ *
  * Authentication: `io(url, { auth: { token } })`, or `{ auth: { ticketId } }` for the
- * public live ticket page (read-only, that ticket only).
+ * public live ticket page (read-only, that ticket only). Who hears which fact is decided
+ * by the server's broadcaster (server/src/office/realtime/rooms.ts).
  */
-import type {
+import { z } from 'zod';
+import { CALL_REASONS } from '@turnero/domain/types';
+import {
   CallDto,
-  CallResultDto,
   CounterDto,
   DeviceDto,
+  ErrorBody,
   OfficeDto,
-  PrinterStatus,
-  QueueSnapshot,
   SyncStateDto,
   TicketDto,
+  type PrinterStatusRequest,
+  type PrintResult,
+  type QueueSnapshot,
 } from './dto';
-import type { CallReason, PauseReason, TicketCategory } from '@turnero/domain/types';
 
-export type AckError = { code: string; message: string; details?: unknown };
+export type AckError = z.infer<typeof ErrorBody>['error'];
 export type Result<T> = { data: T; error?: undefined } | { error: AckError; data?: undefined };
 export type Ack<T> = (result: Result<T>) => void;
 
-export interface Sequenced {
-  seq: number;
-}
+const Sequenced = z.object({ seq: z.number().int() });
+export type Sequenced = z.infer<typeof Sequenced>;
 
-export interface TicketCalledEvent extends Sequenced {
-  ticket: TicketDto;
-  call: CallDto;
+export const TicketCalledEvent = Sequenced.extend({
+  ticket: TicketDto,
+  call: CallDto,
   /** Convenience copies for displays. */
-  code: string;
-  counterName: string;
-  recall: boolean;
-  reason: CallReason | null;
-}
+  code: z.string(),
+  counterName: z.string(),
+  recall: z.boolean(),
+  reason: z.enum(CALL_REASONS).nullable(),
+});
+export type TicketCalledEvent = z.infer<typeof TicketCalledEvent>;
+
+export const CONFIG_PARTS = ['services', 'counters', 'users', 'devices'] as const;
+
+/** Every sequenced fact the server broadcasts, by event name. */
+export const FACTS = {
+  'ticket:issued': Sequenced.extend({ ticket: TicketDto }),
+  'ticket:called': TicketCalledEvent,
+  /** Any other change of a ticket: started, finished, no-show, transferred, cancelled, expired, print state. */
+  'ticket:updated': Sequenced.extend({ ticket: TicketDto, event: z.string() }),
+  'counter:updated': Sequenced.extend({ counter: CounterDto }),
+  'office:updated': Sequenced.extend({ office: OfficeDto }),
+  'device:status': Sequenced.extend({ device: DeviceDto }),
+  'sync:updated': Sequenced.extend({ sync: SyncStateDto }),
+  /** Queue changed in a way that moves positions (public ticket page listens to this). */
+  'queue:changed': Sequenced,
+  /** An admin changed services, counters, users or devices: fetch a new snapshot. */
+  'config:changed': Sequenced.extend({ what: z.enum(CONFIG_PARTS) }),
+};
+export type FactName = keyof typeof FACTS;
+export type Fact<E extends FactName> = z.infer<(typeof FACTS)[E]>;
 
 /** A print job for a kiosk whose printer is plugged into the kiosk PC (kiosk agent). */
-export interface PrintJob {
-  jobId: string;
-  ticket: TicketDto;
-  office: { name: string; code: string; timeZone: string };
-  serviceName: string;
+export const PrintJob = z.object({
+  jobId: z.string(),
+  ticket: TicketDto,
+  office: z.object({ name: z.string(), code: z.string(), timeZone: z.string() }),
+  serviceName: z.string(),
   /** URL of the live ticket page, encoded as a QR code on the ticket. */
-  liveUrl: string;
-  footer: string;
-}
+  liveUrl: z.string(),
+  footer: z.string(),
+});
+export type PrintJob = z.infer<typeof PrintJob>;
 
-export interface ServerToClientEvents {
-  'ticket:issued': (e: Sequenced & { ticket: TicketDto }) => void;
-  'ticket:called': (e: TicketCalledEvent) => void;
-  /** Any other change of a ticket: started, finished, no-show, transferred, cancelled, expired, print state. */
-  'ticket:updated': (e: Sequenced & { ticket: TicketDto; event: string }) => void;
-  'counter:updated': (e: Sequenced & { counter: CounterDto }) => void;
-  'office:updated': (e: Sequenced & { office: OfficeDto }) => void;
-  'device:status': (e: Sequenced & { device: DeviceDto }) => void;
-  'sync:updated': (e: Sequenced & { sync: SyncStateDto }) => void;
-  /** Queue changed in a way that moves positions (public ticket page listens to this). */
-  'queue:changed': (e: Sequenced) => void;
-  /** An admin changed services, counters, users or devices: fetch a new snapshot. */
-  'config:changed': (e: Sequenced & { what: 'services' | 'counters' | 'users' | 'devices' }) => void;
+export type ServerToClientEvents = { [E in FactName]: (e: Fact<E>) => void } & {
   /** To one kiosk agent: print this. */
   'print:job': (job: PrintJob) => void;
-}
-
-export interface IssueTicketPayload {
-  serviceId: string;
-  category?: TicketCategory;
-  idempotencyKey?: string;
-  customerId?: string;
-  consentPolicyVersion?: string;
-}
+};
 
 export interface ClientToServerEvents {
+  /** Any authenticated socket: the live state and the sequence it is current at. */
   'snapshot:get': (ack: Ack<QueueSnapshot>) => void;
-  'ticket:issue': (p: IssueTicketPayload, ack: Ack<TicketDto>) => void;
-  'counter:call-next': (p: { counterId: string }, ack: Ack<CallResultDto | null>) => void;
-  'ticket:call': (p: { ticketId: string; counterId: string }, ack: Ack<CallResultDto>) => void;
-  'ticket:recall': (p: { ticketId: string }, ack: Ack<TicketDto>) => void;
-  'ticket:start': (p: { ticketId: string }, ack: Ack<TicketDto>) => void;
-  'ticket:finish': (p: { ticketId: string; outcome?: string }, ack: Ack<TicketDto>) => void;
-  'ticket:no-show': (p: { ticketId: string }, ack: Ack<TicketDto>) => void;
-  'ticket:transfer': (
-    p: { ticketId: string; toServiceId?: string; toCounterId?: string },
-    ack: Ack<TicketDto>,
-  ) => void;
-  'ticket:cancel': (p: { ticketId: string }, ack: Ack<TicketDto>) => void;
-  'agent:pause': (p: { counterId: string; reason: PauseReason }, ack: Ack<CounterDto>) => void;
-  'agent:resume': (p: { counterId: string }, ack: Ack<CounterDto>) => void;
   /** Kiosk agent: the result of a print job. */
-  'print:result': (
-    p: { jobId: string; ticketId: string; ok: boolean; error?: string; printerStatus?: PrinterStatus },
-    ack: Ack<{ ok: true }>,
-  ) => void;
+  'print:result': (p: PrintResult, ack: Ack<{ ok: true }>) => void;
   /** Kiosk agent: the printer's status changed (or a periodic poll). */
-  'printer:status': (p: { status: PrinterStatus }, ack: Ack<{ ok: true }>) => void;
+  'printer:status': (p: PrinterStatusRequest, ack: Ack<{ ok: true }>) => void;
 }
 
 export interface SocketData {

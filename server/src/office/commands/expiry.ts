@@ -8,7 +8,6 @@ import { localDay } from '@turnero/domain/local-day';
 import { expireTicket } from '@turnero/domain/ticket-machine';
 import type { OfficeDeps } from '../context';
 import { ticketDto, viewWith } from '../presenter';
-import { ROOMS } from '../realtime/broadcaster';
 import { purgeExpiredCustomerData } from '../store/customer-store';
 import {
   appendTicketEvents,
@@ -43,9 +42,9 @@ export async function runEndOfDay(deps: OfficeDeps): Promise<{ expired: number; 
     const dtos = expired.map((t) => ticketDto(after, t));
     afterCommit(() => {
       for (const dto of dtos) {
-        deps.broadcaster.publish('ticket:updated', { ticket: dto, event: 'expired' }, [ROOMS.ticket(dto.id)]);
+        deps.broadcaster.publish('ticket:updated', { ticket: dto, event: 'expired' });
       }
-      deps.broadcaster.publish('queue:changed', {}, [ROOMS.public]);
+      deps.broadcaster.publish('queue:changed', {});
     });
     deps.logger.info({ expired: expired.length }, 'end of day: waiting tickets expired');
     return { expired: expired.length, purged };

@@ -10,7 +10,6 @@ import { localDay } from '@turnero/domain/local-day';
 import { issueTicket as issue } from '@turnero/domain/ticket-machine';
 import type { OfficeDeps, Principal } from '../context';
 import { ticketDto, viewWith } from '../presenter';
-import { ROOMS } from '../realtime/broadcaster';
 import { customerDataSql } from '../store/customer-store';
 import { findIdempotentTicket, getTicket } from '../store/office-store';
 import { insertIdempotencyKeySql, insertTicketEventsSql, insertTicketSql } from '../store/ticket-writes';
@@ -90,7 +89,7 @@ export async function issueTicket(
         category: ticket.category,
       });
       deps.broadcaster.publish('ticket:issued', { ticket: dto });
-      deps.broadcaster.publish('queue:changed', {}, [ROOMS.public]);
+      deps.broadcaster.publish('queue:changed', {});
       if (wantsPrint && deviceId) deps.printing.print(deviceId, dto, office);
     });
     return { ticket: dto, created: true };

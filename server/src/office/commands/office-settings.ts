@@ -4,7 +4,6 @@ import { AppError } from '@turnero/domain/errors';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
 import { counterDto, officeDto } from '../presenter';
-import { ROOMS } from '../realtime/broadcaster';
 import { getCounter, loadOffice, loadServices } from '../store/office-store';
 import { updateOfficeSettings, replaceCounterServices } from '../store/settings-store';
 
@@ -21,7 +20,7 @@ export async function changeOfficeSettings(deps: OfficeDeps, settings: OfficeSet
   return deps.bus.command('office-settings', async ({ tx, afterCommit }) => {
     const office = officeDto(await updateOfficeSettings(tx, settings));
     afterCommit(() => {
-      deps.broadcaster.publish('office:updated', { office }, [ROOMS.public]);
+      deps.broadcaster.publish('office:updated', { office });
     });
     return office;
   });

@@ -1,17 +1,15 @@
 /** Print outcomes, printer status and reprints: the ticket stays valid whatever the printer does. */
-import type { DeviceDto, PrinterStatus, TicketDto } from '@turnero/contract/dto';
+import type { DeviceDto, PrinterStatus, PrintOutcome, TicketDto } from '@turnero/contract/dto';
 import { AppError } from '@turnero/domain/errors';
 import type { PrintState } from '@turnero/domain/types';
 import type { OfficeDeps } from '../context';
 import { deviceDto, ticketDto, viewWith } from '../presenter';
-import type { PrintOutcome } from '../printing/print-dispatcher';
-import { ROOMS } from '../realtime/broadcaster';
 import { getTicket, updateTicket } from '../store/office-store';
 import { findDevice, savePrinterStatus } from '../store/device-store';
 
 export async function recordPrintResult(deps: OfficeDeps, ticketId: string, outcome: PrintOutcome) {
   await setPrintState(deps, ticketId, outcome.ok ? 'printed' : 'failed');
-  if (!outcome.ok) deps.logger.warn({ ticketId, error: outcome.error, status: outcome.status }, 'print failed');
+  if (!outcome.ok) deps.logger.warn({ ticketId, error: outcome.error, status: outcome.printerStatus }, 'print failed');
 }
 
 async function setPrintState(deps: OfficeDeps, ticketId: string, state: PrintState): Promise<TicketDto> {
@@ -22,7 +20,7 @@ async function setPrintState(deps: OfficeDeps, ticketId: string, state: PrintSta
     keepView(after);
     const dto = ticketDto(after, ticket);
     afterCommit(() => {
-      deps.broadcaster.publish('ticket:updated', { ticket: dto, event: `print_${state}` }, [ROOMS.ticket(ticketId)]);
+      deps.broadcaster.publish('ticket:updated', { ticket: dto, event: `print_${state}` });
     });
     return dto;
   });

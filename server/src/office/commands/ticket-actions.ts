@@ -22,7 +22,6 @@ import type { RecordContext } from '../command-bus';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
 import { callDto, counterDto, counterIn, openTicketAt, ticketDto, viewWith, type QueueView } from '../presenter';
-import { ROOMS } from '../realtime/broadcaster';
 import { getTicket } from '../store/office-store';
 import { insertTicketEventsSql, updateCounterStateSql, updateTicketSql } from '../store/ticket-writes';
 import { ticketFacts } from './facts';
@@ -87,13 +86,16 @@ async function persistCall(
   const cdto = counterDto(after, updatedCounter);
   ctx.afterCommit(() => {
     deps.metrics.counter('tickets_called_total', 'Tickets called, by the policy rule that chose them', ['reason']).inc({ reason });
-    deps.broadcaster.publish(
-      'ticket:called',
-      { ticket: dto, call, code: dto.code, counterName: call.counterName, recall: false, reason },
-      [ROOMS.ticket(ticket.id)],
-    );
+    deps.broadcaster.publish('ticket:called', {
+      ticket: dto,
+      call,
+      code: dto.code,
+      counterName: call.counterName,
+      recall: false,
+      reason,
+    });
     deps.broadcaster.publish('counter:updated', { counter: cdto });
-    deps.broadcaster.publish('queue:changed', {}, [ROOMS.public]);
+    deps.broadcaster.publish('queue:changed', {});
   });
   return { ticket: dto, reason, explanation: explanationFor(reason) };
 }
@@ -191,19 +193,20 @@ export async function actOnTicket(
     ctx.afterCommit(() => {
       if (action === 'recall') {
         const call = callDto(after, transition.ticket, actor.at, true, null);
-        deps.broadcaster.publish(
-          'ticket:called',
-          { ticket: dto, call, code: dto.code, counterName: call.counterName, recall: true, reason: null },
-          [ROOMS.ticket(ticket.id)],
-        );
+        deps.broadcaster.publish('ticket:called', {
+          ticket: dto,
+          call,
+          code: dto.code,
+          counterName: call.counterName,
+          recall: true,
+          reason: null,
+        });
       } else {
-        deps.broadcaster.publish('ticket:updated', { ticket: dto, event: transition.events[0]?.type ?? action }, [
-          ROOMS.ticket(ticket.id),
-        ]);
+        deps.broadcaster.publish('ticket:updated', { ticket: dto, event: transition.events[0]?.type ?? action });
       }
       if (cdto) deps.broadcaster.publish('counter:updated', { counter: cdto });
       if (action === 'transfer' || action === 'cancel') {
-        deps.broadcaster.publish('queue:changed', {}, [ROOMS.public]);
+        deps.broadcaster.publish('queue:changed', {});
       }
     });
     return dto;

@@ -54,7 +54,7 @@ export async function attachLocalPrinters(
     deps.printing.attachLocalPrinter(deviceId, {
       async print(job) {
         const result = await service.print(toPrintData(job));
-        return result.ok ? { ok: true, status: result.status } : { ok: false, error: result.error, status: result.status };
+        return result.ok ? { ok: true, printerStatus: result.status } : { ok: false, error: result.error, printerStatus: result.status };
       },
       close: () => service.stop(),
     });

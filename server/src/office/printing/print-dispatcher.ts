@@ -5,17 +5,11 @@
  * print that fails marks the ticket's print state and never touches the ticket itself.
  */
 import { randomUUID } from 'node:crypto';
-import type { PrinterStatus, TicketDto } from '@turnero/contract/dto';
+import type { PrintOutcome, TicketDto } from '@turnero/contract/dto';
 import type { PrintJob } from '@turnero/contract/realtime';
 import type { Office } from '@turnero/domain/types';
 import type { Logger } from '../../platform/logger';
 import type { Broadcaster } from '../realtime/broadcaster';
-
-export interface PrintOutcome {
-  ok: boolean;
-  error?: string;
-  status?: PrinterStatus;
-}
 
 /** A printer driven by this server process (see hardware/). */
 export interface LocalPrinter {
@@ -82,7 +76,7 @@ export class PrintDispatcher {
     if (local) {
       void local
         .print(job)
-        .catch((err: unknown): PrintOutcome => ({ ok: false, error: String(err), status: 'unknown' }))
+        .catch((err: unknown): PrintOutcome => ({ ok: false, error: String(err), printerStatus: 'unknown' }))
         .then((outcome) => this.report(ticket.id, outcome));
       return;
     }
@@ -92,13 +86,13 @@ export class PrintDispatcher {
         // A late answer is still welcome: a success then marks the ticket printed.
         this.timedOut.set(job.jobId, ticket.id);
         if (this.timedOut.size > 1000) this.timedOut.delete(this.timedOut.keys().next().value!);
-        void this.report(ticket.id, { ok: false, error: 'kiosk agent did not answer', status: 'unknown' });
+        void this.report(ticket.id, { ok: false, error: 'kiosk agent did not answer', printerStatus: 'unknown' });
       }, this.opts.agentTimeoutMs ?? 30_000);
       timer.unref();
       this.agentJobs.set(job.jobId, { ticketId: ticket.id, timer });
       return;
     }
-    void this.report(ticket.id, { ok: false, error: 'no printer connected', status: 'offline' });
+    void this.report(ticket.id, { ok: false, error: 'no printer connected', printerStatus: 'offline' });
   }
 
   /** A kiosk agent answered a job. Returns false for an unknown or already settled job. */

@@ -1,39 +1,26 @@
 /**
  * socket.io transport: authenticates each connection from its token (or, for the public
- * live ticket page, from a ticket id), joins it to its rooms, and maps client commands
- * to the same use cases as HTTP: authorize -> validate (zod) -> run -> ack.
+ * live ticket page, from a ticket id), hands it to the broadcaster (which owns the rooms),
+ * and dispatches the few socket commands: authorize -> validate (zod) -> run -> ack.
+ * Staff and kiosks send their commands over REST; a socket asks for the snapshot, and a
+ * kiosk agent reports print results and printer status (see @turnero/contract/realtime).
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
-import {
-  CallSpecificRequest,
-  CounterIdParam,
-  IssueTicketRequest,
-  PauseRequest,
-  PrinterStatusRequest,
-  PrintResultRequest,
-  TicketIdParam,
-  TransferRequest,
-} from '@turnero/contract/dto';
+import type { z } from 'zod';
+import { PrinterStatusRequest, PrintResult } from '@turnero/contract/dto';
 import type { ClientToServerEvents, Result, ServerToClientEvents, SocketData } from '@turnero/contract/realtime';
 import { AppError, isAppError } from '@turnero/domain/errors';
 import { parseWith } from '../../platform/http';
 import type { AuthService } from '../auth/auth-service';
-import { agentAction } from '../commands/agent-actions';
-import { issueTicket } from '../commands/issue-ticket';
 import { recordPrinterStatus } from '../commands/printing';
-import { actOnTicket, callNext, callSpecific } from '../commands/ticket-actions';
 import type { OfficeDeps, Principal } from '../context';
+import { READERS } from '../http/roles';
 import { snapshot } from '../queries';
 import { findTicket } from '../store/office-store';
-import { ROOMS } from './broadcaster';
-import { ISSUERS, READERS, STAFF } from '../http/roles';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-const IdempotencyKey = z.string().min(1).max(128).optional();
 
 export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: AuthService): IoServer {
   const io: IoServer = new Server(http, {
@@ -70,15 +57,10 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
   });
 
   io.on('connection', (socket) => {
-    const principal = principals.get(socket) ?? null;
     connections.inc({ role: socket.data.role });
-    if (!principal) {
-      void socket.join([ROOMS.ticket(socket.data.ticketId!), ROOMS.public]);
-      return; // the public ticket page only listens
-    }
-    void socket.join(ROOMS.office);
-    if (principal.deviceId) void socket.join(ROOMS.device(principal.deviceId));
-    if (STAFF.includes(principal.role as (typeof STAFF)[number])) void socket.join(ROOMS.staff);
+    deps.broadcaster.admit(socket);
+    const principal = principals.get(socket);
+    if (!principal) return; // the public ticket page only listens
     registerCommands(socket, principal, deps);
     socket.on('disconnect', () => {
       // A kiosk agent that drops leaves its printer unreachable: supervisors must know.
@@ -120,46 +102,17 @@ function registerCommands(socket: IoSocket, principal: Principal, deps: OfficeDe
     });
   }
 
-  const ticketId = TicketIdParam;
   on('snapshot:get', [...READERS, 'kiosk'], null, () => snapshot(deps));
-  on(
-    'ticket:issue',
-    ISSUERS,
-    IssueTicketRequest.extend({ idempotencyKey: IdempotencyKey }),
-    (p) => issueTicket(deps, principal, p).then((r) => r.ticket),
-  );
-  on('counter:call-next', STAFF, CounterIdParam, (p) => callNext(deps, principal, p.counterId));
-  on('ticket:call', STAFF, TicketIdParam.extend(CallSpecificRequest.shape), (p) =>
-    callSpecific(deps, principal, p.ticketId, p.counterId),
-  );
-  on('ticket:recall', STAFF, ticketId, (p) => actOnTicket(deps, principal, p.ticketId, 'recall'));
-  on('ticket:start', STAFF, ticketId, (p) => actOnTicket(deps, principal, p.ticketId, 'start'));
-  on('ticket:finish', STAFF, ticketId.extend({ outcome: z.string().max(64).optional() }), (p) =>
-    actOnTicket(deps, principal, p.ticketId, 'finish', { outcome: p.outcome ?? null }),
-  );
-  on('ticket:no-show', STAFF, ticketId, (p) => actOnTicket(deps, principal, p.ticketId, 'no_show'));
-  on('ticket:cancel', STAFF, ticketId, (p) => actOnTicket(deps, principal, p.ticketId, 'cancel'));
-  on(
-    'ticket:transfer',
-    STAFF,
-    z.intersection(ticketId, TransferRequest),
-    (p) => actOnTicket(deps, principal, p.ticketId, 'transfer', { transfer: p }),
-  );
-  on('agent:pause', STAFF, CounterIdParam.extend(PauseRequest.shape), (p) =>
-    agentAction(deps, principal, p.counterId, { kind: 'pause', reason: p.reason }),
-  );
-  on('agent:resume', STAFF, CounterIdParam, (p) => agentAction(deps, principal, p.counterId, { kind: 'resume' }));
 
   // Kiosk agent (the kiosk-side printer driver): status and print results.
   on('printer:status', ['kiosk'], PrinterStatusRequest, async (p) => {
-    socket.data.printerAgent = true;
-    await socket.join(ROOMS.printer(principal.deviceId!));
+    await deps.broadcaster.enlistPrinterAgent(socket);
     await recordPrinterStatus(deps, principal.deviceId!, p.status);
     return { ok: true };
   });
-  on('print:result', ['kiosk'], PrintResultRequest, async (p) => {
+  on('print:result', ['kiosk'], PrintResult, async (p) => {
     if (p.printerStatus) await recordPrinterStatus(deps, principal.deviceId!, p.printerStatus);
-    const known = deps.printing.agentResult(p.jobId, p.ticketId, { ok: p.ok, error: p.error, status: p.printerStatus });
+    const known = deps.printing.agentResult(p.jobId, p.ticketId, p);
     if (!known) throw new AppError('not_found', `Unknown or settled print job ${p.jobId}`);
     return { ok: true };
   });
