@@ -30,16 +30,24 @@ const err = (description: string) => ({ description, schema: ErrorBody });
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
-const ServiceCreate = z.object({
+// Patches are built from the fields without their defaults: a default in a patch would
+// reset every field the request does not name.
+const ServiceFields = z.object({
   nameEs: z.string().min(1).max(80),
   nameEn: z.string().min(1).max(80),
   prefix: z.string().regex(/^[A-Z]{1,3}$/, '1-3 upper-case letters'),
-  targetWaitMinutes: z.number().int().min(1).max(480).default(15),
-  color: Color.default('#0057b8'),
-  icon: z.string().max(32).default('ticket'),
-  sortOrder: z.number().int().min(0).max(999).default(0),
+  targetWaitMinutes: z.number().int().min(1).max(480),
+  color: Color,
+  icon: z.string().max(32),
+  sortOrder: z.number().int().min(0).max(999),
 });
-const ServicePatch = ServiceCreate.partial().extend({ active: z.boolean().optional() });
+const ServiceCreate = ServiceFields.extend({
+  targetWaitMinutes: ServiceFields.shape.targetWaitMinutes.default(15),
+  color: Color.default('#0057b8'),
+  icon: ServiceFields.shape.icon.default('ticket'),
+  sortOrder: ServiceFields.shape.sortOrder.default(0),
+});
+const ServicePatch = ServiceFields.partial().extend({ active: z.boolean().optional() });
 
 const CounterCreate = z.object({
   name: z.string().min(1).max(40),
@@ -63,14 +71,19 @@ const UserPatch = z.object({
   counterId: z.string().min(1).max(64).nullable().optional(),
 });
 
-const DeviceCreate = z.object({
-  kind: z.enum(DEVICE_KINDS),
+const DeviceFields = z.object({
   name: z.string().min(1).max(60),
-  printerUri: z.string().max(200).nullable().default(null),
-  serviceIds: z.array(z.string().max(64)).max(50).default([]),
-  counterIds: z.array(z.string().max(64)).max(100).default([]),
+  printerUri: z.string().max(200).nullable(),
+  serviceIds: z.array(z.string().max(64)).max(50),
+  counterIds: z.array(z.string().max(64)).max(100),
 });
-const DevicePatch = DeviceCreate.omit({ kind: true }).partial().extend({ active: z.boolean().optional() });
+const DeviceCreate = DeviceFields.extend({
+  kind: z.enum(DEVICE_KINDS),
+  printerUri: DeviceFields.shape.printerUri.default(null),
+  serviceIds: DeviceFields.shape.serviceIds.default([]),
+  counterIds: DeviceFields.shape.counterIds.default([]),
+});
+const DevicePatch = DeviceFields.partial().extend({ active: z.boolean().optional() });
 const TokenDto = z.object({ token: z.string() });
 
 export function adminRoutes(
