@@ -8,6 +8,9 @@ import { createLogger } from './platform/logger';
 import { stopOnSignals } from './platform/shutdown';
 
 async function main(): Promise<void> {
+  // Whatever the server creates (database, its logs, credentials, printed tickets, the
+  // embedded head-office database) is readable by its own user only.
+  process.umask(0o077);
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   if (config.ROLE === 'hq') {
@@ -29,14 +32,9 @@ async function main(): Promise<void> {
     `  Metrics:               ${url}/metrics`,
   ];
   if (config.DEMO) {
+    // Not the tokens themselves: a start-up banner ends up in terminals, journald and CI logs.
     lines.push(`  Demo credentials:      ${credsFile}`);
-    if (server.demoCredentials) {
-      const c = server.demoCredentials;
-      lines.push(`  Open the kiosk:        ${url}/dispenser/?token=${c.kioskToken}`);
-      lines.push(`  Open the display:      ${url}/display/?token=${c.displayToken}`);
-    } else {
-      lines.push('  (kiosk and display tokens are in that file)');
-    }
+    lines.push('  (users, and the kiosk and display tokens to open those screens, are in that file)');
   }
   console.log(lines.join('\n') + '\n');
   stopOnSignals(server, logger);
@@ -44,7 +42,8 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   // A bad setting, or a data folder another office server holds: say so, no stack trace.
-  if (err instanceof ConfigError || (err as Error)?.name === 'DataDirInUseError') {
+  const named = ['DataDirInUseError', 'EmbeddedDatabaseRefused'];
+  if (err instanceof ConfigError || named.includes((err as Error)?.name)) {
     console.error((err as Error).message);
     process.exit(2);
   }

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { prepareSqliteFile } from './private-files';
 
 export class DataDirInUseError extends Error {
   override name = 'DataDirInUseError';
@@ -18,6 +19,7 @@ export interface DataDirLock {
 
 export function lockDataDir(dir: string): DataDirLock {
   const file = join(dir, 'office.lock');
+  prepareSqliteFile(file);
   const db = new Database(file, { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');

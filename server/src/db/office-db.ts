@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, existsSync } from 'node:fs';
 import { rolePaths } from './roles';
 import { createWalCheckpointer } from './wal-checkpointer';
+import { prepareSqliteFile } from './private-files';
 
 export interface OfficeDbOptions {
   /** Path of the database file; its directory is created when missing. */
@@ -90,6 +91,7 @@ export async function openOfficeDb(opts: OfficeDbOptions): Promise<OfficeDb> {
   }
   const file = resolve(opts.file);
   mkdirSync(dirname(file), { recursive: true });
+  prepareSqliteFile(file); // 0600 before SQLite creates its -wal and -shm from it
   const url = `file:${file}`;
   const busyTimeoutMs = opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
 

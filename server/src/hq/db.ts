@@ -1,15 +1,21 @@
 /**
- * The head office's database: a PostgreSQL server (DATABASE_URL), or, without one, an
- * embedded PostgreSQL (PGlite persisted in DATA_DIR) served on a loopback port by
- * pglite-socket, so Prisma's adapter-pg talks to both the same way. Migrations are
- * applied at open.
+ * The head office's database: a PostgreSQL server (DATABASE_URL), or, in demos only, an
+ * embedded PostgreSQL (PGlite persisted in DATA_DIR) served by pglite-socket, so Prisma's
+ * adapter-pg talks to both the same way. Migrations are applied at open.
+ *
+ * pglite-socket checks no user or password: on a TCP port, even a loopback one, any
+ * local process (any user of the machine) could read password hashes and tokens. It
+ * listens on a Unix socket in a fresh 0700 folder instead, which only this server's
+ * user can enter.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../db/generated/hq/client';
 import { applyMigrations } from '../db/migrate';
+import { preparePrivateDir } from '../db/private-files';
 import { rolePaths } from '../db/roles';
 
 /** What the raw-SQL data access needs: a PrismaClient or an interactive transaction. */
@@ -38,14 +44,25 @@ export interface HqDatabase {
 export interface OpenHqDatabaseOptions {
   databaseUrl?: string;
   dataDir: string;
+  /** Without a URL, open the embedded PGlite (demos only: false refuses to start). */
+  embeddedAllowed?: boolean;
   poolSize?: number;
   log?: (msg: string) => void;
+}
+
+export class EmbeddedDatabaseRefused extends Error {
+  override name = 'EmbeddedDatabaseRefused';
 }
 
 export async function openHqDatabase(opts: OpenHqDatabaseOptions): Promise<HqDatabase> {
   if (opts.databaseUrl) {
     const poolSize = opts.poolSize ?? 10;
     return openOnUrl(opts.databaseUrl, poolSize, false, opts.log, async () => {});
+  }
+  if (!opts.embeddedAllowed) {
+    throw new EmbeddedDatabaseRefused(
+      'Head office needs DATABASE_URL outside demo mode: the embedded PostgreSQL (PGlite) is for a demo on one machine only',
+    );
   }
   return openEmbedded(opts);
 }
@@ -126,24 +143,29 @@ async function openEmbedded(opts: OpenHqDatabaseOptions): Promise<HqDatabase> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const dir = resolve(join(opts.dataDir, 'hq-pglite'));
-  mkdirSync(dir, { recursive: true });
+  preparePrivateDir(dir);
   const pglite = await PGlite.create(dir);
+  // mkdtemp makes the folder 0700. Under the system's temporary folder, not DATA_DIR: a
+  // Unix socket path must stay under ~100 bytes, and DATA_DIR may be deep.
+  const socketDir = mkdtempSync(join(tmpdir(), 'turnero-pg-'));
+  // node-pg finds a server in folder F on "port" P at F/.s.PGSQL.P, as libpq does.
+  const port = 5432;
   // A few connections: the migration engine's may still be closing when the client's opens
   // (with the default of 1 the newcomer is refused). The server keeps one client's
   // transaction exclusive; our own pool holds a single connection anyway.
-  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 4 });
-  await server.start();
-  const conn = server.getServerConn(); // "127.0.0.1:<port>"
-  const url = `postgresql://postgres@${conn}/postgres?sslmode=disable`;
-  opts.log?.(`embedded PostgreSQL (PGlite) in ${dir}, listening on ${conn}`);
-  try {
-    return await openOnUrl(url, 1, true, opts.log, async () => {
-      await server.stop();
-      await pglite.close();
-    });
-  } catch (err) {
+  const server = new PGLiteSocketServer({ db: pglite, path: join(socketDir, `.s.PGSQL.${port}`), maxConnections: 4 });
+  const release = async () => {
     await server.stop().catch(() => {});
     await pglite.close().catch(() => {});
+    rmSync(socketDir, { recursive: true, force: true });
+  };
+  try {
+    await server.start();
+    const url = `postgresql://postgres@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}&sslmode=disable`;
+    opts.log?.(`embedded PostgreSQL (PGlite) in ${dir}, on the Unix socket in ${socketDir}`);
+    return await openOnUrl(url, 1, true, opts.log, release);
+  } catch (err) {
+    await release();
     throw err;
   }
 }

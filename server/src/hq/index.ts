@@ -13,6 +13,9 @@ import { createLogger, type Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
 import { REPO_ROOT } from '../platform/repo-root';
 import { mountApiDocs } from '../platform/web';
+import { createWebServer, schemeOf, type TlsConfig } from '../platform/web-server';
+import type { WebSecurityConfig } from '../platform/web-security';
+import { makeDataDirPrivate } from '../db/private-files';
 import { ensureInitialUsers, type DemoCredentials } from './auth/users';
 import { openHqDatabase, type HqDatabase } from './db';
 import { hqApiRouter } from './http/routes';
@@ -33,6 +36,8 @@ export interface HqServerOptions {
   admin?: { username: string; password: string };
   /** Built dashboard files (default dist/web/hq of the repository). */
   staticDir?: string;
+  /** HTTPS certificate files, METRICS_TOKEN, NODE_ENV (default: plain HTTP, metrics to loopback only). */
+  web?: TlsConfig & Omit<WebSecurityConfig, 'DEMO'>;
 }
 
 export interface HqServer {
@@ -48,9 +53,11 @@ export interface HqServer {
 export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(process.env.LOG_LEVEL ?? 'info', 'turnero-hq');
+  makeDataDirPrivate(opts.dataDir);
   const db = await openHqDatabase({
     databaseUrl: opts.databaseUrl,
     dataDir: opts.dataDir,
+    embeddedAllowed: opts.demo,
     poolSize: opts.poolSize,
     log: (msg) => logger.debug(msg),
   });
@@ -59,7 +66,8 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     const credentials = await ensureInitialUsers(db.prisma, credentialsFile, opts.demo, opts.admin);
 
     const metrics = createMetrics('turnero_hq_');
-    const app = createHttpApp(metrics);
+    const web = { ...opts.web, DEMO: opts.demo };
+    const app = createHttpApp(metrics, web);
     app.use(
       '/api/v1',
       hqApiRouter({
@@ -71,7 +79,6 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
         loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10,
       }),
     );
-    app.get('/metrics', metrics.handler);
     mountApiDocs(app, 'Turnero — API de casa matriz');
     const staticDir = opts.staticDir ?? join(REPO_ROOT, 'dist', 'web', 'hq');
     if (!existsSync(staticDir)) logger.warn({ staticDir }, 'dashboard not built (npm run build): /hq/ will answer 404');
@@ -80,13 +87,13 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     app.use(notFoundHandler);
     app.use(errorHandler(logger));
 
-    const server = app.listen(opts.port, opts.host ?? '0.0.0.0');
+    const server = createWebServer(app, web, logger);
     await new Promise<void>((ok, fail) => {
-      server.once('listening', ok);
       server.once('error', fail);
+      server.listen(opts.port, opts.host ?? '0.0.0.0', ok);
     });
     const port = (server.address() as AddressInfo).port;
-    const url = `http://127.0.0.1:${port}`;
+    const url = `${schemeOf(web)}://127.0.0.1:${port}`;
     logger.info({ url, database: db.embedded ? 'embedded PGlite' : 'postgresql' }, 'head office listening');
     return {
       url,

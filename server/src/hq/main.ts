@@ -15,6 +15,7 @@ export async function startHqFromConfig(config: Config, logger: Logger): Promise
     tokenTtlHours: config.TOKEN_TTL_HOURS,
     loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
     admin: config.ADMIN_USERNAME && config.ADMIN_PASSWORD ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD } : undefined,
+    web: config,
   });
   const lines = [
     '',

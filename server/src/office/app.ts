@@ -3,13 +3,12 @@
  * returns start()/stop(), so tests run it on port 0 with a temporary SQLite file and a
  * fake clock. One process, one SQLite file, no other service to install.
  */
-import { mkdirSync } from 'node:fs';
-import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import { ErrorBody, type SyncStateDto } from '@turnero/contract/dto';
 import { lockDataDir, type DataDirLock } from '../db/data-dir-lock';
+import { makeDataDirPrivate } from '../db/private-files';
 import { openOfficeDb, type OfficeDb } from '../db/office-db';
 import { systemClock, type Clock } from '@turnero/domain/types';
 import type { Config } from '../platform/config';
@@ -18,6 +17,7 @@ import { createLogger, type Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
 import { buildOpenApi, mountRoutes } from '../platform/routes';
 import { mountWebApps } from '../platform/web';
+import { createWebServer, schemeOf } from '../platform/web-server';
 import { AuthService } from './auth/auth-service';
 import { createCommandBus } from './command-bus';
 import { runEndOfDay } from './commands/expiry';
@@ -57,7 +57,7 @@ export async function createOfficeServer(opts: OfficeServerOptions): Promise<Off
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  makeDataDirPrivate(config.DATA_DIR);
   const dataDirLock = lockDataDir(config.DATA_DIR);
   try {
     return await buildOfficeServer(opts, config, clock, logger, dataDirLock);
@@ -100,7 +100,7 @@ async function buildOfficeServer(
     onCommandDone: (command, seconds) => commandSeconds.observe({ command }, seconds),
   });
   const broadcaster = new Broadcaster();
-  let publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  let publicUrl = config.PUBLIC_URL ?? `${schemeOf(config)}://localhost:${config.PORT}`;
   let footer = '';
   const printing = new PrintDispatcher({ broadcaster, logger, publicUrl: () => publicUrl, footer: () => footer });
   const deps: OfficeDeps = { bus, clock, logger, config, broadcaster, printing, metrics };
@@ -126,7 +126,7 @@ async function buildOfficeServer(
     recordPrinterStatus(deps, deviceId, status).then(() => undefined),
   );
 
-  const app = createHttpApp(metrics);
+  const app = createHttpApp(metrics, config);
   const routes = [
     ...officeRoutes(deps, auth, () => syncHandle!.state()),
     ...ticketRoutes(deps),
@@ -148,12 +148,11 @@ async function buildOfficeServer(
   mountRoutes(api, routes, officeAuthenticator(auth));
   api.use(notFoundHandler);
   app.use(API_PREFIX, api);
-  app.get('/metrics', metrics.handler);
   mountWebApps(app, { apps: ['dispenser', 'display', 'desk'], apiDocsTitle: 'Turnero — API de oficina', home: officeHome });
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 
-  const http: HttpServer = createServer(app);
+  const http = createWebServer(app, config, logger);
   const io = createSocketServer(http, deps, auth);
   syncHandle = await startSync(deps, db.prisma, null);
   let housekeeping: NodeJS.Timeout | null = null;
@@ -167,7 +166,7 @@ async function buildOfficeServer(
         http.listen(config.PORT, config.HOST, () => resolve());
       });
       const port = (http.address() as AddressInfo).port;
-      if (!config.PUBLIC_URL) publicUrl = `http://localhost:${port}`;
+      if (!config.PUBLIC_URL) publicUrl = `${schemeOf(config)}://localhost:${port}`;
       await runEndOfDay(deps).catch((err) => logger.error({ err }, 'end-of-day job failed'));
       housekeeping = setInterval(() => {
         void runEndOfDay(deps).catch((err) => logger.error({ err }, 'end-of-day job failed'));

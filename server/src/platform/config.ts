@@ -36,6 +36,23 @@ export const ConfigSchema = z.object({
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+  /** PEM certificate chain and private key: with both set the server speaks HTTPS only. */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+  /** How often the certificate files are checked for a renewal (seconds). */
+  TLS_RELOAD_SECONDS: z.coerce.number().positive().max(86400).default(60),
+  /** Lets HQ_URL be plain http:// to a host other than this machine (events would cross the network unencrypted). */
+  HQ_ALLOW_INSECURE: bool.default(false),
+  /** Other origins (comma-separated) whose pages may open sockets here, besides PUBLIC_URL and the page's own. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().url()))
+    .default([]),
+  /** Bearer token for /metrics; without it /metrics answers only direct loopback requests. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** `production` stops serving source maps (as does DEMO=false). */
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -60,5 +77,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(cfg.HQ_URL) !== Boolean(cfg.HQ_TOKEN)) {
     throw new ConfigError('Invalid configuration: HQ_URL and HQ_TOKEN go together');
   }
+  if (Boolean(cfg.TLS_CERT_FILE) !== Boolean(cfg.TLS_KEY_FILE)) {
+    throw new ConfigError('Invalid configuration: TLS_CERT_FILE and TLS_KEY_FILE go together');
+  }
+  if (cfg.HQ_URL && !cfg.HQ_ALLOW_INSECURE && !isEncryptedOrLocal(cfg.HQ_URL)) {
+    throw new ConfigError(
+      `Invalid configuration: HQ_URL ${cfg.HQ_URL} is plain http: the office's events and its token would cross the network unencrypted. Use https://, or set HQ_ALLOW_INSECURE=true to accept that.`,
+    );
+  }
+  if (cfg.ROLE === 'hq' && !cfg.DEMO && !cfg.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: DATABASE_URL is required when DEMO=false (the embedded PostgreSQL is for demos on one machine only)',
+    );
+  }
   return cfg;
+}
+
+/** https, or http to this very machine (the traffic never leaves it). */
+function isEncryptedOrLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'https:') return true;
+  return protocol === 'http:' && (hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname));
 }

@@ -10,18 +10,20 @@ import { z } from 'zod';
 import { AppError, isAppError } from '@turnero/domain/errors';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import { metricsGuard, securityHeaders, sourceMapGuard, type WebSecurityConfig } from './web-security';
 
-/** The Express app both roles start from: request metrics, no fingerprint, safe headers. */
-export function createHttpApp(metrics: Metrics): Express {
+/**
+ * The Express app both roles start from: request metrics, no fingerprint, the security
+ * headers, /metrics behind its guard, no source maps in production (web-security.ts).
+ */
+export function createHttpApp(metrics: Metrics, config: WebSecurityConfig): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(metrics.middleware);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    next();
-  });
+  app.use(securityHeaders);
+  app.use(sourceMapGuard(config));
+  app.get('/metrics', metricsGuard(config), metrics.handler);
   return app;
 }
 

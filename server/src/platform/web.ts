@@ -22,14 +22,21 @@ export interface WebOptions {
   openapiUrl?: string;
 }
 
-/** The API docs page at /api/docs: Swagger UI's own files, reading the role's OpenAPI document. */
+/**
+ * The API docs page at /api/docs: Swagger UI's own files, reading the role's OpenAPI
+ * document. Its start-up call is a script file of its own: the Content-Security-Policy
+ * runs no inline script.
+ */
 export function mountApiDocs(app: Express, title: string, openapiUrl = '/api/v1/openapi.json'): void {
   app.use('/api/docs/assets', express.static(SWAGGER_UI_DIR, { index: false, maxAge: '1d' }));
+  app.get('/api/docs/start.js', (_req, res) => {
+    res.type('js').send("SwaggerUIBundle({ url: document.currentScript.dataset.openapi, dom_id: '#docs' });\n");
+  });
   app.get('/api/docs', (_req, res) => {
     res.type('html').send(`<!doctype html><html lang="es"><head><meta charset="utf-8">
 <title>${title}</title><link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
 <body><div id="docs"></div><script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '${openapiUrl}', dom_id: '#docs' });</script></body></html>`);
+<script src="/api/docs/start.js" data-openapi="${openapiUrl}"></script></body></html>`);
   });
 }
 

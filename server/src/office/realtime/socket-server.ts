@@ -12,6 +12,7 @@ import { PrinterStatusRequest, PrintResult } from '@turnero/contract/dto';
 import type { ClientToServerEvents, Result, ServerToClientEvents, SocketData } from '@turnero/contract/realtime';
 import { AppError, isAppError } from '@turnero/domain/errors';
 import { parseWith } from '../../platform/http';
+import { socketOriginCheck } from '../../platform/origin';
 import type { AuthService } from '../auth/auth-service';
 import { recordPrinterStatus } from '../commands/printing';
 import type { OfficeDeps, Principal } from '../context';
@@ -29,6 +30,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
     pingInterval: 10_000,
     pingTimeout: 8_000,
     cors: { origin: false },
+    allowRequest: socketOriginCheck(deps.config),
   });
   const principals = new WeakMap<IoSocket, Principal>();
   const connections = deps.metrics.counter('socket_connections_total', 'Socket connections accepted', ['role']);

@@ -1,0 +1,141 @@
+/**
+ * Transport (issue 11, item 7): with TLS_CERT_FILE/TLS_KEY_FILE the office and head office
+ * speak HTTPS only, answer with HSTS, take a renewed certificate without a restart, and
+ * carry sockets over TLS; an office refuses to send its events to head office over plain
+ * HTTP across the network unless told to.
+ */
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { createHqServer, type HqServer } from '../../server/src/hq';
+import { ConfigError, loadConfig } from '../../server/src/platform/config';
+import { createLogger } from '../../server/src/platform/logger';
+import { createTestDatabase, type TestDatabase } from '../hq/helpers';
+import { createOfficeServer, type OfficeServer } from '../../server/src/office/app';
+import { tempDataDir } from '../support/office';
+import { eventually, httpsGet, makeCertificate, presentedCommonName, type CertFiles } from './support';
+
+const certDir = mkdtempSync(join(tmpdir(), 'turnero-tls-'));
+let cert: CertFiles;
+const dataDir = tempDataDir();
+let office: OfficeServer;
+let startUrl: string;
+let kioskToken: string;
+let httpsUrl: string;
+let port: number;
+
+beforeAll(async () => {
+  cert = makeCertificate(certDir, 'first-certificate');
+  const config = loadConfig({
+    HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent',
+    TLS_CERT_FILE: cert.cert, TLS_KEY_FILE: cert.key, TLS_RELOAD_SECONDS: '0.2',
+  });
+  office = await createOfficeServer({ config, logger: createLogger('silent') });
+  ({ url: startUrl, port } = await office.start());
+  kioskToken = office.demoCredentials!.kioskToken;
+  httpsUrl = `https://localhost:${port}`;
+});
+afterAll(async () => {
+  await office?.stop();
+  rmSync(certDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('office over HTTPS', () => {
+  test('answers over TLS with HSTS, and the start URL says https', async () => {
+    const r = await httpsGet(`${httpsUrl}/api/v1/health`, cert.pem);
+    assert.equal(r.status, 200);
+    assert.match(String(r.headers['strict-transport-security']), /^max-age=31536000/);
+    assert.match(startUrl, /^https:\/\/localhost:/, 'the URL printed and put in ticket QR codes');
+  });
+
+  test('a plain HTTP request to the port gets no answer', async () => {
+    const outcome = await new Promise<string>((resolve) => {
+      const req = httpRequest(`http://127.0.0.1:${port}/api/v1/health`, (res) => resolve(`answered ${res.statusCode}`));
+      req.on('error', (err) => resolve(`refused: ${err.message}`));
+      req.end();
+    });
+    assert.match(outcome, /^refused/);
+  });
+
+  test('a kiosk socket connects over wss:// trusting the certificate, and not without it', async () => {
+    const open = (ca?: string) =>
+      new Promise<string>((resolve) => {
+        const socket = io(httpsUrl, { auth: { token: kioskToken }, transports: ['websocket'], reconnection: false, forceNew: true, ca });
+        socket.once('connect', () => {
+          socket.close();
+          resolve('connected');
+        });
+        socket.once('connect_error', (err) => {
+          socket.close();
+          resolve(`error: ${err.message}`);
+        });
+      });
+    assert.equal(await open(cert.pem), 'connected');
+    assert.match(await open(undefined), /^error/, 'an untrusted certificate must fail the handshake');
+  });
+
+  test('a renewed certificate is served to new connections without a restart', async () => {
+    assert.equal(await presentedCommonName(port), 'first-certificate');
+    const renewed = makeCertificate(certDir, 'renewed-certificate'); // same paths, new files
+    await eventually(async () => (await presentedCommonName(port)) === 'renewed-certificate', 5_000, 'the renewed certificate is presented');
+    const r = await httpsGet(`${httpsUrl}/api/v1/health`, renewed.pem);
+    assert.equal(r.status, 200);
+  });
+});
+
+describe('head office over HTTPS', () => {
+  let db: TestDatabase;
+  let hq: HqServer;
+  const dataDir = mkdtempSync(join(tmpdir(), 'turnero-tls-hq-'));
+  beforeAll(async () => {
+    db = await createTestDatabase('hq_tls');
+    hq = await createHqServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      databaseUrl: db.url,
+      demo: true,
+      logger: createLogger('silent'),
+      web: { TLS_CERT_FILE: cert.cert, TLS_KEY_FILE: cert.key },
+    });
+  });
+  afterAll(async () => {
+    await hq?.stop();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('serves its API over TLS with HSTS and says https', async () => {
+    assert.match(hq.url, /^https:/);
+    // The certificate now in the files (the office test above renewed it).
+    const r = await httpsGet(`https://localhost:${hq.port}/hq/`, readFileSync(cert.cert, 'utf8'));
+    assert.equal(r.status, 200);
+    assert.match(String(r.headers['strict-transport-security']), /^max-age=/);
+  });
+});
+
+describe('HQ_URL', () => {
+  const base = { DATA_DIR: '/tmp/x', HQ_TOKEN: 'x'.repeat(32) };
+  test('plain http to another machine is refused at boot, naming the way out', () => {
+    assert.throws(() => loadConfig({ ...base, HQ_URL: 'http://hq.example.com' }), (err: Error) => {
+      assert.ok(err instanceof ConfigError);
+      assert.match(err.message, /HQ_URL http:\/\/hq\.example\.com is plain http/);
+      assert.match(err.message, /HQ_ALLOW_INSECURE=true/);
+      return true;
+    });
+  });
+  test('https, loopback http, and http with HQ_ALLOW_INSECURE=true are accepted', () => {
+    assert.equal(loadConfig({ ...base, HQ_URL: 'https://hq.example.com' }).HQ_URL, 'https://hq.example.com');
+    assert.equal(loadConfig({ ...base, HQ_URL: 'http://127.0.0.1:8090' }).HQ_URL, 'http://127.0.0.1:8090');
+    assert.equal(loadConfig({ ...base, HQ_URL: 'http://hq.example.com', HQ_ALLOW_INSECURE: 'true' }).HQ_ALLOW_INSECURE, true);
+  });
+  test('a certificate without its key (or the reverse) is refused', () => {
+    assert.throws(() => loadConfig({ TLS_CERT_FILE: '/x/cert.pem' }), /TLS_CERT_FILE and TLS_KEY_FILE go together/);
+    assert.throws(() => loadConfig({ TLS_KEY_FILE: '/x/key.pem' }), /TLS_CERT_FILE and TLS_KEY_FILE go together/);
+  });
+});
