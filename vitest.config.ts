@@ -72,6 +72,8 @@ export default defineConfig({
           ...shared,
           name: 'browser',
           include: ['tests/**/*.e2e.test.ts', 'tests/e2e-office/**/*.test.ts'],
+          // They run dist/ as `npm start` does: refuse a bundle older than its sources.
+          globalSetup: ['tests/support/check-build.ts'],
         },
       },
     ],

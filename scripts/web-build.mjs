@@ -1,6 +1,5 @@
 // Builds one web app (Lit + TypeScript) with esbuild into dist/web/<app>/, the one recipe
-// behind `npm run build` (scripts/build-web.mjs) and the browser tests that build the app
-// they serve (tests/kiosk/support/build-web-app.ts).
+// behind `npm run build` (scripts/build-web.mjs).
 // Convention: <app>/public/** is copied as is; every <app>/src/entries/<name>.ts becomes
 // dist/web/<app>/<name>.js. The server serves dist/web/<app> at /<app>/.
 import { build } from 'esbuild';

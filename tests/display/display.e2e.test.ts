@@ -11,7 +11,6 @@ import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
-import { buildWebApp } from '../kiosk/support/build-web-app';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 
 let office: TestOffice;
@@ -28,8 +27,7 @@ interface Announced {
 }
 
 beforeAll(async () => {
-  await buildWebApp('display');
-  office = await startTestOffice();
+  office = await startTestOffice({ production: true });
   proxy = await startTcpProxy(office.port);
   browser = await launchChromium();
   const a = office.creds.users.find((u) => u.role === 'agent' && u.counterId)!;
@@ -69,7 +67,6 @@ const announcements = (page: Page) => page.evaluate(() => (window.__turneroAnnou
 
 async function openDisplay(viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage({ viewport });
-  page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(`${proxy.url}/display/index.html?token=${office.creds.displayToken}`);
   await page.locator('[data-testid=current-call]').waitFor({ timeout: 15_000 });
   return page;

@@ -45,7 +45,6 @@ async function issue(prefix: string): Promise<TicketDto> {
 async function newPage(width: number, height: number, path: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'es-CO', timezoneId: 'America/Bogota' });
   const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`[page error ${path}]`, e.message));
   await page.goto(office.url + path);
   return page;
 }
@@ -83,7 +82,7 @@ async function expectWaiting(page: Page, expected: string[]) {
 
 describe('agent desk and supervisor board against a real office', () => {
   beforeAll(async () => {
-    office = await startTestOffice();
+    office = await startTestOffice({ production: true });
     browser = await launchChromium();
     supervisorToken = await login(office.url, 'supervisor', user('supervisor').password);
     services = (await request<ServiceDto[]>(office.url, 'GET', '/api/v1/services', { token: supervisorToken })).body;

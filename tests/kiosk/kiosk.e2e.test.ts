@@ -12,7 +12,6 @@ import type { QueueSnapshot, TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
-import { buildWebApp } from './support/build-web-app';
 
 let office: TestOffice;
 let printer: VirtualPrinter;
@@ -20,9 +19,8 @@ let browser: Browser;
 let supervisorToken: string;
 
 beforeAll(async () => {
-  await buildWebApp('dispenser');
   printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 2000 });
-  office = await startTestOffice({ env: { DEMO_PRINTER_URI: printer.uri } });
+  office = await startTestOffice({ production: true, env: { DEMO_PRINTER_URI: printer.uri } });
   browser = await launchChromium();
   const sup = office.creds.users.find((u) => u.role === 'supervisor')!;
   supervisorToken = await login(office.url, sup.username, sup.password);
@@ -37,7 +35,6 @@ afterAll(async () => {
 
 async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
-  page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(`${office.url}/dispenser/index.html?token=${office.creds.kioskToken}`);
   await page.locator('[data-testid=start]').waitFor({ timeout: 15_000 });
   assert.equal(new URL(page.url()).searchParams.get('token'), null, 'the token is stripped from the address bar');
@@ -111,13 +108,18 @@ test('landscape 1920x1080 renders every screen without serious accessibility pro
 test('a double tap issues one ticket and does not answer the next question', async () => {
   const page = await openKiosk();
   const before = (await queue()).waiting.length;
+  // Every issue request the page sends, as the browser sends it: the server's idempotency
+  // would hide a second request carrying the same key, so the requests are counted here.
+  const issueRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/tickets') issueRequests.push(r.headers()['idempotency-key']);
+  });
   // The welcome screen has just appeared: a tap inside the kiosk's guard time is ignored.
   await settle(page);
   await page.locator('[data-testid=start]').click();
   await settle(page);
   await page.locator('button.tile').first().dblclick();
   await page.locator('[data-testid=general]').waitFor();
-  await page.waitForTimeout(200);
   assert.equal(await page.locator('main').getAttribute('data-screen'), 'preferential', 'the second tap was ignored');
   await settle(page);
   await page.locator('[data-testid=general]').click();
@@ -125,7 +127,14 @@ test('a double tap issues one ticket and does not answer the next question', asy
   await settle(page);
   await page.locator('[data-testid=skip-id]').dblclick();
   await page.locator('[data-testid=ticket-code]').waitFor();
-  await page.waitForTimeout(500);
+  // A marker request sent by the page after the ticket shows: the browser reports requests
+  // in the order the page starts them, so once the marker is seen every request the taps
+  // caused has been counted (no sleep decides the count).
+  await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/api/v1/health?after-double-tap'), { timeout: 10_000 }),
+    page.evaluate(() => fetch('/api/v1/health?after-double-tap').then((r) => r.status)),
+  ]);
+  assert.equal(issueRequests.length, 1, `the page sent ${issueRequests.length} issue requests: ${JSON.stringify(issueRequests)}`);
   assert.equal((await queue()).waiting.length, before + 1);
   await page.close();
 });

@@ -9,14 +9,12 @@ import type { TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
-import { buildWebApp } from './support/build-web-app';
 
 let office: TestOffice;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildWebApp('dispenser');
-  office = await startTestOffice();
+  office = await startTestOffice({ production: true });
   browser = await launchChromium();
 });
 

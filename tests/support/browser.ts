@@ -2,16 +2,21 @@
  * Browser test support: Debian's Chromium driven by playwright-core (no downloaded
  * browser), axe-core accessibility checks (shadow DOM included) and screenshots kept
  * as test artifacts under test-artifacts/ (gitignored).
+ *
+ * Every page opened through a browser from launchChromium() is watched: an uncaught
+ * exception or a console error in any page fails the running test with its text (an
+ * afterEach hook registered here, so each e2e file gets it by importing this module).
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -24,7 +29,35 @@ export function launchChromium(): Promise<Browser> {
       '--autoplay-policy=no-user-gesture-required',
     ],
   });
+  // browser.newPage() goes through newContext() too, so this catches every page.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchForErrors(await newContext(options));
+  return browser;
 }
+
+/** Errors seen in pages since the last check, each with the page's address. */
+const browserErrors: string[] = [];
+
+/**
+ * The browser's own report of a request that failed or was refused. The tests cause these
+ * on purpose (a cut network, a lost answer, a 403 or 404 the page then explains), and the
+ * page's handling of them is what the tests assert; they are not errors of the app's code.
+ */
+const NETWORK_NOISE = [/^Failed to load resource: /, /^WebSocket connection to '.*' failed/];
+
+function watchForErrors(context: BrowserContext): BrowserContext {
+  context.on('weberror', (e) => browserErrors.push(`pageerror at ${e.page()?.url()}: ${e.error().stack ?? e.error().message}`));
+  context.on('console', (msg) => {
+    if (msg.type() !== 'error' || NETWORK_NOISE.some((r) => r.test(msg.text()))) return;
+    browserErrors.push(`console.error at ${msg.page()?.url()}: ${msg.text()}`);
+  });
+  return context;
+}
+
+afterEach(() => {
+  const found = browserErrors.splice(0);
+  if (found.length) throw new Error(`the browser reported ${found.length} error(s):\n${found.join('\n')}`);
+});
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
@@ -37,7 +70,9 @@ export interface A11yViolation {
 
 /** Serious and critical axe-core violations of the page as it is now. */
 export async function seriousA11yViolations(page: Page): Promise<A11yViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  // Evaluated over the DevTools protocol, not as an inline <script>: the apps' Content
+  // Security Policy (script-src 'self') rightly refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });

@@ -12,6 +12,7 @@ import { createOfficeServer, type OfficeServer } from '../../server/src/office/a
 import type { DemoCredentials } from '../../server/src/office/seed/seed';
 import { loadConfig } from '../../server/src/platform/config';
 import { createLogger } from '../../server/src/platform/logger';
+import { withDeadline } from './deadline';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -55,24 +56,48 @@ export async function startTestOffice(
   } = {},
 ): Promise<TestOffice> {
   const dataDir = opts.dataDir ?? tempDataDir();
-  const args = opts.production
-    ? [...PRODUCTION_NODE_FLAGS, join(REPO_ROOT, 'dist/server/main.js')]
-    : ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')];
+  const args = opts.production ? productionCommand().args : ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
       ...TEST_ENV,
-      ...(opts.production ? PRODUCTION_ENV : {}),
+      ...(opts.production ? productionCommand().env : {}),
       PORT: String(opts.port ?? 0),
       DATA_DIR: dataDir,
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const url = await waitForListening(child, 'office');
+  const port = Number(new URL(url).port);
+  const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoCredentials;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const signal = async (sig: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+    await withDeadline(exited, 30_000, `the office (pid ${child.pid}) to exit after ${sig}`);
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    creds,
+    process: child,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Resolves with the URL a server child process prints (`listening on http://...`), then
+ * keeps draining its output so it never blocks on a full pipe (TEST_SERVER_LOGS=1 shows
+ * its stderr). Rejects with the output so far if it exits first or takes over 60 s.
+ */
+export async function waitForListening(child: ChildProcess, what: string): Promise<string> {
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`office did not start in time:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${what} did not start in time:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /listening on (http:\/\/\S+)/.exec(output);
@@ -87,31 +112,19 @@ export async function startTestOffice(
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`office exited with ${code} before listening:\n${output}`));
+      reject(new Error(`${what} exited with ${code} before listening:\n${output}`));
     });
   });
-  // Keep draining output so the child never blocks on a full pipe.
   child.stdout!.resume();
   child.stderr!.on('data', (c: Buffer) => {
     if (process.env.TEST_SERVER_LOGS) process.stderr.write(c);
   });
-  const port = Number(new URL(url).port);
-  const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoCredentials;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const signal = async (sig: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
-    await exited;
-  };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    dataDir,
-    creds,
-    process: child,
-    stop: () => signal('SIGTERM'),
-    kill: () => signal('SIGKILL'),
-    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
-  };
+  return url;
+}
+
+/** Node arguments and environment that run the bundled server exactly as `npm start` does. */
+export function productionCommand(): { args: string[]; env: Record<string, string> } {
+  return { args: [...PRODUCTION_NODE_FLAGS, join(REPO_ROOT, 'dist/server/main.js')], env: PRODUCTION_ENV };
 }
 
 export interface InProcessOffice {
