@@ -13,7 +13,8 @@ import type { DeviceDto, MeDto, ServiceDto, TicketDto } from '@turnero/contract/
 import { createApiClient, isApiError } from '@turnero/web-client/api';
 import { takeDeviceToken } from '@turnero/web-client/auth';
 import { formatDuration } from '@turnero/web-client/format';
-import { getLang, localName, setLang, t } from '@turnero/web-client/i18n';
+import { localName, setLang, t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { LiveController } from '@turnero/web-client/live-controller';
 import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
 import { readableTextColor, serviceIcon } from './icons';
@@ -51,6 +52,7 @@ export class TurneroKiosk extends LitElement {
   private readonly api = createApiClient({ token: () => this.token });
   private readonly store = this.token ? new LiveState({ auth: { token: this.token } }) : null;
   private readonly live = this.store ? new LiveController(this, this.store, (c) => this.onLiveChange(c)) : null;
+  private readonly language = new LangController(this);
 
   @state() private screen: Screen = 'welcome';
   @state() private me: MeDto | null = null;
@@ -61,7 +63,6 @@ export class TurneroKiosk extends LitElement {
   @state() private retryAttempt = 0;
   @state() private ticket: TicketDto | null = null;
   @state() private errorKey = 'kiosk.error';
-  @state() private uiLang = getLang();
 
   private request: TicketRequest | null = null;
   private screenChangedAt = 0;
@@ -71,7 +72,7 @@ export class TurneroKiosk extends LitElement {
     super.connectedCallback();
     window.__turneroKiosk = this;
     const lang = this.params.get('lang');
-    if (lang === 'en' || lang === 'es') this.setLanguage(lang);
+    if (lang === 'en' || lang === 'es') setLang(lang);
     this.addEventListener('pointerdown', this.onActivity, { capture: true });
     this.addEventListener('keydown', this.onActivity, { capture: true });
     if (this.token) void this.loadMe();
@@ -153,11 +154,6 @@ export class TurneroKiosk extends LitElement {
     };
   }
 
-  private setLanguage(lang: 'es' | 'en'): void {
-    setLang(lang);
-    this.uiLang = lang;
-  }
-
   // ---------- the flow ----------
 
   private chooseService(service: ServiceDto): void {
@@ -226,7 +222,7 @@ export class TurneroKiosk extends LitElement {
       <header>
         <span class="office">${snap.office.name}</span>
         ${!this.live!.connected ? html`<span class="offline" role="status" data-testid="offline">${t('kiosk.offline')}</span>` : nothing}
-        <button class="lang" lang=${this.uiLang === 'es' ? 'en' : 'es'} @click=${() => this.setLanguage(this.uiLang === 'es' ? 'en' : 'es')}>
+        <button class="lang" lang=${this.language.other} @click=${() => this.language.toggle()}>
           ${t('kiosk.language')}
         </button>
       </header>

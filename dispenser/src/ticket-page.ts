@@ -12,7 +12,8 @@ import type { TicketDto } from '@turnero/contract/dto';
 import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '@turnero/contract/realtime';
 import { createApiClient, isApiError } from '@turnero/web-client/api';
 import { formatDuration } from '@turnero/web-client/format';
-import { getLang, setLang, t } from '@turnero/web-client/i18n';
+import { t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { RECONNECT_OPTIONS } from '@turnero/web-client/live-state';
 import { counterPhrase } from './counter-phrase';
 import './messages';
@@ -129,11 +130,11 @@ export class TurneroTicketPage extends LitElement {
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
+  private readonly language = new LangController(this);
 
   @state() private data: PublicTicket | null = null;
   @state() private notFound = false;
   @state() private online = true;
-  @state() private uiLang = getLang();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -194,15 +195,10 @@ export class TurneroTicketPage extends LitElement {
     return this.refreshing;
   }
 
-  private toggleLang(): void {
-    this.uiLang = this.uiLang === 'es' ? 'en' : 'es';
-    setLang(this.uiLang);
-  }
-
   override render() {
     const header = html`<header>
       <span>${this.data?.officeName ?? 'Turnero'}</span>
-      <button @click=${() => this.toggleLang()}>${this.uiLang === 'es' ? 'EN' : 'ES'}</button>
+      <button @click=${() => this.language.toggle()}>${this.language.other.toUpperCase()}</button>
     </header>`;
     if (this.notFound) return html`${header}<p class="status" role="alert">${t('ticket.notFound')}</p>`;
     if (!this.data) return html`${header}<p class="status" role="status">${t('ticket.loading')}</p>`;
@@ -221,7 +217,7 @@ export class TurneroTicketPage extends LitElement {
   }
 
   private renderStatus(ticket: TicketDto, counter: string) {
-    const where = this.uiLang === 'es' ? counterPhrase(counter) : counter;
+    const where = this.language.current === 'es' ? counterPhrase(counter) : counter;
     switch (ticket.status) {
       case 'waiting':
         return html`

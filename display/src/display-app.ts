@@ -15,6 +15,7 @@ import { createApiClient, isApiError } from '@turnero/web-client/api';
 import { takeDeviceToken } from '@turnero/web-client/auth';
 import { formatDate, formatTime } from '@turnero/web-client/format';
 import { localName, setLang, t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { LiveController } from '@turnero/web-client/live-controller';
 import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
 import { Announcer, callKey, type Announcement } from './announcer';
@@ -44,6 +45,8 @@ export class TurneroDisplay extends LitElement {
   private readonly api = createApiClient({ token: () => this.token });
   private readonly store = this.token ? new LiveState({ auth: { token: this.token } }) : null;
   private readonly live = this.store ? new LiveController(this, this.store, (c) => this.onLiveChange(c)) : null;
+  /** Re-renders if the language changes (`&lang=en` at start). */
+  private readonly language = new LangController(this);
 
   readonly announcer = new Announcer({
     chime: playChime,

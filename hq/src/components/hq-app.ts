@@ -2,12 +2,12 @@
  * The head-office dashboard shell: sign-in, the language switch (es-CO / en), the
  * meeting-room mode (large type) and the two views, comparison and live.
  */
-import { html, css } from 'lit';
+import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { getStaffToken, setStaffToken } from '@turnero/web-client/auth';
 import { getLang, setLang, t } from '@turnero/web-client/i18n';
 import { HqApi } from '../api/hq-api';
-import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 import './hq-compare-view';
 import './hq-live-view';
@@ -25,7 +25,10 @@ function readLarge(): boolean {
 }
 
 @customElement('hq-app')
-export class HqApp extends LocalizedElement {
+export class HqApp extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
   static override styles = [
     sharedStyles,
     css`
@@ -103,7 +106,7 @@ export class HqApp extends LocalizedElement {
           <button type="button" aria-pressed=${this.large ? 'true' : 'false'} title=${t('app.largeLabel')} @click=${this.toggleLarge}>
             ${t('app.large')}
           </button>
-          <button type="button" lang=${getLang() === 'es' ? 'en' : 'es'} title=${t('app.langLabel')} data-action="lang" @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
+          <button type="button" lang=${this.language.other} title=${t('app.langLabel')} data-action="lang" @click=${() => this.language.toggle()}>
             ${t('app.lang')}
           </button>
           ${this.signedIn ? html`<button type="button" data-action="logout" @click=${this.signOut}>${t('app.logout')}</button>` : ''}

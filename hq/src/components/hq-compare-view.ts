@@ -4,8 +4,10 @@
  *
  * @event hq-unauthenticated - the token was refused; the app goes back to the login.
  */
-import { html, css, nothing } from 'lit';
+import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LangController } from '@turnero/web-client/lang-controller';
+import { emit } from '../lib/emit';
 import { isApiError } from '@turnero/web-client/api';
 import { t } from '@turnero/web-client/i18n';
 import type { Granularity, HqApi, OfficeInfo, OfficeRow, OfficeSeries, ReportFilters, ServiceOption } from '../api/hq-api';
@@ -15,7 +17,6 @@ import { defaultRange } from '../lib/dates';
 import { formatCount, formatWait } from '../lib/figures';
 import { officeRowsToCsv } from '../lib/office-csv';
 import type { HqFiguresTable } from './hq-figures-table';
-import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 import './hq-drilldown';
 import './hq-figures-table';
@@ -25,7 +26,10 @@ import './hq-wait-chart';
 const MAX_CHART_OFFICES = 5;
 
 @customElement('hq-compare-view')
-export class HqCompareView extends LocalizedElement {
+export class HqCompareView extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
   static override styles = [
     sharedStyles,
     css`
@@ -127,7 +131,7 @@ export class HqCompareView extends LocalizedElement {
 
   private fail(e: unknown, show: (message: string) => void): void {
     if (isApiError(e) && e.status === 401) {
-      this.emit('hq-unauthenticated', {});
+      emit(this, 'hq-unauthenticated', {});
       return;
     }
     show(t('app.error', { message: e instanceof Error ? e.message : String(e) }));

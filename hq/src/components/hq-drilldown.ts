@@ -5,20 +5,24 @@
  * @event hq-drilldown-close - the user closed the panel.
  * @event hq-unauthenticated - the token was refused.
  */
-import { html, css, nothing } from 'lit';
+import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LangController } from '@turnero/web-client/lang-controller';
+import { emit } from '../lib/emit';
 import { isApiError } from '@turnero/web-client/api';
 import { t } from '@turnero/web-client/i18n';
 import type { Breakdown, HourRow, HqApi, OfficeRow, ReportFilters, ServiceRow } from '../api/hq-api';
 import { HOUR_COLUMNS, SERVICE_COLUMNS } from '../lib/columns';
-import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 import './hq-figures-table';
 import './hq-wait-chart';
 import './hq-wait-histogram';
 
 @customElement('hq-drilldown')
-export class HqDrilldown extends LocalizedElement {
+export class HqDrilldown extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
   static override styles = [
     sharedStyles,
     css`
@@ -86,7 +90,7 @@ export class HqDrilldown extends LocalizedElement {
       await work();
     } catch (e) {
       if (id !== this.request) return;
-      if (isApiError(e) && e.status === 401) this.emit('hq-unauthenticated', {});
+      if (isApiError(e) && e.status === 401) emit(this, 'hq-unauthenticated', {});
       else this.error = t('app.error', { message: e instanceof Error ? e.message : String(e) });
     } finally {
       if (id === this.request) this.loading = false;
@@ -101,11 +105,11 @@ export class HqDrilldown extends LocalizedElement {
     return html`<section class="card" aria-labelledby="drill-title" data-testid="drilldown">
       <div class="toolbar">
         <h2 id="drill-title" tabindex="-1">${heading}</h2>
-        <button type="button" @click=${() => this.emit('hq-drilldown-close', {})}>${t('drill.close')}</button>
+        <button type="button" @click=${() => emit(this, 'hq-drilldown-close', {})}>${t('drill.close')}</button>
       </div>
       <nav aria-label=${t('drill.title')}>
         <ol>
-          <li><button type="button" @click=${() => this.emit('hq-drilldown-close', {})}>${t('drill.offices')}</button></li>
+          <li><button type="button" @click=${() => emit(this, 'hq-drilldown-close', {})}>${t('drill.offices')}</button></li>
           <li>
             ${this.service
               ? html`<button type="button" @click=${() => (this.service = null)}>${officeName}</button>`

@@ -6,12 +6,13 @@
  * @event hq-open-row - `{ row }` when a row's name is activated.
  * @event hq-selection-change - `{ selected: string[] }` when ticks change.
  */
-import { html, css, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LangController } from '@turnero/web-client/lang-controller';
+import { emit } from '../lib/emit';
 import { t } from '@turnero/web-client/i18n';
 import { formatAgo, formatCount, formatDateTime, formatHour, formatShare, formatWait } from '../lib/figures';
 import { nextSort, sortRows, type SortDirection, type SortState } from '../lib/table-sort';
-import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 
 export type ColumnKind = 'text' | 'count' | 'wait' | 'share' | 'datetime' | 'ago' | 'hour' | 'spread' | 'alerts';
@@ -44,7 +45,10 @@ const FIRST_DIRECTION: Record<ColumnKind, SortDirection> = {
 };
 
 @customElement('hq-figures-table')
-export class HqFiguresTable extends LocalizedElement {
+export class HqFiguresTable extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
   static override styles = [
     sharedStyles,
     css`
@@ -237,7 +241,7 @@ export class HqFiguresTable extends LocalizedElement {
       (column.goodAtLeast !== undefined && typeof value === 'number' && value < column.goodAtLeast) ||
       (column.badAbove !== undefined && typeof value === 'number' && value > column.badAbove);
     const cell = column.opens
-      ? html`<button type="button" class="open" aria-label=${t('table.open', { name: String(content) })} @click=${() => this.emit('hq-open-row', { row })}>
+      ? html`<button type="button" class="open" aria-label=${t('table.open', { name: String(content) })} @click=${() => emit(this, 'hq-open-row', { row })}>
           ${content}
         </button>`
       : content;
@@ -282,7 +286,7 @@ export class HqFiguresTable extends LocalizedElement {
 
   private toggle(key: string, on: boolean): void {
     const selected = on ? [...new Set([...this.selected, key])] : this.selected.filter((k) => k !== key);
-    this.emit('hq-selection-change', { selected });
+    emit(this, 'hq-selection-change', { selected });
   }
 }
 

@@ -4,16 +4,20 @@
  *
  * @event hq-filters-change - `{ filters: ReportFilters }`
  */
-import { html, css } from 'lit';
+import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LangController } from '@turnero/web-client/lang-controller';
+import { emit } from '../lib/emit';
 import { t } from '@turnero/web-client/i18n';
 import type { ReportFilters, ServiceOption } from '../api/hq-api';
 import { isValidDay } from '../lib/dates';
-import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 
 @customElement('hq-filters')
-export class HqFilters extends LocalizedElement {
+export class HqFilters extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
   static override styles = [
     sharedStyles,
     css`
@@ -88,7 +92,7 @@ export class HqFilters extends LocalizedElement {
       return;
     }
     this.problem = '';
-    this.emit('hq-filters-change', { filters: next });
+    emit(this, 'hq-filters-change', { filters: next });
   };
 }
 

@@ -4,19 +4,23 @@
  *
  * @event hq-unauthenticated - the token was refused.
  */
-import { html, css } from 'lit';
+import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LangController } from '@turnero/web-client/lang-controller';
+import { emit } from '../lib/emit';
 import { isApiError } from '@turnero/web-client/api';
 import { getLocale, t } from '@turnero/web-client/i18n';
 import type { HqApi, LiveRow } from '../api/hq-api';
 import { LIVE_COLUMNS } from '../lib/columns';
 import { formatCount } from '../lib/figures';
-import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 import './hq-figures-table';
 
 @customElement('hq-live-view')
-export class HqLiveView extends LocalizedElement {
+export class HqLiveView extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
   static override styles = [
     sharedStyles,
     css`
@@ -89,7 +93,7 @@ export class HqLiveView extends LocalizedElement {
     } catch (e) {
       if (isApiError(e) && e.status === 401) {
         clearInterval(this.timer);
-        this.emit('hq-unauthenticated', {});
+        emit(this, 'hq-unauthenticated', {});
       } else {
         // Keep showing the last figures; say that they are stale.
         this.error = t('app.error', { message: e instanceof Error ? e.message : String(e) });

@@ -3,17 +3,21 @@
  *
  * @event hq-signed-in - the token is stored.
  */
-import { html, css } from 'lit';
+import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { LangController } from '@turnero/web-client/lang-controller';
+import { emit } from '../lib/emit';
 import { isApiError } from '@turnero/web-client/api';
 import { setStaffToken } from '@turnero/web-client/auth';
 import { t } from '@turnero/web-client/i18n';
 import type { HqApi } from '../api/hq-api';
-import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 
 @customElement('hq-login')
-export class HqLogin extends LocalizedElement {
+export class HqLogin extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
   static override styles = [
     sharedStyles,
     css`
@@ -55,7 +59,7 @@ export class HqLogin extends LocalizedElement {
     try {
       const { token } = await this.api.login(String(data.get('username') ?? ''), String(data.get('password') ?? ''));
       setStaffToken(token);
-      this.emit('hq-signed-in', {});
+      emit(this, 'hq-signed-in', {});
     } catch (err) {
       this.error = isApiError(err) && err.unreachable ? t('login.unreachable') : t('login.failed');
     } finally {

@@ -3,12 +3,12 @@
  * a solid line and the 90th percentile as a dotted one, so the spread stays visible.
  * Colours keep 3:1 contrast on white and the legend repeats them with names.
  */
-import { html, css, svg, nothing } from 'lit';
+import { LitElement, html, css, svg, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { t } from '@turnero/web-client/i18n';
 import type { Granularity, OfficeSeries } from '../api/hq-api';
 import { formatWait } from '../lib/figures';
-import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 
 export const CHART_COLOURS = ['#0072b2', '#c44e00', '#007a5a', '#b4459a', '#5a5a5a'];
@@ -25,7 +25,10 @@ export function niceStep(maxMinutes: number, ticks = 5): number {
 }
 
 @customElement('hq-wait-chart')
-export class HqWaitChart extends LocalizedElement {
+export class HqWaitChart extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
   static override styles = [
     sharedStyles,
     css`

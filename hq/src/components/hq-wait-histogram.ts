@@ -3,12 +3,12 @@
  * tail that an average hides is in plain sight. Bands beyond the last non-empty one are
  * left out; the open last band reads "≥ N min".
  */
-import { html, css, svg } from 'lit';
+import { LitElement, html, css, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { getLocale, t } from '@turnero/web-client/i18n';
 import type { WaitHistogram } from '../api/hq-api';
 import { formatShare } from '../lib/figures';
-import { LocalizedElement } from './localized-element';
 import { sharedStyles } from './shared-styles';
 
 const W = 800;
@@ -46,7 +46,10 @@ export function histogramBars(h: WaitHistogram, bands: readonly number[] = WAIT_
 }
 
 @customElement('hq-wait-histogram')
-export class HqWaitHistogram extends LocalizedElement {
+export class HqWaitHistogram extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
   static override styles = [
     sharedStyles,
     css`

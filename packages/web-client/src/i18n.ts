@@ -54,6 +54,11 @@ export function setLang(lang: Lang, persist = true): void {
   for (const l of [...listeners]) l(lang);
 }
 
+/** The language not shown now: what a language switch offers. */
+export function otherLang(lang: Lang = current): Lang {
+  return lang === 'es' ? 'en' : 'es';
+}
+
 export function onLangChange(listener: (lang: Lang) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
