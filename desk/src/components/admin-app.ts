@@ -1,17 +1,16 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { t } from '@turnero/web-client/i18n';
-import type { CounterDto, DeviceDto, MeDto } from '@turnero/contract/dto';
+import type { CounterDto, DeviceDto } from '@turnero/contract/dto';
 import { deviceUrl, ENTITIES, formToBody, type EntityDef, type FieldDef } from '../lib/admin-entities';
+import { CommandRunner } from '../lib/command-runner';
 import { errorText } from '../lib/error-text';
 import { api } from '../lib/staff-session';
-import { langSwitchButton, StaffSessionController } from '../lib/staff-session-controller';
+import { StaffSessionController } from '../lib/staff-session-controller';
 import '../lib/messages';
 import { baseStyles, pageStyles } from './shared-styles';
-import './staff-login';
 
 type Row = Record<string, unknown> & { id: string; active?: boolean };
-const ADMIN_ROLES = ['admin'];
 
 /**
  * Admin pages: services, counters, users and devices of the office. Create, edit,
@@ -25,11 +24,8 @@ export class AdminApp extends LitElement {
     pageStyles,
     css`
       main {
-        padding: 0.75rem;
         max-width: 1100px;
         margin: 0 auto;
-        display: grid;
-        gap: 0.75rem;
       }
       nav[role='tablist'] {
         display: flex;
@@ -62,13 +58,11 @@ export class AdminApp extends LitElement {
   @state() private _rows: Row[] = [];
   @state() private _counters: CounterDto[] = [];
   @state() private _editing: Row | null = null;
-  @state() private _error = '';
-  @state() private _notice = '';
-  @state() private _busy = false;
   @state() private _shownToken: { name: string; kind: string; token: string } | null = null;
   @state() private _resetFor: Row | null = null;
 
-  private _session = new StaffSessionController(this, { roles: ADMIN_ROLES, onSignedIn: () => this._load() });
+  private _commands = new CommandRunner(this);
+  private _session = new StaffSessionController(this, { page: 'admin', onSignedIn: () => this._load() });
 
   private async _load() {
     try {
@@ -76,30 +70,16 @@ export class AdminApp extends LitElement {
       this._rows = rows;
       this._counters = counters;
     } catch (err) {
-      this._error = errorText(err);
+      this._commands.error = errorText(err);
+      this.requestUpdate();
     }
   }
 
   override render() {
-    return html`
-      <header class="bar">
-        <h1>${t('app.admin')}</h1>
-        <div class="row">
-          ${this._session.me ? html`<a href="./board.html">${t('nav.board')}</a>` : ''}
-          ${langSwitchButton()}
-          ${this._session.me ? html`<span>${this._session.me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
-        </div>
-      </header>
-      <main>${this._body()}</main>
-    `;
+    return this._session.frame(() => html`<main>${this._body()}</main>`, { signOut: () => this._logout() });
   }
 
   private _body() {
-    if (this._session.booting) return html`<p role="status">${t('common.loading')}</p>`;
-    if (!this._session.me) {
-      return html`<turnero-staff-login .roles=${ADMIN_ROLES} heading=${t('app.admin')}
-        @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._session.signedIn(e.detail)}></turnero-staff-login>`;
-    }
     return html`
       <nav role="tablist" aria-label=${t('app.admin')}>
         ${ENTITIES.map(
@@ -107,8 +87,8 @@ export class AdminApp extends LitElement {
             @click=${() => this._switch(e)}>${t(e.title)}</button>`,
         )}
       </nav>
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
-      ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
+      ${this._commands.error ? html`<p class="error" role="alert">${this._commands.error}</p>` : ''}
+      ${this._commands.notice ? html`<p class="notice" role="status">${this._commands.notice}</p>` : ''}
       ${this._shownToken ? this._tokenBox(this._shownToken) : ''}
       <section class="panel" role="tabpanel" aria-labelledby="list-title">
         <h2 id="list-title">${t(this._tab.title)}</h2>
@@ -136,15 +116,15 @@ export class AdminApp extends LitElement {
             <td>${row.active === false ? t('common.inactive') : t('common.active')}</td>
             <td class="actions">
               <button type="button" @click=${() => this._edit(row)}>${t('common.edit')}</button>
-              <button type="button" ?disabled=${this._busy} @click=${() => this._setActive(row, row.active === false)}>
+              <button type="button" ?disabled=${this._commands.busy} @click=${() => this._setActive(row, row.active === false)}>
                 ${row.active === false ? t('common.activate') : t('common.deactivate')}
               </button>
               ${tab.kind === 'users'
                 ? html`<button type="button" @click=${() => (this._resetFor = row)}>${t('admin.resetPassword')}</button>`
                 : ''}
               ${tab.kind === 'devices'
-                ? html`<button type="button" ?disabled=${this._busy} @click=${() => this._rotate(row)}>${t('admin.rotateToken')}</button>
-                    <button type="button" class="danger" ?disabled=${this._busy} @click=${() => this._revoke(row)}>${t('admin.revokeToken')}</button>`
+                ? html`<button type="button" ?disabled=${this._commands.busy} @click=${() => this._rotate(row)}>${t('admin.rotateToken')}</button>
+                    <button type="button" class="danger" ?disabled=${this._commands.busy} @click=${() => this._revoke(row)}>${t('admin.revokeToken')}</button>`
                 : ''}
             </td>
           </tr>`,
@@ -167,7 +147,7 @@ export class AdminApp extends LitElement {
       <h2 id="form-title">${editing ? `${t('common.edit')}: ${String(editing[this._tab.columns[0].key] ?? '')}` : t('common.create')}</h2>
       <div class="grid">${fields.map((f) => this._field(f, editing))}</div>
       <p class="row">
-        <button class="primary" type="submit" ?disabled=${this._busy}>${editing ? t('common.save') : t('common.create')}</button>
+        <button class="primary" type="submit" ?disabled=${this._commands.busy}>${editing ? t('common.save') : t('common.create')}</button>
         ${editing ? html`<button type="button" @click=${() => (this._editing = null)}>${t('common.cancel')}</button>` : ''}
       </p>
     </form>`;
@@ -203,7 +183,7 @@ export class AdminApp extends LitElement {
       <label for="new-password">${t('admin.newPassword')}</label>
       <input id="new-password" name="password" type="password" required minlength="10" autocomplete="new-password" />
       <p class="row">
-        <button class="primary" type="submit" ?disabled=${this._busy}>${t('common.save')}</button>
+        <button class="primary" type="submit" ?disabled=${this._commands.busy}>${t('common.save')}</button>
         <button type="button" @click=${() => (this._resetFor = null)}>${t('common.cancel')}</button>
       </p>
     </form>`;
@@ -227,8 +207,7 @@ export class AdminApp extends LitElement {
     this._resetFor = null;
     this._shownToken = null;
     this._rows = [];
-    this._error = '';
-    this._notice = '';
+    this._commands.clear({ notice: true });
     await this._load();
   }
 
@@ -238,22 +217,12 @@ export class AdminApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#form-title')?.scrollIntoView());
   }
 
-  private async _run(fn: () => Promise<unknown>, notice: string) {
-    if (this._busy) return false;
-    this._busy = true;
-    this._error = '';
-    this._notice = '';
-    try {
+  /** Runs one command, then reloads the tab's rows. */
+  private _run(fn: () => Promise<unknown>, notice: string) {
+    return this._commands.run(async () => {
       await fn();
-      this._notice = notice;
       await this._load();
-      return true;
-    } catch (err) {
-      this._error = errorText(err);
-      return false;
-    } finally {
-      this._busy = false;
-    }
+    }, notice);
   }
 
   private async _submit(e: SubmitEvent) {

@@ -1,16 +1,8 @@
-import { LitElement, html, css, type PropertyValues } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { isApiError } from '@turnero/web-client/api';
 import { formatDuration, secondsSince } from '@turnero/web-client/format';
 import { localName, t } from '@turnero/web-client/i18n';
-import type {
-  AgentStatsDto,
-  CallResultDto,
-  CounterDto,
-  MeDto,
-  StatsTodayDto,
-  TicketDto,
-} from '@turnero/contract/dto';
+import type { CounterDto } from '@turnero/contract/dto';
 import { PAUSE_REASONS, type PauseReason } from '@turnero/domain/types';
 import {
   actionForKey,
@@ -21,119 +13,48 @@ import {
   SHORTCUTS,
   type DeskAction,
 } from '../lib/desk-actions';
-import { errorText, UserFacingError } from '../lib/error-text';
-import { api } from '../lib/staff-session';
-import { langSwitchButton, StaffSessionController } from '../lib/staff-session-controller';
+import { StaffSessionController } from '../lib/staff-session-controller';
 import { waitingForCounter } from '../lib/waiting-list';
 import '../lib/messages';
-import { baseStyles, pageStyles } from './shared-styles';
-import './staff-login';
+import { DeskCommands } from './desk/desk-commands';
+import { errorBox } from './desk/desk-parts';
+import { deskStyles } from './desk/desk-styles';
+import type { TransferMode } from './desk/transfer-dialog';
+import './desk/choice-dialog';
+import './desk/counter-picker';
+import './desk/transfer-dialog';
 import './desk-waiting-list';
 
 type Dialog = null | 'finish' | 'transfer' | 'pause';
 const COUNTER_KEY = 'turnero.desk.counter';
-const STAFF_ROLES = ['agent', 'supervisor', 'admin'];
 
 /**
  * The agent desk: sign in, pick a counter, then serve customers with large buttons and
  * one-key shortcuts. Live state comes from the shared LiveState (socket.io); commands go
- * over HTTP so each answer (e.g. why a ticket was chosen) reaches this agent only.
+ * over HTTP through DeskCommands so each answer (e.g. why a ticket was chosen) reaches
+ * this agent only.
  */
 @customElement('turnero-desk-app')
 export class DeskApp extends LitElement {
-  static override styles = [
-    baseStyles,
-    pageStyles,
-    css`
-      main {
-        padding: 0.75rem;
-        display: grid;
-        gap: 0.75rem;
-        grid-template-columns: minmax(0, 1fr);
-        max-width: 1200px;
-        margin: 0 auto;
-      }
-      @media (min-width: 900px) {
-        main.work {
-          grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-        }
-        main.work .side {
-          grid-row: span 3;
-        }
-      }
-      .current .code {
-        font-size: 3rem;
-        font-weight: 800;
-        letter-spacing: 0.03em;
-        line-height: 1;
-      }
-      .actions {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
-        gap: 0.5rem;
-      }
-      .actions button {
-        min-height: 3.5rem;
-        font-size: 1.05rem;
-        font-weight: 600;
-      }
-      .actions button.main {
-        grid-column: 1 / -1;
-        min-height: 4.5rem;
-        font-size: 1.35rem;
-      }
-      .why {
-        border-left: 4px solid var(--c-primary);
-        padding-left: 0.5rem;
-      }
-      .stats {
-        display: grid;
-        grid-template-columns: repeat(2, minmax(0, 1fr));
-        gap: 0.5rem;
-        margin: 0;
-      }
-      .stats div {
-        background: var(--c-bg);
-        border-radius: 6px;
-        padding: 0.4rem 0.5rem;
-      }
-      .stats dt {
-        font-size: 0.8rem;
-        color: var(--c-muted);
-      }
-      .stats dd {
-        margin: 0;
-        font-size: 1.3rem;
-        font-weight: 700;
-      }
-      fieldset {
-        border: 1px solid var(--c-border);
-        border-radius: 6px;
-      }
-    `,
-  ];
+  static override styles = deskStyles;
 
   @state() private _counterId: string | null = sessionStorage.getItem(COUNTER_KEY);
-  @state() private _busy = false;
-  @state() private _error = '';
-  @state() private _notice = '';
-  @state() private _lastCall: CallResultDto | null = null;
   @state() private _dialog: Dialog = null;
-  @state() private _transferMode: 'service' | 'counter' = 'service';
-  @state() private _stats: AgentStatsDto | null = null;
+  @state() private _transferMode: TransferMode = 'service';
   @state() private _now = new Date();
   @state() private _picking = false;
 
   private _timer: ReturnType<typeof setInterval> | null = null;
   private _session = new StaffSessionController(this, {
-    roles: STAFF_ROLES,
+    page: 'desk',
     live: (change) => {
       if (change.kind === 'event' && (change.name === 'ticket:updated' || change.name === 'ticket:called')) {
         this._now = new Date();
       }
     },
-    onSignedIn: () => void this._loadStats(),
+    onSignedIn: () => void this._commands.loadStats(),
   });
+  private _commands = new DeskCommands(this, this._session, () => this._logout());
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -142,7 +63,7 @@ export class DeskApp extends LitElement {
     let ticks = 0;
     this._timer = setInterval(() => {
       this._now = new Date();
-      if (++ticks % 4 === 0) void this._loadStats();
+      if (++ticks % 4 === 0) void this._commands.loadStats();
     }, 15_000);
   }
 
@@ -156,149 +77,70 @@ export class DeskApp extends LitElement {
     return this._session.live?.snapshot ?? null;
   }
 
+  private get _lastCall() {
+    return this._commands.lastCall;
+  }
+
+  private get _busy() {
+    return this._commands.runner.busy;
+  }
+
   /** The counter this agent works at: the chosen one, else the one the server says they are signed in at. */
   private get _counter(): CounterDto | null {
     const snap = this._snapshot;
     if (!snap || !this._session.me) return null;
-    const mine = snap.counters.find((c) => c.agentId === this._session.me!.principalId && c.agentState !== 'signed_out');
-    if (mine) return mine;
-    return snap.counters.find((c) => c.id === this._counterId) ?? null;
+    return snap.counters.find((c) => this._commands.isMine(c)) ?? snap.counters.find((c) => c.id === this._counterId) ?? null;
   }
 
   private get _working(): boolean {
     const c = this._counter;
-    return !this._picking && !!c && !!this._session.me && c.agentId === this._session.me.principalId && c.agentState !== 'signed_out';
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('_dialog') && this._dialog) {
-      const first = this.renderRoot.querySelector<HTMLElement>('.dialog select, .dialog input');
-      first?.focus();
-    }
+    return !this._picking && !!c && this._commands.isMine(c);
   }
 
   override render() {
-    return html`
-      <header class="bar">
-        <h1>${t('app.desk')}${this._counter && this._working ? html` · ${this._counter.name}` : ''}</h1>
-        <div class="row">
-          ${this._session.me ? html`<span>${this._session.me.name}</span>` : ''}
-          ${this._session.me && this._session.live && !this._session.live.connected
-            ? html`<span class="offline" role="status">${t('common.offline')}</span>`
-            : ''}
-          ${this._session.me && ['supervisor', 'admin'].includes(this._session.me.role)
-            ? html`<a href="./board.html">${t('nav.board')}</a>`
-            : ''}
-          ${langSwitchButton()}
-          ${this._session.me ? html`<button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
-        </div>
-      </header>
-      ${this._body()}
-    `;
+    const place = this._counter && this._working ? this._counter.name : '';
+    return this._session.frame(() => this._body(), { place, signOut: () => this._logout() });
   }
 
   private _body() {
-    if (this._session.booting) return html`<main><p role="status">${t('common.loading')}</p></main>`;
-    if (!this._session.me) {
-      return html`<main>
-        <turnero-staff-login .roles=${STAFF_ROLES} @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._session.signedIn(e.detail)}></turnero-staff-login>
-      </main>`;
-    }
     const snap = this._snapshot;
     if (!snap) return html`<main><p role="status">${t('common.loading')}</p></main>`;
     if (!this._working) return this._picker();
     return this._workspace();
   }
 
-  // ---------- Counter picker ----------
-
   private _picker() {
     const snap = this._snapshot!;
     const me = this._session.me!;
     const counters = snap.counters.filter((c) => c.active);
-    const selected = this._counterId ?? me.counterId ?? counters[0]?.id ?? '';
-    const mayChooseServices = me.role !== 'agent' || snap.office.agentsChooseServices === true;
-    const selectedCounter = counters.find((c) => c.id === selected);
     return html`<main>
-      <form class="panel" @submit=${this._openCounter} style="max-width:30rem;width:100%;margin:0 auto">
-        <h2>${t('pick.title')}</h2>
-        <label for="counter">${t('pick.counter')}</label>
-        <select id="counter" name="counter" @change=${(e: Event) => (this._counterId = (e.target as HTMLSelectElement).value)}>
-          ${counters.map(
-            (c) => html`<option value=${c.id} ?selected=${c.id === selected}>
-              ${c.name}${c.id === me.counterId ? ` (${t('pick.assigned')})` : ''}${c.agentName && c.agentId !== me.principalId
-                ? ` (${t('pick.occupied', { name: c.agentName })})`
-                : ''}
-            </option>`,
-          )}
-        </select>
-        ${mayChooseServices && selectedCounter
-          ? html`<fieldset>
-              <legend>${t('pick.services')}</legend>
-              ${snap.services
-                .filter((s) => s.active)
-                .map(
-                  (s) => html`<label style="font-weight:400">
-                    <input
-                      type="checkbox"
-                      name="service"
-                      value=${s.id}
-                      ?checked=${selectedCounter.services.some((x) => x.serviceId === s.id)}
-                    />
-                    ${localName(s)}
-                  </label>`,
-                )}
-            </fieldset>`
-          : ''}
-        ${this._errorBox()}
-        <p><button class="primary" type="submit" ?disabled=${this._busy}>${t('pick.submit')}</button></p>
-      </form>
+      <turnero-counter-picker
+        .counters=${counters}
+        .services=${snap.services.filter((s) => s.active)}
+        .me=${me}
+        counterId=${this._counterId ?? me.counterId ?? counters[0]?.id ?? ''}
+        ?mayChooseServices=${me.role !== 'agent' || snap.office.agentsChooseServices === true}
+        ?busy=${this._busy}
+        error=${this._commands.runner.error}
+        @turnero-open-counter=${(e: CustomEvent<{ counterId: string; serviceIds: string[] }>) => this._openCounter(e.detail.counterId, e.detail.serviceIds)}
+      ></turnero-counter-picker>
     </main>`;
   }
 
-  private async _openCounter(e: SubmitEvent) {
-    e.preventDefault();
-    const form = new FormData(e.target as HTMLFormElement);
-    const counterId = String(form.get('counter') ?? '');
-    const serviceIds = form.getAll('service').map(String);
-    const snap = this._snapshot!;
-    const counter = snap.counters.find((c) => c.id === counterId);
-    await this._run(async () => {
-      // No explicit sign-out of the previous counter: the server moves the agent on a
-      // successful sign-in, and a refused one leaves them where they were.
-      // The checkboxes are only rendered when this user may choose; an empty choice keeps the counter's set.
-      if (counter && serviceIds.length > 0) {
-        const current = new Set(counter.services.map((s) => s.serviceId));
-        const same = current.size === serviceIds.length && serviceIds.every((id) => current.has(id));
-        if (!same) {
-          const weights = new Map(counter.services.map((s) => [s.serviceId, s.weight]));
-          await api.put(`/counters/${counterId}/services`, {
-            services: serviceIds.map((serviceId) => ({ serviceId, weight: weights.get(serviceId) ?? 1 })),
-          });
-        }
-      }
-      if (!(counter && counter.agentId === this._session.me!.principalId && counter.agentState !== 'signed_out')) {
-        try {
-          await api.post(`/counters/${counterId}/sign-in`);
-        } catch (err) {
-          // 'conflict': someone else holds it; say so in plain words rather than a generic error.
-          if (isApiError(err) && err.code === 'conflict') throw new UserFacingError(t('pick.taken'));
-          throw err;
-        }
-      }
-      this._counterId = counterId;
-      sessionStorage.setItem(COUNTER_KEY, counterId);
-      this._picking = false;
-    });
+  private async _openCounter(counterId: string, serviceIds: string[]) {
+    const counter = this._snapshot!.counters.find((c) => c.id === counterId);
+    if (!(await this._commands.openCounter(counterId, counter, serviceIds))) return;
+    this._counterId = counterId;
+    sessionStorage.setItem(COUNTER_KEY, counterId);
+    this._picking = false;
   }
-
-  // ---------- Workspace ----------
 
   private _workspace() {
     const snap = this._snapshot!;
     const counter = this._counter!;
     const available = availableActions(counter);
     const rows = waitingForCounter(counter, snap.waiting, snap.services, this._now);
+    const notice = this._commands.runner.notice;
     return html`<main class="work">
       <section class="panel current" aria-labelledby="current-title">
         <h2 id="current-title">${t('desk.current')}</h2>
@@ -321,8 +163,8 @@ export class DeskApp extends LitElement {
         <div class="actions">
           ${DESK_ACTIONS.filter((a) => available.has(a) || a === 'callNext').map((a) => this._actionButton(a, available))}
         </div>
-        ${this._dialogBox(counter)} ${this._errorBox()}
-        ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
+        ${this._dialogBox(counter)} ${errorBox(this._commands.runner.error)}
+        ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
         <p class="muted" style="font-size:0.85rem">${t('desk.shortcuts')}</p>
       </section>
       <section class="panel side" aria-labelledby="waiting-title">
@@ -331,7 +173,7 @@ export class DeskApp extends LitElement {
           .rows=${rows}
           .services=${snap.services}
           ?canCall=${canCallChosen(counter) && !this._busy}
-          @turnero-call-ticket=${(e: CustomEvent<{ ticketId: string }>) => this._callChosen(e.detail.ticketId)}
+          @turnero-call-ticket=${(e: CustomEvent<{ ticketId: string }>) => this._commands.callChosen(counter, e.detail.ticketId)}
         ></turnero-desk-waiting-list>
       </section>
       <section class="panel" aria-labelledby="stats-title">
@@ -377,65 +219,45 @@ export class DeskApp extends LitElement {
     </button>`;
   }
 
+  /** The open dialog; each answers with an event and closes before its command runs. */
   private _dialogBox(counter: CounterDto) {
-    if (!this._dialog) return '';
-    const snap = this._snapshot!;
+    const close = () => (this._dialog = null);
     const ticket = counter.currentTicket;
     if (this._dialog === 'finish') {
-      return html`<form class="dialog panel" @submit=${this._submitFinish} aria-labelledby="dlg-title" style="margin-top:0.75rem">
-        <h3 id="dlg-title">${t('finish.title')}</h3>
-        <label for="outcome">${t('finish.outcome')}</label>
-        <select id="outcome" name="outcome">
-          ${FINISH_OUTCOMES.map((o) => html`<option value=${o}>${t(`outcome.${o}`)}</option>`)}
-        </select>
-        ${this._dialogButtons()}
-      </form>`;
+      return html`<turnero-choice-dialog name="outcome" heading=${t('finish.title')} label=${t('finish.outcome')} ?busy=${this._busy}
+        .choices=${FINISH_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+        @turnero-dialog-cancel=${close}
+        @turnero-choice=${(e: CustomEvent<{ value: string }>) => {
+          close();
+          void this._commands.ticketCommand(ticket, 'finish', { outcome: e.detail.value });
+        }}></turnero-choice-dialog>`;
     }
     if (this._dialog === 'pause') {
-      return html`<form class="dialog panel" @submit=${this._submitPause} aria-labelledby="dlg-title" style="margin-top:0.75rem">
-        <h3 id="dlg-title">${t('pause.title')}</h3>
-        <label for="reason">${t('pause.reason')}</label>
-        <select id="reason" name="reason">
-          ${PAUSE_REASONS.map((r) => html`<option value=${r}>${t(`pause.${r}`)}</option>`)}
-        </select>
-        ${this._dialogButtons()}
-      </form>`;
+      return html`<turnero-choice-dialog name="reason" heading=${t('pause.title')} label=${t('pause.reason')} ?busy=${this._busy}
+        .choices=${PAUSE_REASONS.map((r) => ({ value: r, label: t(`pause.${r}`) }))}
+        @turnero-dialog-cancel=${close}
+        @turnero-choice=${(e: CustomEvent<{ value: string }>) => {
+          close();
+          void this._commands.pause(counter, e.detail.value as PauseReason);
+        }}></turnero-choice-dialog>`;
     }
-    const services = snap.services.filter((s) => s.active);
-    const counters = snap.counters.filter((c) => c.active && c.id !== counter.id);
-    return html`<form class="dialog panel" @submit=${this._submitTransfer} aria-labelledby="dlg-title" style="margin-top:0.75rem">
-      <h3 id="dlg-title">${t('transfer.title', { code: ticket?.code ?? '' })}</h3>
-      <fieldset class="row">
-        <legend class="sr-only">${t('transfer.target')}</legend>
-        <label style="font-weight:400"><input type="radio" name="mode" value="service" ?checked=${this._transferMode === 'service'}
-          @change=${() => (this._transferMode = 'service')} /> ${t('transfer.toService')}</label>
-        <label style="font-weight:400"><input type="radio" name="mode" value="counter" ?checked=${this._transferMode === 'counter'}
-          @change=${() => (this._transferMode = 'counter')} /> ${t('transfer.toCounter')}</label>
-      </fieldset>
-      <label for="target">${t('transfer.target')}</label>
-      <select id="target" name="target">
-        ${this._transferMode === 'service'
-          ? services.map((s) => html`<option value=${s.id}>${localName(s)}</option>`)
-          : counters.map((c) => html`<option value=${c.id}>${c.name}${c.agentName ? ` · ${c.agentName}` : ''}</option>`)}
-      </select>
-      <p class="muted">${t('transfer.keepsPlace')}</p>
-      ${this._dialogButtons()}
-    </form>`;
-  }
-
-  private _dialogButtons() {
-    return html`<p class="row">
-      <button class="primary" type="submit" ?disabled=${this._busy}>${t('common.confirm')}</button>
-      <button type="button" @click=${() => (this._dialog = null)}>${t('common.cancel')}</button>
-    </p>`;
-  }
-
-  private _errorBox() {
-    return this._error ? html`<p class="error" role="alert" data-testid="desk-error">${this._error}</p>` : '';
+    if (this._dialog === 'transfer') {
+      const snap = this._snapshot!;
+      return html`<turnero-transfer-dialog code=${ticket?.code ?? ''} mode=${this._transferMode} ?busy=${this._busy}
+        .services=${snap.services.filter((s) => s.active)}
+        .counters=${snap.counters.filter((c) => c.active && c.id !== counter.id)}
+        @turnero-transfer-mode=${(e: CustomEvent<{ mode: TransferMode }>) => (this._transferMode = e.detail.mode)}
+        @turnero-dialog-cancel=${close}
+        @turnero-transfer=${(e: CustomEvent<{ toServiceId: string } | { toCounterId: string }>) => {
+          close();
+          void this._commands.transfer(ticket, e.detail);
+        }}></turnero-transfer-dialog>`;
+    }
+    return '';
   }
 
   private _statsBox() {
-    const s = this._stats;
+    const s = this._commands.stats;
     const pct = s?.utilisation == null ? '—' : `${Math.round(s.utilisation * 100)} %`;
     return html`<dl class="stats" data-testid="my-stats">
       <div><dt>${t('desk.served')}</dt><dd>${s?.served ?? 0}</dd></div>
@@ -470,115 +292,34 @@ export class DeskApp extends LitElement {
     const ticket = counter.currentTicket;
     switch (action) {
       case 'callNext':
-        return void this._run(async () => {
-          const result = await api.post<CallResultDto | null>(`/counters/${counter.id}/call-next`);
-          this._lastCall = result;
-          if (!result) this._notice = t('result.nobody');
-        });
+        return void this._commands.callNext(counter);
       case 'recall':
-        return void this._ticketCommand(ticket, 'recall');
+        return void this._commands.ticketCommand(ticket, 'recall');
       case 'start':
-        return void this._ticketCommand(ticket, 'start');
+        return void this._commands.ticketCommand(ticket, 'start');
       case 'noShow':
-        return void this._ticketCommand(ticket, 'no-show');
+        return void this._commands.ticketCommand(ticket, 'no-show');
       case 'resume':
-        return void this._run(() => api.post(`/counters/${counter.id}/resume`));
+        return void this._commands.resume(counter);
       case 'finish':
       case 'transfer':
       case 'pause':
-        this._error = '';
+        this._commands.runner.clear();
         this._dialog = action;
         return;
     }
   }
 
-  private async _ticketCommand(ticket: TicketDto | null, command: string, body?: unknown) {
-    if (!ticket) return;
-    await this._run(() => api.post<TicketDto>(`/tickets/${ticket.id}/${command}`, body));
-    if (command === 'no-show' || command === 'finish') void this._loadStats();
-  }
-
-  private async _callChosen(ticketId: string) {
-    const counter = this._counter;
-    if (!counter) return;
-    await this._run(async () => {
-      this._lastCall = await api.post<CallResultDto>(`/tickets/${ticketId}/call`, { counterId: counter.id });
-    });
-  }
-
-  private async _submitFinish(e: SubmitEvent) {
-    e.preventDefault();
-    const outcome = String(new FormData(e.target as HTMLFormElement).get('outcome') ?? 'other');
-    const ticket = this._counter?.currentTicket ?? null;
-    this._dialog = null;
-    await this._ticketCommand(ticket, 'finish', { outcome });
-  }
-
-  private async _submitPause(e: SubmitEvent) {
-    e.preventDefault();
-    const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? 'other') as PauseReason;
-    const counter = this._counter!;
-    this._dialog = null;
-    await this._run(() => api.post(`/counters/${counter.id}/pause`, { reason }));
-  }
-
-  private async _submitTransfer(e: SubmitEvent) {
-    e.preventDefault();
-    const target = String(new FormData(e.target as HTMLFormElement).get('target') ?? '');
-    const ticket = this._counter?.currentTicket ?? null;
-    this._dialog = null;
-    const body = this._transferMode === 'service' ? { toServiceId: target } : { toCounterId: target };
-    await this._ticketCommand(ticket, 'transfer', body);
-  }
-
   private async _leaveCounter() {
     const counter = this._counter;
     if (!counter) return;
-    await this._run(() => api.post(`/counters/${counter.id}/sign-out`));
+    await this._commands.leave(counter);
     this._picking = true;
   }
 
-  /** Runs one command: one at a time, errors shown in words, never thrown at the page. */
-  private async _run(fn: () => Promise<unknown>) {
-    if (this._busy) return;
-    this._busy = true;
-    this._error = '';
-    this._notice = '';
-    try {
-      await fn();
-    } catch (err) {
-      this._error = errorText(err);
-      const status = (err as { status?: number }).status;
-      if (status === 401) await this._logout();
-      // Refused because this screen was behind the server (403/409): catch up at once.
-      else if (status === 403 || status === 409) this._session.live?.store.requestSnapshot();
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  private async _loadStats() {
-    if (!this._session.me) return;
-    try {
-      const stats = await api.get<StatsTodayDto>('/stats/today');
-      this._stats = stats.agents.find((a) => a.agentId === this._session.me?.principalId) ?? null;
-    } catch {
-      // Figures are a nicety: the desk keeps working without them.
-    }
-  }
-
   private async _logout() {
-    const counter = this._counter;
-    if (counter && this._session.me && counter.agentId === this._session.me.principalId && counter.agentState !== 'signed_out') {
-      try {
-        await api.post(`/counters/${counter.id}/sign-out`);
-      } catch {
-        // Signing out of the counter is best effort; the session ends anyway.
-      }
-    }
+    await this._commands.signOut(this._counter);
     await this._session.signOut();
-    this._stats = null;
-    this._lastCall = null;
     sessionStorage.removeItem(COUNTER_KEY);
   }
 }

@@ -197,18 +197,23 @@ export const baseStyles = css`
   header.bar a {
     color: #fff;
   }
-`;
-
-/** The page shell of the desk, board and admin apps: full height on the page colour, and the wrapping row. */
-export const pageStyles = css`
-  :host {
-    min-height: 100vh;
-    background: var(--c-bg);
-  }
   .row {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
     align-items: center;
+  }
+`;
+
+/** The desk, board and admin pages: full height on the page colour, panels on a grid. */
+export const pageStyles = css`
+  :host {
+    min-height: 100vh;
+    background: var(--c-bg);
+  }
+  main {
+    padding: 0.75rem;
+    display: grid;
+    gap: 0.75rem;
   }
 `;

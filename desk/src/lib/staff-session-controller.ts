@@ -1,23 +1,25 @@
 /**
  * The session plumbing the desk, board and admin pages share, as a Lit reactive controller:
  * re-render on a language change, "who am I" at boot (kept only for the page's roles),
- * sign-in from <turnero-staff-login>, the page's live state (one LiveController, made at
- * the first sign-in) and sign-out.
+ * sign-in from the shell's login form, the page's live state (one LiveController, made at
+ * the first sign-in) and sign-out. `frame()` renders the page inside <turnero-staff-shell>.
  *
- *   private _session = new StaffSessionController(this, { roles: ['admin'], live: (change) => ... });
- *   render() { if (this._session.booting) ...; const me = this._session.me; ... }
+ *   private _session = new StaffSessionController(this, { page: 'admin', live: (change) => ... });
+ *   render() { return this._session.frame(() => this._body()); }
  */
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { getStaffToken } from '@turnero/web-client/auth';
-import { getLang, onLangChange, setLang, t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { LiveController } from '@turnero/web-client/live-controller';
 import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
 import type { MeDto } from '@turnero/contract/dto';
 import { currentUser, logout } from './staff-session';
+import { staffPage, type StaffPageName } from './staff-pages';
+import '../components/staff-shell';
 
 export interface StaffSessionOptions {
-  /** Roles that may use the page; another signed-in user sees the login form. */
-  roles: readonly string[];
+  /** The page: its roles decide who may stay signed in; another user sees the login form. */
+  page: StaffPageName;
   /** Give the page live state; called on every change before the host re-renders. */
   live?: (change: LiveChange) => void;
   /** Runs after each sign-in (at boot too); boot ends once it has settled. */
@@ -30,27 +32,22 @@ export class StaffSessionController implements ReactiveController {
   me: MeDto | null = null;
   booting = true;
   live: LiveController | null = null;
-  private offLang: (() => void) | null = null;
 
   constructor(
     private readonly host: Host,
     private readonly options: StaffSessionOptions,
   ) {
     host.addController(this);
+    new LangController(host);
   }
 
   hostConnected(): void {
-    this.offLang = onLangChange(() => this.host.requestUpdate());
     void this.boot();
-  }
-
-  hostDisconnected(): void {
-    this.offLang?.();
   }
 
   private async boot() {
     const me = await currentUser();
-    if (me && this.options.roles.includes(me.role)) await this.signedIn(me);
+    if (me && staffPage(this.options.page).roles.includes(me.role)) await this.signedIn(me);
     this.booting = false;
     this.host.requestUpdate();
   }
@@ -77,12 +74,24 @@ export class StaffSessionController implements ReactiveController {
     this.me = null;
     this.host.requestUpdate();
   }
-}
 
-/** The "English / Español" switch of every staff page's header. */
-export function langSwitchButton() {
-  const other = getLang() === 'es' ? 'en' : 'es';
-  return html`<button type="button" lang=${other} title=${t('lang.switchLabel')} @click=${() => setLang(getLang() === 'es' ? 'en' : 'es')}>
-    ${t('lang.switch')}
-  </button>`;
+  /**
+   * The page inside the staff shell: `content` renders only once a user is signed in.
+   * `place` follows the title (office or counter); `signOut` replaces the plain sign-out
+   * (the desk leaves its counter first).
+   */
+  frame(content: () => TemplateResult, opts: { place?: string; signOut?: () => unknown } = {}): TemplateResult {
+    const signedIn = !this.booting && this.me !== null;
+    return html`<turnero-staff-shell
+      page=${this.options.page}
+      place=${opts.place ?? ''}
+      .me=${this.me}
+      ?booting=${this.booting}
+      ?offline=${this.live !== null && !this.live.connected}
+      @turnero-signed-in=${(e: CustomEvent<MeDto>) => this.signedIn(e.detail)}
+      @turnero-sign-out=${() => (opts.signOut ? opts.signOut() : this.signOut())}
+    >
+      ${signedIn ? content() : ''}
+    </turnero-staff-shell>`;
+  }
 }

@@ -8,9 +8,6 @@ import type { MeDto } from '@turnero/contract/dto';
 
 export const api = createApiClient({ token: getStaffToken });
 
-export const STAFF_ROLES = ['agent', 'supervisor', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
 export async function login(username: string, password: string): Promise<MeDto> {
   const { token } = await api.post<{ token: string }>('/auth/login', { username, password });
   setStaffToken(token);
@@ -35,8 +32,4 @@ export async function logout(): Promise<void> {
     // The token is dropped locally anyway; an expired one needs no server call.
   }
   setStaffToken(null);
-}
-
-export function hasRole(me: MeDto | null, allowed: readonly string[]): boolean {
-  return me !== null && allowed.includes(me.role);
 }

@@ -1,26 +1,23 @@
-import { LitElement, html, css } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatDuration, formatTime } from '@turnero/web-client/format';
 import { localName, t } from '@turnero/web-client/i18n';
 import type {
   CounterDto,
   DeviceDto,
-  MeDto,
   QueueSnapshot,
   SyncStateDto,
   TicketDto,
 } from '@turnero/contract/dto';
-import { computeAlerts, DEFAULT_ALERT_SETTINGS, type BoardAlert } from '../lib/board-alerts';
-import { counterRows } from '../lib/counter-rows';
-import { errorText } from '../lib/error-text';
-import { api } from '../lib/staff-session';
-import { langSwitchButton, StaffSessionController } from '../lib/staff-session-controller';
-import { allWaiting } from '../lib/waiting-list';
-import '../lib/messages';
-import { baseStyles, pageStyles } from './shared-styles';
-import './staff-login';
+import { computeAlerts, DEFAULT_ALERT_SETTINGS, type BoardAlert } from '../../lib/board-alerts';
+import { counterRows } from '../../lib/counter-rows';
+import { CommandRunner } from '../../lib/command-runner';
+import { api } from '../../lib/staff-session';
+import { StaffSessionController } from '../../lib/staff-session-controller';
+import { allWaiting } from '../../lib/waiting-list';
+import '../../lib/messages';
+import { boardStyles } from './board-styles';
 
-const BOARD_ROLES = ['supervisor', 'admin'];
 const MAX_QUEUE_KEY = 'turnero.board.maxQueue';
 
 /**
@@ -30,106 +27,19 @@ const MAX_QUEUE_KEY = 'turnero.board.maxQueue';
  */
 @customElement('turnero-board-app')
 export class BoardApp extends LitElement {
-  static override styles = [
-    baseStyles,
-    pageStyles,
-    css`
-      main {
-        padding: 0.75rem;
-        display: grid;
-        gap: 0.75rem;
-        grid-template-columns: minmax(0, 1fr);
-        align-items: start;
-      }
-      /* Wide screens (the 1920x1080 office screen): live queues and counters left, alerts and controls right. */
-      @media (min-width: 1200px) {
-        main {
-          grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
-        }
-      }
-      .col {
-        display: grid;
-        gap: 0.75rem;
-        align-content: start;
-        min-width: 0;
-      }
-      .wide {
-        grid-column: 1 / -1;
-      }
-      .alerts ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.35rem;
-      }
-      .alerts li {
-        border-radius: 6px;
-        padding: 0.4rem 0.6rem;
-        border-left: 6px solid;
-      }
-      .alerts li.critical {
-        background: var(--c-overdue-bg);
-        border-color: var(--c-danger);
-      }
-      .alerts li.warning {
-        background: var(--c-warning-bg);
-        border-color: #b38600;
-      }
-      .alerts li.info {
-        background: #e7eef7;
-        border-color: var(--c-primary);
-      }
-      .tiles {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-        gap: 0.5rem;
-      }
-      .tile {
-        border-radius: 8px;
-        border: 1px solid var(--c-border);
-        padding: 0.5rem 0.75rem;
-        border-top: 6px solid var(--svc, var(--c-primary));
-      }
-      .tile .big {
-        font-size: 2.2rem;
-        font-weight: 800;
-        line-height: 1.1;
-      }
-      .tile.late {
-        background: var(--c-overdue-bg);
-      }
-      .inline-form {
-        background: var(--c-bg);
-        border-radius: 6px;
-        padding: 0.5rem;
-        margin-top: 0.35rem;
-      }
-      input[type='number'] {
-        width: 4.5rem;
-      }
-      #ticker {
-        width: 100%;
-      }
-      td.actions {
-        white-space: nowrap;
-      }
-    `,
-  ];
+  static override styles = boardStyles;
 
   @state() private _now = new Date();
   @state() private _sync: SyncStateDto | null = null;
   @state() private _devices: DeviceDto[] = [];
-  @state() private _error = '';
-  @state() private _notice = '';
-  @state() private _busy = false;
   @state() private _editingCounter: string | null = null;
   @state() private _transferring: string | null = null;
   @state() private _maxQueue = Number(localStorage.getItem(MAX_QUEUE_KEY)) || DEFAULT_ALERT_SETTINGS.maxQueueLength;
 
   private _timer: ReturnType<typeof setInterval> | null = null;
+  private _commands = new CommandRunner(this);
   private _session = new StaffSessionController(this, {
-    roles: BOARD_ROLES,
+    page: 'board',
     live: (change) => {
       this._now = new Date();
       if (change.kind === 'event' && change.name === 'sync:updated') {
@@ -158,37 +68,17 @@ export class BoardApp extends LitElement {
   }
 
   override render() {
-    const me = this._session.me;
-    return html`
-      <header class="bar">
-        <h1>${t('app.board')}${this._session.live?.snapshot ? html` · ${this._session.live.snapshot.office.name}` : ''}</h1>
-        <div class="row">
-          ${me && this._session.live && !this._session.live.connected ? html`<span class="offline" role="status">${t('common.offline')}</span>` : ''}
-          ${me ? html`<a href="./index.html">${t('nav.desk')}</a>` : ''}
-          ${me?.role === 'admin' ? html`<a href="./admin.html">${t('nav.admin')}</a>` : ''}
-          ${langSwitchButton()}
-          ${me ? html`<span>${me.name}</span><button type="button" @click=${this._logout}>${t('common.signOut')}</button>` : ''}
-        </div>
-      </header>
-      ${this._body()}
-    `;
+    return this._session.frame(() => this._body(), { place: this._session.live?.snapshot?.office.name });
   }
 
   private _body() {
-    if (this._session.booting) return html`<main><p role="status">${t('common.loading')}</p></main>`;
-    if (!this._session.me) {
-      return html`<main>
-        <turnero-staff-login class="wide" .roles=${BOARD_ROLES} heading=${t('app.board')}
-          @turnero-signed-in=${(e: CustomEvent<MeDto>) => this._session.signedIn(e.detail)}></turnero-staff-login>
-      </main>`;
-    }
     const snap = this._session.live?.snapshot;
     if (!snap) return html`<main><p role="status">${t('common.loading')}</p></main>`;
     const devices = this._devices.length > 0 ? this._devices : snap.devices;
     const alerts = computeAlerts({ ...snap, devices }, this._now, { maxQueueLength: this._maxQueue });
     return html`<main>
-      ${this._error ? html`<p class="error wide" role="alert">${this._error}</p>` : ''}
-      ${this._notice ? html`<p class="notice wide" role="status">${this._notice}</p>` : ''}
+      ${this._commands.error ? html`<p class="error wide" role="alert">${this._commands.error}</p>` : ''}
+      ${this._commands.notice ? html`<p class="notice wide" role="status">${this._commands.notice}</p>` : ''}
       <div class="col">${this._queues(snap)} ${this._counters(snap)} ${this._tickets(snap)}</div>
       <div class="col">${this._alerts(alerts, snap, devices)} ${this._office(snap)} ${this._devicesPanel(devices)} ${this._syncPanel(snap)}</div>
     </main>`;
@@ -252,7 +142,7 @@ export class BoardApp extends LitElement {
         <span class="badge ${office.acceptingTickets ? 'idle' : 'paused'}" data-testid="accepting">
           ${office.acceptingTickets ? t('board.accepting') : t('board.notAccepting')}
         </span>
-        <button type="button" class=${office.acceptingTickets ? 'danger' : 'primary'} ?disabled=${this._busy}
+        <button type="button" class=${office.acceptingTickets ? 'danger' : 'primary'} ?disabled=${this._commands.busy}
           @click=${() => this._patchOffice({ acceptingTickets: !office.acceptingTickets })}>
           ${office.acceptingTickets ? t('board.stopTaking') : t('board.resumeTaking')}
         </button>
@@ -260,7 +150,7 @@ export class BoardApp extends LitElement {
       <form @submit=${this._saveTicker}>
         <label for="ticker">${t('board.ticker')}</label>
         <input id="ticker" name="ticker" maxlength="280" .value=${office.ticker} />
-        <p><button type="submit" ?disabled=${this._busy}>${t('board.saveTicker')}</button></p>
+        <p><button type="submit" ?disabled=${this._commands.busy}>${t('board.saveTicker')}</button></p>
       </form>
       <label for="maxq">${t('board.maxQueue')}</label>
       <input id="maxq" type="number" min="1" max="500" .value=${String(this._maxQueue)} @change=${this._setMaxQueue} />
@@ -303,7 +193,7 @@ export class BoardApp extends LitElement {
                   <button type="button" @click=${() => (this._editingCounter = this._editingCounter === c.id ? null : c.id)}
                     aria-expanded=${this._editingCounter === c.id ? 'true' : 'false'}>${t('board.editServices')}</button>
                   ${c.agentState !== 'signed_out'
-                    ? html`<button type="button" ?disabled=${this._busy} @click=${() => this._signOutAgent(c)}>${t('board.signOutAgent')}</button>`
+                    ? html`<button type="button" ?disabled=${this._commands.busy} @click=${() => this._signOutAgent(c)}>${t('board.signOutAgent')}</button>`
                     : ''}
                 </td>
               </tr>
@@ -335,7 +225,7 @@ export class BoardApp extends LitElement {
           )}
       </div>
       <p class="row">
-        <button class="primary" type="submit" ?disabled=${this._busy}>${t('common.save')}</button>
+        <button class="primary" type="submit" ?disabled=${this._commands.busy}>${t('common.save')}</button>
         <button type="button" @click=${() => (this._editingCounter = null)}>${t('common.cancel')}</button>
       </p>
     </form>`;
@@ -363,7 +253,7 @@ export class BoardApp extends LitElement {
                 <td class="actions">
                   <button type="button" @click=${() => (this._transferring = this._transferring === r.ticket.id ? null : r.ticket.id)}
                     aria-expanded=${this._transferring === r.ticket.id ? 'true' : 'false'}>${t('action.transfer')}</button>
-                  <button type="button" class="danger" ?disabled=${this._busy} @click=${() => this._cancelTicket(r.ticket)}>
+                  <button type="button" class="danger" ?disabled=${this._commands.busy} @click=${() => this._cancelTicket(r.ticket)}>
                     ${t('board.cancelTicket')}
                   </button>
                 </td>
@@ -388,7 +278,7 @@ export class BoardApp extends LitElement {
           ${snap.counters.filter((c) => c.active).map((c) => html`<option value="counter:${c.id}">${c.name}</option>`)}
         </optgroup>
       </select>
-      <button class="primary" type="submit" ?disabled=${this._busy}>${t('common.confirm')}</button>
+      <button class="primary" type="submit" ?disabled=${this._commands.busy}>${t('common.confirm')}</button>
       <button type="button" @click=${() => (this._transferring = null)}>${t('common.cancel')}</button>
     </form>`;
   }
@@ -440,23 +330,8 @@ export class BoardApp extends LitElement {
 
   // ---------- Actions ----------
 
-  private async _run(fn: () => Promise<unknown>, notice = '') {
-    if (this._busy) return;
-    this._busy = true;
-    this._error = '';
-    this._notice = '';
-    try {
-      await fn();
-      this._notice = notice;
-    } catch (err) {
-      this._error = errorText(err);
-    } finally {
-      this._busy = false;
-    }
-  }
-
   private _patchOffice(body: Record<string, unknown>) {
-    return this._run(() => api.patch('/office', body), t('board.saved'));
+    return this._commands.run(() => api.patch('/office', body), t('board.saved'));
   }
 
   private _saveTicker(e: SubmitEvent) {
@@ -479,28 +354,22 @@ export class BoardApp extends LitElement {
       const weight = Math.min(10, Math.max(1, Math.round(Number(form.get(`weight-${serviceId}`)) || 1)));
       return { serviceId, weight };
     });
-    await this._run(() => api.put(`/counters/${c.id}/services`, { services }), t('board.saved'));
-    if (!this._error) this._editingCounter = null;
+    if (await this._commands.run(() => api.put(`/counters/${c.id}/services`, { services }), t('board.saved'))) this._editingCounter = null;
   }
 
   private _signOutAgent(c: CounterDto) {
-    return this._run(() => api.post(`/counters/${c.id}/sign-out`));
+    return this._commands.run(() => api.post(`/counters/${c.id}/sign-out`));
   }
 
   private _cancelTicket(ticket: TicketDto) {
     if (!confirm(t('board.confirmCancel', { code: ticket.code }))) return;
-    return this._run(() => api.post(`/tickets/${ticket.id}/cancel`));
+    return this._commands.run(() => api.post(`/tickets/${ticket.id}/cancel`));
   }
 
   private async _transfer(e: SubmitEvent, ticket: TicketDto) {
     e.preventDefault();
     const [kind, id] = String(new FormData(e.target as HTMLFormElement).get('target') ?? '').split(':');
     const body = kind === 'counter' ? { toCounterId: id } : { toServiceId: id };
-    await this._run(() => api.post(`/tickets/${ticket.id}/transfer`, body), t('board.saved'));
-    if (!this._error) this._transferring = null;
-  }
-
-  private _logout() {
-    return this._session.signOut();
+    if (await this._commands.run(() => api.post(`/tickets/${ticket.id}/transfer`, body), t('board.saved'))) this._transferring = null;
   }
 }
