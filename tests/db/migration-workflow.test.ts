@@ -126,7 +126,7 @@ describe('migration workflow on PostgreSQL', () => {
   });
 
   test('the shadow database used for a diff is dropped afterwards', async () => {
-    const base = pgAdapterFactory(db.url);
+    const base = pgAdapterFactory(db!.url);
     const shadowNames: string[] = [];
     const spying: SqlMigrationAwareDriverAdapterFactory = {
       provider: base.provider,
@@ -148,7 +148,7 @@ describe('migration workflow on PostgreSQL', () => {
     const diff = await diffMigrations({ provider: 'postgresql', schemaPath, migrationsDir, from: 'migrations', adapterFactory: spying });
     assert.equal(diff.hasChanges, false, diff.sql);
     assert.equal(shadowNames.length, 1);
-    assert.notEqual(shadowNames[0], db.name, 'the shadow is not the main database');
+    assert.notEqual(shadowNames[0], db!.name, 'the shadow is not the main database');
     assert.equal(await databaseExists(shadowNames[0]), false);
   });
 });

@@ -29,7 +29,7 @@ export function emptyHistogram(): number[] {
 }
 
 /** Lower bound of bucket i in seconds. */
-export const bucketLower = (i: number): number => (i === 0 ? 0 : BUCKET_UPPER_BOUNDS[i - 1]);
+const bucketLower = (i: number): number => (i === 0 ? 0 : BUCKET_UPPER_BOUNDS[i - 1]);
 
 /**
  * The q-quantile (0 < q <= 1) of the values counted in `hist`, interpolated linearly

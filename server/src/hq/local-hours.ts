@@ -4,7 +4,7 @@
  */
 import { localDay, localHour } from '@turnero/domain/local-day';
 
-export interface HourSlice {
+interface HourSlice {
   day: string;
   hour: number;
   seconds: number;

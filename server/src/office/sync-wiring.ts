@@ -9,7 +9,7 @@ import type { PrismaClient } from './store/db';
 import { loadOffice } from './store/office-store';
 import { outboxHead } from './store/outbox-store';
 import { findSyncRow } from './store/sync-store';
-import { createSyncWorker, type SyncWorker } from './sync';
+import { createSyncWorker, type SyncWorker } from './sync/sync-worker';
 
 export interface SyncHandle {
   state(): Promise<SyncStateDto>;

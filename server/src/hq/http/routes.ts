@@ -44,7 +44,7 @@ import { createLimiter } from './limit';
 
 export const API_PREFIX = '/api/v1';
 
-export interface HqRouteDeps {
+interface HqRouteDeps {
   db: HqDatabase;
   clock: Clock;
   logger: Logger;
@@ -60,7 +60,7 @@ const USERS = ['admin', 'manager'] as const;
 const ANYONE = ['admin', 'manager', 'office-sync'] as const;
 const err = (description: string) => ({ description, schema: ErrorBody });
 
-export function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
+function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
   const { db, clock } = deps;
   const prisma = db.prisma;
   const ingestLimit = createLimiter(db.poolSize);
@@ -265,7 +265,7 @@ export function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
   ];
 }
 
-export function hqAuthenticator(db: HqDatabase, clock: Clock): Authenticator<HqPrincipal> {
+function hqAuthenticator(db: HqDatabase, clock: Clock): Authenticator<HqPrincipal> {
   return {
     async authenticate(req) {
       const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');

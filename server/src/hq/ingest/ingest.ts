@@ -43,7 +43,7 @@ export async function reduceInto(
     .agentHours(result.agentHour);
 }
 
-export interface IngestPrincipal {
+interface IngestPrincipal {
   role: string;
   officeCode?: string | null;
 }

@@ -71,13 +71,13 @@ export interface ReducibleEvent {
   fact: OutboxEnvelope['fact'];
 }
 
-export interface ReduceState {
+interface ReduceState {
   /** Tickets touched by the events, as stored before them (missing = unknown). */
   tickets: Map<string, TicketRow>;
   agents: Map<string, AgentRow>;
 }
 
-export interface ReduceResult {
+interface ReduceResult {
   tickets: TicketRow[];
   agents: AgentRow[];
   aggHour: AggDelta[];
@@ -85,7 +85,7 @@ export interface ReduceResult {
   services: ServiceInfo[];
 }
 
-export function emptyAgg(serviceCode: string, day: string, hour: number): AggDelta {
+function emptyAgg(serviceCode: string, day: string, hour: number): AggDelta {
   return { serviceCode, day, hour, ...emptySums() };
 }
 

@@ -11,7 +11,7 @@ import type { AgentHourDelta, AgentRow, AggDelta, ReducibleEvent, ServiceInfo, T
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
 
-export interface LockedOffice {
+interface LockedOffice {
   id: number;
   ackedSeq: number;
   timeZone: string;
@@ -233,7 +233,7 @@ const TICKET_COLUMNS = [
   'agent_id',
 ];
 
-export const AGG_VALUE_COLUMNS = [...COUNT_COLUMNS.map((c) => c[0]), ...WAIT_COLUMNS, ...SERVICE_COLUMNS];
+const AGG_VALUE_COLUMNS = [...COUNT_COLUMNS.map((c) => c[0]), ...WAIT_COLUMNS, ...SERVICE_COLUMNS];
 
 function aggRow(d: AggDelta, withHour: boolean): Record<string, unknown> {
   const row: Record<string, unknown> = { service_code: d.serviceCode, day: d.day };

@@ -9,7 +9,7 @@ import { companyScope, type Viewer } from '../reports/scope';
 import { findOffice, insertOffice, listOfficeRows } from '../store/offices-store';
 import { officesWithLiveToken } from '../store/people-store';
 
-export const DEFAULT_TIME_ZONE = 'America/Bogota';
+const DEFAULT_TIME_ZONE = 'America/Bogota';
 
 export async function createOffice(prisma: HqPrisma, body: CreateOfficeBody): Promise<CreateOfficeResponse> {
   const timeZone = body.timeZone ?? DEFAULT_TIME_ZONE;

@@ -1,7 +1,7 @@
 /** The offices head office knows: registration and the list with their sync state. */
 import type { HqPrisma } from '../db';
 
-export interface HqOfficeRow {
+interface HqOfficeRow {
   id: number;
   code: string;
   name: string;

@@ -33,7 +33,7 @@ export async function countAccounts(db: HqPrisma): Promise<number> {
   return db.hqUser.count();
 }
 
-export interface NewHqToken {
+interface NewHqToken {
   id: string;
   tokenHash: string;
   principalId: string;
@@ -48,7 +48,7 @@ export async function insertToken(db: HqPrisma, t: NewHqToken): Promise<void> {
 }
 
 /** A token by its hash, with its person's account state when it belongs to one. */
-export interface StoredToken {
+interface StoredToken {
   id: string;
   principalId: string;
   role: string;

@@ -7,7 +7,7 @@ import { counterDto, officeDto } from '../presenter';
 import { getCounter, loadOffice, loadServices } from '../store/office-store';
 import { updateOfficeSettings, replaceCounterServices } from '../store/settings-store';
 
-export interface OfficeSettings {
+interface OfficeSettings {
   ticker?: string;
   acceptingTickets?: boolean;
   keepQueueOvernight?: boolean;

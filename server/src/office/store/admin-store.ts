@@ -24,7 +24,7 @@ export interface CounterSummary {
   active: boolean;
 }
 
-export interface NewUser {
+interface NewUser {
   id: string;
   username: string;
   displayName: string;
@@ -33,7 +33,7 @@ export interface NewUser {
   counterId: string | null;
 }
 
-export type UserChanges = Partial<Pick<NewUser, 'displayName' | 'role' | 'passwordHash' | 'counterId'> & { active: boolean }>;
+type UserChanges = Partial<Pick<NewUser, 'displayName' | 'role' | 'passwordHash' | 'counterId'> & { active: boolean }>;
 
 export interface NewDevice {
   id: string;

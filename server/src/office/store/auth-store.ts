@@ -2,7 +2,7 @@
 import type { Principal } from '../context';
 import type { Db } from './db';
 
-export interface LoginAccount {
+interface LoginAccount {
   id: string;
   role: string;
   passwordHash: string;

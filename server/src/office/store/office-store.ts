@@ -33,7 +33,7 @@ export async function loadCounters(db: Db): Promise<Counter[]> {
   return rows.map(toCounter).sort((a, b) => a.name.localeCompare(b.name, 'es', { numeric: true }));
 }
 
-export async function findCounter(db: Db, id: string): Promise<Counter | null> {
+async function findCounter(db: Db, id: string): Promise<Counter | null> {
   const row = await db.counter.findUnique({ where: { id }, include: { services: true } });
   return row ? toCounter(row) : null;
 }

@@ -4,14 +4,14 @@
  */
 import type { Db } from './db';
 
-export interface SyncRow {
+interface SyncRow {
   lastSentSeq: number;
   lastSuccessAt: Date | null;
   lastAttemptAt: Date | null;
   lastError: string | null;
 }
 
-export interface StoredOutboxEvent {
+interface StoredOutboxEvent {
   seq: number;
   occurredAt: Date;
   payload: string;

@@ -126,7 +126,7 @@ export const setTicketNumberSql = (serviceId: string, day: string, value: number
     [text(serviceId), text(day), int(value)],
   );
 
-export interface OutboxRow {
+interface OutboxRow {
   seq: number;
   type: string;
   occurredAt: Date;
