@@ -6,7 +6,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LangController } from '@turnero/web-client/lang-controller';
 import { getStaffToken, setStaffToken } from '@turnero/web-client/auth';
-import { getLang, setLang, t } from '@turnero/web-client/i18n';
+import { t } from '@turnero/web-client/i18n';
 import { HqApi } from '../api/hq-api';
 import { sharedStyles } from './shared-styles';
 import './hq-compare-view';
@@ -86,7 +86,6 @@ export class HqApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.applyLarge();
-    setLang(getLang(), false); // sets <html lang> for screen readers
     this.addEventListener('hq-unauthenticated', this.signOut);
   }
 

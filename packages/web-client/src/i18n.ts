@@ -26,6 +26,8 @@ function readStoredLang(): Lang {
 }
 
 let current: Lang = readStoredLang();
+// The page's <html lang> follows the stored choice from the first paint (screen readers, Intl).
+if (globalThis.document?.documentElement) globalThis.document.documentElement.lang = getLocale(current);
 
 export function registerMessages(messages: Partial<Record<Lang, Messages>>): void {
   for (const lang of LANGS) Object.assign(catalogs[lang], messages[lang] ?? {});
