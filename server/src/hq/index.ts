@@ -20,7 +20,7 @@ import { ensureInitialUsers, type DemoCredentials } from './auth/users';
 import { openHqDatabase, type HqDatabase } from './db';
 import { hqApiRouter } from './http/routes';
 
-export interface HqServerOptions {
+interface HqServerOptions {
   port: number;
   dataDir: string;
   databaseUrl?: string;

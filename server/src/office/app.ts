@@ -36,7 +36,7 @@ import { loadTicketFooter } from './store/settings-store';
 import { isEmpty, seedDemoOffice, seedRealOffice, type DemoCredentials } from './seed/seed';
 import { startSync, type SyncHandle } from './sync-wiring';
 
-export interface OfficeServerOptions {
+interface OfficeServerOptions {
   config: Config;
   clock?: Clock;
   logger?: Logger;

@@ -3,7 +3,7 @@
  * failure waits between half and all of min(cap, base * 2^(n-1)). The random half keeps
  * 151 offices that lost the link together from all retrying in the same second.
  */
-export interface BackoffOptions {
+interface BackoffOptions {
   baseMs: number;
   capMs: number;
   random: () => number;

@@ -26,7 +26,7 @@ import type { Db, PrismaClient } from '../store/db';
 import { ensureSyncRow, outboxPage, saveSyncRow } from '../store/sync-store';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 
-export interface SyncWorkerOptions {
+interface SyncWorkerOptions {
   prisma: PrismaClient;
   hqUrl: string;
   hqToken: string;
@@ -53,7 +53,7 @@ export interface SyncWorkerOptions {
   requestTimeoutMs?: number;
 }
 
-export interface SyncWorkerState {
+interface SyncWorkerState {
   running: boolean;
   lastSentSeq: number;
   lastSuccessAt: string | null;
@@ -77,7 +77,7 @@ export interface SyncWorker {
   waitForSeq(seq: number, timeoutMs?: number): Promise<void>;
 }
 
-export class HqHttpError extends Error {
+class HqHttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
