@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
 import type { ServiceDto, TicketDto } from '@turnero/contract/dto';
-import { loadQueueView, type QueueView } from '../../server/src/office/presenter';
+import { loadQueueView, type QueueView } from '../../server/src/office/queue-view';
 import { login, request } from '../support/http';
 import { startInProcessOffice, tempDataDir, type InProcessOffice } from '../support/office';
 

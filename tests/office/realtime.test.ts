@@ -1,14 +1,15 @@
 /**
  * The realtime contract with real socket.io-client sockets against a real office process:
  * snapshot on request, sequenced facts (each matching its contract schema) seen by the
- * sockets while staff and kiosks command over REST, refused commands that change and
- * broadcast nothing, socket commands that no longer exist, refused handshakes and the
- * public live-ticket socket.
+ * sockets while staff and kiosks command over REST, the web client's reducer agreeing
+ * with the server's snapshot, refused commands that change and broadcast nothing, socket
+ * commands that no longer exist, refused handshakes and the public live-ticket socket.
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, test } from 'vitest';
 import type { CallResultDto, QueueSnapshot, TicketDto } from '@turnero/contract/dto';
 import { FACTS, type FactName } from '@turnero/contract/realtime';
+import { applyEvent } from '@turnero/web-client/snapshot-reducer';
 import { request } from '../support/http';
 import { act, closeOffice, expectStatus, issue, openOffice, signIn, stateFingerprint, type OfficeSession } from './helpers';
 import { command, connect, nextEvent, recordEvents, type LoggedEvent, type OfficeSocket } from './sockets';
@@ -47,7 +48,9 @@ async function serveNext(i: number): Promise<TicketDto> {
 
 /** Facts other than printer status (the demo kiosk's printer reports on its own schedule). */
 const ticketOrCounterFacts = (log: LoggedEvent[]) =>
-  log.filter((x) => typeof x.payload?.seq === 'number' && x.event !== 'device:status');
+  log
+    .filter((x) => typeof x.payload?.seq === 'number' && x.event !== 'device:status')
+    .map((x) => `${x.event} ${x.payload.ticket?.code ?? x.payload.counter?.name ?? ''} ${x.payload.event ?? ''}`.trim());
 
 test('snapshot:get answers with the live state and its sequence', async () => {
   const display = await open({ token: s.display });
@@ -104,6 +107,39 @@ test('every fact carries seq = previous + 1, starting after the snapshot, in the
     const parsed = FACTS[event as FactName]?.safeParse(payload);
     assert.ok(parsed?.success, `${event} does not match its schema: ${JSON.stringify(parsed?.error?.issues ?? 'unknown fact')}`);
   }
+});
+
+test("the web client's reducer, fed a socket's facts, ends with the server's own queue figures", async () => {
+  const display = await open({ token: s.display });
+  const log = recordEvents(display);
+  const snap = await command<QueueSnapshot>(display, 'snapshot:get');
+  assert.ok(snap.data, JSON.stringify(snap.error));
+  // Módulo 2 (A, B) is signed in; nobody serves C, so C tickets stay waiting.
+  for (let i = 0; i < 3; i++) await issue(s, 'B', { token: s.kiosk });
+  const lateC = await issue(s, 'C', { category: 'preferential' });
+  await serveNext(2);
+  const called = expectStatus(await callNext(2), 200, 'call-next').body as CallResultDto;
+  expectStatus(await act(s, agent(2).token, called.ticket.id, 'transfer', { toServiceId: s.services.C.id }), 200, 'transfer');
+  expectStatus(await act(s, s.supervisor, lateC.id, 'cancel'), 200, 'cancel');
+  // A marker fact after everything: once it arrives, everything before it has arrived.
+  const marker = nextEvent(display, 'ticket:issued', (e) => e.ticket.serviceId === s.services.C.id && e.ticket.category === 'general');
+  await issue(s, 'C');
+  await marker;
+
+  const fresh = await command<QueueSnapshot>(display, 'snapshot:get');
+  assert.ok(fresh.data, JSON.stringify(fresh.error));
+  const now = new Date(fresh.data.serverTime);
+  let reduced = snap.data;
+  for (const { event, payload } of log) {
+    if (typeof payload?.seq === 'number' && payload.seq > reduced.seq) reduced = applyEvent(reduced, event as FactName, payload, now);
+  }
+  assert.equal(reduced.seq, fresh.data.seq, 'a fact went missing');
+  const ids = (q: QueueSnapshot) => q.waiting.map((t) => t.id).sort();
+  assert.deepEqual(ids(reduced), ids(fresh.data));
+  assert.deepEqual(reduced.queues, fresh.data.queues);
+  assert.ok(fresh.data.queues.some((q) => q.serviceId === s.services.C.id && q.waiting >= 2 && q.longestWaitSeconds >= 0));
+  const current = (q: QueueSnapshot) => q.counters.map((c) => c.currentTicket?.id ?? null);
+  assert.deepEqual(current(reduced), current(fresh.data));
 });
 
 test('refused REST commands get a 4xx with an error body, change nothing and broadcast nothing', async () => {

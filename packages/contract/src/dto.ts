@@ -131,6 +131,7 @@ export const ServiceQueueDto = z.object({
   waiting: z.number().int(),
   longestWaitSeconds: z.number().int(),
 });
+export type ServiceQueueDto = z.infer<typeof ServiceQueueDto>;
 
 export const QueueSnapshot = z.object({
   /** Realtime sequence the snapshot is current at; apply events with a higher seq. */

@@ -4,26 +4,33 @@
  * Pure: the caller decides ordering (seq) and when to fetch a fresh snapshot instead.
  */
 import type { CallDto, CounterDto, QueueSnapshot, TicketDto } from '@turnero/contract/dto';
-import type { ServerToClientEvents } from '@turnero/contract/realtime';
+import { serviceQueues } from '@turnero/contract/queue-figures';
+import type { Fact, FactName } from '@turnero/contract/realtime';
 
 /** How many calls the snapshot keeps (displays show 6 + the current one). */
 export const RECENT_CALLS_KEPT = 10;
 
-/** The events that change a snapshot (every one of them carries `seq`). */
-export type SequencedEventName = Exclude<keyof ServerToClientEvents, 'print:job'>;
-export type EventPayload<E extends SequencedEventName> = Parameters<ServerToClientEvents[E]>[0];
+/** The events that change a snapshot: the contract's sequenced facts. */
+export type SequencedEventName = FactName;
+export type EventPayload<E extends SequencedEventName> = Fact<E>;
 
-export const SEQUENCED_EVENTS: readonly SequencedEventName[] = [
-  'ticket:issued',
-  'ticket:called',
-  'ticket:updated',
-  'counter:updated',
-  'office:updated',
-  'device:status',
-  'sync:updated',
-  'queue:changed',
-  'config:changed',
-];
+/**
+ * Every fact the store listens to. A record over the contract's fact names, so a fact
+ * added there and missing here fails to compile (the schemas themselves stay out of the
+ * browser bundles, which carry no zod).
+ */
+const LISTENED: Record<FactName, true> = {
+  'ticket:issued': true,
+  'ticket:called': true,
+  'ticket:updated': true,
+  'counter:updated': true,
+  'office:updated': true,
+  'device:status': true,
+  'sync:updated': true,
+  'queue:changed': true,
+  'config:changed': true,
+};
+export const SEQUENCED_EVENTS = Object.keys(LISTENED) as readonly SequencedEventName[];
 
 export function applyEvent<E extends SequencedEventName>(
   snap: QueueSnapshot,
@@ -102,20 +109,7 @@ function addCall(calls: CallDto[], call: CallDto): CallDto[] {
   return [call, ...calls].slice(0, RECENT_CALLS_KEPT);
 }
 
-/** Recomputes waiting counts per service from the waiting list. */
+/** Recomputes the queue figures from the waiting list, as the server's snapshot does. */
 function withQueues(snap: QueueSnapshot, now: Date): QueueSnapshot {
-  const serviceIds = new Set([...snap.services.map((s) => s.id), ...snap.queues.map((q) => q.serviceId)]);
-  const queues = [...serviceIds].map((serviceId) => {
-    const tickets = snap.waiting.filter((t) => t.serviceId === serviceId);
-    const oldest = tickets.reduce<number | null>((min, t) => {
-      const at = Date.parse(t.issuedAt);
-      return min === null || at < min ? at : min;
-    }, null);
-    return {
-      serviceId,
-      waiting: tickets.length,
-      longestWaitSeconds: oldest === null ? 0 : Math.max(0, Math.round((now.getTime() - oldest) / 1000)),
-    };
-  });
-  return { ...snap, queues };
+  return { ...snap, queues: serviceQueues(snap.services.map((s) => s.id), snap.waiting, now) };
 }

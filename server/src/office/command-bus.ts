@@ -22,7 +22,7 @@ import type { SqlDriverAdapter, SqlQuery } from '@prisma/driver-adapter-utils';
 import { localDay, nextLocalMidnight, startOfLocalDay } from '@turnero/domain/local-day';
 import type { Clock } from '@turnero/domain/types';
 import type { Logger } from '../platform/logger';
-import { loadQueueView, type QueueView } from './presenter';
+import { loadQueueView, type QueueView } from './queue-view';
 import type { Db, PrismaClient } from './store/db';
 import { lastTicketNumber } from './store/office-store';
 import { outboxHead, outboxSql, type OutboxEntry } from './store/outbox-store';

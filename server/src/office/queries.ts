@@ -1,17 +1,12 @@
 /** Reads: the live snapshot, one ticket, today's figures, devices. */
 import type { DeviceDto, QueueSnapshot, StatsTodayDto, TicketDto } from '@turnero/contract/dto';
+import { serviceQueues } from '@turnero/contract/queue-figures';
 import { AppError } from '@turnero/domain/errors';
 import { localDay, startOfLocalDay } from '@turnero/domain/local-day';
 import { computeAgentFigures, computeServiceFigures, totalFigures } from '@turnero/domain/stats';
 import type { OfficeDeps } from './context';
-import {
-  counterDto,
-  deviceDto,
-  officeDto,
-  serviceDto,
-  ticketDto,
-  type QueueView,
-} from './presenter';
+import { callDto, counterDto, deviceDto, officeDto, serviceDto, ticketDto } from './presenter';
+import type { QueueView } from './queue-view';
 import {
   agentEventsSince,
   getTicket,
@@ -28,33 +23,25 @@ export async function snapshot(deps: OfficeDeps): Promise<QueueSnapshot> {
     const now = deps.clock.now();
     const calls = await recentCalls(db, RECENT_CALLS);
     const devices = await loadDevices(db);
+    const waiting = view.waiting.map((t) => ticketDto(view, t));
     return {
       seq: deps.broadcaster.currentSeq(),
       bootId: deps.broadcaster.bootId,
       serverTime: now.toISOString(),
       office: officeDto(view.office),
       services: view.services.map(serviceDto),
-      queues: view.services.map((s) => {
-        const waiting = view.waiting.filter((t) => t.serviceId === s.id);
-        const oldest = waiting[0];
-        return {
-          serviceId: s.id,
-          waiting: waiting.length,
-          longestWaitSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.issuedAt.getTime()) / 1000)) : 0,
-        };
-      }),
-      waiting: view.waiting.map((t) => ticketDto(view, t)),
+      queues: serviceQueues(view.services.map((s) => s.id), waiting, now),
+      waiting,
       counters: view.counters.map((c) => counterDto(view, c)),
-      recentCalls: calls.map((e) => ({
-        ticketId: e.ticketId,
-        code: e.ticket.code,
-        counterId: e.counterId ?? '',
-        counterName: (e.counterId && view.counterById.get(e.counterId)?.name) || '',
-        serviceId: e.serviceId,
-        at: e.at.toISOString(),
-        recall: e.type === 'recalled',
-        reason: reasonOf(e.data),
-      })),
+      recentCalls: calls.map((e) =>
+        callDto(
+          view,
+          { id: e.ticketId, code: e.ticket.code, counterId: e.counterId, serviceId: e.serviceId },
+          e.at,
+          e.type === 'recalled',
+          reasonOf(e.data),
+        ),
+      ),
       devices: devices.map((d) => deviceDto(d.device, d, deps.broadcaster.isDeviceConnected(d.device.id))),
     };
   });

@@ -9,7 +9,8 @@ import { AppError } from '@turnero/domain/errors';
 import type { Counter, PauseReason } from '@turnero/domain/types';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
-import { counterDto, counterIn, openTicketAt, viewWith } from '../presenter';
+import { counterDto } from '../presenter';
+import { counterIn, openTicketAt, viewWith } from '../queue-view';
 import { appendAgentEvent, saveCounterState } from '../store/office-store';
 import { agentFact } from './facts';
 

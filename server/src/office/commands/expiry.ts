@@ -7,7 +7,8 @@
 import { localDay } from '@turnero/domain/local-day';
 import { expireTicket } from '@turnero/domain/ticket-machine';
 import type { OfficeDeps } from '../context';
-import { ticketDto, viewWith } from '../presenter';
+import { ticketDto } from '../presenter';
+import { viewWith } from '../queue-view';
 import { purgeExpiredCustomerData } from '../store/customer-store';
 import {
   appendTicketEvents,

@@ -3,7 +3,8 @@ import type { DeviceDto, PrinterStatus, PrintOutcome, TicketDto } from '@turnero
 import { AppError } from '@turnero/domain/errors';
 import type { PrintState } from '@turnero/domain/types';
 import type { OfficeDeps } from '../context';
-import { deviceDto, ticketDto, viewWith } from '../presenter';
+import { deviceDto, ticketDto } from '../presenter';
+import { viewWith } from '../queue-view';
 import { getTicket, updateTicket } from '../store/office-store';
 import { findDevice, savePrinterStatus } from '../store/device-store';
 
