@@ -1,22 +1,75 @@
 /**
  * Property-based robustness (fast-check) against a real office process: random and
- * malformed input at every route listed in /api/v1/openapi.json and at every socket
- * command. The answer is always a 4xx with an error body (or an ack error), never a 5xx;
- * the server stays up; and a refused request leaves the office's state unchanged.
- * FUZZ_RUNS sets the runs per route (default 40).
+ * malformed input at every route the office mounts in Express (checked against
+ * /api/v1/openapi.json: a route missing from either fails) and at every socket command,
+ * with ids that exist mixed with random ones. The answer is always a 4xx with an error
+ * body (or an ack error), never a 5xx; the server stays up; a refused request leaves the
+ * office's state unchanged (queue, figures, users, devices and tokens); numbering and the
+ * outbox are still gapless afterwards.
+ * FUZZ_RUNS sets the runs per route (default 40); FUZZ_SEED replays a run (its seed is printed).
  */
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, test } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Express } from 'express';
+import { afterAll, beforeAll, test, vi } from 'vitest';
 import fc from 'fast-check';
+import { withDeadline } from '../support/deadline';
 import { request, type JsonResponse } from '../support/http';
+import { startInProcessOffice } from '../support/office';
 import { closeOffice, expectStatus, issue, openOffice, stateFingerprint, type OfficeSession } from './helpers';
 import { command, connect, type OfficeSocket } from './sockets';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+console.log(`fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
+fc.configureGlobal({ seed: SEED });
 
 /**
- * Non-GET routes where generated input may be valid: a partial settings change, or an admin
- * creating something with a random (but acceptable) name. Their state is re-read afterwards.
+ * The Express apps the office builds, kept as they are made (the factory is wrapped, not
+ * replaced), so the test reads the routes really mounted rather than a list of its own.
+ */
+const builtApps = vi.hoisted(() => [] as unknown[]);
+vi.mock('../../server/src/platform/http', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../server/src/platform/http')>();
+  return {
+    ...original,
+    createHttpApp: (...args: Parameters<typeof original.createHttpApp>) => {
+      const app = original.createHttpApp(...args);
+      builtApps.push(app);
+      return app;
+    },
+  };
+});
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle: { stack?: ExpressLayer[] };
+  rawPath?: string;
+}
+
+/** Every `METHOD /path` mounted in an Express app, sub-routers included, in OpenAPI's `{param}` form. */
+function mountedRoutes(app: Express): string[] {
+  const found: string[] = [];
+  const walk = (stack: ExpressLayer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const [method, on] of Object.entries(layer.route.methods)) {
+          if (on && method !== '_all') found.push(`${method.toUpperCase()} ${(prefix + layer.route.path).replace(/:(\w+)/g, '{$1}')}`);
+        }
+      } else if (layer.handle.stack && typeof layer.rawPath === 'string') {
+        walk(layer.handle.stack, prefix + layer.rawPath.replace(/\/$/, ''));
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: ExpressLayer[] } }).router.stack, '');
+  return found;
+}
+
+/**
+ * Non-GET routes where generated input may be valid: a partial settings change, an admin
+ * creating something with a random (but acceptable) name, or changing one of the fuzz's
+ * own throwaway entities (its real ids are in the mix). Their state is re-read afterwards.
  */
 const MAY_ACCEPT = new Set([
   'PATCH /api/v1/office',
@@ -24,21 +77,57 @@ const MAY_ACCEPT = new Set([
   'POST /api/v1/admin/counters',
   'POST /api/v1/admin/users',
   'POST /api/v1/admin/devices',
+  'PATCH /api/v1/admin/services/{id}',
+  'PATCH /api/v1/admin/counters/{id}',
+  'PATCH /api/v1/admin/users/{id}',
+  'PATCH /api/v1/admin/devices/{id}',
+  'POST /api/v1/admin/devices/{id}/token',
+  'DELETE /api/v1/admin/devices/{id}/token',
 ]);
 
+/** Mounted under the API prefix but not an operation of it: the document itself. */
+const NOT_DOCUMENTED = new Set(['GET /api/v1/openapi.json']);
+
+type Route = { method: string; path: string; bodyKeys: string[]; hasBody: boolean };
+
 let s: OfficeSession;
-let routes: { method: string; path: string; bodyKeys: string[]; hasBody: boolean }[] = [];
-/** Real ids for routes whose body is what gets fuzzed (the id must exist to reach the body). */
+let routes: Route[] = [];
+let documented: string[] = [];
+let mounted: string[] = [];
+/**
+ * Ids that exist, by path parameter, mixed with random ones at every route so requests get
+ * past the 404 to validation, roles and the state machine. Admin routes (`{id}`) get the
+ * fuzz's own throwaway service, counter, user and device, so an accepted change cannot
+ * break the demo office the other tests here use.
+ */
 let realIds: Record<string, string[]> = {};
 const sockets: OfficeSocket[] = [];
+
+/** The API routes the office really mounts, read from an office built in this process. */
+async function mountedApiRoutes(): Promise<string[]> {
+  const office = await startInProcessOffice();
+  try {
+    const app = builtApps.at(-1) as Express | undefined;
+    assert.ok(app, 'the office built no Express app through createHttpApp');
+    return mountedRoutes(app).filter((r) => r.split(' ')[1].startsWith('/api/v1/'));
+  } finally {
+    await office.stop();
+  }
+}
+
+async function created(path: string, body: unknown): Promise<string> {
+  const r = expectStatus(await request(s.url, 'POST', `/api/v1${path}`, { token: s.admin, body }), 201, `create ${path}`).body;
+  return r.id ?? r.device.id;
+}
 
 beforeAll(async () => {
   s = await openOffice();
   const doc = expectStatus(await request(s.url, 'GET', '/api/v1/openapi.json'), 200).body;
+  const byKey = new Map<string, Route>();
   for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
     for (const [method, op] of Object.entries(ops)) {
       const schema = op.requestBody?.content?.['application/json']?.schema;
-      routes.push({
+      byKey.set(`${method.toUpperCase()} ${path}`, {
         method: method.toUpperCase(),
         path,
         hasBody: Boolean(schema),
@@ -46,9 +135,25 @@ beforeAll(async () => {
       });
     }
   }
+  documented = [...byKey.keys()];
+  mounted = await mountedApiRoutes();
+  // The fuzz runs over what Express really serves; the document only lends body field names.
+  routes = mounted
+    .filter((key) => !NOT_DOCUMENTED.has(key))
+    .map((key) => byKey.get(key) ?? { method: key.split(' ')[0], path: key.split(' ')[1], hasBody: true, bodyKeys: [] });
+
   const waiting = await issue(s, 'A');
+  const other = await issue(s, 'B', { category: 'preferential' });
   const q = expectStatus(await request(s.url, 'GET', '/api/v1/queue', { token: s.supervisor }), 200).body;
-  realIds = { ticketId: [waiting.id], counterId: q.counters.map((c: { id: string }) => c.id) };
+  realIds = {
+    ticketId: [waiting.id, other.id],
+    counterId: q.counters.map((c: { id: string }) => c.id),
+    serviceId: Object.values(s.services).map((x) => x.id),
+    'admin/services': [await created('/admin/services', { nameEs: 'Fuzz', nameEn: 'Fuzz', prefix: 'FZ' })],
+    'admin/counters': [await created('/admin/counters', { name: 'Fuzz' })],
+    'admin/users': [await created('/admin/users', { username: 'fuzz.user', displayName: 'Fuzz', role: 'agent', password: 'fuzz-password-1' })],
+    'admin/devices': [await created('/admin/devices', { kind: 'kiosk', name: 'Fuzz kiosk' })],
+  };
 });
 
 afterAll(async () => {
@@ -73,9 +178,14 @@ const junk = fc.oneof(
 const underSocketLimit = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? '') < 16_000;
 const socketSized = junk.filter(underSocketLimit);
 
-/** An object with the route's own field names and values of any (mostly wrong) type. */
-const wrongTypes = (keys: string[]) =>
-  keys.length === 0 ? fc.object({ maxDepth: 2 }) : fc.dictionary(fc.constantFrom(...keys), junk, { maxKeys: keys.length + 1 });
+/**
+ * An object with the route's own field names and values of any (mostly wrong) type, or an
+ * id that exists (a real ticket in a counter's field, a real counter as a service...).
+ */
+const wrongTypes = (keys: string[]) => {
+  const value = fc.oneof(junk, fc.constantFrom(...Object.values(realIds).flat()));
+  return keys.length === 0 ? fc.object({ maxDepth: 2 }) : fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length + 1 });
+};
 
 const malformedJson = fc.oneof(
   fc.constantFrom('{', '{"serviceId":', '[1,2', 'nul', '{"a":1}}', '\u0000', '"unterminated', '{"a":1,}', '{\'a\':1}', '💥'),
@@ -106,14 +216,23 @@ type Probe = {
   query: string;
 };
 
-function probeFor(route: (typeof routes)[number], token: () => fc.Arbitrary<string | undefined>): fc.Arbitrary<Probe> {
+/** Ids that exist for a path parameter of this route, if the fuzz has any. */
+function realIdsFor(route: Route, param: string): string[] | undefined {
+  return realIds[param] ?? realIds[/^\/api\/v1\/(admin\/\w+)\//.exec(route.path)?.[1] ?? ''];
+}
+
+/** `withRealIds`: path ids that exist, mixed with random ones; otherwise random ids only. */
+function probeFor(route: Route, token: () => fc.Arbitrary<string | undefined>, withRealIds: boolean): fc.Arbitrary<Probe> {
   const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  // A real id only where the body decides the outcome (and an accepted junk body cannot do harm).
-  const useReal = route.hasBody && /\/(tickets\/\{ticketId\}\/(transfer|finish|call)|counters\/\{counterId\}\/pause)$/.test(route.path);
+  const idFor = (param: string) => {
+    const real = withRealIds ? realIdsFor(route, param) : undefined;
+    return real ? fc.oneof(fc.constantFrom(...real), oddId) : oddId;
+  };
   const ids = fc.record(
-    Object.fromEntries(
-      params.map((p) => [p, useReal && realIds[p] ? fc.oneof(fc.constantFrom(...realIds[p]), oddId) : oddId]),
-    ) as Record<string, fc.Arbitrary<string>>,
+    Object.fromEntries(params.map((p) => [p, idFor(p)])) as Record<
+      string,
+      fc.Arbitrary<string>
+    >,
   );
   const body: fc.Arbitrary<Probe['body']> =
     route.method === 'GET'
@@ -128,7 +247,7 @@ function probeFor(route: (typeof routes)[number], token: () => fc.Arbitrary<stri
   return fc.record({ ids, token: token(), body, query });
 }
 
-async function send(route: (typeof routes)[number], p: Probe): Promise<JsonResponse> {
+async function send(route: Route, p: Probe): Promise<JsonResponse> {
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => p.ids[name]).replace(/^\/api\/v1/, '') + p.query;
   const opts =
     p.body.kind === 'json'
@@ -139,23 +258,66 @@ async function send(route: (typeof routes)[number], p: Probe): Promise<JsonRespo
   return request(s.url, route.method, `/api/v1${path}`, opts);
 }
 
-function assertRefusedOrHarmless(route: (typeof routes)[number], p: Probe, r: JsonResponse): void {
+/**
+ * A refusal is a 4xx with an error body. An acceptance of a change is allowed only where
+ * generated input may be valid (MAY_ACCEPT), or where the route takes no body and the probe
+ * named ids that exist: cancelling a real waiting ticket is a valid command, whatever junk
+ * rides along in a body the route does not read.
+ */
+function assertRefusedOrHarmless(route: Route, p: Probe, r: JsonResponse): void {
   const what = `${route.method} ${route.path} ${JSON.stringify(p).slice(0, 300)} -> ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`;
   assert.ok(r.status < 500, `server error: ${what}`);
   if (r.status >= 400) {
     assert.equal(typeof r.body?.error?.code, 'string', `no error body: ${what}`);
     assert.equal(typeof r.body?.error?.message, 'string', `no error message: ${what}`);
   } else if (route.method !== 'GET') {
-    assert.ok(MAY_ACCEPT.has(`${route.method} ${route.path}`), `junk accepted: ${what}`);
+    const realTarget = !route.hasBody && Object.entries(p.ids).every(([param, id]) => realIdsFor(route, param)?.includes(id));
+    assert.ok(MAY_ACCEPT.has(`${route.method} ${route.path}`) || realTarget, `junk accepted: ${what}`);
   }
+}
+
+/** Reads the office's SQLite file directly (read-only, beside the running server). */
+function readOfficeDb<T>(read: (db: Database.Database) => T): T {
+  const db = new Database(join(s.office.dataDir, 'office.db'), { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * What a refused request must not change: the queue and today's figures (stateFingerprint),
+ * the users and devices as admin sees them (printer status left out: the printer's own
+ * polls change it), and every bearer token's hash, expiry and revocation.
+ */
+async function officeFingerprint(): Promise<string> {
+  const state = await stateFingerprint(s.url, s.supervisor);
+  const users = expectStatus(await request(s.url, 'GET', '/api/v1/admin/users', { token: s.admin }), 200, 'users').body;
+  const devices = expectStatus(await request(s.url, 'GET', '/api/v1/admin/devices', { token: s.admin }), 200, 'devices').body.map(
+    ({ printerStatus: _s, printerStatusAt: _at, ...device }: Record<string, unknown>) => device,
+  );
+  const tokens = readOfficeDb((db) =>
+    db.prepare('SELECT id, tokenHash, principalId, role, expiresAt, revokedAt FROM AuthToken ORDER BY id').all(),
+  );
+  return JSON.stringify({ state, users, devices, tokens });
 }
 
 // ---------- HTTP ----------
 
+test('every API route mounted in Express is in the OpenAPI document, and every documented one is mounted', () => {
+  const served = new Set(mounted.filter((r) => !NOT_DOCUMENTED.has(r)));
+  assert.deepEqual(
+    { undocumented: [...served].filter((r) => !documented.includes(r)), notMounted: documented.filter((r) => !served.has(r)) },
+    { undocumented: [], notMounted: [] },
+  );
+  assert.ok(routes.length >= 30, `only ${routes.length} routes mounted`);
+});
+
 test('junk at every route: 4xx with an error body, never 5xx; refusals change nothing', { timeout: 20 * 60_000 }, async () => {
-  assert.ok(routes.length >= 30, `only ${routes.length} routes in openapi.json`);
+  assert.ok(routes.length >= 30, `only ${routes.length} routes mounted`);
   // The logout route would revoke a real token when it works: give it only junk tokens.
-  const goodToken = (route: (typeof routes)[number]) => () =>
+  const goodToken = (route: Route) => () =>
     route.path === '/api/v1/auth/logout'
       ? fc.constantFrom(undefined, 'junk', '')
       : fc.oneof(
@@ -163,30 +325,33 @@ test('junk at every route: 4xx with an error body, never 5xx; refusals change no
           { weight: 1, arbitrary: fc.constantFrom(undefined, 'not-a-token', s.kiosk, s.display, s.agents[0].token) },
         );
   const accepted: string[] = [];
-  for (const route of routes) {
-    const before = await stateFingerprint(s.url, s.supervisor);
-    let changedOnPurpose = false;
-    await fc.assert(
-      fc.asyncProperty(probeFor(route, goodToken(route)), async (p) => {
-        const r = await send(route, p);
-        assertRefusedOrHarmless(route, p, r);
-        if (r.status < 300 && route.method !== 'GET') {
-          changedOnPurpose = true;
-          accepted.push(`${route.method} ${route.path}`);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-    if (!changedOnPurpose) {
-      assert.equal(await stateFingerprint(s.url, s.supervisor), before, `state changed by refused requests at ${route.method} ${route.path}`);
+  // Random ids first (every probe must be refused unless MAY_ACCEPT), then ids that exist.
+  for (const withRealIds of [false, true]) {
+    for (const route of routes) {
+      const before = await officeFingerprint();
+      let changedOnPurpose = false;
+      await fc.assert(
+        fc.asyncProperty(probeFor(route, goodToken(route), withRealIds), async (p) => {
+          const r = await send(route, p);
+          assertRefusedOrHarmless(route, p, r);
+          if (r.status < 300 && route.method !== 'GET') {
+            changedOnPurpose = true;
+            accepted.push(`${route.method} ${route.path}`);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      if (!changedOnPurpose) {
+        assert.equal(await officeFingerprint(), before, `state changed by refused requests at ${route.method} ${route.path}`);
+      }
+      expectStatus(await request(s.url, 'GET', '/api/v1/health'), 200, `health after ${route.path}`);
     }
-    expectStatus(await request(s.url, 'GET', '/api/v1/health'), 200, `health after ${route.path}`);
   }
   assert.ok(s.office.process.exitCode === null && s.office.process.signalCode === null, 'server died');
 });
 
 test('bad Idempotency-Key headers on a valid issue request are refused (400) and issue nothing', async () => {
-  const before = await stateFingerprint(s.url, s.supervisor);
+  const before = await officeFingerprint();
   const badKey = fc.oneof(
     fc.constant(''),
     fc.string({ minLength: 129, maxLength: 400 }).map((k) => k.replace(/[\r\n\0]/g, 'x')),
@@ -207,7 +372,7 @@ test('bad Idempotency-Key headers on a valid issue request are refused (400) and
     }),
     { numRuns: RUNS },
   );
-  assert.equal(await stateFingerprint(s.url, s.supervisor), before);
+  assert.equal(await officeFingerprint(), before);
 });
 
 // ---------- sockets ----------
@@ -272,12 +437,33 @@ test('an oversized socket message drops only that connection; the server and oth
   const before = await stateFingerprint(s.url, s.supervisor);
   const dropped = new Promise<string>((resolve) => victim.once('disconnect', (reason) => resolve(reason)));
   (victim as unknown as { emit: (...a: unknown[]) => void }).emit('ticket:issue', { serviceId: 'x'.repeat(200_000) });
-  assert.match(await dropped, /transport/);
+  assert.match(await withDeadline(dropped, 30_000, 'the oversized message to drop its connection'), /transport/);
   assert.ok((await command(bystander, 'snapshot:get')).data);
   const again = await connect(s.url, { token: s.agents[0].token });
   sockets.push(again);
   assert.ok((await command(again, 'snapshot:get')).data);
   assert.equal(await stateFingerprint(s.url, s.supervisor), before);
+});
+
+test('after the fuzzing, ticket numbers and the outbox are still gapless', () => {
+  readOfficeDb((db) => {
+    const tickets = db.prepare('SELECT issuedServiceId AS serviceId, day, number FROM Ticket ORDER BY issuedServiceId, day, number').all() as {
+      serviceId: string;
+      day: string;
+      number: number;
+    }[];
+    assert.ok(tickets.length >= 2, 'the fuzz issued its tickets');
+    const numbers = new Map<string, number[]>();
+    for (const t of tickets) numbers.set(`${t.serviceId} ${t.day}`, [...(numbers.get(`${t.serviceId} ${t.day}`) ?? []), t.number]);
+    const heads = db.prepare('SELECT serviceId, day, value FROM TicketCounter').all() as { serviceId: string; day: string; value: number }[];
+    for (const [key, got] of numbers) {
+      assert.deepEqual(got, got.map((_, i) => i + 1), `numbers of ${key}`);
+      assert.equal(heads.find((h) => `${h.serviceId} ${h.day}` === key)?.value, got.length, `numbering head of ${key}`);
+    }
+    const seqs = (db.prepare('SELECT seq FROM OutboxEvent ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+    assert.ok(seqs.length >= tickets.length, `outbox holds ${seqs.length} facts for ${tickets.length} tickets`);
+    assert.deepEqual(seqs, seqs.map((_, i) => i + 1), 'outbox seq is 1..N');
+  });
 });
 
 test('the server logged no unexpected errors while being fuzzed', () => {
