@@ -1,7 +1,7 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { baseStyles } from '../shared-styles';
-import { answer, dialogButtons, focusFirstField, formStyles } from './desk-parts';
+import { DeskDialog } from './desk-dialog';
+import { answer } from './desk-parts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -24,18 +24,11 @@ export interface Choice {
  * @event turnero-dialog-cancel - closed without a choice.
  */
 @customElement('turnero-choice-dialog')
-export class ChoiceDialog extends LitElement {
-  static override styles = [baseStyles, formStyles];
-
+export class ChoiceDialog extends DeskDialog {
   @property() heading = '';
   @property() label = '';
   @property() name = '';
   @property({ attribute: false }) choices: Choice[] = [];
-  @property({ type: Boolean }) busy = false;
-
-  protected override firstUpdated(): void {
-    focusFirstField(this.renderRoot);
-  }
 
   override render() {
     return html`<form class="dialog panel" @submit=${this._submit} aria-labelledby="dlg-title">
@@ -44,7 +37,7 @@ export class ChoiceDialog extends LitElement {
       <select id=${this.name} name=${this.name}>
         ${this.choices.map((c) => html`<option value=${c.value}>${c.label}</option>`)}
       </select>
-      ${dialogButtons(this, this.busy)}
+      ${this.buttons()}
     </form>`;
   }
 

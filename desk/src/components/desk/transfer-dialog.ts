@@ -1,10 +1,10 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localName, t } from '@turnero/web-client/i18n';
 import type { CounterDto, ServiceDto } from '@turnero/contract/dto';
-import { baseStyles } from '../shared-styles';
 import type { TransferTarget } from './desk-commands';
-import { answer, dialogButtons, focusFirstField, formStyles } from './desk-parts';
+import { DeskDialog } from './desk-dialog';
+import { answer } from './desk-parts';
 
 export type TransferMode = 'service' | 'counter';
 
@@ -26,19 +26,12 @@ declare global {
  * @event turnero-dialog-cancel - closed without transferring.
  */
 @customElement('turnero-transfer-dialog')
-export class TransferDialog extends LitElement {
-  static override styles = [baseStyles, formStyles];
-
+export class TransferDialog extends DeskDialog {
   @property() code = '';
   @property() mode: TransferMode = 'service';
   /** The targets: active services, and the other active counters. */
   @property({ attribute: false }) services: ServiceDto[] = [];
   @property({ attribute: false }) counters: CounterDto[] = [];
-  @property({ type: Boolean }) busy = false;
-
-  protected override firstUpdated(): void {
-    focusFirstField(this.renderRoot);
-  }
 
   override render() {
     return html`<form class="dialog panel" @submit=${this._submit} aria-labelledby="dlg-title">
@@ -54,7 +47,7 @@ export class TransferDialog extends LitElement {
           : this.counters.map((c) => html`<option value=${c.id}>${c.name}${c.agentName ? ` · ${c.agentName}` : ''}</option>`)}
       </select>
       <p class="muted">${t('transfer.keepsPlace')}</p>
-      ${dialogButtons(this, this.busy)}
+      ${this.buttons()}
     </form>`;
   }
 

@@ -1,0 +1,36 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { t } from '@turnero/web-client/i18n';
+import { baseStyles } from '../shared-styles';
+import { formStyles } from './desk-parts';
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'turnero-dialog-cancel': CustomEvent<void>;
+  }
+}
+
+/**
+ * What the desk's dialogs share: the form styles, the first field focused on opening (the
+ * keyboard goes on where the shortcut left it), and the confirm/cancel buttons.
+ * @event turnero-dialog-cancel - closed without an answer.
+ */
+export class DeskDialog extends LitElement {
+  static override styles = [baseStyles, formStyles];
+
+  /** A command is running: confirming waits. */
+  @property({ type: Boolean }) busy = false;
+
+  protected override firstUpdated(): void {
+    this.renderRoot.querySelector<HTMLElement>('select, input')?.focus();
+  }
+
+  /** Confirm submits the dialog's form; cancel asks the desk to close it. */
+  protected buttons() {
+    const cancel = () => this.dispatchEvent(new CustomEvent('turnero-dialog-cancel', { bubbles: true, composed: true }));
+    return html`<p class="row">
+      <button class="primary" type="submit" ?disabled=${this.busy}>${t('common.confirm')}</button>
+      <button type="button" @click=${cancel}>${t('common.cancel')}</button>
+    </p>`;
+  }
+}
