@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { io } from 'socket.io-client';
 import { startInProcessOffice, type InProcessOffice } from '../support/office';
+import { trySocket } from './support';
 
 let office: InProcessOffice;
 
@@ -21,23 +21,7 @@ afterAll(async () => {
 
 /** 'connected', or the handshake's failure. */
 function open(transport: 'websocket' | 'polling', origin: string | undefined): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = io(office.url, {
-      auth: { token: office.creds.displayToken },
-      transports: [transport],
-      reconnection: false,
-      forceNew: true,
-      extraHeaders: origin ? { origin } : {},
-    });
-    socket.once('connect', () => {
-      socket.close();
-      resolve('connected');
-    });
-    socket.once('connect_error', (err) => {
-      socket.close();
-      resolve(`refused: ${err.message}`);
-    });
-  });
+  return trySocket(office.url, { auth: { token: office.creds.displayToken }, transports: [transport], extraHeaders: origin ? { origin } : {} });
 }
 
 describe('socket.io Origin', () => {

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
 import { join } from 'node:path';
+import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 
 export interface CertFiles {
   cert: string;
@@ -111,4 +112,19 @@ export function openEntries(root: string): string[] {
   };
   walk(root);
   return found;
+}
+
+/** Opens a socket.io connection and closes it: 'connected', or 'refused: <reason>'. */
+export function trySocket(url: string, opts: Partial<ManagerOptions & SocketOptions>): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...opts });
+    socket.once('connect', () => {
+      socket.close();
+      resolve('connected');
+    });
+    socket.once('connect_error', (err) => {
+      socket.close();
+      resolve(`refused: ${err.message}`);
+    });
+  });
 }

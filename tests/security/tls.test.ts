@@ -10,14 +10,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io } from 'socket.io-client';
 import { createHqServer, type HqServer } from '../../server/src/hq';
 import { ConfigError, loadConfig } from '../../server/src/platform/config';
 import { createLogger } from '../../server/src/platform/logger';
+import { createOffice } from '../../server/src/hq/org/offices';
 import { createTestDatabase, type TestDatabase } from '../hq/helpers';
+import { login, request } from '../support/http';
 import { createOfficeServer, type OfficeServer } from '../../server/src/office/app';
-import { tempDataDir } from '../support/office';
-import { eventually, httpsGet, makeCertificate, presentedCommonName, type CertFiles } from './support';
+import { startTestOffice, tempDataDir } from '../support/office';
+import { eventually, httpsGet, makeCertificate, presentedCommonName, trySocket, type CertFiles } from './support';
 
 const certDir = mkdtempSync(join(tmpdir(), 'turnero-tls-'));
 let cert: CertFiles;
@@ -63,20 +64,9 @@ describe('office over HTTPS', () => {
   });
 
   test('a kiosk socket connects over wss:// trusting the certificate, and not without it', async () => {
-    const open = (ca?: string) =>
-      new Promise<string>((resolve) => {
-        const socket = io(httpsUrl, { auth: { token: kioskToken }, transports: ['websocket'], reconnection: false, forceNew: true, ca });
-        socket.once('connect', () => {
-          socket.close();
-          resolve('connected');
-        });
-        socket.once('connect_error', (err) => {
-          socket.close();
-          resolve(`error: ${err.message}`);
-        });
-      });
+    const open = (ca?: string) => trySocket(httpsUrl, { auth: { token: kioskToken }, ca });
     assert.equal(await open(cert.pem), 'connected');
-    assert.match(await open(undefined), /^error/, 'an untrusted certificate must fail the handshake');
+    assert.match(await open(undefined), /^refused/, 'an untrusted certificate must fail the handshake');
   });
 
   test('a renewed certificate is served to new connections without a restart', async () => {
@@ -116,6 +106,32 @@ describe('head office over HTTPS', () => {
     const r = await httpsGet(`https://localhost:${hq.port}/hq/`, readFileSync(cert.cert, 'utf8'));
     assert.equal(r.status, 200);
     assert.match(String(r.headers['strict-transport-security']), /^max-age=/);
+  });
+
+  test('an office sends its events to head office over HTTPS, trusting a private CA through NODE_EXTRA_CA_CERTS', async () => {
+    const { token } = await createOffice(hq.db.prisma, { code: 'TLS-1', name: 'Oficina TLS', company: 'EPM' });
+    const office = await startTestOffice({
+      env: { OFFICE_CODE: 'TLS-1', HQ_URL: `https://localhost:${hq.port}`, HQ_TOKEN: token, NODE_EXTRA_CA_CERTS: cert.cert },
+    });
+    try {
+      const supervisor = office.creds.users.find((u) => u.role === 'supervisor')!;
+      const staff = await login(office.url, supervisor.username, supervisor.password);
+      const services = (await request(office.url, 'GET', '/api/v1/services', { token: office.creds.kioskToken })).body;
+      const list = Array.isArray(services) ? services : services.services;
+      assert.equal((await request(office.url, 'POST', '/api/v1/tickets', { token: office.creds.kioskToken, body: { serviceId: list[0].id } })).status, 201);
+      let sync: any;
+      await eventually(async () => {
+        sync = (await request(office.url, 'GET', '/api/v1/sync', { token: staff })).body;
+        return sync.headSeq > 0 && sync.pendingEvents === 0 && sync.lastError === null;
+      }, 20_000, 'the office synced over HTTPS');
+      const [{ n }] = await hq.db.sql.$queryRawUnsafe<{ n: number }[]>(
+        'SELECT acked_seq AS n FROM hq_office WHERE code = $1', 'TLS-1',
+      );
+      assert.ok(n >= 1, `head office applied the office's events (acked up to ${n})`);
+    } finally {
+      await office.stop();
+      office.cleanup();
+    }
   });
 });
 
