@@ -17,11 +17,11 @@ import {
   openTransport,
   renderTicket,
   startVirtualPrinter,
-  toPrintData,
   type DecodedTicket,
   type TicketPrintData,
   type VirtualPrinter,
 } from '@turnero/hardware';
+import { ticketPrintData } from '@turnero/contract/print-data';
 import type { TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../tests/support/http';
 import { startTestOffice, type TestOffice } from '../tests/support/office';
@@ -109,7 +109,7 @@ export async function run(): Promise<Record<string, number>> {
 
     // ---- baseline: the same bytes straight to the same printer -> cut ----
     const jobData: TicketPrintData[] = sample.map(({ ticket, paper }) =>
-      toPrintData({
+      ticketPrintData({
         jobId: `baseline-${ticket.id}`,
         ticket,
         office: { name, code, timeZone },

@@ -9,9 +9,9 @@ import {
   openTransport,
   renderTicket,
   startVirtualPrinter,
-  toPrintData,
   type TicketPrintData,
 } from '@turnero/hardware';
+import { ticketPrintData } from '@turnero/contract/print-data';
 import type { PrintJob } from '@turnero/contract/realtime';
 import { percentile } from './measure';
 
@@ -32,7 +32,7 @@ function sampleData(i: number): TicketPrintData {
       recallCount: 0, outcome: null, printState: 'pending', position: 3, estimatedWaitSeconds: 720,
     },
   };
-  return toPrintData(job);
+  return ticketPrintData(job);
 }
 
 function timeEach(runs: number, fn: (i: number) => void): number[] {

@@ -9,7 +9,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, PrintJob, ServerToClientEvents } from '@turnero/contract/realtime';
 import type { PrinterStatus, PrintResult } from '@turnero/contract/dto';
-import { toPrintData, type Logger, type PrinterService } from '@turnero/hardware';
+import { ticketPrintData } from '@turnero/contract/print-data';
+import type { Logger, PrinterService } from '@turnero/hardware';
 
 type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -103,7 +104,7 @@ export function startKioskAgent(opts: KioskAgentOptions): KioskAgent {
 
   async function printJob(job: PrintJob): Promise<PrintResultMessage> {
     log.info({ jobId: job.jobId, code: job.ticket.code }, 'printing');
-    const r = await printer.print(toPrintData(job));
+    const r = await printer.print(ticketPrintData(job));
     const base = { jobId: job.jobId, ticketId: job.ticket.id, printerStatus: r.status };
     if (r.ok) return { ...base, ok: true };
     log.warn({ jobId: job.jobId, error: r.error, status: r.status }, 'print failed');

@@ -3,7 +3,8 @@
  * (tcp, serial, file, virtual) with real-time status, a queued printer service, serial
  * port discovery and a virtual printer for tests and the demo.
  */
-export { toPrintData, type TicketPrintData } from './ticket-data';
+export type { TicketPrintData } from './ticket-data';
+export { PRINTER_STATUSES, systemClock, type Clock, type PrinterStatus } from './printer-status';
 export { renderTicket, type Dialect, type RenderOptions } from './layout/render-escpos';
 export { renderTicketText } from './layout/render-text';
 export { buildTicketDocument, type Block, type PaperWidthMm } from './layout/document';

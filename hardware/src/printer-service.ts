@@ -4,8 +4,7 @@
  * resolve (never reject): `{ ok: true, status }` or `{ ok: false, error, status }`.
  */
 import { EventEmitter } from 'node:events';
-import type { PrinterStatus } from '@turnero/contract/dto';
-import { systemClock, type Clock } from '@turnero/domain/types';
+import { systemClock, type Clock, type PrinterStatus } from './printer-status';
 import { canPrint } from './escpos/status';
 import type { PaperWidthMm } from './layout/document';
 import { renderTicket, type Dialect } from './layout/render-escpos';

@@ -1,9 +1,8 @@
 /**
- * What a printed ticket needs, and nothing more. Built from the wire `PrintJob` by a
- * whitelist, so personal data (the customer's ID number) can never reach the paper even
- * if a caller passes a richer object.
+ * What a printed ticket needs, and nothing more. Callers build it from their own print
+ * job by a whitelist (the office's is `ticketPrintData` in @turnero/contract/print-data),
+ * so personal data (the customer's ID number) never reaches the paper.
  */
-import type { PrintJob } from '@turnero/contract/realtime';
 
 export interface TicketPrintData {
   officeName: string;
@@ -21,20 +20,4 @@ export interface TicketPrintData {
   /** Live ticket page, encoded as a QR code. */
   liveUrl: string;
   footer: string;
-}
-
-export function toPrintData(job: PrintJob): TicketPrintData {
-  const t = job.ticket;
-  return {
-    officeName: job.office.name,
-    code: t.code,
-    serviceName: job.serviceName || t.serviceName,
-    preferential: t.category === 'preferential',
-    issuedAt: t.issuedAt,
-    timeZone: job.office.timeZone,
-    peopleAhead: t.position,
-    estimatedWaitSeconds: t.estimatedWaitSeconds,
-    liveUrl: job.liveUrl,
-    footer: job.footer,
-  };
 }

@@ -4,14 +4,13 @@ import net from 'node:net';
 import {
   createPrinterService,
   startVirtualPrinter,
-  toPrintData,
   type PrinterService,
+  type PrinterStatus,
   type VirtualPrinter,
 } from '../src';
-import type { PrinterStatus } from '@turnero/contract/dto';
-import { samplePrintJob } from './fixtures';
+import { sampleTicketData } from './fixtures';
 
-const data = toPrintData(samplePrintJob());
+const data = sampleTicketData();
 const cleanup: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const c of cleanup.reverse()) await c();

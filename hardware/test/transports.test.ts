@@ -8,14 +8,13 @@ import {
   openTransport,
   renderTicket,
   startVirtualPrinter,
-  toPrintData,
   type DecodedTicket,
   type PrinterTransport,
   type VirtualPrinter,
 } from '../src';
-import { samplePrintJob } from './fixtures';
+import { sampleTicketData } from './fixtures';
 
-const bytes = renderTicket(toPrintData(samplePrintJob()), { dialect: 'epson', paperWidthMm: 80 });
+const bytes = renderTicket(sampleTicketData(), { dialect: 'epson', paperWidthMm: 80 });
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnero-tickets-'));
 let printer: VirtualPrinter;
 const opened: PrinterTransport[] = [];

@@ -3,7 +3,7 @@
  * the host reads the answers into a PrinterStatus; the virtual printer builds them.
  * Every answer byte has bits 1 and 4 set and bits 0 and 7 clear (0x12 base).
  */
-import type { PrinterStatus } from '@turnero/contract/dto';
+import type { PrinterStatus } from '../printer-status';
 
 export const DLE = 0x10;
 export const EOT = 0x04;

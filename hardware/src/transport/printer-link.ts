@@ -4,7 +4,7 @@
  * Answers are told apart by shape: status bytes are 0xx1xx10, a process ID answer starts 37h 22h.
  */
 import { randomBytes } from 'node:crypto';
-import type { PrinterStatus } from '@turnero/contract/dto';
+import type { PrinterStatus } from '../printer-status';
 import {
   PROCESS_ID_HEADER,
   STATUS_OFFLINE_CAUSE,

@@ -2,7 +2,7 @@
  * A byte link to a printer: the transport layer knows nothing of tickets or dialects.
  * Every operation has a timeout: a printer that never answers must not hang a job.
  */
-import type { PrinterStatus } from '@turnero/contract/dto';
+import type { PrinterStatus } from '../printer-status';
 
 export type TransportKind = 'tcp' | 'serial' | 'file' | 'virtual';
 

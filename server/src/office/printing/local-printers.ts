@@ -5,11 +5,18 @@
  * ride on the URI: `tcp://10.0.0.5:9100?dialect=star&width=58` (default epson, 80 mm).
  */
 import { join, resolve } from 'node:path';
-import { createPrinterService, toPrintData, type PrinterService } from '@turnero/hardware';
+import { createPrinterService, type PrinterService, type PrinterStatus as HardwarePrinterStatus } from '@turnero/hardware';
 import type { PrinterStatus } from '@turnero/contract/dto';
+import { ticketPrintData } from '@turnero/contract/print-data';
 import type { Config } from '../../platform/config';
 import type { OfficeDeps } from '../context';
 import { loadDevices } from '../store/office-store';
+
+// Hardware declares its printer statuses itself (it stands alone) and the contract
+// re-declares them for the wire: this stops compiling the day the two lists differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const printerStatusesAgree: Same<HardwarePrinterStatus, PrinterStatus> = true;
+void printerStatusesAgree;
 
 export function printerOptionsFromUri(uri: string, dataDir: string) {
   const dialect = /[?&]dialect=star\b/.test(uri) ? ('star' as const) : ('epson' as const);
@@ -53,7 +60,7 @@ export async function attachLocalPrinters(
     uris.set(deviceId, printerUri);
     deps.printing.attachLocalPrinter(deviceId, {
       async print(job) {
-        const result = await service.print(toPrintData(job));
+        const result = await service.print(ticketPrintData(job));
         return result.ok ? { ok: true, printerStatus: result.status } : { ok: false, error: result.error, printerStatus: result.status };
       },
       close: () => service.stop(),
