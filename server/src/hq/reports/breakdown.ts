@@ -9,42 +9,16 @@ import { BUCKET_UPPER_BOUNDS } from '../buckets';
 import type { BreakdownQuery, BreakdownResponse, BreakdownRow } from '@turnero/contract/hq';
 import type { Sql } from '../db';
 import { companyScope, type Viewer } from './scope';
-import { figures, readSums, sumSelect, type Sums } from './sums';
-
-const GROUPS = {
-  service: { table: 'hq_agg_day', key: 'a.service_code' },
-  day: { table: 'hq_agg_day', key: 'a.day' },
-  hour: { table: 'hq_agg_hour', key: 'a.hour::text' },
-} as const;
+import { breakdownRows, findReportOffice, serviceNames } from '../store/reports-store';
+import { figures, readSums, type Sums } from './sums';
 
 export async function officeBreakdown(sql: Sql, viewer: Viewer, code: string, q: BreakdownQuery): Promise<BreakdownResponse> {
   const company = companyScope(viewer, undefined);
-  const offices = await sql.$queryRawUnsafe<{ id: number; name: string; company: string | null }[]>(
-    'SELECT id, name, company FROM hq_office WHERE code = $1',
-    code,
-  );
-  const office = offices[0];
+  const office = await findReportOffice(sql, code);
   if (!office || (company !== null && office.company !== company)) throw new AppError('not_found', `No office ${code}`);
 
-  const g = GROUPS[q.by];
-  const rows = await sql.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT ${g.key} AS key, ${sumSelect('a')}
-     FROM ${g.table} a
-     WHERE a.office_id = $1 AND a.day BETWEEN $2 AND $3 AND ($4::text IS NULL OR a.service_code = $4)
-     GROUP BY 1 ORDER BY 1`,
-    office.id,
-    q.from,
-    q.to,
-    q.service ?? null,
-  );
-  const names = new Map<string, string>();
-  if (q.by === 'service') {
-    const services = await sql.$queryRawUnsafe<{ service_code: string; name: string }[]>(
-      'SELECT service_code, name FROM hq_service WHERE office_id = $1',
-      office.id,
-    );
-    for (const s of services) names.set(s.service_code, s.name);
-  }
+  const rows = await breakdownRows(sql, office.id, q.by, { from: q.from, to: q.to, service: q.service ?? null });
+  const names = q.by === 'service' ? await serviceNames(sql, office.id) : new Map<string, string>();
   const label = (key: string) =>
     q.by === 'hour' ? `${key.padStart(2, '0')}:00` : q.by === 'service' ? (names.get(key) ?? key) : key;
 

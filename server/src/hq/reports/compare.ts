@@ -5,38 +5,12 @@
 import type { CompareQuery, CompareResponse, CompareRow } from '@turnero/contract/hq';
 import type { Sql } from '../db';
 import { companyScope, type Viewer } from './scope';
-import { figures, readSums, sumSelect } from './sums';
-
-const COMPARE_SQL = `
-  WITH agg AS (
-    SELECT a.office_id, ${sumSelect('a')}
-    FROM hq_agg_day a
-    WHERE a.day BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.service_code = $3)
-    GROUP BY a.office_id
-  ), agent AS (
-    SELECT g.office_id, SUM(g.signed_in_seconds)::float8 AS signed_in, SUM(g.serving_seconds)::float8 AS serving
-    FROM hq_agent_hour g
-    WHERE g.day BETWEEN $1 AND $2
-    GROUP BY g.office_id
-  )
-  SELECT o.code AS office_code, o.name AS office_name, o.company AS office_company, o.region AS office_region,
-         o.last_sync_at, o.clock_skew_ms, agent.signed_in, agent.serving, agg.*
-  FROM hq_office o
-  LEFT JOIN agg ON agg.office_id = o.id
-  LEFT JOIN agent ON agent.office_id = o.id
-  WHERE ($4::text IS NULL OR o.company = $4) AND ($5::text IS NULL OR o.region = $5)
-  ORDER BY o.code`;
+import { compareRows } from '../store/reports-store';
+import { figures, readSums } from './sums';
 
 export async function compareOffices(sql: Sql, viewer: Viewer, q: CompareQuery): Promise<CompareResponse> {
   const company = companyScope(viewer, q.company);
-  const rows = await sql.$queryRawUnsafe<Record<string, unknown>[]>(
-    COMPARE_SQL,
-    q.from,
-    q.to,
-    q.service ?? null,
-    company,
-    q.region ?? null,
-  );
+  const rows = await compareRows(sql, { from: q.from, to: q.to, service: q.service ?? null, company, region: q.region ?? null });
   return { from: q.from, to: q.to, rows: rows.map(toRow) };
 }
 

@@ -1,18 +1,10 @@
 /**
  * Turning summed aggregate columns into figures. Every report selects the same SUM list
- * (SUM_SELECT) over hq_agg_day or hq_agg_hour, then derives medians, p90 and rates here.
+ * (store/reports-store.ts) over hq_agg_day or hq_agg_hour, then derives medians, p90 and
+ * rates here.
  */
 import { COUNT_COLUMNS, type AggSums } from '../agg-sums';
 import { SERVICE_COLUMNS, WAIT_COLUMNS, quantileFromHistogram } from '../buckets';
-
-const COUNTS = COUNT_COLUMNS.map(([column]) => column);
-
-/** `COALESCE(SUM(a.col), 0)::float8 AS col` for every counter and bucket (float8: plain JS numbers). */
-export function sumSelect(alias = 'a'): string {
-  return [...COUNTS, ...WAIT_COLUMNS, ...SERVICE_COLUMNS]
-    .map((c) => `COALESCE(SUM(${alias}.${c}), 0)::float8 AS ${c}`)
-    .join(', ');
-}
 
 export type Sums = AggSums;
 
