@@ -2,7 +2,8 @@
  * The wall display's announcement queue: every call is announced with a chime and then
  * its spoken form, one at a time, never overlapping and never cut; a recall is announced
  * again. Pure of browser APIs: the chime and the voice are injected, so tests drive it
- * with fakes and the display passes Web Audio + speechSynthesis (see speech.ts).
+ * with fakes and the display passes Web Audio + speechSynthesis (see speech.ts, which also
+ * holds the Spanish words it says).
  *
  * A call is identified by ticket + call time: the same fact seen twice (a replayed event)
  * is announced once; a recall carries a new time and is announced again. Calls that were
@@ -10,7 +11,7 @@
  * announced, so a reconnect never presents a stale call as new.
  */
 import type { CallDto } from '@turnero/contract/dto';
-import { spokenCounterName, spokenTicketCode } from '@turnero/domain/numbering';
+import { spokenCounterName, spokenTicketCode } from './speech';
 
 export type AnnouncementStatus = 'queued' | 'playing' | 'done' | 'failed';
 

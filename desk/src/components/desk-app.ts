@@ -2,8 +2,7 @@ import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatDuration, secondsSince } from '@turnero/web-client/format';
 import { localName, t } from '@turnero/web-client/i18n';
-import type { CounterDto } from '@turnero/contract/dto';
-import { PAUSE_REASONS, type PauseReason } from '@turnero/domain/types';
+import { PAUSE_REASONS, type CounterDto, type PauseReason } from '@turnero/contract/dto';
 import {
   actionForKey,
   availableActions,

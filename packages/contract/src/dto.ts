@@ -15,6 +15,9 @@ import {
   USER_ROLES,
 } from '@turnero/domain/types';
 
+/** The reasons an agent may pause for, which the desk offers: web apps take them from here. */
+export { PAUSE_REASONS, type PauseReason } from '@turnero/domain/types';
+
 const id = z.string().min(1).max(64);
 const isoDate = z.string();
 
