@@ -12,8 +12,8 @@ import { REPO_ROOT } from '../../server/src/platform/repo-root';
 
 const SERVER = join(REPO_ROOT, 'server', 'src');
 
-/** Where the database is reached: the connection modules, the store layers and ingest's own store. */
-const DATA_ACCESS = [/^db\//, /^office\/store\//, /^hq\/store\//, /^hq\/db\.ts$/, /^hq\/ingest\/store\.ts$/];
+/** Where the database is reached: the connection modules and the store layers. */
+const DATA_ACCESS = [/^db\//, /^office\/store\//, /^hq\/store\//, /^hq\/db\.ts$/];
 
 const PRISMA_METHODS =
   'findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|create|createMany|update|updateMany|upsert|delete|deleteMany|count|aggregate|groupBy';

@@ -9,7 +9,7 @@ import { AppError } from '@turnero/domain/errors';
 import { isValidTimeZone } from '@turnero/domain/local-day';
 import type { HqDatabase, Sql } from '../db';
 import { reduceEvents, toDayDeltas, type ReducibleEvent } from './reducer';
-import { BatchWrite, loadAgents, loadTickets, lockOffice } from './store';
+import { BatchWrite, loadAgents, loadTickets, lockOffice } from '../store/ingest-store';
 
 /** Offices whose clock is further off than this are flagged. */
 export const SKEW_FLAG_MS = 2000;

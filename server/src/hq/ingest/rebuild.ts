@@ -6,7 +6,7 @@
 import type { HqDatabase } from '../db';
 import { reduceInto } from './ingest';
 import { officeCodes } from '../store/offices-store';
-import { BatchWrite, clearDerived, lockOffice, readEvents } from './store';
+import { BatchWrite, clearDerived, lockOffice, readEvents } from '../store/ingest-store';
 
 const PAGE = 5000;
 

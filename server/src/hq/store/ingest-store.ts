@@ -6,7 +6,7 @@
 import { COUNT_COLUMNS } from '../agg-sums';
 import { BUCKET_COUNT, SERVICE_COLUMNS, WAIT_COLUMNS } from '../buckets';
 import type { Sql } from '../db';
-import type { AgentHourDelta, AgentRow, AggDelta, ReducibleEvent, ServiceInfo, TicketRow } from './reducer';
+import type { AgentHourDelta, AgentRow, AggDelta, ReducibleEvent, ServiceInfo, TicketRow } from '../ingest/reducer';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
