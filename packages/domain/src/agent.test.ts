@@ -3,22 +3,16 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { markIdle, markServing, pause, resume, signIn, signOut } from './agent';
 import { AppError, type ErrorCode } from './errors';
+import { counter, minute as min, T0 } from './test-fixtures';
 import type { Counter, PauseReason } from './types';
 
-const T0 = Date.parse('2026-11-28T13:00:00Z');
-const min = (m: number) => new Date(T0 + m * 60_000);
-
-const empty: Counter = {
-  id: 'c1',
-  name: 'Módulo 1',
-  active: true,
+const empty = counter({
   services: [{ serviceId: 'a', weight: 1 }],
   agentId: null,
   agentState: 'signed_out',
   stateSince: null,
-  pauseReason: null,
   preferentialStreak: 1,
-};
+});
 const withCode = (code: ErrorCode) => (e: unknown) => e instanceof AppError && e.code === code;
 
 describe('sign in and out', () => {
