@@ -46,10 +46,11 @@ async function serveNext(i: number): Promise<TicketDto> {
   return expectStatus(await act(s, agent(i).token, id, 'finish', { outcome: 'ok' }), 200, 'finish').body;
 }
 
-/** Facts other than printer status (the demo kiosk's printer reports on its own schedule). */
+/** Facts that only a command makes: printer status and sync state also come on their own schedule. */
+const ON_THEIR_OWN = new Set(['device:status', 'sync:updated']);
 const ticketOrCounterFacts = (log: LoggedEvent[]) =>
   log
-    .filter((x) => typeof x.payload?.seq === 'number' && x.event !== 'device:status')
+    .filter((x) => typeof x.payload?.seq === 'number' && !ON_THEIR_OWN.has(x.event))
     .map((x) => `${x.event} ${x.payload.ticket?.code ?? x.payload.counter?.name ?? ''} ${x.payload.event ?? ''}`.trim());
 
 test('snapshot:get answers with the live state and its sequence', async () => {
@@ -255,5 +256,9 @@ test("the public ticket socket receives its own ticket's call and nothing about 
   assert.ok(aboutTickets.every((x) => x.payload.ticket.id === mine.id), `leaked: ${JSON.stringify(aboutTickets.map((x) => x.payload.ticket.code))}`);
   assert.ok(!aboutTickets.some((x) => x.payload.ticket.id === other.id));
   assert.ok(!log.some((x) => x.event === 'counter:updated' || x.event === 'device:status'), 'the phone heard staff facts');
+  // It may not read the whole office either: an ack error, not silence.
+  const snapshot = await command(phone, 'snapshot:get');
+  assert.equal(snapshot.data, undefined);
+  assert.equal(snapshot.error?.code, 'forbidden', JSON.stringify(snapshot));
   expectStatus(await act(s, agent(1).token, mine.id, 'no-show'), 200, 'no-show');
 });

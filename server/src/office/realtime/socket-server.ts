@@ -15,7 +15,7 @@ import { parseWith } from '../../platform/http';
 import { socketOriginCheck } from '../../platform/origin';
 import type { AuthService } from '../auth/auth-service';
 import { recordPrinterStatus } from '../commands/printing';
-import type { OfficeDeps, Principal } from '../context';
+import type { OfficeDeps } from '../context';
 import { READERS } from '../http/roles';
 import { snapshot } from '../queries';
 import { findTicket } from '../store/office-store';
@@ -32,7 +32,6 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
     cors: { origin: false },
     allowRequest: socketOriginCheck(deps.config),
   });
-  const principals = new WeakMap<IoSocket, Principal>();
   const connections = deps.metrics.counter('socket_connections_total', 'Socket connections accepted', ['role']);
 
   io.use(async (socket, next) => {
@@ -41,7 +40,6 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
       if (typeof hs.token === 'string') {
         const principal = await auth.authenticate(hs.token);
         if (!principal) return next(new Error('unauthenticated'));
-        principals.set(socket, principal);
         socket.data = { principalId: principal.id, role: principal.role, counterId: null, deviceId: principal.deviceId, ticketId: null };
         return next();
       }
@@ -61,12 +59,10 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
   io.on('connection', (socket) => {
     connections.inc({ role: socket.data.role });
     deps.broadcaster.admit(socket);
-    const principal = principals.get(socket);
-    if (!principal) return; // the public ticket page only listens
-    registerCommands(socket, principal, deps);
+    registerCommands(socket, deps);
     socket.on('disconnect', () => {
       // A kiosk agent that drops leaves its printer unreachable: supervisors must know.
-      const deviceId = principal.deviceId;
+      const deviceId = socket.data.deviceId;
       if (socket.data.printerAgent && deviceId && !deps.broadcaster.isPrinterAgentConnected(deviceId)) {
         void recordPrinterStatus(deps, deviceId, 'offline').catch(() => undefined);
       }
@@ -77,7 +73,9 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
   return io;
 }
 
-function registerCommands(socket: IoSocket, principal: Principal, deps: OfficeDeps): void {
+/** Every socket gets the same commands; its role decides which it may send (the public page: none). */
+function registerCommands(socket: IoSocket, deps: OfficeDeps): void {
+  const { role, principalId } = socket.data;
   /** Wraps a command: role check, payload validation, ack with data or a known error. */
   function on<P>(
     event: keyof ClientToServerEvents,
@@ -89,15 +87,15 @@ function registerCommands(socket: IoSocket, principal: Principal, deps: OfficeDe
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (r: Result<unknown>) => void) : null;
       let result: Result<unknown>;
       try {
-        if (!roles.includes(principal.role)) {
-          throw new AppError('forbidden', `Role ${principal.role} may not send ${event}`);
+        if (!roles.includes(role)) {
+          throw new AppError('forbidden', `Role ${role} may not send ${event}`);
         }
         const payload = schema ? parseWith(schema, args[0], 'payload') : (undefined as P);
         result = { data: (await run(payload)) ?? null };
       } catch (err) {
         const e = isAppError(err) ? err : new AppError('internal', 'Internal error');
         if (!isAppError(err)) deps.logger.error({ err, event }, 'socket command failed');
-        else deps.logger.info({ code: e.code, event, principal: principal.id }, 'socket command refused');
+        else deps.logger.info({ code: e.code, event, principal: principalId }, 'socket command refused');
         result = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
       }
       if (ack) ack(result);
@@ -109,11 +107,11 @@ function registerCommands(socket: IoSocket, principal: Principal, deps: OfficeDe
   // Kiosk agent (the kiosk-side printer driver): status and print results.
   on('printer:status', ['kiosk'], PrinterStatusRequest, async (p) => {
     await deps.broadcaster.enlistPrinterAgent(socket);
-    await recordPrinterStatus(deps, principal.deviceId!, p.status);
+    await recordPrinterStatus(deps, socket.data.deviceId!, p.status);
     return { ok: true };
   });
   on('print:result', ['kiosk'], PrintResult, async (p) => {
-    if (p.printerStatus) await recordPrinterStatus(deps, principal.deviceId!, p.printerStatus);
+    if (p.printerStatus) await recordPrinterStatus(deps, socket.data.deviceId!, p.printerStatus);
     const known = deps.printing.agentResult(p.jobId, p.ticketId, p);
     if (!known) throw new AppError('not_found', `Unknown or settled print job ${p.jobId}`);
     return { ok: true };
