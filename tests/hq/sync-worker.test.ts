@@ -110,7 +110,11 @@ describe('sync worker against a real head office', () => {
       });
     let worker = mkWorker();
     worker.start();
-    while (worker.state().consecutiveFailures < 4) await new Promise((r) => setTimeout(r, 5));
+    const failing = Date.now() + 30_000;
+    while (worker.state().consecutiveFailures < 4) {
+      assert.ok(Date.now() < failing, `the worker failed only ${worker.state().consecutiveFailures} times in 30 s (waited for 4)`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
     await worker.stop();
     const st = worker.state();
     assert.match(st.lastError ?? '', /network/);

@@ -90,7 +90,7 @@ test('tap a service: the screen, the server and the printed paper show the same 
   const deadline = Date.now() + 15_000;
   while (!printer.tickets.some((t) => t.text.includes(codeOnScreen)) && Date.now() < deadline) await page.waitForTimeout(100);
   const paper = printer.tickets.find((t) => t.text.includes(codeOnScreen));
-  assert.ok(paper, `the printer printed ${codeOnScreen}`);
+  assert.ok(paper, `the printer printed ${codeOnScreen} within 15 s`);
   assert.ok(paper.qr?.includes(issued[0].id), 'the printed QR links to this ticket');
   await page.close();
 });

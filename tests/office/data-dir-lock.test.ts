@@ -11,6 +11,7 @@ import { DataDirInUseError } from '../../server/src/db/data-dir-lock';
 import { createOfficeServer } from '../../server/src/office/app';
 import { loadConfig } from '../../server/src/platform/config';
 import { createLogger } from '../../server/src/platform/logger';
+import { withDeadline } from '../support/deadline';
 import { REPO_ROOT, startTestOffice, tempDataDir } from '../support/office';
 
 const configFor = (dataDir: string) =>
@@ -41,7 +42,7 @@ test('started as a process, the second server exits with code 2 and says why; a 
     });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const code = await withDeadline(new Promise<number | null>((resolve) => child.on('exit', resolve)), 30_000, 'the second server to exit');
     assert.equal(code, 2);
     assert.match(stderr, /Another Turnero office server is already using/);
     assert.doesNotMatch(stderr, /at .*\.ts:\d+/, 'a message, not a stack trace');

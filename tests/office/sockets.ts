@@ -1,6 +1,7 @@
 /** socket.io-client helpers for the office tests: typed sockets, event logs, waiting for an event. */
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Result, ServerToClientEvents } from '@turnero/contract/realtime';
+import { withDeadline } from '../support/deadline';
 
 export type OfficeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -33,17 +34,19 @@ export function recordEvents(socket: OfficeSocket): LoggedEvent[] {
   return log;
 }
 
-/** Resolves with the first event of that name matching `match` (registered before the action). */
-export function nextEvent(socket: OfficeSocket, event: string, match: (p: any) => boolean = () => true): Promise<any> {
-  return new Promise((resolve) => {
-    const handler = (name: string, payload: unknown) => {
-      if (name === event && match(payload)) {
-        socket.offAny(handler);
-        resolve(payload);
-      }
+/**
+ * Resolves with the first event of that name matching `match` (registered before the action);
+ * fails naming the event if none comes within `ms`.
+ */
+export function nextEvent(socket: OfficeSocket, event: string, match: (p: any) => boolean = () => true, ms = 30_000): Promise<any> {
+  let handler: (name: string, payload: unknown) => void = () => {};
+  const arrived = new Promise((resolve) => {
+    handler = (name: string, payload: unknown) => {
+      if (name === event && match(payload)) resolve(payload);
     };
     socket.onAny(handler);
   });
+  return withDeadline(arrived, ms, `socket event ${event}`).finally(() => socket.offAny(handler));
 }
 
 /**

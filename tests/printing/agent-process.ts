@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/office';
+import { withDeadline } from '../support/deadline';
 
 export interface AgentProcess {
   readonly child: ChildProcess;
@@ -40,7 +41,7 @@ export function startAgentProcess(opts: { serverUrl: string; token: string; prin
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const signal = async (sig: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(sig);
-    await exited;
+    await withDeadline(exited, 30_000, `the kiosk agent (pid ${child.pid}) to exit after ${sig}`);
   };
   return { child, output: () => output, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
 }

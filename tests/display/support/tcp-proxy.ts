@@ -4,6 +4,7 @@
  * server itself keeps running and the test keeps talking to it directly.
  */
 import net from 'node:net';
+import { withDeadline } from '../../support/deadline';
 
 export interface TcpProxy {
   url: string;
@@ -49,7 +50,7 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
     },
     close() {
       cut();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+      return withDeadline(new Promise<void>((resolve) => server.close(() => resolve())), 10_000, 'the display proxy to close');
     },
   };
 }
