@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { emit } from '@turnero/web-client/emit';
 import { formatDuration } from '@turnero/web-client/format';
 import { localName, t } from '@turnero/web-client/i18n';
 import type { ServiceDto } from '@turnero/contract/dto';
@@ -74,6 +75,6 @@ export class DeskWaitingList extends LitElement {
   }
 
   private _call(ticketId: string) {
-    this.dispatchEvent(new CustomEvent('turnero-call-ticket', { detail: { ticketId }, bubbles: true, composed: true }));
+    emit(this, 'turnero-call-ticket', { ticketId });
   }
 }

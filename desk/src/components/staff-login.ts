@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { emit } from '@turnero/web-client/emit';
 import { t } from '@turnero/web-client/i18n';
 import { isApiError } from '@turnero/web-client/api';
 import type { MeDto } from '@turnero/contract/dto';
@@ -56,7 +57,7 @@ export class StaffLogin extends LitElement {
         this._error = t('login.forbiddenRole');
         return;
       }
-      this.dispatchEvent(new CustomEvent('turnero-signed-in', { detail: me, bubbles: true, composed: true }));
+      emit(this, 'turnero-signed-in', me);
     } catch (err) {
       this._error = isApiError(err) && (err.status === 401 || err.status === 400) ? t('login.failed') : errorText(err);
     } finally {

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { emit } from '@turnero/web-client/emit';
 import { t } from '@turnero/web-client/i18n';
 import { LangController } from '@turnero/web-client/lang-controller';
 import type { MeDto } from '@turnero/contract/dto';
@@ -58,7 +59,7 @@ export class StaffShell extends LitElement {
           </button>
           ${me
             ? html`<span>${me.name}</span>
-                <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('turnero-sign-out', { bubbles: true, composed: true }))}>
+                <button type="button" @click=${() => emit(this, 'turnero-sign-out')}>
                   ${t('common.signOut')}
                 </button>`
             : ''}

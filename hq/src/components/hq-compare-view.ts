@@ -6,8 +6,8 @@
  */
 import { LitElement, html, css, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { emit } from '@turnero/web-client/emit';
 import { LangController } from '@turnero/web-client/lang-controller';
-import { emit } from '../lib/emit';
 import { isApiError } from '@turnero/web-client/api';
 import { t } from '@turnero/web-client/i18n';
 import type { Granularity, HqApi, OfficeInfo, OfficeRow, OfficeSeries, ReportFilters, ServiceOption } from '../api/hq-api';

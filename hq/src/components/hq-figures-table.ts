@@ -8,8 +8,8 @@
  */
 import { LitElement, html, css, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { emit } from '@turnero/web-client/emit';
 import { LangController } from '@turnero/web-client/lang-controller';
-import { emit } from '../lib/emit';
 import { t } from '@turnero/web-client/i18n';
 import { formatAgo, formatCount, formatDateTime, formatHour, formatShare, formatWait } from '../lib/figures';
 import { nextSort, sortRows, type SortDirection, type SortState } from '../lib/table-sort';

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { emit } from '@turnero/web-client/emit';
 import { DeskDialog } from './desk-dialog';
-import { answer } from './desk-parts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -44,6 +44,6 @@ export class ChoiceDialog extends DeskDialog {
   private _submit(e: SubmitEvent) {
     e.preventDefault();
     const value = String(new FormData(e.target as HTMLFormElement).get(this.name) ?? 'other');
-    answer(this, 'turnero-choice', { value });
+    emit(this, 'turnero-choice', { value });
   }
 }

@@ -1,9 +1,10 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { emit } from '@turnero/web-client/emit';
 import { localName, t } from '@turnero/web-client/i18n';
 import type { CounterDto, MeDto, ServiceDto } from '@turnero/contract/dto';
 import { baseStyles } from '../shared-styles';
-import { answer, errorBox, formStyles } from './desk-parts';
+import { errorBox, formStyles } from './desk-parts';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -79,6 +80,6 @@ export class CounterPicker extends LitElement {
   private _submit(e: SubmitEvent) {
     e.preventDefault();
     const form = new FormData(e.target as HTMLFormElement);
-    answer(this, 'turnero-open-counter', { counterId: String(form.get('counter') ?? ''), serviceIds: form.getAll('service').map(String) });
+    emit(this, 'turnero-open-counter', { counterId: String(form.get('counter') ?? ''), serviceIds: form.getAll('service').map(String) });
   }
 }

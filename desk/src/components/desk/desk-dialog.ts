@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { emit } from '@turnero/web-client/emit';
 import { t } from '@turnero/web-client/i18n';
 import { baseStyles } from '../shared-styles';
 import { formStyles } from './desk-parts';
@@ -27,10 +28,9 @@ export class DeskDialog extends LitElement {
 
   /** Confirm submits the dialog's form; cancel asks the desk to close it. */
   protected buttons() {
-    const cancel = () => this.dispatchEvent(new CustomEvent('turnero-dialog-cancel', { bubbles: true, composed: true }));
     return html`<p class="row">
       <button class="primary" type="submit" ?disabled=${this.busy}>${t('common.confirm')}</button>
-      <button type="button" @click=${cancel}>${t('common.cancel')}</button>
+      <button type="button" @click=${() => emit(this, 'turnero-dialog-cancel')}>${t('common.cancel')}</button>
     </p>`;
   }
 }

@@ -1,10 +1,10 @@
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { emit } from '@turnero/web-client/emit';
 import { localName, t } from '@turnero/web-client/i18n';
 import type { CounterDto, ServiceDto } from '@turnero/contract/dto';
 import type { TransferTarget } from './desk-commands';
 import { DeskDialog } from './desk-dialog';
-import { answer } from './desk-parts';
 
 export type TransferMode = 'service' | 'counter';
 
@@ -54,7 +54,7 @@ export class TransferDialog extends DeskDialog {
   private _modeChoice(mode: TransferMode, label: string) {
     const choose = () => {
       this.mode = mode;
-      answer(this, 'turnero-transfer-mode', { mode });
+      emit(this, 'turnero-transfer-mode', { mode });
     };
     return html`<label class="choice"><input type="radio" name="mode" value=${mode} ?checked=${this.mode === mode} @change=${choose} /> ${label}</label>`;
   }
@@ -62,6 +62,6 @@ export class TransferDialog extends DeskDialog {
   private _submit(e: SubmitEvent) {
     e.preventDefault();
     const target = String(new FormData(e.target as HTMLFormElement).get('target') ?? '');
-    answer<TransferTarget>(this, 'turnero-transfer', this.mode === 'service' ? { toServiceId: target } : { toCounterId: target });
+    emit<TransferTarget>(this, 'turnero-transfer', this.mode === 'service' ? { toServiceId: target } : { toCounterId: target });
   }
 }
