@@ -7,7 +7,7 @@ import { COUNT_COLUMNS } from '../agg-sums';
 import { SERVICE_COLUMNS, WAIT_COLUMNS } from '../buckets';
 import type { Sql } from '../db';
 
-export type ReportRow = Record<string, unknown>;
+type ReportRow = Record<string, unknown>;
 
 const COUNTS = COUNT_COLUMNS.map(([column]) => column);
 

@@ -16,7 +16,7 @@ import { findIdempotentTicket, getTicket } from '../store/office-store';
 import { insertIdempotencyKeySql, insertTicketEventsSql, insertTicketSql } from '../store/ticket-writes';
 import { ticketFacts } from './facts';
 
-export interface IssueInput extends IssueTicketRequest {
+interface IssueInput extends IssueTicketRequest {
   idempotencyKey?: string;
 }
 

@@ -28,7 +28,7 @@ import { insertTicketEventsSql, updateCounterStateSql, updateTicketSql } from '.
 import { ticketFacts } from './facts';
 
 /** An agent acts only at the counter they are signed in at; supervisors anywhere. */
-export function assertActsAtCounter(principal: Principal, counter: Counter): void {
+function assertActsAtCounter(principal: Principal, counter: Counter): void {
   if (isStaffManager(principal)) return;
   if (principal.role !== 'agent' || counter.agentId !== principal.id) {
     throw new AppError('forbidden', `You are not signed in at ${counter.name}`);
