@@ -1,14 +1,12 @@
 /**
- * The head-office dashboard in headless Chromium against a real head office on a
- * throwaway PostgreSQL database, filled through the real ingest path by the demo
- * simulator: sign-in, the comparison with the right numbers, sorting (mouse and keyboard),
- * drill-down office -> service -> hour, CSV export, the live view, English and the
- * meeting-room mode, and axe-core finding nothing serious.
+ * The head-office dashboard in headless Chromium against a real head office (the bundle,
+ * as `npm run hq` runs it) on a throwaway PostgreSQL database, filled through the real
+ * ingest path by the demo simulator: sign-in, the comparison with the right numbers,
+ * sorting (mouse and keyboard), drill-down office -> service -> hour, CSV export, the live
+ * view, English and the meeting-room mode, and axe-core finding nothing serious.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildDemoOffices, type DemoOffice } from '../../scripts/demo/offices';
@@ -34,21 +32,15 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
   const expected = new Map<string, OfficeExpectation>();
 
   beforeAll(async () => {
-    const bundle = resolve(import.meta.dirname, '../../dist/web/hq/main.js');
-    if (!existsSync(bundle)) {
-      const build = spawnSync(process.execPath, ['scripts/build-web.mjs'], { cwd: resolve(import.meta.dirname, '../..'), stdio: 'inherit' });
-      assert.equal(build.status, 0, 'npm run build failed');
-    }
     hq = await startHeadOffice();
     // "Now" is an office morning, so the last day has people waiting and figures are stable.
     const now = lastOfficeMorning(Date.now());
     offices = buildDemoOffices(OFFICES, SEED);
-    await runDemo({ url: hq.server.url, credentials: hq.admin, offices: OFFICES, days: DAYS, seed: SEED, trafficScale: SCALE, concurrency: 2, offline: 1, now });
+    await runDemo({ url: hq.url, credentials: hq.admin, offices: OFFICES, days: DAYS, seed: SEED, trafficScale: SCALE, concurrency: 2, offline: 1, now });
     for (const o of offices) expected.set(o.code, expectedFigures(o, DAYS, SEED, now, SCALE));
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'America/Bogota', locale: 'es-CO', acceptDownloads: true });
     page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
   });
 
   afterAll(async () => {
@@ -61,7 +53,7 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
   const cell = (table: string, key: string, col: string) => page.locator(`hq-figures-table#${table} tbody tr[data-row-key="${key}"] td[data-col="${col}"]`);
 
   it('signs in and shows every office with the figures computed from its events', async () => {
-    await page.goto(`${hq.server.url}/hq/`);
+    await page.goto(`${hq.url}/hq/`);
     await page.getByLabel('Usuario').fill(hq.admin.username);
     await page.getByLabel('Contraseña').fill('wrong password');
     await page.getByRole('button', { name: 'Ingresar' }).click();
