@@ -9,6 +9,7 @@ import { api } from '../lib/staff-session';
 import { StaffSessionController } from '../lib/staff-session-controller';
 import '../lib/messages';
 import { baseStyles, pageStyles } from './shared-styles';
+import { tableHead } from './table-head';
 
 type Row = Record<string, unknown> & { id: string; active?: boolean };
 
@@ -102,13 +103,7 @@ export class AdminApp extends LitElement {
   private _table() {
     const tab = this._tab;
     return html`<table>
-      <thead>
-        <tr>
-          ${tab.columns.map((c) => html`<th scope="col">${t(c.label)}</th>`)}
-          <th scope="col">${t('common.state')}</th>
-          <th scope="col">${t('common.actions')}</th>
-        </tr>
-      </thead>
+      ${tableHead([...tab.columns.map((c) => c.label), 'common.state', 'common.actions'])}
       <tbody>
         ${this._rows.map(
           (row) => html`<tr data-row=${String(row[tab.columns[0].key] ?? row.id)}>

@@ -16,6 +16,7 @@ import { api } from '../../lib/staff-session';
 import { StaffSessionController } from '../../lib/staff-session-controller';
 import { allWaiting } from '../../lib/waiting-list';
 import '../../lib/messages';
+import { tableHead } from '../table-head';
 import { boardStyles } from './board-styles';
 
 const MAX_QUEUE_KEY = 'turnero.board.maxQueue';
@@ -166,17 +167,7 @@ export class BoardApp extends LitElement {
     return html`<section class="panel" aria-labelledby="counters-title">
       <h2 id="counters-title">${t('board.counters')}</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">${t('common.counter')}</th>
-            <th scope="col">${t('board.agent')}</th>
-            <th scope="col">${t('common.state')}</th>
-            <th scope="col">${t('common.since')}</th>
-            <th scope="col">${t('board.currentTicket')}</th>
-            <th scope="col">${t('board.services')}</th>
-            <th scope="col">${t('common.actions')}</th>
-          </tr>
-        </thead>
+        ${tableHead(['common.counter', 'board.agent', 'common.state', 'common.since', 'board.currentTicket', 'board.services', 'common.actions'])}
         <tbody>
           ${rows.map(
             ({ counter: c, stateSeconds, ticketSeconds }) => html`<tr data-counter=${c.name}>
@@ -236,14 +227,7 @@ export class BoardApp extends LitElement {
     return html`<section class="panel" aria-labelledby="tickets-title">
       <h2 id="tickets-title">${t('board.tickets')} (${rows.length})</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">${t('common.ticket')}</th>
-            <th scope="col">${t('common.service')}</th>
-            <th scope="col">${t('common.wait')}</th>
-            <th scope="col">${t('common.actions')}</th>
-          </tr>
-        </thead>
+        ${tableHead(['common.ticket', 'common.service', 'common.wait', 'common.actions'])}
         <tbody>
           ${rows.map(
             (r) => html`<tr class=${r.overdue ? 'overdue' : ''} data-ticket=${r.ticket.code}>
@@ -287,14 +271,7 @@ export class BoardApp extends LitElement {
     return html`<section class="panel" aria-labelledby="devices-title">
       <h2 id="devices-title">${t('board.devices')}</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">${t('common.name')}</th>
-            <th scope="col">${t('board.kind')}</th>
-            <th scope="col">${t('board.connection')}</th>
-            <th scope="col">${t('board.printer')}</th>
-          </tr>
-        </thead>
+        ${tableHead(['common.name', 'board.kind', 'board.connection', 'board.printer'])}
         <tbody>
           ${devices.map(
             (d) => html`<tr data-device=${d.name}>
