@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,15 @@ describe('office over HTTPS', () => {
     await eventually(async () => (await presentedCommonName(port)) === 'renewed-certificate', 5_000, 'the renewed certificate is presented');
     const r = await httpsGet(`${httpsUrl}/api/v1/health`, renewed.pem);
     assert.equal(r.status, 200);
+  });
+
+  test('a renewal caught half-written (new certificate, old key) keeps the old pair until the key arrives', async () => {
+    const next = makeCertificate(mkdtempSync(join(certDir, 'next-')), 'third-certificate');
+    copyFileSync(next.cert, cert.cert);
+    await new Promise((r) => setTimeout(r, 1_000)); // several reload checks
+    assert.equal(await presentedCommonName(port), 'renewed-certificate');
+    copyFileSync(next.key, cert.key);
+    await eventually(async () => (await presentedCommonName(port)) === 'third-certificate', 5_000, 'the completed pair is presented');
   });
 });
 
@@ -153,5 +162,12 @@ describe('HQ_URL', () => {
   test('a certificate without its key (or the reverse) is refused', () => {
     assert.throws(() => loadConfig({ TLS_CERT_FILE: '/x/cert.pem' }), /TLS_CERT_FILE and TLS_KEY_FILE go together/);
     assert.throws(() => loadConfig({ TLS_KEY_FILE: '/x/key.pem' }), /TLS_CERT_FILE and TLS_KEY_FILE go together/);
+  });
+  test('a missing file, or a key of another certificate, stops the start with a message', () => {
+    const other = makeCertificate(mkdtempSync(join(certDir, 'other-')), 'other');
+    assert.throws(() => loadConfig({ TLS_CERT_FILE: join(certDir, 'missing.pem'), TLS_KEY_FILE: cert.key }), (err: Error) =>
+      err instanceof ConfigError && /do not load as a certificate and its key: ENOENT/.test(err.message));
+    assert.throws(() => loadConfig({ TLS_CERT_FILE: cert.cert, TLS_KEY_FILE: other.key }), (err: Error) =>
+      err instanceof ConfigError && /do not load as a certificate and its key: .*key values mismatch/.test(err.message));
   });
 });

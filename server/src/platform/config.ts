@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '@turnero/domain/local-day';
+import { readTlsPair } from './tls-files';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -79,6 +80,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (Boolean(cfg.TLS_CERT_FILE) !== Boolean(cfg.TLS_KEY_FILE)) {
     throw new ConfigError('Invalid configuration: TLS_CERT_FILE and TLS_KEY_FILE go together');
+  }
+  if (cfg.TLS_CERT_FILE && cfg.TLS_KEY_FILE) {
+    try {
+      readTlsPair(cfg.TLS_CERT_FILE, cfg.TLS_KEY_FILE);
+    } catch (err) {
+      throw new ConfigError(`Invalid configuration: TLS_CERT_FILE and TLS_KEY_FILE do not load as a certificate and its key: ${(err as Error).message}`);
+    }
   }
   if (cfg.HQ_URL && !cfg.HQ_ALLOW_INSECURE && !isEncryptedOrLocal(cfg.HQ_URL)) {
     throw new ConfigError(

@@ -6,12 +6,12 @@
  * Checking by stat rather than fs.watch survives the renewers that swap a symlink or
  * rename a new file into place (a watch on the old inode would never fire).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createServer as createHttpServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { createSecureContext } from 'node:tls';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { readTlsPair } from './tls-files';
 
 export type TlsConfig = Partial<Pick<Config, 'TLS_CERT_FILE' | 'TLS_KEY_FILE' | 'TLS_RELOAD_SECONDS'>>;
 
@@ -24,18 +24,15 @@ export function schemeOf(config: TlsConfig): 'http' | 'https' {
 export function createWebServer(app: RequestListener, config: TlsConfig, logger: Logger): WebServer {
   const { TLS_CERT_FILE: certFile, TLS_KEY_FILE: keyFile } = config;
   if (!certFile || !keyFile) return createHttpServer(app);
-  const pair = () => ({ cert: readFileSync(certFile), key: readFileSync(keyFile) });
-  // A bad pair at start stops the server with the reason (wrong file, key not matching).
-  const server = createHttpsServer({ ...pair(), minVersion: 'TLSv1.2' }, app);
+  // loadConfig checked the pair at boot; a file broken since then still stops the start.
+  const server = createHttpsServer(readTlsPair(certFile, keyFile), app);
   let seen = fingerprint(certFile, keyFile);
   const timer = setInterval(
     () => {
       const now = fingerprint(certFile, keyFile);
       if (now === seen) return;
       try {
-        const next = pair();
-        createSecureContext(next); // throws on a half-written or mismatched pair
-        server.setSecureContext({ ...next, minVersion: 'TLSv1.2' });
+        server.setSecureContext(readTlsPair(certFile, keyFile));
         seen = now;
         logger.info({ certFile }, 'TLS certificate reloaded');
       } catch (err) {
