@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 
@@ -54,10 +54,13 @@ function watchForErrors(context: BrowserContext): BrowserContext {
   return context;
 }
 
-afterEach(() => {
+function failOnBrowserErrors(): void {
   const found = browserErrors.splice(0);
   if (found.length) throw new Error(`the browser reported ${found.length} error(s):\n${found.join('\n')}`);
-});
+}
+afterEach(failOnBrowserErrors);
+// Pages still open after the last test (closed in a file's afterAll) are checked too.
+afterAll(failOnBrowserErrors);
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
