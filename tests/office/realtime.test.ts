@@ -122,9 +122,11 @@ test("the web client's reducer, fed a socket's facts, ends with the server's own
   const called = expectStatus(await callNext(2), 200, 'call-next').body as CallResultDto;
   expectStatus(await act(s, agent(2).token, called.ticket.id, 'transfer', { toServiceId: s.services.C.id }), 200, 'transfer');
   expectStatus(await act(s, s.supervisor, lateC.id, 'cancel'), 200, 'cancel');
-  // A marker fact after everything: once it arrives, everything before it has arrived.
-  const marker = nextEvent(display, 'ticket:issued', (e) => e.ticket.serviceId === s.services.C.id && e.ticket.category === 'general');
   await issue(s, 'C');
+  // A call last (the reducer's own step for it is what ends the run), and a marker: once it
+  // arrives, everything before it has arrived.
+  const marker = nextEvent(display, 'ticket:called', (e) => e.call.counterId === agent(2).counterId);
+  const last = expectStatus(await callNext(2), 200, 'call-next').body as CallResultDto;
   await marker;
 
   const fresh = await command<QueueSnapshot>(display, 'snapshot:get');
@@ -141,6 +143,7 @@ test("the web client's reducer, fed a socket's facts, ends with the server's own
   assert.ok(fresh.data.queues.some((q) => q.serviceId === s.services.C.id && q.waiting >= 2 && q.longestWaitSeconds >= 0));
   const current = (q: QueueSnapshot) => q.counters.map((c) => c.currentTicket?.id ?? null);
   assert.deepEqual(current(reduced), current(fresh.data));
+  expectStatus(await act(s, agent(2).token, last.ticket.id, 'no-show'), 200, 'no-show');
 });
 
 test('refused REST commands get a 4xx with an error body, change nothing and broadcast nothing', async () => {
