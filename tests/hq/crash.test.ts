@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { openOfficeDb } from '../../server/src/db/office-db';
 import { openHqDatabase, type HqDatabase } from '../../server/src/hq/db';
 import { rebuildOffice } from '../../server/src/hq/ingest/rebuild';
@@ -17,6 +18,7 @@ import { createSyncWorker } from '../../server/src/office/sync/sync-worker';
 import type { OutboxEnvelope } from '@turnero/contract/outbox';
 import { createTestDatabase, freePort, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
 
+const BATCH_SIZE = 700;
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 let testDb: TestDatabase;
 let db: HqDatabase;
@@ -63,6 +65,29 @@ async function appendOutbox(file: string, events: OutboxEnvelope[]) {
     });
   }
   await office.close();
+}
+
+/** The sequence the office's file says head office acknowledged (SyncState), read-only. */
+function persistedSeq(file: string): number {
+  const office = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = office.prepare('SELECT lastSentSeq FROM SyncState').get() as { lastSentSeq: number } | undefined;
+    return row?.lastSentSeq ?? 0; // no row before the first worker ran
+  } finally {
+    office.close();
+  }
+}
+
+/**
+ * A restarted worker goes on from what its file says head office acknowledged: its first
+ * batch starts past that, and it resends at most the one batch the kill interrupted.
+ */
+function assertResumedFrom(persisted: number, postedBefore: number, posts: [number, number][], where: string): void {
+  assert.ok(posts.length > 0, `${where}: the worker sent nothing`);
+  const [first] = posts[0];
+  assert.ok(first > persisted, `${where}: resumed at ${first}, but the file held ${persisted} as acknowledged`);
+  const resent = Math.max(0, postedBefore - first + 1);
+  assert.ok(resent <= BATCH_SIZE, `${where}: resent ${resent} events, more than one batch of ${BATCH_SIZE}`);
 }
 
 async function snapshot(code: string) {
@@ -148,7 +173,7 @@ describe('crash safety', () => {
     await kill9(child);
   });
 
-  test('sync worker killed with SIGKILL mid-batch, restarted: resends, head office ignores the repeats', async () => {
+  test('sync worker killed with SIGKILL mid-batch, restarted: resumes from its file, resends at most that batch, head office ignores the repeats', async () => {
     const { token } = await createOffice(db.prisma, { code: 'KILL-WK', name: 'Kill worker' });
     const file = join(dir, 'kill-wk.db');
     const s = new OfficeStream('KILL-WK', new Date('2026-11-02T12:00:00Z'));
@@ -156,30 +181,52 @@ describe('crash safety', () => {
     await appendOutbox(file, s.events);
     const port = await freePort();
     const hqChild = await spawnFixture('hq-process.ts', { DATABASE_URL: testDb.url, PORT: String(port), DATA_DIR: dir });
-    const env = { OFFICE_DB: file, HQ_URL: `http://127.0.0.1:${port}`, HQ_TOKEN: token, OFFICE_CODE: 'KILL-WK', BATCH_SIZE: '700' };
+    const env = { OFFICE_DB: file, HQ_URL: `http://127.0.0.1:${port}`, HQ_TOKEN: token, OFFICE_CODE: 'KILL-WK', BATCH_SIZE: String(BATCH_SIZE) };
 
     let sent = 0;
+    /** The last batch the killed worker got head office's answer to, never acknowledged here. */
+    let held: [number, number] | null = null;
+    /** The last sequence any killed worker posted. */
+    let postedBeforeRestart = 0;
+    const onWorkerLine = (onHeld: () => void) => (line: string) => {
+      const [word, a, b] = line.split(' ');
+      if (word === 'SENT') sent = Number(a);
+      if (word === 'POST') posts.push([Number(a), Number(b)]);
+      if (word === 'ANSWERED') {
+        held = [Number(a), Number(b)];
+        onHeld();
+      }
+    };
+    let posts: [number, number][] = [];
     for (let round = 0; round < 2 && sent < s.seq; round++) {
-      let seen = 0;
+      held = null;
       let victim: ChildProcess | null = null;
+      const persistedBefore = persistedSeq(file);
+      posts = [];
       const killed = new Promise<void>((resolve) => {
-        void spawnFixture('worker-process.ts', env, (line) => {
-          if (!line.startsWith('SENT')) return;
-          sent = Number(line.slice(5));
-          // After two acknowledged batches the next one is in flight: kill now.
-          if (++seen === 3 && victim) void kill9(victim).then(resolve);
-        }).then((c) => (victim = c));
+        // Head office answers the third batch, and the worker dies before it records that answer.
+        void spawnFixture('worker-process.ts', { ...env, HOLD_ANSWER_OF_BATCH: '3' }, onWorkerLine(() => void kill9(victim!).then(resolve))).then(
+          (c) => (victim = c),
+        );
       });
       await killed;
+      assertResumedFrom(persistedBefore, postedBeforeRestart, posts, `restart ${round}`);
+      // The kill hit mid-batch: head office holds the held batch, the office's file does not.
+      assert.ok(held, 'no batch was held');
+      const [first, last] = held as [number, number];
+      assert.equal(persistedSeq(file), first - 1, `round ${round}: the office persisted the ack of the batch it was killed in`);
+      assert.ok((await snapshot('KILL-WK')).ackedSeq >= last, `round ${round}: head office never got the batch the kill hit`);
+      postedBeforeRestart = last;
     }
     assert.ok(sent < s.seq, 'the worker was killed before finishing');
-    const final = await spawnFixture('worker-process.ts', env, (line) => {
-      if (line.startsWith('SENT')) sent = Number(line.slice(5));
-    });
+    const persisted = persistedSeq(file);
+    posts = [];
+    const final = await spawnFixture('worker-process.ts', env, onWorkerLine(() => undefined));
     const deadline = Date.now() + 60_000;
     while (sent < s.seq && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await kill9(final);
     await kill9(hqChild);
+    assertResumedFrom(persisted, postedBeforeRestart, posts, 'the last restart');
 
     const snap = await snapshot('KILL-WK');
     assert.equal(snap.ackedSeq, s.seq);
