@@ -133,6 +133,16 @@ test(
     const fresh = await issue(s, 'A');
     const moved = await act(s, s.supervisor, fresh.id, 'transfer', { toServiceId: s.services.B.id });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
-    for (let i = 0; i < fresh.number + 2; i++) await issue(s, 'B');
+    const numbered = (t: TicketDto) => ({ serviceId: t.serviceId, day: t.day, number: t.number, code: t.code });
+    assert.deepEqual(numbered(moved.body), { ...numbered(fresh), serviceId: s.services.B.id }, 'the transfer renumbered the ticket');
+    // B numbers on from its own last ticket: the moved ticket took none of B's numbers.
+    const lastB = await issue(s, 'B');
+    for (let i = 0, previous = lastB.number; i < fresh.number + 2; i++) {
+      const next = await issue(s, 'B');
+      assert.equal(next.number, previous + 1, `B skipped or repeated a number after the transfer`);
+      previous = next.number;
+    }
+    const after = await request<TicketDto>(s.url, 'GET', `/api/v1/tickets/${fresh.id}`, { token: s.supervisor });
+    assert.deepEqual(numbered(after.body), numbered(moved.body), 'the moved ticket lost its number later');
   },
 );
