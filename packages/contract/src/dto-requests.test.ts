@@ -11,6 +11,7 @@ import {
   IssueTicketRequest,
   LoginRequest,
   OfficeSettingsRequest,
+  CallSpecificRequest,
   CounterIdParam,
   PauseRequest,
   PrinterStatusRequest,
@@ -27,6 +28,8 @@ describe('ids in paths and bodies', () => {
     rejects(TicketIdParam, { ticketId: '' }, ['ticketId']);
     assert.deepEqual(accepts(CounterIdParam, { counterId: 'c1' }), { counterId: 'c1' });
     rejects(CounterIdParam, { counterId: '' }, ['counterId']);
+    assert.deepEqual(accepts(CallSpecificRequest, { counterId: 'c2' }), { counterId: 'c2' });
+    rejects(CallSpecificRequest, {}, ['counterId']);
   });
 });
 
