@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
+import { explainCall } from '@turnero/contract/call-explanations';
 import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
 import { CALL_REASONS } from '@turnero/domain/types';
 import { request } from '../support/http';
@@ -54,6 +55,9 @@ describe('counters and the ticket life cycle', () => {
     assert.equal(r.body.ticket.counterName, 'Módulo 5');
     assert.ok((CALL_REASONS as readonly string[]).includes(r.body.reason), r.body.reason);
     assert.equal(typeof r.body.explanation, 'string');
+    // The Spanish sentence and the codes it was worded from travel together.
+    assert.equal(r.body.why.rule, r.body.reason);
+    assert.equal(r.body.explanation, explainCall(r.body.why, 'es'));
 
     // The counter still has that ticket: another call is refused and changes nothing.
     await issue(s, 'C');

@@ -1,7 +1,8 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatDuration, secondsSince } from '@turnero/web-client/format';
-import { localName, t } from '@turnero/web-client/i18n';
+import { getLang, localName, t } from '@turnero/web-client/i18n';
+import { explainCall } from '@turnero/contract/call-explanations';
 import { PAUSE_REASONS, type CounterDto, type PauseReason } from '@turnero/contract/dto';
 import {
   actionForKey,
@@ -146,7 +147,7 @@ export class DeskApp extends LitElement {
         ${this._currentTicket(counter)}
         ${this._lastCall && counter.currentTicket?.id === this._lastCall.ticket.id
           ? html`<p class="why" data-testid="call-explanation">
-              <strong>${t('desk.why')}:</strong> ${this._lastCall.explanation || t(`reason.${this._lastCall.reason}`)}
+              <strong>${t('desk.why')}:</strong> ${explainCall(this._lastCall.why, getLang())}
             </p>`
           : ''}
         ${counter.agentState === 'paused'

@@ -21,7 +21,7 @@ describe('other answers', () => {
   it('a call result, the figures of the day, the sync state, users and the signed-in principal', () => {
     const figures = { issued: 10, served: 7, waiting: 2, noShows: 1, cancelled: 0, waitMedianSeconds: 240, waitP90Seconds: 600, serviceMedianSeconds: 300, withinTargetShare: 0.9 };
     const examples: [Parameters<typeof accepts>[0], unknown][] = [
-      [CallResultDto, { ticket, reason: 'overdue', explanation: 'x' }],
+      [CallResultDto, { ticket, reason: 'overdue', explanation: 'x', why: { rule: 'overdue', waitedMinutes: 25, targetMinutes: 15 } }],
       [StatsTodayDto, {
         day: '2026-11-28',
         services: [{ serviceId: 's-a', serviceName: 'Pagos', ...figures }],

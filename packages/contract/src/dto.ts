@@ -14,6 +14,7 @@ import {
   TICKET_STATUSES,
   USER_ROLES,
 } from '@turnero/domain/types';
+import { CallWhySchema } from './call-explanations';
 
 /** The reasons an agent may pause for, which the desk offers: web apps take them from here. */
 export { PAUSE_REASONS, type PauseReason } from '@turnero/domain/types';
@@ -154,8 +155,10 @@ export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 export const CallResultDto = z.object({
   ticket: TicketDto,
   reason: z.enum(CALL_REASONS),
-  /** Human-readable explanation of the rule, Spanish. */
+  /** Human-readable explanation of the rule, Spanish (`explainCall(why)`). */
   explanation: z.string(),
+  /** The rule and the numbers it used, for clients that word it in their own language. */
+  why: CallWhySchema,
 });
 export type CallResultDto = z.infer<typeof CallResultDto>;
 

@@ -15,7 +15,7 @@
  *  4. within the chosen set: the heaviest counter-service weight, then oldest issue,
  *     then lowest number.
  */
-import type { CallReason, CallingPolicy, Counter, Service, Ticket } from './types';
+import type { CallReason, CallWhy, CallingPolicy, Counter, Service, Ticket } from './types';
 
 export interface PolicyInput {
   counter: Counter;
@@ -27,25 +27,13 @@ export interface PolicyInput {
 
 export interface PolicyChoice {
   ticket: Ticket;
+  /** The rule that chose the ticket (`why.rule`). */
   reason: CallReason;
-  /** Spanish, shown to the agent, e.g. "Preferencial: 1 de 2 antes de un turno general". */
-  explanation: string;
+  /** The rule and the numbers it used, e.g. { rule: 'overdue', waitedMinutes: 25, targetMinutes: 15 }. */
+  why: CallWhy;
 }
 
-const REASON_TEXT: Record<CallReason, string> = {
-  directed: 'Transferido a este módulo',
-  overdue: 'Superó el tiempo máximo de espera de su trámite',
-  preferential_ratio: 'Turno preferencial según la proporción preferencial/general',
-  general_ratio: 'Turno general: los preferenciales ya tuvieron su parte',
-  weight: 'Trámite con mayor prioridad en este módulo',
-  fifo: 'Orden de llegada',
-  chosen: 'Llamado por el asesor fuera de orden',
-};
-
-/** Spanish text for each reason (also for 'chosen', which the policy never returns). */
-export function explainReason(reason: CallReason): string {
-  return REASON_TEXT[reason];
-}
+const chose = (ticket: Ticket, why: CallWhy): PolicyChoice => ({ ticket, reason: why.rule, why });
 
 /** Arrival order: oldest issue first, then lowest number (same-millisecond tickets). */
 export function byArrival(a: Ticket, b: Ticket): number {
@@ -76,7 +64,7 @@ export function callableTickets(input: Pick<PolicyInput, 'counter' | 'waiting' |
   return { directed, regular };
 }
 
-// Rounded up so a ticket 20 s past a 15-min target reads "16 min (meta 15 min)", never "15 of 15".
+// Rounded up so a ticket 20 s past a 15-min target says 16 min waited, never 15 of 15.
 const waitedMinutes = (t: Ticket, now: Date): number => Math.ceil((now.getTime() - t.issuedAt.getTime()) / 60_000);
 
 export function chooseNextTicket(input: PolicyInput): PolicyChoice | null {
@@ -84,7 +72,7 @@ export function chooseNextTicket(input: PolicyInput): PolicyChoice | null {
   const { directed, regular } = callableTickets(input);
 
   if (directed.length > 0) {
-    return { ticket: [...directed].sort(byArrival)[0], reason: 'directed', explanation: REASON_TEXT.directed };
+    return chose([...directed].sort(byArrival)[0], { rule: 'directed' });
   }
   if (regular.length === 0) return null;
 
@@ -93,52 +81,42 @@ export function chooseNextTicket(input: PolicyInput): PolicyChoice | null {
     const overdue = regular.filter((t) => isOverdue(t, serviceById.get(t.serviceId), now)).sort(byArrival);
     if (overdue.length > 0) {
       const t = overdue[0];
-      const target = serviceById.get(t.serviceId)!.targetWaitMinutes;
-      return {
-        ticket: t,
-        reason: 'overdue',
-        explanation: `Superó el tiempo máximo de espera: ${waitedMinutes(t, now)} min (meta ${target} min)`,
-      };
+      const targetMinutes = serviceById.get(t.serviceId)!.targetWaitMinutes;
+      return chose(t, { rule: 'overdue', waitedMinutes: waitedMinutes(t, now), targetMinutes });
     }
   }
 
-  const { pool, ratioReason, ratioText } = applyRatio(regular, counter.preferentialStreak, policy.preferentialPerGeneral);
+  const { pool, ratio } = applyRatio(regular, counter.preferentialStreak, policy.preferentialPerGeneral);
 
   const weightOf = new Map(counter.services.map((cs) => [cs.serviceId, Number.isFinite(cs.weight) ? cs.weight : 1]));
   const byWeight = (a: Ticket, b: Ticket) => (weightOf.get(b.serviceId) ?? 1) - (weightOf.get(a.serviceId) ?? 1) || byArrival(a, b);
   const chosen = [...pool].sort(byWeight)[0];
   const weightMattered = chosen !== [...pool].sort(byArrival)[0];
 
-  if (ratioReason) {
-    const explanation = weightMattered ? `${ratioText}; entre ellos, ${REASON_TEXT.weight.toLowerCase()}` : ratioText!;
-    return { ticket: chosen, reason: ratioReason, explanation };
-  }
-  const reason: CallReason = weightMattered ? 'weight' : 'fifo';
-  return { ticket: chosen, reason, explanation: REASON_TEXT[reason] };
+  if (ratio) return chose(chosen, { ...ratio, weightBrokeTie: weightMattered });
+  return chose(chosen, { rule: weightMattered ? 'weight' : 'fifo' });
 }
 
-function applyRatio(
-  candidates: Ticket[],
-  streak: number,
-  perGeneral: number,
-): { pool: Ticket[]; ratioReason: CallReason | null; ratioText: string | null } {
+/** A ratio rule before the weights have picked within its pool. */
+type RatioWhy = Extract<CallWhy, { rule: 'preferential_ratio' | 'general_ratio' }> extends infer W
+  ? W extends unknown
+    ? Omit<W, 'weightBrokeTie'>
+    : never
+  : never;
+
+function applyRatio(candidates: Ticket[], streak: number, perGeneral: number): { pool: Ticket[]; ratio: RatioWhy | null } {
   const preferential = candidates.filter((t) => t.category === 'preferential');
   const general = candidates.filter((t) => t.category !== 'preferential');
   if (preferential.length === 0 || general.length === 0 || !(perGeneral > 0)) {
-    return { pool: candidates, ratioReason: null, ratioText: null };
+    return { pool: candidates, ratio: null };
   }
   if (streak < perGeneral) {
     return {
       pool: preferential,
-      ratioReason: 'preferential_ratio',
-      ratioText: `Preferencial: ${Math.max(streak, 0) + 1} de ${perGeneral} antes de un turno general`,
+      ratio: { rule: 'preferential_ratio', preferentialInARow: Math.max(streak, 0) + 1, preferentialPerGeneral: perGeneral },
     };
   }
-  return {
-    pool: general,
-    ratioReason: 'general_ratio',
-    ratioText: `General: ya se llamaron ${perGeneral} preferenciales seguidos`,
-  };
+  return { pool: general, ratio: { rule: 'general_ratio', preferentialPerGeneral: perGeneral } };
 }
 
 /** The counter's preferential streak after calling `chosen`: +1 after a preferential call, 0 after a general one. */

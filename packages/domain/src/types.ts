@@ -65,6 +65,22 @@ export const CALL_REASONS = [
 ] as const;
 export type CallReason = (typeof CALL_REASONS)[number];
 
+/**
+ * Why a ticket was called: the rule and the numbers it used, no wording (the words, in
+ * Spanish and English, are in @turnero/contract/call-explanations).
+ */
+export type CallWhy =
+  | { rule: 'directed' }
+  | { rule: 'weight' }
+  | { rule: 'fifo' }
+  | { rule: 'chosen' }
+  /** Minutes waited, rounded up, and the service's target. */
+  | { rule: 'overdue'; waitedMinutes: number; targetMinutes: number }
+  /** This call's place in the counter's run of preferential calls (1-based), out of the ratio. */
+  | { rule: 'preferential_ratio'; preferentialInARow: number; preferentialPerGeneral: number; weightBrokeTie: boolean }
+  /** The ratio's preferential calls were made in a row: a general ticket now. */
+  | { rule: 'general_ratio'; preferentialPerGeneral: number; weightBrokeTie: boolean };
+
 export interface CallingPolicy {
   /** Preferential tickets called per general ticket when both wait (default 2). */
   preferentialPerGeneral: number;

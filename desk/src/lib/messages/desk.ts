@@ -54,13 +54,6 @@ export const deskEs = {
   'pause.training': 'Capacitación',
   'pause.back_office': 'Back office',
   'pause.other': 'Otro',
-  'reason.directed': 'Transferido a este módulo',
-  'reason.overdue': 'Superó el tiempo de espera objetivo',
-  'reason.preferential_ratio': 'Turno preferencial según la proporción',
-  'reason.general_ratio': 'Turno general: los preferenciales ya tuvieron su parte',
-  'reason.weight': 'Prioridad del trámite en este módulo',
-  'reason.fifo': 'Orden de llegada',
-  'reason.chosen': 'Elegido por el asesor',
   'result.nobody': 'No hay turnos en espera.',
 };
 
@@ -118,12 +111,5 @@ export const deskEn: Record<keyof typeof deskEs, string> = {
   'pause.training': 'Training',
   'pause.back_office': 'Back office',
   'pause.other': 'Other',
-  'reason.directed': 'Transferred to this counter',
-  'reason.overdue': 'Waited past the target time',
-  'reason.preferential_ratio': 'Priority ticket under the ratio',
-  'reason.general_ratio': 'General ticket: priority tickets had their share',
-  'reason.weight': 'Service priority at this counter',
-  'reason.fifo': 'First come, first served',
-  'reason.chosen': 'Chosen by the agent',
   'result.nobody': 'Nobody is waiting.',
 };

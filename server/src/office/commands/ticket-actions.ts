@@ -6,7 +6,8 @@
 import type { CallResultDto, TicketDto, TransferRequest } from '@turnero/contract/dto';
 import { markIdle, markServing } from '@turnero/domain/agent';
 import { AppError } from '@turnero/domain/errors';
-import { chooseNextTicket, explainReason, nextPreferentialStreak } from '@turnero/domain/policy';
+import { explainCall } from '@turnero/contract/call-explanations';
+import { chooseNextTicket, nextPreferentialStreak } from '@turnero/domain/policy';
 import {
   callTicket,
   cancelTicket,
@@ -17,7 +18,7 @@ import {
   transferTicket,
   type Transition,
 } from '@turnero/domain/ticket-machine';
-import type { CallReason, Counter, Ticket } from '@turnero/domain/types';
+import type { CallWhy, Counter, Ticket } from '@turnero/domain/types';
 import type { RecordContext } from '../command-bus';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
@@ -67,8 +68,9 @@ async function persistCall(
   view: QueueView,
   counter: Counter,
   transition: Transition,
-  reason: CallReason,
+  why: CallWhy,
 ): Promise<CallResultDto> {
+  const reason = why.rule;
   const { ticket, events } = transition;
   const now = events[0]?.at ?? deps.clock.now();
   const updatedCounter: Counter = {
@@ -98,11 +100,8 @@ async function persistCall(
     deps.broadcaster.publish('counter:updated', { counter: cdto });
     deps.broadcaster.publish('queue:changed', {});
   });
-  return { ticket: dto, reason, explanation: explanationFor(reason) };
-}
-
-function explanationFor(reason: CallReason): string {
-  return explainReason(reason);
+  // The API keeps its Spanish sentence; `why` lets the desk word it in the agent's language.
+  return { ticket: dto, reason, explanation: explainCall(why, 'es'), why };
 }
 
 export async function callNext(
@@ -129,8 +128,7 @@ export async function callNext(
       return null;
     }
     const transition = callTicket(choice.ticket, counter.id, { actorId: principal.id, at: now }, choice.reason);
-    const result = await persistCall(deps, ctx, view, counter, transition, choice.reason);
-    return { ...result, explanation: choice.explanation || result.explanation };
+    return persistCall(deps, ctx, view, counter, transition, choice.why);
   });
 }
 
@@ -150,7 +148,7 @@ export async function callSpecific(
     assertCounterFree(view, counter);
     const now = deps.clock.now();
     const transition = callTicket(ticket, counter.id, { actorId: principal.id, at: now }, 'chosen');
-    return persistCall(deps, ctx, view, counter, transition, 'chosen');
+    return persistCall(deps, ctx, view, counter, transition, { rule: 'chosen' });
   });
 }
 
