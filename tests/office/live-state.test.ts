@@ -2,13 +2,17 @@
  * The command bus keeps the office's live state, the outbox head and ticket numbers in
  * memory between commands. These tests hold it to the database: after every step of a
  * long random mix of commands (legal and refused), the state in memory equals the state
- * read afresh from the SQLite file; a write the file refuses leaves both untouched.
+ * read afresh from the SQLite file, and so do the last ticket number memory holds for each
+ * service and day and its outbox head (a skipped or repeated number or sequence fails);
+ * a write the file refuses leaves both untouched.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
 import type { ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { loadQueueView, type QueueView } from '../../server/src/office/queue-view';
+import { outboxHead } from '../../server/src/office/store/outbox-store';
+import { lastTicketNumber } from '../../server/src/office/store/office-store';
 import { login, request } from '../support/http';
 import { startInProcessOffice, tempDataDir, type InProcessOffice } from '../support/office';
 
@@ -45,10 +49,34 @@ function comparable(v: QueueView) {
   };
 }
 
+/** Memory's last ticket number per `serviceId|day` and outbox head, beside the file's. */
+async function numberingInMemoryAndFile() {
+  const { bus } = office.server.deps;
+  return bus.read(async (db) => {
+    const memory = bus.memory();
+    const fileNumbers = new Map<string, number>();
+    for (const key of memory.ticketNumbers.keys()) {
+      const [serviceId, day] = key.split('|');
+      fileNumbers.set(key, await lastTicketNumber(db, serviceId, day));
+    }
+    // The file's counters themselves agree with its tickets (the highest number given).
+    const highest = await db.ticket.groupBy({ by: ['issuedServiceId', 'day'], _max: { number: true } });
+    for (const h of highest) {
+      assert.equal(await lastTicketNumber(db, h.issuedServiceId, h.day), h._max.number, `the file's counter of ${h.issuedServiceId}|${h.day}`);
+    }
+    return {
+      memory: { outboxHead: memory.outboxHead, ticketNumbers: new Map(memory.ticketNumbers) },
+      file: { outboxHead: memory.outboxHead === null ? null : await outboxHead(db), ticketNumbers: fileNumbers },
+    };
+  });
+}
+
 async function assertMemoryMatchesFile(step: string) {
   const { bus, clock } = office.server.deps;
   const [inMemory, fromFile] = await bus.read(async (db, view) => [await view(), await loadQueueView(db, clock.now())]);
   assert.deepEqual(comparable(inMemory), comparable(fromFile), `live state differs from the file after ${step}`);
+  const { memory, file } = await numberingInMemoryAndFile();
+  assert.deepEqual(memory, file, `numbering or outbox head in memory differs from the file after ${step}`);
 }
 
 /** mulberry32: a small seeded generator, so a failing sequence can be replayed. */
@@ -111,6 +139,9 @@ test('after every one of 400 random commands, legal or refused, memory holds wha
     assert.ok((statuses.get(expected) ?? 0) > 0, `no "${expected}" in ${[...statuses.keys()].join(', ')}`);
   }
   assert.ok([...statuses.keys()].some((k) => k.endsWith(' 409')), 'no illegal transition was tried');
+  // The numbering comparison was not empty: memory held numbers and an outbox head.
+  const { memory } = await numberingInMemoryAndFile();
+  assert.ok(memory.ticketNumbers.size > 0 && memory.outboxHead !== null, 'memory held no numbering to compare');
 });
 
 test('a write the file refuses changes nothing, and the next commands carry on from the file', async () => {

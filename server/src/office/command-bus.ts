@@ -64,6 +64,8 @@ export interface CommandBus {
   read<T>(fn: (db: Db, view: ViewReader) => Promise<T>): Promise<T>;
   /** Resolves when everything queued so far has run. */
   drain(): Promise<void>;
+  /** What memory holds for numbering and the outbox, for tests that hold it to the file. */
+  memory(): { outboxHead: number | null; ticketNumbers: ReadonlyMap<string, number> };
 }
 
 export interface CommandBusOptions {
@@ -242,6 +244,7 @@ export function createCommandBus(prisma: PrismaClient, opts: CommandBusOptions):
     drain() {
       return enqueue(async () => undefined);
     },
+    memory: () => ({ outboxHead: committedOutboxHead, ticketNumbers: new Map(ticketNumbers) }),
   };
 }
 
