@@ -16,6 +16,7 @@ export default {
   // databases and screenshots); node_modules is linked, not copied.
   ignorePatterns: ['/*', '!/packages', '!/package.json', '!/tsconfig.json', '!/vitest.mutation.config.ts'],
   tempDirName: 'test-artifacts/stryker-tmp',
+  cleanTempDir: 'always', // a failed run leaves no copy of the packages behind either
   incremental: true,
   incrementalFile: 'test-artifacts/mutation/incremental.json',
   reporters: ['clear-text', 'html', 'json'],
