@@ -6,30 +6,10 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, PrintJob, ServerToClientEvents } from '@turnero/contract/realtime';
 import type { PrinterStatus } from '@turnero/contract/dto';
 import { createPrinterService, startVirtualPrinter, type DecodedTicket, type VirtualPrinter } from '@turnero/hardware';
-import { makeTicket } from '@turnero/web-client/test-fixtures';
+import { samplePrintJob } from '@turnero/contract/print-job-fixture';
 import { startKioskAgent, type PrintResultMessage } from './kiosk-agent';
 
 const TOKEN = 'kiosk-token-1';
-
-/** A print job as the office sends it (the agent maps it to the printer's ticket data). */
-function samplePrintJob(overrides: Partial<PrintJob['ticket']> = {}): PrintJob {
-  return {
-    jobId: 'job-1',
-    office: { name: 'Oficina Centro Medellín', code: 'MED01', timeZone: 'America/Bogota' },
-    serviceName: 'Facturación y pagos',
-    liveUrl: 'http://192.168.1.10:3000/t/tkt_01HZX9',
-    footer: 'Gracias por su visita. ¡Cuidemos el agua!',
-    ticket: makeTicket({
-      id: 'tkt_01HZX9',
-      code: 'A-014',
-      serviceName: 'Facturación y pagos',
-      number: 14,
-      printState: 'pending',
-      position: 3,
-      ...overrides,
-    }),
-  };
-}
 
 /** The office server's side of the contract, just enough for the agent. */
 async function startServerStub(port = 0) {

@@ -1,24 +1,8 @@
 /** The one mapping from the wire's print job to what the paper shows. */
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
-import type { PrintJob } from './realtime';
 import { ticketPrintData } from './print-data';
-
-function printJob(ticket: Partial<PrintJob['ticket']> = {}): PrintJob {
-  return {
-    jobId: 'job-1',
-    office: { name: 'Oficina Centro Medellín', code: 'MED01', timeZone: 'America/Bogota' },
-    serviceName: 'Facturación y pagos',
-    liveUrl: 'http://192.168.1.10:3000/t/tkt_01HZX9',
-    footer: 'Gracias por su visita.',
-    ticket: {
-      id: 'tkt_01HZX9', code: 'A-014', serviceId: 'svc-billing', serviceName: 'Facturación', category: 'general',
-      status: 'waiting', day: '2025-11-27', number: 14, issuedAt: '2025-11-28T02:45:00.000Z', calledAt: null,
-      startedAt: null, finishedAt: null, counterId: null, counterName: null, directedCounterId: null, recallCount: 0,
-      outcome: null, printState: 'pending', position: 3, estimatedWaitSeconds: 720, ...ticket,
-    },
-  };
-}
+import { samplePrintJob as printJob } from './print-job-fixture';
 
 describe('ticketPrintData', () => {
   it('takes what the ticket shows from the job and its ticket', () => {
