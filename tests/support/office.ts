@@ -28,6 +28,8 @@ export interface TestOffice {
   /** Removes the data directory (after stop/kill). */
   cleanup(): void;
   process: ChildProcess;
+  /** The child's error-level log lines (pino level >= 50 on its stdout), for tests that fail on any. */
+  errorLogs: string[];
 }
 
 const TEST_ENV = {
@@ -69,6 +71,7 @@ export async function startTestOffice(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const errorLogs = collectErrorLogs(child);
   const url = await waitForListening(child, 'office');
   const port = Number(new URL(url).port);
   const creds = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoCredentials;
@@ -86,7 +89,29 @@ export async function startTestOffice(
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+    errorLogs,
   };
+}
+
+/** pino's error level; fatal is 60. */
+const PINO_ERROR = 50;
+
+/** Keeps every JSON line of the child's stdout whose pino level is error or fatal. */
+function collectErrorLogs(child: ChildProcess): string[] {
+  const found: string[] = [];
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        if ((JSON.parse(line) as { level?: number }).level! >= PINO_ERROR) found.push(line);
+      } catch {
+        /* not a log line */
+      }
+    }
+  });
+  return found;
 }
 
 /**
