@@ -6,6 +6,7 @@
 export const ERROR_CODES = {
   bad_request: 400,
   validation_failed: 400,
+  consent_version_mismatch: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

@@ -51,6 +51,9 @@ export function officePragmas(opts: Pick<OfficeDbOptions, 'synchronous' | 'busyT
     `PRAGMA busy_timeout = ${busy};`,
     // SQLite leaves foreign keys off per connection unless asked.
     'PRAGMA foreign_keys = ON;',
+    // Deleted rows are overwritten with zeros, not just unlinked: purged personal data
+    // (customers' ID numbers) must not stay readable in the file.
+    'PRAGMA secure_delete = ON;',
     // Checkpoints run in a worker thread instead of inside a commit (see wal-checkpointer.ts);
     // a log grown by a long burst is cut back to 64 MB when it restarts.
     'PRAGMA wal_autocheckpoint = 0;',

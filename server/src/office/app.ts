@@ -27,6 +27,7 @@ import { adminRoutes } from './http/admin-routes';
 import { officeAuthenticator } from './http/authenticate';
 import { counterRoutes } from './http/counter-routes';
 import { officeRoutes } from './http/office-routes';
+import { personalDataRoutes } from './http/personal-data-routes';
 import { ticketRoutes } from './http/ticket-routes';
 import { attachLocalPrinters } from './printing/local-printers';
 import { PrintDispatcher } from './printing/print-dispatcher';
@@ -132,6 +133,7 @@ async function buildOfficeServer(
     ...ticketRoutes(deps),
     ...counterRoutes(deps),
     ...adminRoutes(deps, auth, () => localPrinters.refresh()),
+    ...personalDataRoutes(deps),
   ];
   const openapi = buildOpenApi(
     routes,

@@ -41,6 +41,7 @@ import { officeBreakdown } from '../reports/breakdown';
 import { compareCsv, compareOffices } from '../reports/compare';
 import { liveOffices } from '../reports/live';
 import { createLimiter } from './limit';
+import { hqPersonalDataRoutes } from './personal-data-routes';
 
 export const API_PREFIX = '/api/v1';
 
@@ -262,6 +263,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
         }
       },
     }),
+    ...hqPersonalDataRoutes(db, clock),
   ];
 }
 

@@ -17,8 +17,16 @@ import {
   waitingBeforeDay,
 } from '../store/office-store';
 import { ticketFacts } from './facts';
+import { eraseDeletedFromLog } from './personal-data';
 
 export async function runEndOfDay(deps: OfficeDeps): Promise<{ expired: number; purged: number }> {
+  const result = await endOfDay(deps);
+  // The purged rows' old pages are still in the write-ahead log until it is truncated.
+  if (result.purged > 0) await eraseDeletedFromLog(deps);
+  return result;
+}
+
+function endOfDay(deps: OfficeDeps): Promise<{ expired: number; purged: number }> {
   return deps.bus.command('end-of-day', async ({ tx, afterCommit, view: liveView, keepView, viewUnchanged, outbox }) => {
     const now = deps.clock.now();
     const office = await loadOffice(tx);

@@ -11,7 +11,7 @@ import { issueTicket as issue } from '@turnero/domain/ticket-machine';
 import type { OfficeDeps, Principal } from '../context';
 import { ticketDto } from '../presenter';
 import { viewWith } from '../queue-view';
-import { customerDataSql } from '../store/customer-store';
+import { currentConsentVersion, customerDataSql } from '../store/customer-store';
 import { findIdempotentTicket, getTicket } from '../store/office-store';
 import { insertIdempotencyKeySql, insertTicketEventsSql, insertTicketSql } from '../store/ticket-writes';
 import { ticketFacts } from './facts';
@@ -41,6 +41,13 @@ export async function issueTicket(
       if (existingId) {
         viewUnchanged();
         return { ticket: ticketDto(await liveView(), await getTicket(db, existingId)), created: false };
+      }
+    }
+    if (input.customerId) {
+      // Consent counts only for the text the office shows now: an old or made-up version stores nothing.
+      const shown = await currentConsentVersion(db);
+      if (input.consentPolicyVersion !== shown) {
+        throw new AppError('consent_version_mismatch', `The consent policy shown now is version ${shown}`);
       }
     }
     const now = deps.clock.now();
