@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
 import Database from 'better-sqlite3';
 import type { TicketDto } from '@turnero/contract/dto';
-import { request } from '../support/http';
+import { request, type JsonResponse } from '../support/http';
 import { staleBuildReason } from '../support/check-build';
 import { startTestOffice, tempDataDir, type TestOffice } from '../support/office';
 
@@ -156,7 +156,8 @@ test(`${ROUNDS} SIGKILLs during issue bursts lose no acknowledged ticket and lea
   let sequence = 0;
 
   for (let round = 1; round <= ROUNDS + 1; round++) {
-    office = await startTestOffice({ dataDir, production: true });
+    // One kiosk issues the whole burst: its per-kiosk issue limit would answer 429.
+    office = await startTestOffice({ dataDir, production: true, env: { KIOSK_TICKET_BURST: '100000' } });
     const { url, creds } = office;
     const kiosk = creds.kioskToken;
     if (serviceIds.length === 0) {
@@ -182,7 +183,7 @@ test(`${ROUNDS} SIGKILLs during issue bursts lose no acknowledged ticket and lea
     const worker = async () => {
       while (!killing) {
         const sent: Sent = { key: `crash-${++sequence}`, serviceId: serviceIds[Math.floor(random() * serviceIds.length)] };
-        let r: Awaited<ReturnType<typeof request<TicketDto>>>;
+        let r: JsonResponse<TicketDto>;
         try {
           r = await request<TicketDto>(url, 'POST', '/api/v1/tickets', {
             token: kiosk,
