@@ -5,14 +5,17 @@
  * QR of the live page) -> back to welcome after a few seconds or on touch. Any screen
  * left untouched returns to welcome.
  *
- * URL: /dispenser/?token=<kiosk device token>[&askId=0][&lang=en]
+ * URL: /dispenser/?token=<kiosk device token>[&askId=1][&lang=en]
+ *
+ * The ID number screen is off unless `askId=1`: nothing in the product uses the number
+ * (it is only stored, then purged), and data with no use must not be collected (Ley 1581
+ * de 2012, finalidad). An office that gives it a use turns it on for its kiosks.
  */
 import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DeviceDto, MeDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { createApiClient, isApiError } from '@turnero/web-client/api';
 import { takeDeviceToken } from '@turnero/web-client/auth';
-import { formatDuration } from '@turnero/web-client/format';
 import { localName, setLang, t } from '@turnero/web-client/i18n';
 import { LangController } from '@turnero/web-client/lang-controller';
 import { LiveController } from '@turnero/web-client/live-controller';
@@ -23,6 +26,7 @@ import { kioskStyles } from './kiosk-styles';
 import { CONSENT_POLICY_VERSION } from './messages';
 import { printProblem } from './printer-notice';
 import { liveTicketUrl, qrPath } from './qr';
+import { waitText } from './wait-text';
 
 type Screen = 'welcome' | 'services' | 'preferential' | 'id' | 'issuing' | 'ticket' | 'closed' | 'error';
 
@@ -47,7 +51,7 @@ export class TurneroKiosk extends LitElement {
   static override styles = kioskStyles;
 
   private readonly params = new URLSearchParams(location.search);
-  private readonly askId = this.params.get('askId') !== '0';
+  private readonly askId = this.params.get('askId') === '1';
   private readonly token = takeDeviceToken('dispenser');
   private readonly api = createApiClient({ token: () => this.token });
   private readonly store = this.token ? new LiveState({ auth: { token: this.token } }) : null;
@@ -359,9 +363,12 @@ export class TurneroKiosk extends LitElement {
         <p class="label">${t('kiosk.yourTicket')}</p>
         <p class="code" data-testid="ticket-code">${ticket.code}</p>
         <p class="service">${this.service ? localName(this.service) : ticket.serviceName}</p>
+        ${ticket.category === 'preferential'
+          ? html`<p class="preferential-mark" data-testid="preferential-mark">${t('kiosk.preferentialTicket')}</p>`
+          : nothing}
         <dl class="figures">
           <div><dt>${t('kiosk.peopleAhead')}</dt><dd data-testid="people-ahead">${ticket.position ?? 0}</dd></div>
-          <div><dt>${t('kiosk.estimatedWait')}</dt><dd>${formatDuration(ticket.estimatedWaitSeconds)}</dd></div>
+          <div><dt>${t('kiosk.estimatedWait')}</dt><dd data-testid="estimated-wait">${waitText(ticket.estimatedWaitSeconds)}</dd></div>
         </dl>
         ${problem
           ? html`<p class="warning big" role="alert" data-testid="print-problem">${t(`kiosk.printProblem.${problem}`)}</p>`

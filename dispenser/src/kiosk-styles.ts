@@ -135,9 +135,14 @@ export const kioskStyles = css`
     font-size: 1.2em;
     font-weight: 700;
   }
+  /* The tiles share the room between the title and the back button: one column of wide
+     tiles on a portrait kiosk, two on a landscape one, so long names wrap between words
+     (never inside one) at a size read from a metre away. */
   .tiles {
+    flex: 1;
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 640px), 1fr));
+    grid-auto-rows: minmax(160px, 1fr);
     gap: 3vmin;
     width: 100%;
   }
@@ -145,13 +150,13 @@ export const kioskStyles = css`
     display: flex;
     align-items: center;
     gap: 0.8em;
-    min-height: 160px;
     border: 3px solid rgba(255, 255, 255, 0.6);
-    font-size: 1.2em;
+    font-size: clamp(32px, 4.4vmin, 64px);
     font-weight: 700;
     text-align: left;
-    overflow-wrap: anywhere;
-    hyphens: auto;
+    overflow-wrap: normal;
+    word-break: normal;
+    hyphens: manual;
   }
   .tile .icon {
     width: 2.6em;
@@ -248,6 +253,14 @@ export const kioskStyles = css`
   .ticket .service {
     font-size: 1.4em;
     font-weight: 700;
+  }
+  .ticket .preferential-mark {
+    font-size: 1.3em;
+    font-weight: 800;
+    background: var(--accent);
+    color: #000;
+    border-radius: 0.4em;
+    padding: 0.2em 0.8em;
   }
   .figures {
     display: flex;

@@ -11,12 +11,12 @@ import { io, type Socket } from 'socket.io-client';
 import type { TicketDto } from '@turnero/contract/dto';
 import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '@turnero/contract/realtime';
 import { createApiClient, isApiError } from '@turnero/web-client/api';
-import { formatDuration } from '@turnero/web-client/format';
 import { t } from '@turnero/web-client/i18n';
 import { LangController } from '@turnero/web-client/lang-controller';
 import { RECONNECT_OPTIONS } from '@turnero/web-client/live-state';
 import { counterPhrase } from './counter-phrase';
 import './messages';
+import { waitText } from './wait-text';
 
 interface PublicTicket {
   ticket: TicketDto;
@@ -223,7 +223,7 @@ export class TurneroTicketPage extends LitElement {
         return html`
           <dl>
             <div><dt>${t('ticket.position')}</dt><dd data-testid="position">${ticket.position ?? '—'}</dd></div>
-            <div><dt>${t('ticket.wait')}</dt><dd>${formatDuration(ticket.estimatedWaitSeconds)}</dd></div>
+            <div><dt>${t('ticket.wait')}</dt><dd data-testid="estimated-wait">${waitText(ticket.estimatedWaitSeconds)}</dd></div>
           </dl>
           <p class="status">${ticket.position === 0 ? t('ticket.next') : t('ticket.waiting')}</p>
         `;

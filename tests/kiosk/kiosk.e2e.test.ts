@@ -12,6 +12,7 @@ import type { QueueSnapshot, TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
+import { assertLayout } from '../support/layout';
 
 let office: TestOffice;
 let printer: VirtualPrinter;
@@ -35,7 +36,8 @@ afterAll(async () => {
 
 async function openKiosk(viewport = { width: 1080, height: 1920 }): Promise<Page> {
   const page = await browser.newPage({ viewport });
-  await page.goto(`${office.url}/dispenser/index.html?token=${office.creds.kioskToken}`);
+  // askId=1: these tests walk the optional ID number screen too (off by default).
+  await page.goto(`${office.url}/dispenser/index.html?token=${office.creds.kioskToken}&askId=1`);
   await page.locator('[data-testid=start]').waitFor({ timeout: 15_000 });
   assert.equal(new URL(page.url()).searchParams.get('token'), null, 'the token is stripped from the address bar');
   return page;
@@ -200,4 +202,72 @@ test('when the office stops taking tickets the kiosk says so instead of offering
     await request(office.url, 'PATCH', '/api/v1/office', { token: supervisorToken, body: { acceptingTickets: true } });
     await page.close();
   }
+});
+
+const KIOSK_SIZES = [
+  { width: 1080, height: 1920 },
+  { width: 1920, height: 1080 },
+];
+
+test('every kiosk screen fits its screen at both real sizes: no overflow, overlap or broken word, text readable from a metre', async () => {
+  for (const viewport of KIOSK_SIZES) {
+    const size = `${viewport.width}x${viewport.height}`;
+    const page = await openKiosk(viewport);
+    // Readable from a metre: at least 32 px on the screens a customer reads.
+    const readable = { minFontPx: 32 };
+    await assertLayout(page, `kiosk-${size}-welcome`, readable);
+    await settle(page);
+    await page.locator('[data-testid=start]').click();
+    await page.locator('button.tile').first().waitFor();
+    await assertLayout(page, `kiosk-${size}-services`, readable);
+    // The tiles use the screen: together they cover most of the room between the title and the back button.
+    const used = await page.evaluate(() => {
+      const root = document.querySelector('turnero-kiosk')!.shadowRoot!;
+      const tiles = [...root.querySelectorAll('button.tile')].map((t) => t.getBoundingClientRect());
+      const main = root.querySelector('main')!.getBoundingClientRect();
+      return tiles.reduce((sum, r) => sum + r.width * r.height, 0) / (main.width * main.height);
+    });
+    assert.ok(used > 0.4, `the service tiles cover ${Math.round(used * 100)}% of the screen at ${size}, not the 40% or more they should`);
+    await settle(page);
+    await page.locator('button.tile').first().click();
+    await page.locator('[data-testid=general]').waitFor();
+    await assertLayout(page, `kiosk-${size}-preferential`);
+    await settle(page);
+    await page.locator('[data-testid=general]').click();
+    await page.locator('[data-testid=skip-id]').waitFor();
+    await assertLayout(page, `kiosk-${size}-id`);
+    await settle(page);
+    await page.locator('[data-testid=skip-id]').click();
+    await page.locator('[data-testid=qr]').waitFor({ timeout: 10_000 });
+    await assertLayout(page, `kiosk-${size}-ticket`, readable);
+    await page.close();
+  }
+});
+
+test('a preferential ticket with no agent signed in: the screen marks it preferential and quotes no wait, as the paper does', async () => {
+  const page = await openKiosk();
+  await settle(page);
+  await page.locator('[data-testid=start]').click();
+  await settle(page);
+  await page.locator('button.tile').first().click();
+  await page.locator('[data-group=olderAdult]').waitFor();
+  await settle(page);
+  await page.locator('[data-group=olderAdult]').click();
+  await page.locator('[data-testid=skip-id]').waitFor();
+  await settle(page);
+  await page.locator('[data-testid=skip-id]').click();
+  const code = (await page.locator('[data-testid=ticket-code]').textContent({ timeout: 10_000 }))!.trim();
+  assert.equal((await page.locator('[data-testid=preferential-mark]').textContent())?.trim(), 'Atención preferencial');
+  assert.equal((await page.locator('[data-testid=estimated-wait]').textContent())?.trim(), 'Sin estimación: no hay asesores atendiendo');
+  await checkScreen(page, 'screenshots/kiosk-1080x1920-ticket-preferential');
+  await assertLayout(page, 'kiosk-1080x1920-ticket-preferential', { minFontPx: 32 });
+
+  const deadline = Date.now() + 15_000;
+  while (!printer.tickets.some((t) => t.text.includes(code)) && Date.now() < deadline) await page.waitForTimeout(100);
+  const paper = printer.tickets.find((t) => t.text.includes(code));
+  assert.ok(paper, `the printer printed ${code}`);
+  assert.match(paper.text, /Atención preferencial/);
+  assert.match(paper.text, /Espera estimada: sin estimación/);
+  assert.doesNotMatch(paper.text, /\d+ min/, 'no made-up wait on the paper');
+  await page.close();
 });

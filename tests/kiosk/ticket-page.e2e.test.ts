@@ -9,6 +9,7 @@ import type { TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
+import { assertLayout } from '../support/layout';
 
 let office: TestOffice;
 let browser: Browser;
@@ -44,7 +45,10 @@ test('the phone page shows the position, then "Lo llaman en el módulo N" when c
   await page.goto(`${office.url}/dispenser/ticket.html?id=${mine.body.id}`);
   await page.locator('[data-testid=code]', { hasText: mine.body.code }).waitFor({ timeout: 15_000 });
   assert.equal((await page.locator('[data-testid=position]').textContent())?.trim(), '1');
+  // Nobody serves the service yet: no estimate is quoted.
+  assert.equal((await page.locator('[data-testid=estimated-wait]').textContent())?.trim(), 'Sin estimación: no hay asesores atendiendo');
   await screenshot(page, 'ticket-page-waiting-390x844');
+  await assertLayout(page, 'ticket-page-390x844-waiting');
   assert.deepEqual(await seriousA11yViolations(page), []);
 
   await request(office.url, 'POST', `/api/v1/counters/${a.counterId}/sign-in`, { token: agentToken });
@@ -52,6 +56,8 @@ test('the phone page shows the position, then "Lo llaman en el módulo N" when c
   assert.equal(first.body.ticket.id, ahead.body.id);
   // Someone ahead was called: the position moves without a reload.
   await page.locator('[data-testid=position]', { hasText: '0' }).waitFor({ timeout: 10_000 });
+  // A counter is open now: the page quotes a wait in minutes.
+  await page.locator('[data-testid=estimated-wait]', { hasText: /min$/ }).waitFor({ timeout: 10_000 });
   await request(office.url, 'POST', `/api/v1/tickets/${ahead.body.id}/no-show`, { token: agentToken });
   const second = await request(office.url, 'POST', `/api/v1/counters/${a.counterId}/call-next`, { token: agentToken });
   assert.equal(second.body.ticket.id, mine.body.id);

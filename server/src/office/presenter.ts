@@ -9,6 +9,9 @@ import { openCountersFor, openTicketAt, positionOf, type QueueView } from './que
 
 export function ticketDto(view: QueueView, t: Ticket): TicketDto {
   const position = positionOf(view, t);
+  // With no counter open for the service nobody knows when it will be served: the ticket
+  // says "no estimate" (null) rather than quoting a made-up wait.
+  const openCounters = openCountersFor(view, t.serviceId);
   const service = view.serviceById.get(t.serviceId);
   const counter = t.counterId ? view.counterById.get(t.counterId) : undefined;
   return {
@@ -32,13 +35,9 @@ export function ticketDto(view: QueueView, t: Ticket): TicketDto {
     printState: t.printState,
     position,
     estimatedWaitSeconds:
-      position === null
+      position === null || openCounters === 0
         ? null
-        : estimateWaitSeconds({
-            position,
-            recentServiceSeconds: view.serviceSeconds.get(t.serviceId) ?? [],
-            openCounters: openCountersFor(view, t.serviceId),
-          }),
+        : estimateWaitSeconds({ position, recentServiceSeconds: view.serviceSeconds.get(t.serviceId) ?? [], openCounters }),
   };
 }
 
