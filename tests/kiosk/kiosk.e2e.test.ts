@@ -271,3 +271,19 @@ test('a preferential ticket with no agent signed in: the screen marks it prefere
   assert.doesNotMatch(paper.text, /\d+ min/, 'no made-up wait on the paper');
   await page.close();
 });
+
+test('by default the kiosk asks for no ID number: the ticket comes right after the preferential question', async () => {
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+  await page.goto(`${office.url}/dispenser/index.html?token=${office.creds.kioskToken}`);
+  await page.locator('[data-testid=start]').waitFor({ timeout: 15_000 });
+  await settle(page);
+  await page.locator('[data-testid=start]').click();
+  await settle(page);
+  await page.locator('button.tile').first().click();
+  await page.locator('[data-testid=general]').waitFor();
+  await settle(page);
+  await page.locator('[data-testid=general]').click();
+  await page.locator('[data-testid=ticket-code]').waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('[data-testid=skip-id]').count(), 0, 'the ID number screen was shown');
+  await page.close();
+});
