@@ -13,6 +13,7 @@ import type { CounterDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
+import { assertLayout, boxesOf } from '../support/layout';
 
 let office: TestOffice;
 let browser: Browser;
@@ -42,8 +43,8 @@ async function issue(prefix: string): Promise<TicketDto> {
   return r.body;
 }
 
-async function newPage(width: number, height: number, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'es-CO', timezoneId: 'America/Bogota' });
+async function newPage(width: number, height: number, path: string, touch = false): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'es-CO', timezoneId: 'America/Bogota', hasTouch: touch });
   const page = await context.newPage();
   await page.goto(office.url + path);
   return page;
@@ -55,8 +56,8 @@ async function signInUi(page: Page, username: string) {
   await page.click('turnero-staff-login button[type=submit]');
 }
 
-async function openDesk(username: string, width: number, height: number): Promise<Page> {
-  const page = await newPage(width, height, '/desk/index.html');
+async function openDesk(username: string, width: number, height: number, touch = false): Promise<Page> {
+  const page = await newPage(width, height, '/desk/index.html', touch);
   await signInUi(page, username);
   await page.locator('#counter').waitFor();
   assert.equal(await page.locator('#counter').inputValue(), user(username).counterId, 'the assigned counter is preselected');
@@ -99,7 +100,7 @@ describe('agent desk and supervisor board against a real office', () => {
     const issued = [await issue('A'), await issue('A'), await issue('A')];
     const codes = issued.map((t) => t.code);
     display = await newPage(1920, 1080, `/display/index.html?token=${office.creds.displayToken}`);
-    desk1 = await openDesk('asesor1', 400, 900);
+    desk1 = await openDesk('asesor1', 400, 800);
     desk2 = await openDesk('asesor2', 1280, 800);
     await expectWaiting(desk1, codes);
     await expectWaiting(desk2, codes);
@@ -119,7 +120,7 @@ describe('agent desk and supervisor board against a real office', () => {
     assert.match(await display.locator('[data-testid=current-counter]').innerText(), new RegExp(counterName));
 
     await screenshot(display, 'display-1920x1080');
-    await screenshot(desk1, 'desk-400x900');
+    await screenshot(desk1, 'desk-400x800');
     await screenshot(desk2, 'desk-1280x800');
   });
 
@@ -291,6 +292,46 @@ describe('agent desk and supervisor board against a real office', () => {
     await admin.getByRole('tab', { name: 'Devices' }).waitFor();
     await admin.getByRole('button', { name: 'Español' }).click();
     await admin.getByRole('tab', { name: 'Dispositivos' }).waitFor();
+  });
+
+  it('the desk keeps each action in one place through idle, called and serving, and fits 1280x800, 1366x768 and 400x800', async () => {
+    const desk = await openDesk('asesor5', 1280, 800);
+    const serviceId = counterOf('asesor5').services[0].serviceId;
+    await issue(services.find((x) => x.id === serviceId)!.prefix);
+    const places = async (state: string) => {
+      const boxes = await boxesOf(desk, '.actions [data-action]', 'data-action');
+      assert.equal(Object.keys(boxes).length, 8, `every action has its button while ${state}`);
+      return boxes;
+    };
+    const idle = await places('idle');
+    await assertLayout(desk, 'desk-1280x800-idle');
+    await desk.locator('[data-action=callNext]').click();
+    await desk.locator('[data-testid=current-ticket]').waitFor();
+    assert.deepEqual(await places('called'), idle, 'the buttons stay where they were after a call');
+    await assertLayout(desk, 'desk-1280x800-called');
+    await desk.locator('[data-action=start]').click();
+    await desk.locator('[data-action=finish]:not([disabled])').waitFor();
+    assert.deepEqual(await places('serving'), idle, 'the buttons stay where they were while serving');
+    assert.equal(await desk.locator('[data-action=recall]').isDisabled(), true, 'recall is there but disabled while serving');
+    await assertLayout(desk, 'desk-1280x800-serving');
+    for (const [width, height] of [
+      [1366, 768],
+      [400, 800],
+    ]) {
+      await desk.setViewportSize({ width, height });
+      await assertLayout(desk, `desk-${width}x${height}-serving`);
+    }
+    // A keyboard screen shows the shortcut keys.
+    assert.equal(await desk.locator('.actions kbd').first().isVisible(), true);
+    await desk.context().close();
+
+    // A touch screen (pointer: coarse) has no keyboard: no shortcut hints.
+    const touch = await openDesk('asesor6', 400, 800, true);
+    assert.equal(await touch.evaluate(() => matchMedia('(pointer: coarse)').matches), true, 'the touch screen is coarse');
+    assert.equal(await touch.locator('.actions kbd').first().isVisible(), false, 'no key hints on a touch screen');
+    assert.equal(await touch.locator('.shortcuts').isVisible(), false, 'no shortcut line on a touch screen');
+    await assertLayout(touch, 'desk-400x800-touch');
+    await touch.context().close();
   });
 
   it('axe-core: no serious or critical violations on the desk and the board', async () => {

@@ -161,11 +161,11 @@ export class DeskApp extends LitElement {
       </section>
       <section class="panel" aria-label=${t('common.actions')}>
         <div class="actions">
-          ${DESK_ACTIONS.filter((a) => available.has(a) || a === 'callNext').map((a) => this._actionButton(a, available))}
+          ${DESK_ACTIONS.map((a) => this._actionButton(a, available))}
         </div>
         ${this._dialogBox(counter)} ${errorBox(this._commands.runner.error)}
         ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
-        <p class="muted" style="font-size:0.85rem">${t('desk.shortcuts')}</p>
+        <p class="muted shortcuts">${t('desk.shortcuts')}</p>
       </section>
       <section class="panel side" aria-labelledby="waiting-title">
         <h2 id="waiting-title">${t('desk.waitingList', { count: rows.length })}</h2>
@@ -204,6 +204,11 @@ export class DeskApp extends LitElement {
     </div>`;
   }
 
+  /**
+   * Every action is always shown in its own place, disabled when not possible now: a button
+   * that moved as the state changed got pressed by mistake ("Finalizar" where "Volver a
+   * llamar" was a moment before).
+   */
   private _actionButton(action: DeskAction, available: Set<DeskAction>) {
     const key = SHORTCUTS[action].toUpperCase();
     return html`<button

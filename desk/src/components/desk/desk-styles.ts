@@ -40,6 +40,16 @@ export const deskStyles = [
       min-height: 4.5rem;
       font-size: 1.35rem;
     }
+    .shortcuts {
+      font-size: 0.85rem;
+    }
+    /* A touch screen has no keyboard: its shortcut hints are noise there. */
+    @media (pointer: coarse) {
+      .shortcuts,
+      .actions kbd {
+        display: none;
+      }
+    }
     .why {
       border-left: 4px solid var(--c-primary);
       padding-left: 0.5rem;
