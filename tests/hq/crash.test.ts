@@ -16,6 +16,7 @@ import { rebuildOffice } from '../../server/src/hq/ingest/rebuild';
 import { createOffice } from '../../server/src/hq/org/offices';
 import { createSyncWorker } from '../../server/src/office/sync/sync-worker';
 import type { OutboxEnvelope } from '@turnero/contract/outbox';
+import { withDeadline } from '../support/deadline';
 import { createTestDatabase, freePort, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
 
 const BATCH_SIZE = 700;
@@ -27,6 +28,10 @@ const children = new Set<ChildProcess>();
 
 /** Starts a fixture; resolves once it printed a line starting with `ready`. */
 function spawnFixture(file: string, env: Record<string, string>, onLine?: (line: string) => void): Promise<ChildProcess> {
+  return withDeadline(startFixture(file, env, onLine), 60_000, `${file} printing READY`);
+}
+
+function startFixture(file: string, env: Record<string, string>, onLine?: (line: string) => void): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, file)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -50,11 +55,12 @@ function spawnFixture(file: string, env: Record<string, string>, onLine?: (line:
 }
 
 function kill9(child: ChildProcess): Promise<void> {
-  return new Promise((r) => {
+  const exited = new Promise<void>((r) => {
     if (child.exitCode !== null || child.signalCode !== null) return r();
     child.once('exit', () => r());
     child.kill('SIGKILL');
   });
+  return withDeadline(exited, 10_000, 'a SIGKILLed fixture exiting');
 }
 
 async function appendOutbox(file: string, events: OutboxEnvelope[]) {
@@ -209,7 +215,7 @@ describe('crash safety', () => {
           (c) => (victim = c),
         );
       });
-      await killed;
+      await withDeadline(killed, 120_000, `round ${round}: the worker reaching its held batch and being killed`);
       assertResumedFrom(persistedBefore, postedBeforeRestart, posts, `restart ${round}`);
       // The kill hit mid-batch: head office holds the held batch, the office's file does not.
       assert.ok(held, 'no batch was held');

@@ -74,7 +74,8 @@ test('6 agents calling at once, repeatedly, never get the same ticket', async ()
   /** One agent: call, start, finish, again, until nothing waits for their counter. */
   async function work(agent: OfficeSession['agents'][number]): Promise<number> {
     let served = 0;
-    for (;;) {
+    // Bounded: more calls than tickets issued means the office called something twice.
+    for (let calls = 0; calls <= issued.length; calls++) {
       const call = await request<CallResultDto>(s.url, 'POST', `/api/v1/counters/${agent.counterId}/call-next`, {
         token: agent.token,
       });
@@ -88,6 +89,7 @@ test('6 agents calling at once, repeatedly, never get the same ticket', async ()
       expectStatus(await request(s.url, 'POST', `/api/v1/tickets/${id}/finish`, { token: agent.token }), 200, 'finish');
       served += 1;
     }
+    throw new Error(`${agent.username} made more calls than there are tickets`);
   }
 
   const perAgent = await Promise.all(s.agents.map(work));
