@@ -13,6 +13,16 @@ export { canPrint } from './escpos/status';
 export { openTransport, type OpenTransportOptions } from './transport/open-transport';
 export { TransportError, type PrinterTransport, type TransportKind } from './transport/types';
 export {
+  assertPrinterTargetAllowed,
+  parsePrinterAllowlist,
+  parsePrinterUri,
+  PrinterTargetRefused,
+  type PrinterTarget,
+  type PrinterTargetPolicy,
+  type PrinterTargetRule,
+  type PrinterTargetRuleName,
+} from './transport/printer-targets';
+export {
   createPrinterService,
   type PrinterService,
   type PrinterServiceOptions,

@@ -6,6 +6,12 @@
 export const ERROR_CODES = {
   bad_request: 400,
   validation_failed: 400,
+  /** A printer link the deployment's PRINTER_ALLOWED_TARGETS (or its demo mode) does not allow: one code per rule. */
+  printer_target_invalid: 400,
+  printer_target_not_allowed: 400,
+  printer_target_not_device: 400,
+  printer_target_demo_only: 400,
+  printer_target_option_refused: 400,
   consent_version_mismatch: 400,
   unauthenticated: 401,
   forbidden: 403,

@@ -3,6 +3,7 @@
  * variable stops start-up with a message that names it.
  */
 import { z } from 'zod';
+import { parsePrinterAllowlist } from '@turnero/hardware';
 import { isValidTimeZone } from '@turnero/domain/local-day';
 import { readTlsPair } from './tls-files';
 
@@ -30,6 +31,23 @@ export const ConfigSchema = z.object({
   ADMIN_USERNAME: z.string().min(3).max(64).optional(),
   ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
   DEMO_PRINTER_URI: z.string().optional(),
+  /**
+   * Printer targets an admin may give a kiosk (comma-separated, see hardware's
+   * printer-targets): by default port 9100 on private networks and the usual device paths.
+   */
+  PRINTER_ALLOWED_TARGETS: z
+    .string()
+    .default(
+      'tcp://10.0.0.0/8:9100,tcp://172.16.0.0/12:9100,tcp://192.168.0.0/16:9100,serial:/dev/ttyUSB*,serial:/dev/ttyACM*,serial:/dev/ttyS*,file:/dev/usb/lp*',
+    )
+    .transform((v, ctx) => {
+      try {
+        return parsePrinterAllowlist(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   HQ_URL: z.string().url().optional(),
   HQ_TOKEN: z.string().min(16).optional(),
   DATABASE_URL: z.string().optional(),

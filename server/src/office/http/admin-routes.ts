@@ -23,6 +23,7 @@ import {
   rotateDeviceToken,
 } from '../commands/admin';
 import type { OfficeDeps, Principal } from '../context';
+import { assertAdminPrinterTarget } from '../printing/printer-targets';
 import { listDevices } from '../queries';
 import { ADMINS } from './roles';
 
@@ -176,14 +177,28 @@ function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Princip
     route<Principal, undefined, typeof DeviceCreate>({
       ...base, method: 'post', path: '/admin/devices', summary: 'Register a kiosk or display; returns its token once',
       body: DeviceCreate,
-      responses: { 201: { description: 'Created', schema: z.object({ device: DeviceDto, token: z.string() }) }, 409: err('Name taken') },
-      handler: async ({ body }) => ({ status: 201, body: await createDevice(deps, auth, body) }),
+      responses: {
+        201: { description: 'Created', schema: z.object({ device: DeviceDto, token: z.string() }) },
+        400: err('A printer target PRINTER_ALLOWED_TARGETS does not allow (code printer_target_*)'),
+        409: err('Name taken'),
+      },
+      handler: async ({ body }) => {
+        assertAdminPrinterTarget(deps.config, body.printerUri);
+        return { status: 201, body: await createDevice(deps, auth, body) };
+      },
     }),
     route<Principal, typeof IdParam, typeof DevicePatch>({
       ...base, method: 'patch', path: '/admin/devices/:id', summary: 'Edit or deactivate a device',
       params: IdParam, body: DevicePatch,
-      responses: { 200: { description: 'Updated', schema: DeviceDto }, 404: err('Unknown device') },
-      handler: async ({ params, body }) => ({ body: await editDevice(deps, auth, params.id, body) }),
+      responses: {
+        200: { description: 'Updated', schema: DeviceDto },
+        400: err('A printer target PRINTER_ALLOWED_TARGETS does not allow (code printer_target_*)'),
+        404: err('Unknown device'),
+      },
+      handler: async ({ params, body }) => {
+        assertAdminPrinterTarget(deps.config, body.printerUri);
+        return { body: await editDevice(deps, auth, params.id, body) };
+      },
     }),
     route<Principal, typeof IdParam>({
       ...base, method: 'post', path: '/admin/devices/:id/token', summary: 'Rotate a device token (old ones stop working)',

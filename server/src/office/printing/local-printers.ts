@@ -4,13 +4,13 @@
  * Kiosks without one print through their kiosk agent instead. Dialect and paper width
  * ride on the URI: `tcp://10.0.0.5:9100?dialect=star&width=58` (default epson, 80 mm).
  */
-import { join, resolve } from 'node:path';
-import { createPrinterService, type PrinterService, type PrinterStatus as HardwarePrinterStatus } from '@turnero/hardware';
+import { createPrinterService, openTransport, type PrinterService, type PrinterStatus as HardwarePrinterStatus } from '@turnero/hardware';
 import type { PrinterStatus } from '@turnero/contract/dto';
 import { ticketPrintData } from '@turnero/contract/print-data';
 import type { Config } from '../../platform/config';
 import type { OfficeDeps } from '../context';
 import { loadDevices } from '../store/office-store';
+import { printerTargetPolicy, virtualPrinterOutDir } from './printer-targets';
 
 // Hardware declares its printer statuses itself (it stands alone) and the contract
 // re-declares them for the wire: this stops compiling the day the two lists differ.
@@ -18,13 +18,16 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const printerStatusesAgree: Same<HardwarePrinterStatus, PrinterStatus> = true;
 void printerStatusesAgree;
 
-export function printerOptionsFromUri(uri: string, dataDir: string) {
+/** Per status query (DLE EOT round trip), as the printer service's own default. */
+const STATUS_TIMEOUT_MS = 1500;
+
+export function printerOptionsFromUri(uri: string, config: Pick<Config, 'DATA_DIR'>) {
   const dialect = /[?&]dialect=star\b/.test(uri) ? ('star' as const) : ('epson' as const);
   const paperWidthMm = /[?&]width=58\b/.test(uri) ? (58 as const) : (80 as const);
   // The demo's virtual printer writes each ticket as text under DATA_DIR/printed.
   const resolved =
     uri.startsWith('virtual:') && !uri.includes('outDir=')
-      ? `${uri}${uri.includes('?') ? '&' : '?'}outDir=${encodeURIComponent(resolve(join(dataDir, 'printed')))}`
+      ? `${uri}${uri.includes('?') ? '&' : '?'}outDir=${encodeURIComponent(virtualPrinterOutDir(config))}`
       : uri;
   return { uri: resolved, dialect, paperWidthMm };
 }
@@ -43,12 +46,15 @@ export async function attachLocalPrinters(
 ): Promise<LocalPrinters> {
   const services = new Map<string, PrinterService>();
   const uris = new Map<string, string>();
+  const policy = printerTargetPolicy(config);
 
   function attach(deviceId: string, name: string, printerUri: string): void {
-    const options = printerOptionsFromUri(printerUri, config.DATA_DIR);
+    const options = printerOptionsFromUri(printerUri, config);
     let service: PrinterService;
     try {
-      service = createPrinterService({ ...options, clock: deps.clock, logger: deps.logger });
+      // Checked again here, not only at the admin route: the stored link may predate the policy.
+      const transport = openTransport(options.uri, { policy, timeoutMs: STATUS_TIMEOUT_MS });
+      service = createPrinterService({ ...options, transport, statusTimeoutMs: STATUS_TIMEOUT_MS, clock: deps.clock, logger: deps.logger });
     } catch (err) {
       deps.logger.error({ err, device: name }, 'printer URI refused; kiosk will print through its agent');
       return;
