@@ -9,7 +9,7 @@ export async function request<T = any>(
   baseUrl: string,
   method: string,
   path: string,
-  opts: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {},
+  opts: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string; timeoutMs?: number } = {},
 ): Promise<JsonResponse<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -21,7 +21,13 @@ export async function request<T = any>(
     body = JSON.stringify(opts.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(baseUrl + path, { method, headers, body });
+  // Every request has a deadline: a server that never answers fails the test, naming the
+  // request, instead of hanging it until the runner's timeout.
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const res = await fetch(baseUrl + path, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) }).catch((err: Error) => {
+    if (err.name === 'TimeoutError') throw new Error(`${method} ${path}: no answer within ${timeoutMs} ms`);
+    throw err;
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {
