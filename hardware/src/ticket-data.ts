@@ -13,9 +13,9 @@ export interface TicketPrintData {
   /** ISO instant of issue; shown in the office's time zone. */
   issuedAt: string;
   timeZone: string;
-  /** People ahead in the queue; null when unknown. */
+  /** People ahead in the queue; null when unknown (then no queue lines are printed). */
   peopleAhead: number | null;
-  /** Estimated wait in seconds; null when there is no estimate. */
+  /** Estimated wait in seconds; null when no agent serves the service (printed as such). */
   estimatedWaitSeconds: number | null;
   /** Live ticket page, encoded as a QR code. */
   liveUrl: string;

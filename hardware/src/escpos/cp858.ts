@@ -5,3 +5,33 @@ const HIGH_HALF =
 export function decodeCp858Byte(byte: number): string {
   return byte < 0x80 ? String.fromCharCode(byte) : HIGH_HALF[byte - 0x80];
 }
+
+const printable = new Set(HIGH_HALF);
+
+/** Look-alikes for punctuation that code page 858 lacks (typographic dashes, quotes, dots). */
+const LOOK_ALIKES: Record<string, string> = {
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u2032': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2033': '"',
+  '\u2026': '...', '\u2022': '\u00b7', '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ', '\u200b': '',
+};
+
+/**
+ * Text the printer can print in code page 858 as it is, character by character: Spanish
+ * letters stay; other accented letters lose the accent ("ő" -> "o"); dashes and quotes
+ * become their ASCII look-alikes; anything else (emoji, other scripts) is left out. A
+ * printer library would instead switch the rest of the ticket to another code page,
+ * which many printers lack (the rest prints as garbage).
+ */
+export function toCp858Text(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if ((ch >= ' ' && ch <= '~') || printable.has(ch)) out += ch;
+    else if (ch in LOOK_ALIKES) out += LOOK_ALIKES[ch];
+    else {
+      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      if (base && base !== ch && [...base].every((c) => (c >= ' ' && c <= '~') || printable.has(c))) out += base;
+    }
+  }
+  return out;
+}

@@ -28,6 +28,17 @@ export interface DecodedTicket {
   cut: boolean;
   /** Paper used, estimated from line heights, QR size and feeds. */
   lengthMm: number;
+  /**
+   * Blank paper fed between the last printed line or QR and the cut (the margin a
+   * "feed to the cutter" cut adds included; the fixed distance from the print head to
+   * the cutter, which every cut crosses, not counted).
+   */
+  blankBeforeCutMm: number;
+  /**
+   * The cut command fed the paper to the cutter first (Epson GS V 65/66, Star ESC d 2/3).
+   * A cut "where the paper stands" leaves the last lines under the cutter for the next ticket.
+   */
+  cutFeedsToCutter: boolean;
 }
 
 export type DecoderEvent =
@@ -62,6 +73,8 @@ export class EscPosDecoder {
   private qrCell = 3;
   private qrPrinted: string | null = null;
   private lengthMm = 0;
+  private blankMm = 0;
+  private cutFeeds = false;
 
   constructor(readonly dialect: Dialect = 'epson') {}
 
@@ -95,7 +108,8 @@ export class EscPosDecoder {
       return 3; // DLE EOT n / DLE ENQ n / DLE DC4 ... all three bytes
     }
     if (c === 0x0a) return this.endLine(ev), 1;
-    if (c === 0x0b && this.dialect === 'star') return this.endLine(ev), 1;
+    // VT: Star's line feed; Epson's vertical tab, a line feed when no tab stops are set.
+    if (c === 0x0b) return this.endLine(ev), 1;
     if (c === 0x0d || c === 0x00) return 1;
     if (c === 0x09) return (this.line += ' '), 1;
     if (c === 0x0c) return this.feedLines(ev, 1), 1;
@@ -176,7 +190,7 @@ export class EscPosDecoder {
         const len = m === 65 || m === 66 ? 4 : 3;
         if (!need(len)) return NEED_MORE;
         if (len === 4) this.feed(ev, b[i + 3] / DOTS_PER_MM);
-        this.cut(ev);
+        this.cut(ev, len === 4);
         return len;
       }
       case '(': {
@@ -250,7 +264,7 @@ export class EscPosDecoder {
       }
       case 'd': {
         if (!need(3)) return NEED_MORE;
-        this.cut(ev);
+        this.cut(ev, b[i + 2] === 2 || b[i + 2] === 3);
         return 3;
       }
       case 'a': {
@@ -328,8 +342,10 @@ export class EscPosDecoder {
       bold: this.line ? this.lineBold : false,
       align: this.align,
     });
+    const printed = this.line !== '';
     this.line = '';
     this.feed(ev, (LINE_DOTS * height + LINE_GAP_DOTS) / DOTS_PER_MM);
+    if (printed) this.blankMm = 0;
   }
 
   private feedLines(ev: DecoderEvent[], n: number): void {
@@ -339,6 +355,7 @@ export class EscPosDecoder {
   private feed(ev: DecoderEvent[], mm: number): void {
     if (mm <= 0) return;
     this.lengthMm += mm;
+    this.blankMm += mm;
     ev.push({ kind: 'feed', mm });
   }
 
@@ -349,14 +366,18 @@ export class EscPosDecoder {
     const version = QR_CAPACITY_M.findIndex((cap) => cap >= this.qrStored!.length) + 1 || 15;
     const modules = 17 + 4 * version + 8; // with quiet zone
     this.feed(ev, (modules * this.qrCell) / DOTS_PER_MM);
+    this.blankMm = 0;
   }
 
-  private cut(ev: DecoderEvent[]): void {
+  private cut(ev: DecoderEvent[], feedsToCutter: boolean): void {
     if (this.line) this.endLine(ev);
+    this.cutFeeds = feedsToCutter;
     ev.push({ kind: 'cut', ticket: this.snapshot(true) });
     this.lines = [];
     this.qrPrinted = null;
     this.lengthMm = 0;
+    this.blankMm = 0;
+    this.cutFeeds = false;
   }
 
   private snapshot(cut: boolean): DecodedTicket {
@@ -367,6 +388,8 @@ export class EscPosDecoder {
       qr: this.qrPrinted,
       cut,
       lengthMm: Math.round(this.lengthMm * 10) / 10,
+      blankBeforeCutMm: Math.round(this.blankMm * 10) / 10,
+      cutFeedsToCutter: this.cutFeeds,
     };
   }
 

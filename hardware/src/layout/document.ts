@@ -3,6 +3,7 @@
  * preview walk the same blocks, so what staff see in a preview is what the paper shows.
  * Wrapping happens here (not in node-thermal-printer) so both agree on line breaks.
  */
+import { toCp858Text } from '../escpos/cp858';
 import type { TicketPrintData } from '../ticket-data';
 import { formatLocalDateTime, formatWait } from './format';
 
@@ -47,7 +48,8 @@ export function buildTicketDocument(data: TicketPrintData, paperWidthMm: PaperWi
   const blocks: Block[] = [];
   const text = (t: string, opts: Partial<{ align: Align; size: number; bold: boolean }> = {}) => {
     const size = opts.size ?? 1;
-    for (const line of wrap(t, Math.floor(cols / size))) {
+    // Wrapped after transliteration: "…" becomes three characters on paper.
+    for (const line of wrap(toCp858Text(t), Math.floor(cols / size))) {
       blocks.push({ kind: 'text', text: line, align: opts.align ?? 'center', size, bold: opts.bold ?? false });
     }
   };
@@ -63,8 +65,13 @@ export function buildTicketDocument(data: TicketPrintData, paperWidthMm: PaperWi
 
   const when = formatLocalDateTime(data.issuedAt, data.timeZone);
   if (when) text(`Fecha: ${when}`, { align: 'left' });
-  text(`Personas antes de usted: ${data.peopleAhead ?? '-'}`, { align: 'left' });
-  text(`Espera estimada: ${formatWait(data.estimatedWaitSeconds) ?? 'sin estimación'}`, { align: 'left' });
+  if (data.peopleAhead !== null) {
+    text(`Personas antes de usted: ${data.peopleAhead}`, { align: 'left' });
+    // A waiting ticket without an estimate: the office sends none while no agent serves.
+    const wait = formatWait(data.estimatedWaitSeconds);
+    text(`Espera estimada: ${wait ?? 'sin estimación'}`, { align: 'left' });
+    if (!wait) text('Sin asesores disponibles por ahora', { align: 'left' });
+  }
   blocks.push({ kind: 'rule' });
 
   if (data.liveUrl) {
@@ -75,7 +82,7 @@ export function buildTicketDocument(data: TicketPrintData, paperWidthMm: PaperWi
     blocks.push({ kind: 'feed', lines: 1 });
     text(data.footer);
   }
-  blocks.push({ kind: 'feed', lines: 3 });
+  // No blank lines before the cut: the cut command itself feeds the paper to the cutter.
   blocks.push({ kind: 'cut' });
   return blocks;
 }

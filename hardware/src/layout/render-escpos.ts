@@ -8,9 +8,14 @@
  * - Its Star printQR() omits the data command header (ESC GS y D 1 0) and defaults to
  *   model 1, so Star QR codes are written here from Star's Line mode manual.
  * - Its Epson QR length field counts UTF-16 units, so the URL is made ASCII first.
+ * - Its text output switches to another code page for a character outside the current
+ *   one (many printers lack the others): text is transliterated to code page 858 first.
+ * - Its cut() feeds two vertical tabs and cuts where the paper stands; we cut with the
+ *   dialect's "feed to the cutter, then cut" so no more blank paper is fed than needed.
  */
 import ntp from 'node-thermal-printer';
 import type { TicketPrintData } from '../ticket-data';
+import { toCp858Text } from '../escpos/cp858';
 import { buildTicketDocument, columnsFor, type Block, type PaperWidthMm } from './document';
 
 export type Dialect = 'epson' | 'star';
@@ -46,7 +51,7 @@ export function renderBlocks(blocks: Block[], opts: RenderOptions): Buffer {
         else p.alignLeft();
         if (block.bold) p.bold(true);
         if (block.size > 1) setSize(p, opts.dialect, block.size);
-        p.println(block.text);
+        p.println(toCp858Text(block.text));
         if (block.size > 1) p.setTextNormal();
         if (block.bold) p.bold(false);
         break;
@@ -67,11 +72,23 @@ export function renderBlocks(blocks: Block[], opts: RenderOptions): Buffer {
         for (let i = 0; i < block.lines; i++) p.newLine();
         break;
       case 'cut':
-        p.cut();
+        p.append(cutCommand(opts.dialect));
         break;
     }
   }
   return Buffer.from(p.getBuffer());
+}
+
+/** Blank paper left under the last line after the cutter (dots, 8 per mm): a small margin. */
+export const CUT_MARGIN_DOTS = 16;
+
+/**
+ * Epson GS V 66 n: feed to the cutting position plus n dots, partial cut. Star ESC d 3:
+ * feed to the cutting position, partial cut. Then ESC @ so the next ticket starts clean.
+ */
+function cutCommand(dialect: Dialect): Buffer {
+  const cut = dialect === 'star' ? [0x1b, 0x64, 0x03] : [0x1d, 0x56, 66, CUT_MARGIN_DOTS];
+  return Buffer.from([...cut, 0x1b, 0x40]);
 }
 
 function setSize(p: InstanceType<typeof ThermalPrinter>, dialect: Dialect, size: number): void {
