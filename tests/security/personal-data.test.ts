@@ -81,6 +81,13 @@ const hqRights = (action: string, body: unknown, token = hqAdmin) =>
 const officeAudit = async () =>
   (await request<AuditEntryDto[]>(office.url, 'GET', '/api/v1/audit', { token: admin })).body;
 
+/** Staff tokens expire on the office's clock: log in again after moving it. */
+async function logIn(): Promise<void> {
+  const user = (role: string) => office.creds.users.find((u) => u.role === role)!;
+  admin = await login(office.url, user('admin').username, user('admin').password);
+  supervisor = await login(office.url, user('supervisor').username, user('supervisor').password);
+}
+
 beforeAll(async () => {
   testDb = await createTestDatabase('hq_pdata');
   hqDir = mkdtempSync(join(tmpdir(), 'hq-pdata-'));
@@ -102,9 +109,7 @@ beforeAll(async () => {
       DEMO_PRINTER_URI: 'file:/dev/null',
     },
   });
-  const user = (role: string) => office.creds.users.find((u) => u.role === role)!;
-  admin = await login(office.url, user('admin').username, user('admin').password);
-  supervisor = await login(office.url, user('supervisor').username, user('supervisor').password);
+  await logIn();
   services = (await request<ServiceDto[]>(office.url, 'GET', '/api/v1/services', { token: admin })).body;
 }, 120_000);
 
@@ -221,6 +226,7 @@ describe('retention purge', () => {
     const { purged } = await runEndOfDay(office.server.deps);
     assert.ok(purged >= 1, `purged ${purged}`);
     assert.deepEqual(officeFilesHolding(idNumber), [], 'the purged ID number is still readable on disk');
+    await logIn();
   });
 });
 

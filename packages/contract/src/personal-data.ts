@@ -85,3 +85,36 @@ export function maskSubject(value: string): string {
   const tail = value.length > 6 ? value.slice(-2) : '';
   return '*'.repeat(value.length - tail.length) + tail;
 }
+
+/** An audit entry as the servers store it. */
+export interface AuditEntryInput {
+  at: Date;
+  actorId: string;
+  actorName: string;
+  action: PersonalDataAction;
+  subjectKind: SubjectKind;
+  subjectMasked: string;
+  records: number;
+}
+
+/** The entry recording one request: the value it asked about only masked. */
+export function auditEntry(
+  actor: { id: string; name: string },
+  action: PersonalDataAction,
+  query: PersonalDataQuery,
+  records: number,
+  at: Date,
+): AuditEntryInput {
+  const { kind, value } = subjectOf(query);
+  return { at, actorId: actor.id, actorName: actor.name, action, subjectKind: kind, subjectMasked: maskSubject(value), records };
+}
+
+/** A stored entry (either role's table) as the API shows it. */
+export function auditEntryDto(row: Omit<AuditEntryInput, 'action' | 'subjectKind'> & { id: number; action: string; subjectKind: string }): AuditEntryDto {
+  return {
+    ...row,
+    at: new Date(row.at).toISOString(),
+    action: row.action as PersonalDataAction,
+    subjectKind: row.subjectKind as SubjectKind,
+  };
+}

@@ -5,7 +5,7 @@
  * that answers it.
  */
 import {
-  maskSubject,
+  auditEntry,
   subjectOf,
   type PersonalDataAction,
   type PersonalDataDeleted,
@@ -30,15 +30,8 @@ async function audited<T>(
   const subject = subjectOf(query);
   return db.transaction(async (tx) => {
     const { result, records } = await work(tx, subject.value);
-    await insertHqAuditEntry(tx, {
-      at: now,
-      actorId: principal.principalId,
-      actorName: principal.username ?? principal.principalId,
-      action,
-      subjectKind: subject.kind,
-      subjectMasked: maskSubject(subject.value),
-      records,
-    });
+    const actor = { id: principal.principalId, name: principal.username ?? principal.principalId };
+    await insertHqAuditEntry(tx, auditEntry(actor, action, query, records, now));
     return result;
   });
 }

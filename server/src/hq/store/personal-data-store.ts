@@ -4,7 +4,7 @@
  * value to prove it: a request answers with what head office really holds, not with an
  * assumed nothing. Also the audit log of those requests, values masked.
  */
-import type { AuditEntryDto, PersonalDataAction, PersonalDataRecord, SubjectKind } from '@turnero/contract/personal-data';
+import { auditEntryDto, type AuditEntryDto, type AuditEntryInput, type PersonalDataRecord } from '@turnero/contract/personal-data';
 import type { Sql } from '../db';
 
 /** Received events whose fact mentions the value anywhere. */
@@ -31,17 +31,7 @@ export async function redactEventsMentioning(sql: Sql, value: string): Promise<n
   );
 }
 
-export interface HqAuditEntryInput {
-  at: Date;
-  actorId: string;
-  actorName: string;
-  action: PersonalDataAction;
-  subjectKind: SubjectKind;
-  subjectMasked: string;
-  records: number;
-}
-
-export async function insertHqAuditEntry(sql: Sql, e: HqAuditEntryInput): Promise<void> {
+export async function insertHqAuditEntry(sql: Sql, e: AuditEntryInput): Promise<void> {
   await sql.$executeRawUnsafe(
     `INSERT INTO hq_personal_data_audit (at, actor_id, actor_name, action, subject_kind, subject_masked, records)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -59,10 +49,5 @@ export async function listHqAuditEntries(sql: Sql, limit: number): Promise<Audit
        FROM hq_personal_data_audit ORDER BY id DESC LIMIT $1`,
     limit,
   );
-  return rows.map((r) => ({
-    ...r,
-    at: new Date(r.at).toISOString(),
-    action: r.action as PersonalDataAction,
-    subjectKind: r.subjectKind as SubjectKind,
-  }));
+  return rows.map(auditEntryDto);
 }

@@ -12,7 +12,7 @@ import type {
   PersonalDataAction,
   PersonalDataRecord,
 } from '@turnero/contract/personal-data';
-import { maskSubject, subjectOf } from '@turnero/contract/personal-data';
+import { auditEntry, subjectOf } from '@turnero/contract/personal-data';
 import type { OfficeDeps, Principal } from '../context';
 import { insertAuditEntry } from '../store/audit-store';
 import type { Db } from '../store/db';
@@ -31,15 +31,7 @@ async function audited<T>(
     viewUnchanged();
     // The office keeps only ID numbers: a phone or an e-mail finds nothing here.
     const { result, records } = await work(tx, subject.kind === 'idNumber' ? subject.value : null);
-    await insertAuditEntry(tx, {
-      at: deps.clock.now(),
-      actorId: principal.id,
-      actorName: principal.name,
-      action,
-      subjectKind: subject.kind,
-      subjectMasked: maskSubject(subject.value),
-      records,
-    });
+    await insertAuditEntry(tx, auditEntry(principal, action, query, records, deps.clock.now()));
     return result;
   });
 }
