@@ -78,9 +78,20 @@ export const PrintJob = z.object({
 });
 export type PrintJob = z.infer<typeof PrintJob>;
 
+/**
+ * Why the server ended a socket's session (then it disconnects the socket): its token was
+ * logged out, revoked (user deactivated or changed, device token rotated or revoked,
+ * device deactivated) or expired. The app goes back to its sign-in screen.
+ */
+export const SessionEnded = z.object({ reason: z.enum(['logout', 'revoked', 'expired']) });
+export type SessionEnded = z.infer<typeof SessionEnded>;
+export type SessionEndReason = SessionEnded['reason'];
+
 export type ServerToClientEvents = { [E in FactName]: (e: Fact<E>) => void } & {
   /** To one kiosk agent: print this. */
   'print:job': (job: PrintJob) => void;
+  /** To the sockets of a token whose session just ended; the socket is disconnected next. */
+  'session:ended': (e: SessionEnded) => void;
 };
 
 export interface ClientToServerEvents {

@@ -184,6 +184,7 @@ async function buildOfficeServer(
       if (housekeeping) clearInterval(housekeeping);
       await syncHandle?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      auth.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await localPrinters.close();
       await printing.close();

@@ -1,8 +1,11 @@
 /**
  * Bearer tokens for users (from login) and devices (issued by an admin). Tokens are
- * stored hashed; a revoked or expired token stops working at once. Lookups are cached
- * in memory for speed; every revocation goes through this service, which clears the cache.
- * Tokens are not part of the live state, so these commands keep the bus's cached view.
+ * stored hashed; a revoked or expired token stops working at once, over REST and on open
+ * sockets. Every revocation goes through this service, which ends the token's session in
+ * the session registry (in memory: it also answers lookups and socket commands, and
+ * ends sessions when their token expires). Nothing else writes revocations (see
+ * tests/security/sessions.test.ts). Tokens are not part of the live state, so these
+ * commands keep the bus's cached view.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@turnero/domain/errors';
@@ -10,6 +13,7 @@ import type { Clock } from '@turnero/domain/types';
 import { hashToken, newToken, verifyPassword } from '../../platform/secrets';
 import type { CommandBus } from '../command-bus';
 import type { Principal } from '../context';
+import { SessionRegistry, type EndSocket } from './session-registry';
 import {
   findLoginAccount,
   insertAuthToken,
@@ -18,16 +22,27 @@ import {
   tokenOwner,
 } from '../store/auth-store';
 
-const CACHE_MS = 30_000;
+/** A database read that raced with a revocation is read again, at most this many times. */
+const READS_PER_LOOKUP = 3;
+
+/** What a socket holds of its session: whether it is still on, and how to be told it ended. */
+export interface SocketSession {
+  principal: Principal;
+  isLive(): boolean;
+  /** Registers how to end the socket; returns the call that forgets it (on disconnect). */
+  attach(end: EndSocket): () => void;
+}
 
 export class AuthService {
-  private readonly cache = new Map<string, { principal: Principal; until: number }>();
+  private readonly sessions: SessionRegistry;
 
   constructor(
     private readonly bus: CommandBus,
     private readonly clock: Clock,
     private readonly tokenTtlHours: number,
-  ) {}
+  ) {
+    this.sessions = new SessionRegistry(clock);
+  }
 
   async login(username: string, password: string): Promise<{ token: string; principal: Principal }> {
     const user = await this.bus.read((db) => findLoginAccount(db, username));
@@ -65,13 +80,20 @@ export class AuthService {
 
   async authenticate(token: string | undefined | null): Promise<Principal | null> {
     if (!token || token.length > 200) return null;
+    return this.lookup(hashToken(token));
+  }
+
+  /** A socket's session, from its handshake token; null when the token is not live. */
+  async socketSession(token: string): Promise<SocketSession | null> {
+    if (token.length > 200) return null;
     const hash = hashToken(token);
-    const cached = this.cache.get(hash);
-    if (cached && cached.until > Date.now()) return cached.principal;
-    const now = this.clock.now();
-    const principal = await this.bus.read((db) => tokenOwner(db, hash, now));
-    if (principal) this.cache.set(hash, { principal, until: Date.now() + CACHE_MS });
-    return principal;
+    const principal = await this.lookup(hash);
+    if (!principal) return null;
+    return {
+      principal,
+      isLive: () => this.sessions.isLive(hash),
+      attach: (end) => this.sessions.attach(hash, end),
+    };
   }
 
   async revokeToken(token: string): Promise<void> {
@@ -80,17 +102,40 @@ export class AuthService {
       viewUnchanged();
       await revokeTokenByHash(tx, hash, this.clock.now());
     });
-    this.cache.delete(hash);
+    this.sessions.endToken(hash, 'logout');
   }
 
-  /** Revokes every token of a user or device (deactivation, device token rotation). */
+  /** Revokes every token of a user or device (deactivation, password or role change, device token rotation). */
   async revokeAllFor(principalId: string): Promise<number> {
     const n = await this.bus.command('revoke-tokens', async ({ tx, viewUnchanged }) => {
       viewUnchanged();
       return revokeTokensOf(tx, principalId, this.clock.now());
     });
-    for (const [hash, entry] of this.cache) if (entry.principal.id === principalId) this.cache.delete(hash);
+    this.sessions.endPrincipal(principalId, 'revoked');
     return n;
+  }
+
+  /** Stops the expiry timer (server shutdown). */
+  close(): void {
+    this.sessions.close();
+  }
+
+  /** The registry first; on a miss the database, whose answer the registry then keeps. */
+  private async lookup(hash: string): Promise<Principal | null> {
+    const cached = this.sessions.principalOf(hash);
+    if (cached) return cached;
+    for (let attempt = 1; ; attempt++) {
+      const revision = this.sessions.revision;
+      const owner = await this.bus.read((db) => tokenOwner(db, hash, this.clock.now()));
+      if (!owner) {
+        // Dead in the database (e.g. revoked before this process started): end it here too.
+        this.sessions.drop(hash);
+        return null;
+      }
+      if (this.sessions.remember(hash, owner.principal, owner.expiresAt, revision)) return owner.principal;
+      // A revocation committed while we read: read again, it may have been this token's.
+      if (attempt === READS_PER_LOOKUP) return null;
+    }
   }
 }
 

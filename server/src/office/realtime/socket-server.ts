@@ -1,7 +1,9 @@
 /**
  * socket.io transport: authenticates each connection from its token (or, for the public
- * live ticket page, from a ticket id), hands it to the broadcaster (which owns the rooms),
- * and dispatches the few socket commands: authorize -> validate (zod) -> run -> ack.
+ * live ticket page, from a ticket id), ties it to its token's session (when the session
+ * ends - logout, revocation, expiry - the socket hears `session:ended` and is
+ * disconnected), hands it to the broadcaster (which owns the rooms), and dispatches the
+ * few socket commands: session still on -> authorize -> validate (zod) -> run -> ack.
  * Staff and kiosks send their commands over REST; a socket asks for the snapshot, and a
  * kiosk agent reports print results and printer status (see @turnero/contract/realtime).
  */
@@ -13,7 +15,7 @@ import type { ClientToServerEvents, Result, ServerToClientEvents, SocketData } f
 import { AppError, isAppError } from '@turnero/domain/errors';
 import { parseWith } from '../../platform/http';
 import { socketOriginCheck } from '../../platform/origin';
-import type { AuthService } from '../auth/auth-service';
+import type { AuthService, SocketSession } from '../auth/auth-service';
 import { recordPrinterStatus } from '../commands/printing';
 import type { OfficeDeps } from '../context';
 import { READERS } from '../http/roles';
@@ -33,13 +35,17 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
     allowRequest: socketOriginCheck(deps.config),
   });
   const connections = deps.metrics.counter('socket_connections_total', 'Socket connections accepted', ['role']);
+  /** The session of each token-authenticated socket, from its handshake to its connection. */
+  const sessions = new WeakMap<IoSocket, SocketSession>();
 
   io.use(async (socket, next) => {
     try {
       const hs = (socket.handshake.auth ?? {}) as { token?: unknown; ticketId?: unknown };
       if (typeof hs.token === 'string') {
-        const principal = await auth.authenticate(hs.token);
-        if (!principal) return next(new Error('unauthenticated'));
+        const session = await auth.socketSession(hs.token);
+        if (!session) return next(new Error('unauthenticated'));
+        const { principal } = session;
+        sessions.set(socket, session);
         socket.data = { principalId: principal.id, role: principal.role, counterId: null, deviceId: principal.deviceId, ticketId: null };
         return next();
       }
@@ -57,10 +63,18 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
   });
 
   io.on('connection', (socket) => {
+    const session = sessions.get(socket) ?? null;
+    const detach = session?.attach((reason) => {
+      socket.emit('session:ended', { reason });
+      // A server-side disconnect: the client does not reconnect on its own with the dead token.
+      socket.disconnect();
+    });
+    if (!socket.connected) return;
     connections.inc({ role: socket.data.role });
     deps.broadcaster.admit(socket);
-    registerCommands(socket, deps);
+    registerCommands(socket, deps, session);
     socket.on('disconnect', () => {
+      detach?.();
       // A kiosk agent that drops leaves its printer unreachable: supervisors must know.
       const deviceId = socket.data.deviceId;
       if (socket.data.printerAgent && deviceId && !deps.broadcaster.isPrinterAgentConnected(deviceId)) {
@@ -74,7 +88,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
 }
 
 /** Every socket gets the same commands; its role decides which it may send (the public page: none). */
-function registerCommands(socket: IoSocket, deps: OfficeDeps): void {
+function registerCommands(socket: IoSocket, deps: OfficeDeps, session: SocketSession | null): void {
   const { role, principalId } = socket.data;
   /** Wraps a command: role check, payload validation, ack with data or a known error. */
   function on<P>(
@@ -87,6 +101,8 @@ function registerCommands(socket: IoSocket, deps: OfficeDeps): void {
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (r: Result<unknown>) => void) : null;
       let result: Result<unknown>;
       try {
+        // The token's state now, not at the handshake (a lookup in memory).
+        if (session && !session.isLive()) throw new AppError('unauthenticated', 'Session ended; sign in again');
         if (!roles.includes(role)) {
           throw new AppError('forbidden', `Role ${role} may not send ${event}`);
         }

@@ -20,18 +20,24 @@ export async function insertAuthToken(
   await db.authToken.create({ data: t });
 }
 
-/** Who a live token belongs to: an active user or an active device; null otherwise. */
-export async function tokenOwner(db: Db, tokenHash: string, now: Date): Promise<Principal | null> {
+/** Who a live token belongs to (an active user or an active device) and when it expires; null otherwise. */
+export async function tokenOwner(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<{ principal: Principal; expiresAt: Date | null } | null> {
   const row = await db.authToken.findUnique({ where: { tokenHash } });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) return null;
+  const expiresAt = row.expiresAt;
   if (row.role === 'kiosk' || row.role === 'display') {
     const device = await db.device.findUnique({ where: { id: row.principalId } });
     if (!device || !device.active) return null;
-    return { id: device.id, role: row.role, name: device.name, tokenId: row.id, deviceId: device.id };
+    return { principal: { id: device.id, role: row.role, name: device.name, tokenId: row.id, deviceId: device.id }, expiresAt };
   }
   const user = await db.user.findUnique({ where: { id: row.principalId } });
   if (!user || !user.active) return null;
-  return { id: user.id, role: user.role as Principal['role'], name: user.displayName, tokenId: row.id, deviceId: null };
+  const role = user.role as Principal['role'];
+  return { principal: { id: user.id, role, name: user.displayName, tokenId: row.id, deviceId: null }, expiresAt };
 }
 
 export async function revokeTokenByHash(db: Db, tokenHash: string, at: Date): Promise<void> {
