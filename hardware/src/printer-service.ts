@@ -2,6 +2,13 @@
  * One printer, one queue. Each job: check status -> print -> confirm -> check status.
  * While idle the status is polled; every change is emitted as 'status'. Jobs always
  * resolve (never reject): `{ ok: true, status }` or `{ ok: false, error, status }`.
+ *
+ * Confirming (Epson process ID, GS ( H) is learnt once per link: many cheaper ESC/POS
+ * printers never answer it, and waiting printTimeoutMs for each of their tickets would
+ * hold the queue (three customers in a row got theirs at +0, +10 and +20 s). The first
+ * check of an idle printer asks once; a printer that answers is waited for on every
+ * ticket (paper out mid-ticket is then noticed), one that does not is never waited for
+ * and its tickets say `confirmed: false`. A link that went offline is learnt again.
  */
 import { EventEmitter } from 'node:events';
 import { systemClock, type Clock, type PrinterStatus } from './printer-status';
@@ -37,6 +44,8 @@ export interface PrinterServiceOptions {
   writeTimeoutMs?: number;
   /** Waiting for the printer to confirm a ticket was printed. Default 10 s. */
   printTimeoutMs?: number;
+  /** Waiting for an idle printer's answer to the process ID request, to learn whether it confirms. Default 2 s. */
+  confirmProbeTimeoutMs?: number;
   /** Status checks while a ticket prints, to notice paper out mid-job. Default 250 ms. */
   jobPollMs?: number;
   /** Use a ready transport instead of opening `uri` (tests). */
@@ -64,6 +73,7 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
   const statusTimeout = opts.statusTimeoutMs ?? 1500;
   const writeTimeout = opts.writeTimeoutMs ?? 5000;
   const printTimeout = opts.printTimeoutMs ?? 10_000;
+  const probeTimeout = opts.confirmProbeTimeoutMs ?? 2000;
   const jobPollMs = opts.jobPollMs ?? 250;
   const pollInterval = opts.pollIntervalMs ?? 10_000;
   const emitter = new EventEmitter();
@@ -74,6 +84,10 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
   let busy = 0;
   let stopped = false;
   let pollTimer: NodeJS.Timeout | null = null;
+  /** Does this link's printer answer the process ID request? Learnt by learnConfirming(). */
+  let confirms: 'unknown' | 'yes' | 'no' = 'unknown';
+  /** Bumped when the link is lost, so a late answer from before does not teach the new link. */
+  let linkGeneration = 0;
 
   function getTransport(): PrinterTransport {
     transport ??= openTransport(opts.uri, { timeoutMs: statusTimeout });
@@ -82,6 +96,11 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
 
   function setStatus(next: PrinterStatus): PrinterStatus {
     statusAt = clock.now();
+    if (next === 'offline') {
+      // Lost the link: the printer back on it may be another model.
+      confirms = 'unknown';
+      linkGeneration++;
+    }
     if (next !== status) {
       const prev = status;
       status = next;
@@ -109,9 +128,40 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
     return run;
   }
 
+  const canConfirm = (t: PrinterTransport) => opts.dialect === 'epson' && t.readable;
+
+  /**
+   * Asks an idle printer for a process ID answer. One that answers within the probe
+   * timeout confirms; one that does not is taken as never confirming, unless its answer
+   * still comes (a busy printer) before printTimeoutMs.
+   */
+  async function learnConfirming(t: PrinterTransport): Promise<void> {
+    const generation = linkGeneration;
+    const answer = t.waitUntilPrinted(printTimeout);
+    let timer: NodeJS.Timeout | undefined;
+    const quick = await Promise.race([answer, new Promise<null>((r) => (timer = setTimeout(() => r(null), probeTimeout)))]);
+    clearTimeout(timer);
+    if (generation !== linkGeneration) return;
+    if (quick === false) return; // the request could not be sent: learn next time
+    confirms = quick ? 'yes' : 'no';
+    log.info({ printer: opts.uri, confirms: quick === true }, quick ? 'printer confirms printed tickets' : 'printer does not confirm printed tickets; tickets are not held for it');
+    if (quick === null) {
+      void answer.then((late) => {
+        if (late && generation === linkGeneration && confirms === 'no') confirms = 'yes';
+      });
+    }
+  }
+
+  /** A status reading; an idle printer that can print and is not learnt yet is asked whether it confirms. */
+  async function checkAndLearn(): Promise<PrinterStatus> {
+    const s = await query();
+    if (canPrint(s) && confirms === 'unknown' && transport && canConfirm(transport)) await learnConfirming(transport);
+    return s;
+  }
+
   async function runJob(bytes: Buffer): Promise<PrintResult> {
     if (stopped) return { ok: false, error: 'printer service stopped', status };
-    const before = await query(); // also opens the transport; a bad URI ends here as offline
+    const before = await checkAndLearn(); // also opens the transport; a bad URI ends here as offline
     const t = getTransport();
     if (!canPrint(before) && before !== 'unknown') {
       return { ok: false, error: `printer not ready (${before})`, status: before };
@@ -127,7 +177,7 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
       // A write-only device file: nothing more can be known.
       return { ok: true, status: setStatus('unknown'), confirmed: false };
     }
-    if (opts.dialect === 'epson') {
+    if (canConfirm(t) && confirms === 'yes') {
       const outcome = await waitPrintedOrFault(t);
       if (outcome.kind === 'fault') {
         return { ok: false, error: `printer stopped (${outcome.status})`, status: outcome.status };
@@ -136,10 +186,12 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
       // Printed and confirmed: a roll that ends right after the cut does not undo the ticket.
       if (outcome.kind === 'printed') return { ok: true, status: after, confirmed: true };
       if (!canPrint(after)) return { ok: false, error: `printer not ready after printing (${after})`, status: after };
-      // Online but silent about the process ID: an older model without GS ( H. Trust the status.
+      // Online but silent this time: trust the status, and learn again on the next ticket.
       log.warn({ printer: opts.uri }, 'printer did not confirm the ticket');
+      confirms = 'unknown';
       return { ok: true, status: after, confirmed: false };
     }
+    // A printer that does not confirm: the status says it still can print, no more is known.
     const after = await query();
     if (!canPrint(after)) return { ok: false, error: `printer not ready after printing (${after})`, status: after };
     return { ok: true, status: after, confirmed: false };
@@ -171,7 +223,7 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
     if (stopped || pollInterval <= 0) return;
     pollTimer = setTimeout(async () => {
       // Jobs check status themselves; polling only fills the idle time.
-      if (busy === 0) await enqueue(query).catch(() => undefined);
+      if (busy === 0) await enqueue(checkAndLearn).catch(() => undefined);
       schedulePoll();
     }, delayMs);
     pollTimer.unref?.();
@@ -205,7 +257,7 @@ export function createPrinterService(opts: PrinterServiceOptions): PrinterServic
       }));
     },
     checkStatus(): Promise<PrinterStatus> {
-      return enqueue(query).catch(() => status);
+      return enqueue(checkAndLearn).catch(() => status);
     },
     on(event: 'status', cb: (s: PrinterStatus, at: Date) => void) {
       emitter.on(event, cb);

@@ -43,6 +43,11 @@ export interface VirtualPrinterOptions {
   slowFactor?: number;
   /** Name for `virtual:<name>` URIs (default "default"). */
   name?: string;
+  /**
+   * Answer the process ID request (GS ( H) once printing reaches it (default true).
+   * false: like many cheaper ESC/POS printers, never answer it (status still answers).
+   */
+  answersProcessId?: boolean;
 }
 
 export interface VirtualPrinter {
@@ -56,6 +61,8 @@ export interface VirtualPrinter {
   readonly state: VirtualPrinterState;
   onTicket(cb: (t: DecodedTicket) => void): () => void;
   setState(state: VirtualPrinterState): void;
+  /** Switch answering the process ID request on or off (see the option). */
+  setAnswersProcessId(answers: boolean): void;
   /** Reload the roll (paperRemainingMm back to unlimited or to the given length). */
   loadPaper(mm?: number): void;
   /** In-process connection (what `virtual:` URIs use). */
@@ -87,6 +94,7 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
   const slowFactor = opts.slowFactor ?? 10;
   const dialect = opts.dialect ?? 'epson';
   let state: VirtualPrinterState = 'ok';
+  let answersProcessId = opts.answersProcessId ?? true;
   let paperLeft = opts.paperRemainingMm ?? Infinity;
   let stopped = false;
   const tickets: DecodedTicket[] = [];
@@ -153,7 +161,7 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
         tickets.push(item.ticket);
         if (opts.outDir) writeTicketFile(opts.outDir, ticketCount, item.ticket);
         ticketListeners.forEach((cb) => cb(item.ticket));
-      } else {
+      } else if (answersProcessId) {
         item.reply(processIdResponse(item.id));
       }
     }
@@ -220,6 +228,9 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
       return () => ticketListeners.delete(cb);
     },
     setState,
+    setAnswersProcessId(answers) {
+      answersProcessId = answers;
+    },
     loadPaper(mm = Infinity) {
       paperLeft = mm;
       if (state === 'paper_out') setState('ok');
