@@ -334,6 +334,37 @@ describe('agent desk and supervisor board against a real office', () => {
     await touch.context().close();
   });
 
+  it('the board fits 1280x800 and 1366x768: no column covers another, every button and tile visible, a called counter shows "Llamando"', async () => {
+    // asesor6's counter (opened by the touch desk above) calls a ticket without starting it.
+    const agent6 = await login(office.url, 'asesor6', user('asesor6').password);
+    const c6 = counterOf('asesor6');
+    await issue(services.find((x) => x.id === c6.services[0].serviceId)!.prefix);
+    const called = await request(office.url, 'POST', `/api/v1/counters/${c6.id}/call-next`, { token: agent6 });
+    assert.equal(called.status, 200, JSON.stringify(called.body));
+    const page = await newPage(1280, 800, '/desk/board.html');
+    await signInUi(page, 'supervisor');
+    const state6 = page.locator(`tr[data-counter="${c6.name}"] [data-testid=counter-state]`);
+    await state6.waitFor();
+    await state6.filter({ hasText: 'Llamando' }).waitFor({ timeout: 5_000 }).catch(async () => {
+      assert.equal((await state6.textContent())?.trim(), 'Llamando', 'a counter whose ticket is only called is calling, not serving');
+    });
+    for (const [width, height] of [
+      [1280, 800],
+      [1366, 768],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await assertLayout(page, `board-${width}x${height}`);
+      // Whatever the page scrolls to, each sign-out button and the last queue tile can be seen whole.
+      for (const target of [page.getByRole('button', { name: 'Cerrar sesión del asesor' }).last(), page.locator('.tiles .tile').last()]) {
+        await target.scrollIntoViewIfNeeded();
+        const box = (await target.boundingBox())!;
+        assert.ok(box.x >= 0 && box.x + box.width <= width, `${await target.textContent()} is within the ${width} px width (${Math.round(box.x)}..${Math.round(box.x + box.width)})`);
+      }
+    }
+    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the board at 1366x768');
+    await page.context().close();
+  });
+
   it('axe-core: no serious or critical violations on the desk and the board', async () => {
     for (const [name, page] of [
       ['desk 400', desk1],

@@ -6,6 +6,8 @@ import type { CounterDto } from '@turnero/contract/dto';
 
 export interface CounterRow {
   counter: CounterDto;
+  /** What the board says the counter is doing: 'calling' while its ticket is called but not started. */
+  shownState: CounterDto['agentState'] | 'calling';
   /** Seconds in the current state, or null when unknown (never signed in today). */
   stateSeconds: number | null;
   /** Seconds since the current ticket was called / started. */
@@ -29,6 +31,7 @@ export function counterRows(counters: CounterDto[], now: Date): CounterRow[] {
       const t = counter.currentTicket;
       return {
         counter,
+        shownState: counter.agentState === 'serving' && t?.status === 'called' ? ('calling' as const) : counter.agentState,
         stateSeconds: secondsSince(counter.stateSince, now),
         ticketSeconds: t ? secondsSince(t.startedAt ?? t.calledAt, now) : null,
       };

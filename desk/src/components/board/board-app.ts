@@ -170,15 +170,15 @@ export class BoardApp extends LitElement {
         ${tableHead(['common.counter', 'board.agent', 'common.state', 'common.since', 'board.currentTicket', 'board.services', 'common.actions'])}
         <tbody>
           ${rows.map(
-            ({ counter: c, stateSeconds, ticketSeconds }) => html`<tr data-counter=${c.name}>
+            ({ counter: c, shownState, stateSeconds, ticketSeconds }) => html`<tr data-counter=${c.name}>
                 <td>${c.name}</td>
                 <td>${c.agentName ?? t('common.none')}</td>
                 <td>
-                  <span class="badge ${c.agentState}" data-testid="counter-state">${t(`state.${c.agentState}`)}</span>
+                  <span class="badge ${shownState}" data-testid="counter-state">${t(`state.${shownState}`)}</span>
                   ${c.agentState === 'paused' && c.pauseReason ? html` (${t(`pause.${c.pauseReason}`)})` : ''}
                 </td>
                 <td>${c.agentState === 'signed_out' ? t('common.none') : formatDuration(stateSeconds)}</td>
-                <td>${c.currentTicket ? html`<strong>${c.currentTicket.code}</strong> · ${formatDuration(ticketSeconds)}` : t('common.none')}</td>
+                <td class="ticket">${c.currentTicket ? html`<strong>${c.currentTicket.code}</strong> · ${formatDuration(ticketSeconds)}` : t('common.none')}</td>
                 <td>${snap.services.filter((s) => c.services.some((x) => x.serviceId === s.id)).map((s) => serviceName(s.id)).join(', ') || t('common.none')}</td>
                 <td class="actions">
                   <button type="button" @click=${() => (this._editingCounter = this._editingCounter === c.id ? null : c.id)}

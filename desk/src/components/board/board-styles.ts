@@ -10,17 +10,29 @@ export const boardStyles = [
       grid-template-columns: minmax(0, 1fr);
       align-items: start;
     }
+    /* Narrower screens (a 1280x800 or 1366x768 laptop): one column of panels, alerts first,
+       then the live queues and counters, the office controls last. Two columns there left
+       the counters table too narrow for its buttons and pushed the right column over the left. */
+    .col {
+      display: contents;
+    }
+    .alerts {
+      order: -1;
+    }
     /* Wide screens (the 1920x1080 office screen): live queues and counters left, alerts and controls right. */
-    @media (min-width: 1200px) {
+    @media (min-width: 1600px) {
       main {
         grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
       }
-    }
-    .col {
-      display: grid;
-      gap: 0.75rem;
-      align-content: start;
-      min-width: 0;
+      .col {
+        display: grid;
+        gap: 0.75rem;
+        align-content: start;
+        min-width: 0;
+      }
+      .alerts {
+        order: 0;
+      }
     }
     .wide {
       grid-column: 1 / -1;
@@ -80,8 +92,12 @@ export const boardStyles = [
     #ticker {
       width: 100%;
     }
-    td.actions {
+    td.actions,
+    td.ticket {
       white-space: nowrap;
+    }
+    .badge.calling {
+      background: #fde9c8;
     }
   `,
 ];
