@@ -1,10 +1,11 @@
 // openOfficeDb: creates the folder, migrates at open, and the client's own connection
 // runs with the pragmas we rely on.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { openOfficeDb, type OfficeDb } from '../../server/src/db/office-db';
+import Database from 'better-sqlite3';
+import { openOfficeDb, SECURE_DELETE_MIGRATION, type OfficeDb } from '../../server/src/db/office-db';
 import { tempDir } from './helpers';
 
 async function pragma(db: OfficeDb, name: string): Promise<string | number> {
@@ -88,5 +89,39 @@ describe('openOfficeDb', () => {
 
   test('refuses an in-memory database with a clear message', async () => {
     await assert.rejects(openOfficeDb({ file: ':memory:' }), /needs a file path/);
+  });
+});
+
+describe('secure deletion', () => {
+  const dir = tempDir('office-db-scrub');
+  afterAll(() => dir.remove());
+
+  test('a file from before secure_delete is vacuumed once at the upgrade: a value deleted earlier is gone from it', async () => {
+    const file = join(dir.path, 'office.db');
+    await (await openOfficeDb({ file })).close();
+    // As an older version left it: a customer row deleted without secure_delete, its bytes
+    // still in a free page of the file, and the upgrade's migration not yet applied.
+    const old = new Database(file);
+    old.pragma('secure_delete = OFF');
+    old.exec(`DROP TABLE "PersonalDataAudit"; DELETE FROM "_prisma_migrations" WHERE migration_name = '${SECURE_DELETE_MIGRATION}'`);
+    old.prepare(`INSERT INTO "CustomerData" VALUES ('t-1', '80012345678', '2025-01', 0, 0)`).run();
+    old.prepare(`DELETE FROM "CustomerData"`).run();
+    old.pragma('wal_checkpoint(TRUNCATE)');
+    old.close();
+    assert.ok(readFileSync(file).includes('80012345678'), 'the deleted value is in the old file (else this proves nothing)');
+
+    const upgraded = await openOfficeDb({ file });
+    try {
+      assert.deepEqual(upgraded.appliedMigrations, [SECURE_DELETE_MIGRATION]);
+      assert.equal(await pragma(upgraded, 'secure_delete'), 1);
+    } finally {
+      await upgraded.close();
+    }
+    for (const f of [file, `${file}-wal`].filter(existsSync)) {
+      assert.ok(!readFileSync(f).includes('80012345678'), `${f} still holds the deleted value`);
+    }
+    const again = await openOfficeDb({ file });
+    await again.close();
+    assert.deepEqual(again.appliedMigrations, [], 'vacuumed once, not at every start');
   });
 });

@@ -41,6 +41,8 @@ export interface OfficeDb {
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/** The migration that came with `secure_delete` (and the personal-data audit log). */
+export const SECURE_DELETE_MIGRATION = '20261130180353_personal_data_audit';
 
 export function officePragmas(opts: Pick<OfficeDbOptions, 'synchronous' | 'busyTimeoutMs'> = {}): string {
   const busy = Math.max(0, Math.trunc(opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
@@ -111,6 +113,11 @@ export async function openOfficeDb(opts: OfficeDbOptions): Promise<OfficeDb> {
     if (!connected) throw new Error('The office database is not connected');
     return connected;
   };
+  if (applied.includes(SECURE_DELETE_MIGRATION)) {
+    // The first start with secure_delete: rows deleted before it (purged customers' ID
+    // numbers) may still sit in free pages. VACUUM rewrites the file without them, once.
+    await driver().executeScript('VACUUM; PRAGMA wal_checkpoint(TRUNCATE);');
+  }
   const checkpointer = createWalCheckpointer({
     file,
     restoreAutoCheckpoint: () => driver().executeScript('PRAGMA wal_autocheckpoint = 1000;'),
