@@ -282,6 +282,17 @@ describe('head office', () => {
 
     const anonymous = await api(hq.url, 'POST', '/api/v1/hq/personal-data/search', { body: { idNumber } });
     assert.equal(anonymous.status, 401);
+    const password = 'a manager passphrase 1';
+    const created = await api(hq.url, 'POST', '/api/v1/hq/users', {
+      token: hqAdmin,
+      body: { username: 'gerente.pd', password, role: 'manager', company: 'EPM' },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const manager = (await api(hq.url, 'POST', '/api/v1/auth/login', { body: { username: 'gerente.pd', password } })).body.token;
+    for (const action of ['search', 'export', 'delete']) {
+      assert.equal((await hqRights(action, { idNumber }, manager)).status, 403, `a manager may not ${action}`);
+    }
+    assert.equal((await api(hq.url, 'GET', '/api/v1/hq/audit', { token: manager })).status, 403);
     const bad = await hqRights('search', { idNumber, email: 'a@b.co' });
     assert.deepEqual([bad.status, bad.body.error.code], [400, 'validation_failed']);
     assert.equal(((await api(hq.url, 'GET', '/api/v1/hq/audit', { token: hqAdmin })).body as AuditEntryDto[]).length, audit.length);
