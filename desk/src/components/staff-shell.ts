@@ -42,6 +42,8 @@ export class StaffShell extends LitElement {
   @property({ attribute: false }) me: MeDto | null = null;
   @property({ type: Boolean }) booting = true;
   @property({ type: Boolean }) offline = false;
+  /** Said above the login form (e.g. the server ended the session). */
+  @property() notice = '';
 
   private readonly language = new LangController(this);
 
@@ -70,6 +72,7 @@ export class StaffShell extends LitElement {
         : me
           ? html`<slot></slot>`
           : html`<main>
+              ${this.notice ? html`<p class="error" role="alert" style="max-width:22rem;margin:1rem auto 0">${this.notice}</p>` : ''}
               <turnero-staff-login .roles=${page.roles} heading=${t(page.loginHeading)}></turnero-staff-login>
             </main>`}
     `;

@@ -2,16 +2,20 @@
  * The session plumbing the desk, board and admin pages share, as a Lit reactive controller:
  * re-render on a language change, "who am I" at boot (kept only for the page's roles),
  * sign-in from the shell's login form, the page's live state (one LiveController, made at
- * the first sign-in) and sign-out. `frame()` renders the page inside <turnero-staff-shell>.
+ * each sign-in) and sign-out. When the server ends the session (logout in another window,
+ * user deactivated or changed by an admin, token expired: the socket hears
+ * `session:ended`), the page goes back to the login form and says so.
+ * `frame()` renders the page inside <turnero-staff-shell>.
  *
  *   private _session = new StaffSessionController(this, { page: 'admin', live: (change) => ... });
  *   render() { return this._session.frame(() => this._body()); }
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { getStaffToken } from '@turnero/web-client/auth';
+import { getStaffToken, setStaffToken } from '@turnero/web-client/auth';
+import { t } from '@turnero/web-client/i18n';
 import { LangController } from '@turnero/web-client/lang-controller';
 import { LiveController } from '@turnero/web-client/live-controller';
-import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
+import { LiveState, SESSION_ENDED, type LiveChange } from '@turnero/web-client/live-state';
 import type { MeDto } from '@turnero/contract/dto';
 import { currentUser, logout } from './staff-session';
 import { staffPage, type StaffPageName } from './staff-pages';
@@ -32,6 +36,8 @@ export class StaffSessionController implements ReactiveController {
   me: MeDto | null = null;
   booting = true;
   live: LiveController | null = null;
+  /** The server ended the last session (not the user's own sign-out): the login form says so. */
+  sessionEnded = false;
 
   constructor(
     private readonly host: Host,
@@ -55,24 +61,40 @@ export class StaffSessionController implements ReactiveController {
   /** The user is in (at boot, or from the login form's turnero-signed-in event). */
   async signedIn(me: MeDto): Promise<void> {
     this.me = me;
+    this.sessionEnded = false;
     if (this.options.live && !this.live) {
       const store = new LiveState({ auth: { token: getStaffToken() ?? '' } });
-      this.live = new LiveController(this.host, store, this.options.live);
+      this.live = new LiveController(this.host, store, (change) => {
+        if (change.kind === 'error' && change.code === SESSION_ENDED) this.endedByServer();
+        else this.options.live?.(change);
+      });
     }
     this.host.requestUpdate();
     await this.options.onSignedIn?.(me);
   }
 
-  /** Ends the session: the token at the server, then the socket. */
+  /** Ends the session: the socket first (so its own session:ended is not news), then the token at the server. */
   async signOut(): Promise<void> {
+    this.stopLive();
     await logout();
-    if (this.live) {
-      this.live.store.stop();
-      this.host.removeController(this.live);
-    }
-    this.live = null;
     this.me = null;
     this.host.requestUpdate();
+  }
+
+  /** The server ended the session: its token is dead, so no logout call; back to the login form. */
+  private endedByServer(): void {
+    this.stopLive();
+    setStaffToken(null);
+    this.me = null;
+    this.sessionEnded = true;
+    this.host.requestUpdate();
+  }
+
+  private stopLive(): void {
+    if (!this.live) return;
+    this.live.store.stop();
+    this.host.removeController(this.live);
+    this.live = null;
   }
 
   /**
@@ -88,6 +110,7 @@ export class StaffSessionController implements ReactiveController {
       .me=${this.me}
       ?booting=${this.booting}
       ?offline=${this.live !== null && !this.live.connected}
+      notice=${this.sessionEnded && !signedIn ? t('error.unauthenticated') : ''}
       @turnero-signed-in=${(e: CustomEvent<MeDto>) => this.signedIn(e.detail)}
       @turnero-sign-out=${() => (opts.signOut ? opts.signOut() : this.signOut())}
     >

@@ -14,7 +14,7 @@
  */
 import { io } from 'socket.io-client';
 import type { QueueSnapshot } from '@turnero/contract/dto';
-import type { Result } from '@turnero/contract/realtime';
+import type { Result, SessionEnded } from '@turnero/contract/realtime';
 import { applyEvent, SEQUENCED_EVENTS, type EventPayload, type SequencedEventName } from './snapshot-reducer';
 
 /** The part of a socket.io client socket the store uses (a fake implements it in tests). */
@@ -28,6 +28,9 @@ export interface LiveSocket {
   connect(): unknown;
   disconnect(): unknown;
 }
+
+/** The error code of a change that says the server ended this socket's session (message: the reason). */
+export const SESSION_ENDED = 'session_ended';
 
 export type LiveAuth = { token: string } | { ticketId: string };
 
@@ -138,6 +141,12 @@ export class LiveState {
       this.emitChange({ kind: 'error', ...this._lastError });
       // socket.io retries transport failures itself; a refused handshake it does not.
       if (this.socket.active === false) this.scheduleReconnect();
+    });
+    // The server ended this token's session (logout, revocation, expiry) and disconnects
+    // next, without a reconnect: the app signs in again (staff) or needs a new token.
+    this.listen('session:ended', (e: Partial<SessionEnded> | undefined) => {
+      this._lastError = { code: SESSION_ENDED, message: e?.reason ?? 'revoked' };
+      this.emitChange({ kind: 'error', ...this._lastError });
     });
     for (const name of SEQUENCED_EVENTS) {
       this.listen(name, (payload: EventPayload<SequencedEventName>) => this.onEvent(name, payload));
