@@ -17,6 +17,7 @@ import { listServices } from '../commands/admin';
 import { changeOfficeSettings } from '../commands/office-settings';
 import type { OfficeDeps, Principal } from '../context';
 import { listDevices, snapshot, statsToday } from '../queries';
+import { projectSnapshot } from '../realtime/projection';
 import { counterOfUser } from '../store/auth-store';
 import { bearerToken } from './authenticate';
 import { EVERYONE, MANAGERS, READERS, STAFF } from './roles';
@@ -104,11 +105,11 @@ export function officeRoutes(
     route<Principal>({
       method: 'get',
       path: '/queue',
-      summary: "The office's live state (same as the socket snapshot)",
+      summary: "The office's live state as this role sees it (same as the socket snapshot)",
       tags: ['office'],
       roles: READERS,
       responses: { 200: { description: 'Snapshot', schema: QueueSnapshot } },
-      handler: async () => ({ body: await snapshot(deps) }),
+      handler: async ({ principal }) => ({ body: projectSnapshot(principal.role, principal.deviceId, await snapshot(deps)) }),
     }),
     route<Principal>({
       method: 'get',

@@ -1,6 +1,7 @@
 /**
  * Owns the office's rooms: puts each accepted socket in its rooms, publishes facts to the
- * rooms that may hear them (rules in ./rooms), and hands print jobs to a kiosk's agent.
+ * rooms that may hear them, each audience its own projection (rules in ./rooms and
+ * ./projection), and hands print jobs to a kiosk's agent.
  * Each fact is stamped with the office's realtime sequence. Called only after a command
  * commits (and from inside the command queue, so the sequence follows commit order). A
  * client that sees a gap asks for a new snapshot.
@@ -15,7 +16,7 @@ import type {
   ServerToClientEvents,
   SocketData,
 } from '@turnero/contract/realtime';
-import { ROOMS, roomsForFact, roomsForSocket } from './rooms';
+import { deliveriesOf, ROOMS, roomsForSocket } from './rooms';
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -24,6 +25,7 @@ export class Broadcaster {
   readonly bootId = randomUUID();
   private seq = 0;
   private io: Io | null = null;
+  private readonly displaySound = new Map<string, boolean>();
 
   attach(io: Io): void {
     this.io = io;
@@ -44,15 +46,14 @@ export class Broadcaster {
     await socket.join(ROOMS.printer(socket.data.deviceId!));
   }
 
-  /** Sends a sequenced fact to the rooms that may hear it. */
+  /** Sends a sequenced fact to the rooms that may hear it, each audience its projection. */
   publish<E extends FactName>(event: E, payload: Omit<Fact<E>, 'seq'>): number {
     this.seq += 1;
-    const message = { ...payload, seq: this.seq };
-    // The event map types each name's payload; `E` is one of them, checked at the call.
-    (this.io?.to(roomsForFact(event, payload)) as { emit: (e: string, m: unknown) => void } | undefined)?.emit(
-      event,
-      message,
-    );
+    const message = { ...payload, seq: this.seq } as Fact<E>;
+    for (const { rooms, fact } of deliveriesOf(event, message)) {
+      // The event map types each name's payload; `E` is one of them, checked at the call.
+      (this.io?.to(rooms) as { emit: (e: string, m: unknown) => void } | undefined)?.emit(event, fact);
+    }
     return this.seq;
   }
 
@@ -68,6 +69,21 @@ export class Broadcaster {
 
   isPrinterAgentConnected(deviceId: string): boolean {
     return this.hasMembers(ROOMS.printer(deviceId));
+  }
+
+  /**
+   * A display's last sound report. Kept in memory, not in the database: it describes the
+   * browser connected now, and a display reports again whenever it reconnects.
+   */
+  setDisplaySound(deviceId: string, soundOn: boolean): boolean {
+    const changed = this.displaySound.get(deviceId) !== soundOn;
+    this.displaySound.set(deviceId, soundOn);
+    return changed;
+  }
+
+  /** A connected display's sound state; undefined when it never said or is not connected. */
+  displaySoundOn(deviceId: string): boolean | undefined {
+    return this.isDeviceConnected(deviceId) ? this.displaySound.get(deviceId) : undefined;
   }
 
   isDeviceConnected(deviceId: string): boolean {

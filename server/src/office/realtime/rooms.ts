@@ -1,17 +1,23 @@
 /**
  * Who hears what: the socket.io rooms of an office and the rule that sends each fact to
- * them. Pure, so the rule is read (and tested) in one place:
- * - `office`: every signed-in socket (staff, displays, kiosks, kiosk agents) hears every fact;
+ * them, each audience its own projection of it (./projection). Pure, so the rule is read
+ * (and tested) in one place:
+ * - `staff`: agents, supervisors and admins hear every fact, whole;
+ * - `hall`: kiosks and wall displays (and kiosk agents) hear the queue's facts as the hall
+ *   sees them, never the sync state;
+ * - `device:<id>`: the sockets of one kiosk or display: its own printer status, and
+ *   whether it is connected;
  * - `ticket:<id>`: the public live page of one ticket hears the facts about that ticket;
  * - `public`: every public live ticket page hears what moves positions or the office's
  *   state (queue:changed, office:updated), never another customer's ticket;
- * - `device:<id>`: the sockets of one kiosk or display (whether it is connected);
  * - `printer:<deviceId>`: the kiosk agents driving that kiosk's printer (print jobs).
  */
 import type { Fact, FactName, SocketData } from '@turnero/contract/realtime';
+import { audienceOf, projectForHall } from './projection';
 
 export const ROOMS = {
-  office: 'office',
+  staff: 'staff',
+  hall: 'hall',
   public: 'public',
   ticket: (id: string) => `ticket:${id}`,
   device: (id: string) => `device:${id}`,
@@ -21,17 +27,37 @@ export const ROOMS = {
 /** Facts that public live ticket pages hear (besides their own ticket's). */
 const PUBLIC_FACTS: ReadonlySet<FactName> = new Set<FactName>(['queue:changed', 'office:updated']);
 
-/** The rooms a fact goes to. */
-export function roomsForFact<E extends FactName>(event: E, payload: Omit<Fact<E>, 'seq'>): string[] {
-  const rooms: string[] = [ROOMS.office];
-  const ticket = (payload as { ticket?: { id: string } }).ticket;
-  if (ticket) rooms.push(ROOMS.ticket(ticket.id));
-  if (PUBLIC_FACTS.has(event)) rooms.push(ROOMS.public);
-  return rooms;
+export interface Delivery<E extends FactName> {
+  rooms: string[];
+  fact: Fact<E>;
+}
+
+/** Where a fact goes, as each audience may hear it. A socket is in one audience's rooms only. */
+export function deliveriesOf<E extends FactName>(event: E, fact: Fact<E>): Delivery<E>[] {
+  const out: Delivery<E>[] = [{ rooms: [ROOMS.staff], fact }];
+  const hall = projectForHall(event, fact);
+  if (!hall) return out;
+  if (event === 'device:status') {
+    out.push({ rooms: [ROOMS.device((fact as Fact<'device:status'>).device.id)], fact: hall });
+    return out;
+  }
+  out.push({ rooms: [ROOMS.hall], fact: hall });
+  const publicRooms: string[] = [];
+  const ticket = (fact as { ticket?: { id: string } }).ticket;
+  if (ticket) publicRooms.push(ROOMS.ticket(ticket.id));
+  if (PUBLIC_FACTS.has(event)) publicRooms.push(ROOMS.public);
+  if (publicRooms.length) out.push({ rooms: publicRooms, fact: hall });
+  return out;
 }
 
 /** The rooms a socket joins when its handshake is accepted. */
 export function roomsForSocket(data: Pick<SocketData, 'role' | 'deviceId' | 'ticketId'>): string[] {
-  if (data.role === 'public') return [ROOMS.ticket(data.ticketId!), ROOMS.public];
-  return data.deviceId ? [ROOMS.office, ROOMS.device(data.deviceId)] : [ROOMS.office];
+  switch (audienceOf(data.role)) {
+    case 'public':
+      return [ROOMS.ticket(data.ticketId!), ROOMS.public];
+    case 'hall':
+      return data.deviceId ? [ROOMS.hall, ROOMS.device(data.deviceId)] : [ROOMS.hall];
+    case 'staff':
+      return [ROOMS.staff];
+  }
 }

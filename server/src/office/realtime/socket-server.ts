@@ -20,6 +20,7 @@ import { recordPrinterStatus } from '../commands/printing';
 import type { OfficeDeps } from '../context';
 import { READERS } from '../http/roles';
 import { snapshot } from '../queries';
+import { projectSnapshot } from './projection';
 import { findTicket } from '../store/office-store';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -118,7 +119,7 @@ function registerCommands(socket: IoSocket, deps: OfficeDeps, session: SocketSes
     });
   }
 
-  on('snapshot:get', [...READERS, 'kiosk'], null, () => snapshot(deps));
+  on('snapshot:get', [...READERS, 'kiosk'], null, async () => projectSnapshot(role, socket.data.deviceId, await snapshot(deps)));
 
   // Kiosk agent (the kiosk-side printer driver): status and print results.
   on('printer:status', ['kiosk'], PrinterStatusRequest, async (p) => {
