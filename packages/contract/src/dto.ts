@@ -149,6 +149,8 @@ export const QueueSnapshot = z.object({
   counters: z.array(CounterDto),
   recentCalls: z.array(CallDto),
   devices: z.array(DeviceDto),
+  /** The live ticket page link without the ticket id (append it encoded): the kiosk's QR code, the same as the paper's. */
+  liveTicketUrlBase: z.string().optional(),
 });
 export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 

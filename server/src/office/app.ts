@@ -31,6 +31,7 @@ import { personalDataRoutes } from './http/personal-data-routes';
 import { ticketRoutes } from './http/ticket-routes';
 import { attachLocalPrinters } from './printing/local-printers';
 import { PrintDispatcher } from './printing/print-dispatcher';
+import { publicLinkWarnings, readHqPublicUrl } from './printing/public-link';
 import { Broadcaster } from './realtime/broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import { loadTicketFooter } from './store/settings-store';
@@ -48,7 +49,8 @@ interface OfficeServerOptions {
 export interface OfficeServer {
   readonly deps: OfficeDeps;
   readonly demoCredentials: DemoCredentials | null;
-  start(): Promise<{ url: string; port: number }>;
+  /** `warnings`: why the printed link cannot be right (also logged), for the start-up banner. */
+  start(): Promise<{ url: string; port: number; warnings: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -102,8 +104,10 @@ async function buildOfficeServer(
   });
   const broadcaster = new Broadcaster();
   let publicUrl = config.PUBLIC_URL ?? `${schemeOf(config)}://localhost:${config.PORT}`;
+  const hqPublicUrl = readHqPublicUrl();
+  const publicLink = () => ({ publicUrl, hqPublicUrl, officeCode: config.OFFICE_CODE });
   let footer = '';
-  const printing = new PrintDispatcher({ broadcaster, logger, publicUrl: () => publicUrl, footer: () => footer });
+  const printing = new PrintDispatcher({ broadcaster, logger, publicLink, footer: () => footer });
   const deps: OfficeDeps = { bus, clock, logger, config, broadcaster, printing, metrics };
   const auth = new AuthService(bus, clock, config.TOKEN_TTL_HOURS);
 
@@ -169,6 +173,8 @@ async function buildOfficeServer(
       });
       const port = (http.address() as AddressInfo).port;
       if (!config.PUBLIC_URL) publicUrl = `${schemeOf(config)}://localhost:${port}`;
+      const warnings = publicLinkWarnings(config, publicLink());
+      for (const warning of warnings) logger.warn({ publicUrl, hqPublicUrl }, warning);
       await runEndOfDay(deps).catch((err) => logger.error({ err }, 'end-of-day job failed'));
       housekeeping = setInterval(() => {
         void runEndOfDay(deps).catch((err) => logger.error({ err }, 'end-of-day job failed'));
@@ -178,7 +184,7 @@ async function buildOfficeServer(
         await syncHandle!.stop();
         syncHandle = await startSync(deps, db.prisma, { url: config.HQ_URL, token: config.HQ_TOKEN });
       }
-      return { url: publicUrl, port };
+      return { url: publicUrl, port, warnings };
     },
     async stop() {
       if (housekeeping) clearInterval(housekeeping);

@@ -43,6 +43,7 @@ export async function snapshot(deps: OfficeDeps): Promise<QueueSnapshot> {
         ),
       ),
       devices: devices.map((d) => deviceDto(d.device, d, deps.broadcaster.isDeviceConnected(d.device.id))),
+      liveTicketUrlBase: deps.printing.liveTicketUrlBase(),
     };
   });
 }

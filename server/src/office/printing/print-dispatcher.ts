@@ -10,6 +10,7 @@ import type { PrintJob } from '@turnero/contract/realtime';
 import type { Office } from '@turnero/domain/types';
 import type { Logger } from '../../platform/logger';
 import type { Broadcaster } from '../realtime/broadcaster';
+import { liveTicketUrl, liveTicketUrlBase, type PublicLinkSettings } from './public-link';
 
 /** A printer driven by this server process (see hardware/). */
 export interface LocalPrinter {
@@ -20,7 +21,8 @@ export interface LocalPrinter {
 export interface PrintDispatcherOptions {
   broadcaster: Broadcaster;
   logger: Logger;
-  publicUrl: () => string;
+  /** Where the ticket's live page is (read at each job: the port is known only once listening). */
+  publicLink: () => PublicLinkSettings;
   footer: () => string;
   /** How long to wait for a kiosk agent's answer before calling the print failed. */
   agentTimeoutMs?: number;
@@ -64,9 +66,14 @@ export class PrintDispatcher {
       ticket,
       office: { name: office.name, code: office.code, timeZone: office.timeZone },
       serviceName: ticket.serviceName,
-      liveUrl: `${this.opts.publicUrl()}/dispenser/ticket.html?id=${encodeURIComponent(ticket.id)}`,
+      liveUrl: liveTicketUrl(this.opts.publicLink(), ticket.id),
       footer: this.opts.footer(),
     };
+  }
+
+  /** The live ticket link without the ticket id, for the kiosk screen's QR code (the same link as the paper's). */
+  liveTicketUrlBase(): string {
+    return liveTicketUrlBase(this.opts.publicLink());
   }
 
   /** Fire and forget: the outcome arrives through the result handler. */
