@@ -1,13 +1,23 @@
 /**
  * Head-office bearer tokens: users (admin, manager) and office ingest tokens
  * (office-sync). Stored as SHA-256 hashes; revoking sets revokedAt, checked on every
- * request, so a revoked token stops working at once.
+ * request (with the account's active flag and the expiry on the injected clock), so a
+ * session ends with the very next request. Head office holds no sockets: the dashboard
+ * and the offices' sync links speak HTTP. The paths that end sessions: logout, a user
+ * deactivated or given a new password, an office's token rotated or revoked, expiry
+ * (tests/security/hq-sessions.test.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../../platform/secrets';
 import type { HqRole } from '@turnero/contract/hq';
 import type { HqPrisma, Sql } from '../db';
-import { findTokenByHash, insertToken, revokeOfficeTokenRows, revokeTokenById } from '../store/people-store';
+import {
+  findTokenByHash,
+  insertToken,
+  revokeOfficeTokenRows,
+  revokePrincipalTokenRows,
+  revokeTokenById,
+} from '../store/people-store';
 
 export interface HqPrincipal {
   principalId: string;
@@ -59,4 +69,9 @@ export async function revokeToken(prisma: HqPrisma, tokenId: string, now: Date):
 /** Revokes every live ingest token of an office; returns how many. */
 export async function revokeOfficeTokens(prisma: HqPrisma, officeCode: string, now: Date): Promise<number> {
   return revokeOfficeTokenRows(prisma, officeCode, now);
+}
+
+/** Revokes every live token of a user (deactivated, new password); returns how many. */
+export async function revokeUserTokens(prisma: HqPrisma, userId: string, now: Date): Promise<number> {
+  return revokePrincipalTokenRows(prisma, userId, now);
 }

@@ -1,4 +1,4 @@
-/** Head-office users: login, creation by an admin, and the first users of a fresh database. */
+/** Head-office users: login, creation and changes by an admin, and the first users of a fresh database. */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -6,8 +6,8 @@ import { AppError } from '@turnero/domain/errors';
 import { hashPassword, newPassword, verifyPassword } from '../../platform/secrets';
 import type { LoginResponse, UserDto } from '@turnero/contract/hq';
 import type { HqPrisma } from '../db';
-import { countAccounts, findAccount, insertAccount, listAccounts, type HqAccount } from '../store/people-store';
-import { issueToken } from './tokens';
+import { countAccounts, findAccount, insertAccount, listAccounts, updateAccount, type HqAccount } from '../store/people-store';
+import { issueToken, revokeUserTokens } from './tokens';
 
 const userDto = (a: HqAccount): UserDto => ({ id: a.id, username: a.username, role: a.role, company: a.company });
 
@@ -43,6 +43,26 @@ export async function createUser(
     company: u.role === 'manager' ? (u.company ?? null) : null,
   });
   return userDto(account);
+}
+
+/**
+ * An admin deactivates or reactivates a user, or sets a new password. Deactivation and a
+ * new password end every session of the user at once (their tokens are revoked; a
+ * reactivated user signs in again). An admin cannot deactivate themselves.
+ */
+export async function editUser(
+  prisma: HqPrisma,
+  actorId: string,
+  id: string,
+  changes: { active?: boolean; password?: string },
+  now: Date,
+): Promise<UserDto & { active: boolean }> {
+  if (id === actorId && changes.active === false) throw new AppError('conflict', 'You cannot deactivate yourself');
+  const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
+  const account = await updateAccount(prisma, id, { active: changes.active, passwordHash });
+  if (!account) throw new AppError('not_found', `Unknown user ${id}`);
+  if (changes.active === false || passwordHash) await revokeUserTokens(prisma, id, now);
+  return { ...userDto(account), active: account.active };
 }
 
 export async function listUsers(prisma: HqPrisma): Promise<UserDto[]> {

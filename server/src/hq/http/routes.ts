@@ -42,6 +42,7 @@ import { compareCsv, compareOffices } from '../reports/compare';
 import { liveOffices } from '../reports/live';
 import { createLimiter } from './limit';
 import { hqPersonalDataRoutes } from './personal-data-routes';
+import { hqUserRoutes } from './user-routes';
 
 export const API_PREFIX = '/api/v1';
 
@@ -263,6 +264,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
         }
       },
     }),
+    ...hqUserRoutes(prisma, clock),
     ...hqPersonalDataRoutes(db, clock),
   ];
 }

@@ -29,6 +29,16 @@ export async function listAccounts(db: HqPrisma): Promise<HqAccount[]> {
   return (await db.hqUser.findMany({ orderBy: { username: 'asc' } })).map(toAccount);
 }
 
+/** Changes an account (null when there is none with that id). */
+export async function updateAccount(
+  db: HqPrisma,
+  id: string,
+  changes: { active?: boolean; passwordHash?: string },
+): Promise<HqAccount | null> {
+  const r = await db.hqUser.updateMany({ where: { id }, data: changes });
+  return r.count ? toAccount(await db.hqUser.findUniqueOrThrow({ where: { id } })) : null;
+}
+
 export async function countAccounts(db: HqPrisma): Promise<number> {
   return db.hqUser.count();
 }
@@ -97,6 +107,12 @@ export async function findTokenByHash(sql: Sql, tokenHash: string): Promise<Stor
 
 export async function revokeTokenById(db: HqPrisma, tokenId: string, at: Date): Promise<void> {
   await db.hqToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: at } });
+}
+
+/** Revokes every live token of a person (deactivation, new password); returns how many. */
+export async function revokePrincipalTokenRows(db: HqPrisma, principalId: string, at: Date): Promise<number> {
+  const r = await db.hqToken.updateMany({ where: { principalId, revokedAt: null }, data: { revokedAt: at } });
+  return r.count;
 }
 
 /** Revokes every live ingest token of an office; returns how many. */
