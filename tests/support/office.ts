@@ -37,6 +37,9 @@ const TEST_ENV = {
   LOG_LEVEL: 'warn',
   DEMO: 'true',
   LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+  // Tests issue and ask far faster than people do; tests/security/limits.test.ts sets real budgets.
+  KIOSK_TICKET_BURST: '100000',
+  SOCKET_COMMAND_BURST: '100000',
 };
 
 /** What `npm start` runs the bundled server with (see package.json). */

@@ -1,6 +1,10 @@
 /**
  * The one path every change of the office takes. Jobs run one at a time, so a command
- * never sees another half done; reads go through the same queue.
+ * never sees another half done; reads go through the same queue, in a lane of their own:
+ * a write waits for the job running and at most one read, never behind a pile of reads
+ * (5,000 snapshot requests must not hold a kiosk's ticket), and a waiting read runs after
+ * at most WRITES_PER_READ writes, so neither lane starves the other. Writes keep their
+ * order, reads keep theirs; a read asked after a write runs after it (and sees it).
  *
  * Because every write passes here, the bus also keeps in memory, between commands, what
  * the busy paths need: the office's live state (QueueView: settings, services, counters,
@@ -100,20 +104,14 @@ const ROLLBACK: SqlQuery = { sql: 'ROLLBACK', args: [], argTypes: [] };
 
 export function createCommandBus(prisma: PrismaClient, opts: CommandBusOptions): CommandBus {
   const { clock, logger, onCommit, onCommandDone } = opts;
-  let tail: Promise<unknown> = Promise.resolve();
+  const queue = fairQueue();
   let cached: CachedView | null = null;
   let committedOutboxHead: number | null = null;
   /** Last committed ticket number per `serviceId|day`. */
   const ticketNumbers = new Map<string, number>();
 
-  function enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const run = tail.then(job, job);
-    tail = run.catch(() => undefined);
-    return run;
-  }
-
   function timed<T>(name: string, job: () => Promise<T>): Promise<T> {
-    return enqueue(async () => {
+    return queue.write(async () => {
       const started = performance.now();
       try {
         return await job();
@@ -231,7 +229,7 @@ export function createCommandBus(prisma: PrismaClient, opts: CommandBusOptions):
     command: (name, fn) => timed(name, () => runCommand(name, fn)),
     record: (name, fn) => timed(name, () => runRecord(name, fn)),
     read(fn) {
-      return enqueue(() =>
+      return queue.read(() =>
         fn(prisma, async () => {
           const view = fresh();
           if (view) return view;
@@ -241,10 +239,80 @@ export function createCommandBus(prisma: PrismaClient, opts: CommandBusOptions):
         }),
       );
     },
-    drain() {
-      return enqueue(async () => undefined);
-    },
+    drain: () => queue.drain(),
     memory: () => ({ outboxHead: committedOutboxHead, ticketNumbers: new Map(ticketNumbers) }),
+  };
+}
+
+/** A waiting read runs before the next write once this many writes went ahead of it. */
+const WRITES_PER_READ = 4;
+/** The queue lets the event loop read sockets after running this long without a break. */
+const YIELD_AFTER_MS = 2;
+
+/**
+ * One job at a time from two lanes. A write may overtake reads asked before it (up to
+ * WRITES_PER_READ in a row while a read waits); a read never overtakes a write asked
+ * before it, so what a caller wrote and then reads, it sees.
+ */
+function fairQueue() {
+  type Job = { run: () => Promise<void>; order: number };
+  const writes: Job[] = [];
+  const reads: Job[] = [];
+  const pending = new Set<Promise<unknown>>();
+  let asked = 0;
+  let writesSinceRead = 0;
+  let running = false;
+
+  function next(): Job | undefined {
+    const read = reads[0];
+    const write = writes[0];
+    const readGoes = read && (!write || (read.order < write.order && writesSinceRead >= WRITES_PER_READ));
+    if (readGoes) {
+      writesSinceRead = 0;
+      return reads.shift();
+    }
+    if (write && read) writesSinceRead += 1;
+    return writes.shift();
+  }
+
+  async function pump(): Promise<void> {
+    running = true;
+    // Let the caller's synchronous code finish first, as a chained promise would.
+    await Promise.resolve();
+    let yielded = performance.now();
+    for (let job = next(); job; job = next()) {
+      await job.run();
+      // SQLite answers without a trip through the event loop, so a long queue would run
+      // as one unbroken chain of microtasks: no request could even be read meanwhile
+      // (a kiosk's ticket would join the queue only once the reads before it were done).
+      if (performance.now() - yielded > YIELD_AFTER_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
+    }
+    running = false;
+  }
+
+  function add<T>(lane: Job[], fn: () => Promise<T>): Promise<T> {
+    const done = new Promise<T>((resolve, reject) => {
+      lane.push({ order: asked++, run: () => Promise.resolve().then(fn).then(resolve, reject) });
+      if (!running) void pump();
+    });
+    const settled: Promise<boolean> = done.then(
+      () => pending.delete(settled),
+      () => pending.delete(settled),
+    );
+    pending.add(settled);
+    return done;
+  }
+
+  return {
+    write: <T>(fn: () => Promise<T>) => add(writes, fn),
+    read: <T>(fn: () => Promise<T>) => add(reads, fn),
+    /** Resolves once every job asked so far has run. */
+    drain: async () => {
+      await Promise.all([...pending]);
+    },
   };
 }
 

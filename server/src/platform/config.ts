@@ -54,7 +54,24 @@ export const ConfigSchema = z.object({
   /** Days a customer's ID number is kept (Ley 1581 de 2012). */
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(12),
+  /** Login attempts per minute per account (from any address); an address gets five accounts' worth. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+  /**
+   * Which proxies' X-Forwarded-For to believe (Express "trust proxy"): `false` (default:
+   * none, the peer address counts), `true`, a hop count, or comma-separated addresses/subnets.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((v): boolean | number | string[] =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim()).filter(Boolean),
+    )
+    .default(false),
+  /** Socket commands (snapshot:get, print results...) one socket may send at once, then per second; a token gets 4 sockets' worth. */
+  SOCKET_COMMAND_BURST: z.coerce.number().int().min(1).max(100000).default(20),
+  SOCKET_COMMANDS_PER_SECOND: z.coerce.number().positive().max(100000).default(5),
+  /** Tickets one kiosk may issue at once (people queuing at it), then one every KIOSK_TICKET_SECONDS. */
+  KIOSK_TICKET_BURST: z.coerce.number().int().min(1).max(100000).default(10),
+  KIOSK_TICKET_SECONDS: z.coerce.number().positive().max(3600).default(3),
   /** PEM certificate chain and private key: with both set the server speaks HTTPS only. */
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),

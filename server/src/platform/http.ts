@@ -4,22 +4,26 @@
  * produce a 500: unexpected errors are logged with their stack and answered with a
  * generic `internal` error that reveals nothing.
  */
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { AppError, isAppError } from '@turnero/domain/errors';
+import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import type { Authenticator } from './routes';
 import { metricsGuard, securityHeaders, sourceMapGuard, type WebSecurityConfig } from './web-security';
 
 /**
  * The Express app both roles start from: request metrics, no fingerprint, the security
  * headers, /metrics behind its guard, no source maps in production (web-security.ts).
  */
-export function createHttpApp(metrics: Metrics, config: WebSecurityConfig): Express {
+export function createHttpApp(metrics: Metrics, config: WebSecurityConfig & Partial<Pick<Config, 'TRUST_PROXY'>>): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is anyone's to write: believed only from the proxies TRUST_PROXY names,
+  // else the peer's address is the client's (the login limiter counts per address).
+  app.set('trust proxy', config.TRUST_PROXY ?? false);
   app.use(metrics.middleware);
   app.use(securityHeaders);
   app.use(sourceMapGuard(config));
@@ -28,20 +32,32 @@ export function createHttpApp(metrics: Metrics, config: WebSecurityConfig): Expr
 }
 
 /**
- * Login attempts per minute, counted per address and username: slows guessing one account
- * without locking out an office whose agents all log in from behind the same address at
- * 8 a.m. Mount it before the JSON-parsed login route (it reads the username).
+ * Login attempts per minute, counted twice: per account from any address
+ * (`perMinute`: slows guessing one password from many machines) and per address for any
+ * account (five accounts' worth: slows spraying one password over every user, without
+ * locking out an office whose agents all log in from behind one address at 8 a.m.).
+ * Mount it before the login route, after the JSON body is parsed (it reads the username).
  */
-export function loginRateLimit(perMinute: number, refusal: string): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase().slice(0, 64)}`,
-    handler: (_req, _res, next) => next(new AppError('rate_limited', refusal)),
-  });
+export function loginRateLimit(perMinute: number, refusal: string): RequestHandler[] {
+  const limit = (max: number, key: (req: Request) => string) =>
+    rateLimit({
+      windowMs: 60_000,
+      limit: max,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      // X-Forwarded-For is ignored on purpose unless TRUST_PROXY names the proxy.
+      validate: { xForwardedForHeader: false },
+      keyGenerator: key,
+      handler: (_req, _res, next) => next(new AppError('rate_limited', refusal)),
+    });
+  return [
+    limit(perMinute * ADDRESS_ACCOUNTS, (req) => `address|${ipKeyGenerator(req.ip ?? '')}`),
+    limit(perMinute, (req) => `account|${String(req.body?.username ?? '').toLowerCase().slice(0, 64)}`),
+  ];
 }
+
+/** One address may fail as often as this many accounts together. */
+const ADDRESS_ACCOUNTS = 5;
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = 'body'): z.infer<S> {
   const result = schema.safeParse(value);
@@ -56,6 +72,22 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what =
 }
 
 export const jsonBody = (limit = '256kb'): RequestHandler => express.json({ limit, strict: false });
+
+/**
+ * Checks the bearer token (and its role) before a large body is read: a request without
+ * a valid one is refused with 401/403 before its megabytes are parsed. Mount it ahead of
+ * the route's own body parser; the route table checks the token again as for any route.
+ */
+export function tokenBeforeBody<Who>(auth: Authenticator<Who>, roles: readonly string[]): RequestHandler {
+  return (req, _res, next) => {
+    auth.authenticate(req).then((who) => {
+      if (!who) return next(new AppError('unauthenticated', 'Missing or invalid bearer token'));
+      const role = auth.roleOf(who);
+      if (!roles.includes(role)) return next(new AppError('forbidden', `Role ${role} may not ${req.method} ${req.path}`));
+      next();
+    }, next);
+  };
+}
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', `No route ${req.method} ${req.path}`));
@@ -85,7 +117,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (appError.status >= 500 && appError.code !== 'internal') {
       logger.error({ code: appError.code, path: req.path }, appError.message);
-    } else if (appError.status < 500) {
+    } else if (appError.status < 500 && appError.code !== 'rate_limited') {
+      // (rate_limited: the limiter logs a client's refusals once per burst, not once each)
       logger.info({ code: appError.code, method: req.method, path: req.path, msg2: appError.message }, 'request refused');
     }
     if (res.headersSent) return;

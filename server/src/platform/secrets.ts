@@ -4,8 +4,12 @@
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { createLimiter } from './concurrency';
 
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+const scryptNow = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+/** Hashes at once: two of libuv's four threads at most, the others stay free for files and DNS. */
+const hashing = createLimiter(2);
+const scrypt = (pw: string, salt: Buffer, len: number, opts: object) => hashing(() => scryptNow(pw, salt, len, opts));
 const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEY_LEN = 32;
 

@@ -9,7 +9,7 @@ import { ErrorBody } from '@turnero/contract/dto';
 import { IngestBatch, IngestResult } from '@turnero/contract/outbox';
 import { AppError } from '@turnero/domain/errors';
 import type { Clock } from '@turnero/domain/types';
-import { loginRateLimit } from '../../platform/http';
+import { loginRateLimit, tokenBeforeBody } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
 import { buildOpenApi, mountRoutes, route, type Authenticator, type RouteDef } from '../../platform/routes';
@@ -40,7 +40,7 @@ import { createOffice, listOffices, revokeOffice, rotateOfficeToken } from '../o
 import { officeBreakdown } from '../reports/breakdown';
 import { compareCsv, compareOffices } from '../reports/compare';
 import { liveOffices } from '../reports/live';
-import { createLimiter } from './limit';
+import { createLimiter } from '../../platform/concurrency';
 import { hqPersonalDataRoutes } from './personal-data-routes';
 import { hqUserRoutes } from './user-routes';
 
@@ -288,14 +288,16 @@ export function hqApiRouter(deps: HqRouteDeps): Router {
     ErrorBody,
   );
   const api = Router();
-  // Ingest batches (up to 5,000 events) are the only large bodies; body-parser skips a
-  // body already parsed, so the small limit applies everywhere else.
-  api.post('/hq/ingest', express.json({ limit: '8mb' }));
+  const authenticator = hqAuthenticator(deps.db, deps.clock);
+  // Ingest batches (up to 5,000 events) are the only large bodies: read only once the
+  // office's token is known good. body-parser skips a body already parsed, so the small
+  // limit applies everywhere else.
+  api.post('/hq/ingest', tokenBeforeBody(authenticator, ['office-sync']), express.json({ limit: '8mb' }));
   api.use(express.json({ limit: '64kb' }));
   api.use('/auth/login', loginRateLimit(deps.loginRateLimitPerMinute, 'Demasiados intentos; espere un minuto / Too many login attempts'));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  mountRoutes(api, routes, hqAuthenticator(deps.db, deps.clock));
+  mountRoutes(api, routes, authenticator);
   return api;
 }

@@ -10,6 +10,7 @@ import {
   TransferRequest,
 } from '@turnero/contract/dto';
 import { AppError } from '@turnero/domain/errors';
+import { kioskTicketLimiter } from '../../platform/client-limits';
 import { route, type RouteDef } from '../../platform/routes';
 import { issueTicket } from '../commands/issue-ticket';
 import { reprintTicket } from '../commands/printing';
@@ -22,6 +23,7 @@ const IdempotencyKey = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/);
 const err = (description: string) => ({ description, schema: ErrorBody });
 
 export function ticketRoutes(deps: OfficeDeps): RouteDef<Principal>[] {
+  const limitKioskTickets = kioskTicketLimiter(deps.config, deps.logger);
   const simple = (
     path: string,
     action: 'recall' | 'start' | 'no_show' | 'cancel',
@@ -51,8 +53,10 @@ export function ticketRoutes(deps: OfficeDeps): RouteDef<Principal>[] {
         200: { description: 'Already issued for this Idempotency-Key', schema: TicketDto },
         404: err('Unknown service'),
         409: err('Office closed or service inactive'),
+        429: err('This kiosk issued its burst of tickets: one more every KIOSK_TICKET_SECONDS'),
       },
       handler: async ({ body, principal, req }) => {
+        limitKioskTickets(principal);
         const header = req.get('Idempotency-Key');
         let idempotencyKey: string | undefined;
         if (header !== undefined) {

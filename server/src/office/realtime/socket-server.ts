@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { PrinterStatusRequest, PrintResult } from '@turnero/contract/dto';
 import type { ClientToServerEvents, Result, ServerToClientEvents, SocketData } from '@turnero/contract/realtime';
 import { AppError, isAppError } from '@turnero/domain/errors';
+import { socketCommandLimiter, type SocketCommandLimit } from '../../platform/client-limits';
 import { parseWith } from '../../platform/http';
 import { socketOriginCheck } from '../../platform/origin';
 import type { AuthService, SocketSession } from '../auth/auth-service';
@@ -35,6 +36,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
     cors: { origin: false },
     allowRequest: socketOriginCheck(deps.config),
   });
+  const limitCommand = socketCommandLimiter(deps.config, deps.logger);
   const connections = deps.metrics.counter('socket_connections_total', 'Socket connections accepted', ['role']);
   /** The session of each token-authenticated socket, from its handshake to its connection. */
   const sessions = new WeakMap<IoSocket, SocketSession>();
@@ -73,7 +75,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
     if (!socket.connected) return;
     connections.inc({ role: socket.data.role });
     deps.broadcaster.admit(socket);
-    registerCommands(socket, deps, session);
+    registerCommands(socket, deps, limitCommand, session);
     socket.on('disconnect', () => {
       detach?.();
       // A kiosk agent that drops leaves its printer unreachable: supervisors must know.
@@ -89,7 +91,12 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
 }
 
 /** Every socket gets the same commands; its role decides which it may send (the public page: none). */
-function registerCommands(socket: IoSocket, deps: OfficeDeps, session: SocketSession | null): void {
+function registerCommands(
+  socket: IoSocket,
+  deps: OfficeDeps,
+  limitCommand: SocketCommandLimit,
+  session: SocketSession | null,
+): void {
   const { role, principalId } = socket.data;
   /** Wraps a command: role check, payload validation, ack with data or a known error. */
   function on<P>(
@@ -104,6 +111,7 @@ function registerCommands(socket: IoSocket, deps: OfficeDeps, session: SocketSes
       try {
         // The token's state now, not at the handshake (a lookup in memory).
         if (session && !session.isLive()) throw new AppError('unauthenticated', 'Session ended; sign in again');
+        limitCommand(socket.id, principalId, event);
         if (!roles.includes(role)) {
           throw new AppError('forbidden', `Role ${role} may not send ${event}`);
         }
@@ -112,7 +120,8 @@ function registerCommands(socket: IoSocket, deps: OfficeDeps, session: SocketSes
       } catch (err) {
         const e = isAppError(err) ? err : new AppError('internal', 'Internal error');
         if (!isAppError(err)) deps.logger.error({ err, event }, 'socket command failed');
-        else deps.logger.info({ code: e.code, event, principal: principalId }, 'socket command refused');
+        // A flood's refusals are logged once per burst by the limiter, not once each.
+        else if (e.code !== 'rate_limited') deps.logger.info({ code: e.code, event, principal: principalId }, 'socket command refused');
         result = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
       }
       if (ack) ack(result);

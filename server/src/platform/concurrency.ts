@@ -1,6 +1,8 @@
 /**
- * At most `size` ingest transactions at once (the database pool size); the rest wait
- * here, in order, instead of timing out inside Prisma waiting for a connection.
+ * At most `size` jobs at once; the rest wait here, in order. Used where a scarce resource
+ * would otherwise be fought over: head office's ingest transactions (the database pool)
+ * and password hashing (scrypt runs on libuv's four threads, which file and DNS work need
+ * too: 200 parallel bad logins must not stall everything else).
  */
 export function createLimiter(size: number) {
   let active = 0;

@@ -1,0 +1,101 @@
+/**
+ * Bounded work per client: what one socket, one token or one kiosk may ask of the server
+ * before it is refused with `rate_limited` (nothing done, nothing changed). The budgets
+ * come from the environment (config.ts); the buckets themselves are in token-bucket.ts.
+ */
+import { AppError } from '@turnero/domain/errors';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { RefusalLog, TokenBuckets } from './token-bucket';
+
+export type ClientLimitConfig = Pick<
+  Config,
+  'SOCKET_COMMAND_BURST' | 'SOCKET_COMMANDS_PER_SECOND' | 'KIOSK_TICKET_BURST' | 'KIOSK_TICKET_SECONDS'
+>;
+
+/**
+ * A token may hold a few sockets (a desk open in two tabs, a display that reconnected),
+ * so its budget is this many sockets' worth; many sockets on one token still share it.
+ */
+const SOCKETS_PER_TOKEN = 4;
+
+interface Budget {
+  /** What the key names in the log: socket, token, kiosk. */
+  kind: string;
+  buckets: TokenBuckets;
+}
+
+/**
+ * Spends one unit of each named budget, all or none; throws `rate_limited` naming the
+ * first one used up. Refusals are logged once per burst of each key.
+ */
+function budgetCheck(logger: Logger, what: string, message: (retryAfter: number) => string) {
+  const log = new RefusalLog();
+  return (charges: { budget: Budget; key: string }[], context: Record<string, unknown>): void => {
+    const used = charges.find((c) => c.budget.buckets.retryAfterSeconds(c.key) > 0);
+    if (!used) {
+      for (const c of charges) {
+        c.budget.buckets.take(c.key);
+        log.allowed(`${c.budget.kind}:${c.key}`);
+      }
+      return;
+    }
+    const retryAfter = used.budget.buckets.retryAfterSeconds(used.key);
+    if (log.refused(`${used.budget.kind}:${used.key}`)) {
+      logger.warn({ ...context, limit: used.budget.kind, key: used.key, retryAfter }, `${what} rate-limited (logged once per burst)`);
+    }
+    throw new AppError('rate_limited', message(retryAfter), { retryAfterSeconds: retryAfter });
+  };
+}
+
+/** Call once per command, before anything else runs; throws `rate_limited` past the budget. */
+export type SocketCommandLimit = (socketId: string, principalId: string, event: string) => void;
+
+/** Socket commands: per socket and per token, each a token bucket. */
+export function socketCommandLimiter(config: ClientLimitConfig, logger: Logger, now?: () => number): SocketCommandLimit {
+  const perSocket: Budget = {
+    kind: 'socket',
+    buckets: new TokenBuckets({ burst: config.SOCKET_COMMAND_BURST, perSecond: config.SOCKET_COMMANDS_PER_SECOND, now }),
+  };
+  const perToken: Budget = {
+    kind: 'token',
+    buckets: new TokenBuckets({
+      burst: config.SOCKET_COMMAND_BURST * SOCKETS_PER_TOKEN,
+      perSecond: config.SOCKET_COMMANDS_PER_SECOND * SOCKETS_PER_TOKEN,
+      now,
+    }),
+  };
+  const check = budgetCheck(
+    logger,
+    'socket commands',
+    (s) => `Demasiadas solicitudes; espere ${s} s / Too many requests; wait ${s} s`,
+  );
+  return (socketId, principalId, event) =>
+    check(
+      [
+        { budget: perSocket, key: socketId },
+        { budget: perToken, key: principalId },
+      ],
+      { event, principal: principalId },
+    );
+}
+
+/**
+ * Tickets per kiosk at a human pace: a burst (a queue of people at the kiosk at opening
+ * time), then one every KIOSK_TICKET_SECONDS. Staff issuing at a desk are not limited here.
+ */
+export function kioskTicketLimiter(config: ClientLimitConfig, logger: Logger, now?: () => number) {
+  const perKiosk: Budget = {
+    kind: 'kiosk',
+    buckets: new TokenBuckets({ burst: config.KIOSK_TICKET_BURST, perSecond: 1 / config.KIOSK_TICKET_SECONDS, now }),
+  };
+  const check = budgetCheck(
+    logger,
+    'kiosk tickets',
+    (s) => `Demasiados turnos seguidos en este dispensador; espere ${s} s / Too many tickets from this kiosk; wait ${s} s`,
+  );
+  return (principal: { role: string; deviceId: string | null }): void => {
+    if (principal.role !== 'kiosk' || !principal.deviceId) return;
+    check([{ budget: perKiosk, key: principal.deviceId }], { deviceId: principal.deviceId });
+  };
+}
