@@ -1,14 +1,17 @@
 /**
  * The office's session registry on its own, with a fake clock: what every socket command
  * asks (isLive) follows the token's state at that instant, not at the handshake, and a
- * database read that raced with a revocation cannot bring the session back.
+ * database read that raced with a revocation cannot bring the session back. And the
+ * registry hears of every revocation: only the auth service writes them.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, test } from 'vitest';
 import type { SessionEndReason } from '@turnero/contract/realtime';
 import { SessionRegistry } from '../../server/src/office/auth/session-registry';
 import type { Principal } from '../../server/src/office/context';
-import { FakeClock } from '../support/office';
+import { FakeClock, REPO_ROOT } from '../support/office';
 
 const clock = new FakeClock(new Date('2026-03-02T15:00:00Z'));
 const registry = new SessionRegistry(clock);
@@ -62,4 +65,20 @@ test('a lookup that read the database before a logout cannot revive the session'
   const ended: SessionEndReason[] = [];
   registry.attach('h-race', (reason) => ended.push(reason));
   assert.deepEqual(ended, ['revoked'], 'a socket attached to a dead token is ended at once');
+});
+
+/** Every server source file (generated Prisma clients aside), with its text. */
+function serverSources(): { file: string; text: string }[] {
+  const root = join(REPO_ROOT, 'server/src');
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.includes('generated'))
+    .map((f) => ({ file: f, text: readFileSync(join(root, f), 'utf8') }));
+}
+
+test('only the auth service revokes office tokens, so every revocation reaches the registry', () => {
+  const sources = serverSources();
+  const tokenWriters = sources.filter((s) => /authToken\.(update|updateMany|delete|deleteMany|upsert)\b/.test(s.text)).map((s) => s.file);
+  assert.deepEqual(tokenWriters, ['office/store/auth-store.ts'], 'files that change office token rows');
+  const revokers = sources.filter((s) => /\b(revokeTokenByHash|revokeTokensOf)\b/.test(s.text)).map((s) => s.file).sort();
+  assert.deepEqual(revokers, ['office/auth/auth-service.ts', 'office/store/auth-store.ts'], 'files that use the revocation writes');
 });
