@@ -9,14 +9,13 @@
  * FUZZ_RUNS sets the runs per route (default 40); FUZZ_SEED replays a run (its seed is printed).
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Express } from 'express';
 import { afterAll, beforeAll, test, vi } from 'vitest';
 import fc from 'fast-check';
 import { withDeadline } from '../support/deadline';
 import { request, type JsonResponse } from '../support/http';
+import { officeFingerprint as fingerprintOf, readOfficeDb as readDb } from '../support/office-fingerprint';
 import { startInProcessOffice } from '../support/office';
+import { documentedRoutes, mountedApiRoutes, routeDrift } from '../support/route-table';
 import { closeOffice, expectStatus, issue, openOffice, stateFingerprint, type OfficeSession } from './helpers';
 import { command, connect, type OfficeSocket } from './sockets';
 
@@ -25,46 +24,11 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(
 console.log(`fuzz seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
 fc.configureGlobal({ seed: SEED });
 
-/**
- * The Express apps the office builds, kept as they are made (the factory is wrapped, not
- * replaced), so the test reads the routes really mounted rather than a list of its own.
- */
-const builtApps = vi.hoisted(() => [] as unknown[]);
-vi.mock('../../server/src/platform/http', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../server/src/platform/http')>();
-  return {
-    ...original,
-    createHttpApp: (...args: Parameters<typeof original.createHttpApp>) => {
-      const app = original.createHttpApp(...args);
-      builtApps.push(app);
-      return app;
-    },
-  };
-});
-
-interface ExpressLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle: { stack?: ExpressLayer[] };
-  rawPath?: string;
-}
-
-/** Every `METHOD /path` mounted in an Express app, sub-routers included, in OpenAPI's `{param}` form. */
-function mountedRoutes(app: Express): string[] {
-  const found: string[] = [];
-  const walk = (stack: ExpressLayer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        for (const [method, on] of Object.entries(layer.route.methods)) {
-          if (on && method !== '_all') found.push(`${method.toUpperCase()} ${(prefix + layer.route.path).replace(/:(\w+)/g, '{$1}')}`);
-        }
-      } else if (layer.handle.stack && typeof layer.rawPath === 'string') {
-        walk(layer.handle.stack, prefix + layer.rawPath.replace(/\/$/, ''));
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: ExpressLayer[] } }).router.stack, '');
-  return found;
-}
+// The Express apps the office builds are recorded, so the test reads the routes really
+// mounted rather than a list of its own (tests/support/route-table.ts).
+vi.mock('../../server/src/platform/http', async (importOriginal) =>
+  (await import('../support/route-table')).recordingHttpModule(await importOriginal()),
+);
 
 /**
  * Non-GET routes where generated input may be valid: a partial settings change, an admin
@@ -104,12 +68,10 @@ let realIds: Record<string, string[]> = {};
 const sockets: OfficeSocket[] = [];
 
 /** The API routes the office really mounts, read from an office built in this process. */
-async function mountedApiRoutes(): Promise<string[]> {
+async function officeApiRoutes(): Promise<string[]> {
   const office = await startInProcessOffice();
   try {
-    const app = builtApps.at(-1) as Express | undefined;
-    assert.ok(app, 'the office built no Express app through createHttpApp');
-    return mountedRoutes(app).filter((r) => r.split(' ')[1].startsWith('/api/v1/'));
+    return mountedApiRoutes();
   } finally {
     await office.stop();
   }
@@ -123,20 +85,9 @@ async function created(path: string, body: unknown): Promise<string> {
 beforeAll(async () => {
   s = await openOffice();
   const doc = expectStatus(await request(s.url, 'GET', '/api/v1/openapi.json'), 200).body;
-  const byKey = new Map<string, Route>();
-  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
-    for (const [method, op] of Object.entries(ops)) {
-      const schema = op.requestBody?.content?.['application/json']?.schema;
-      byKey.set(`${method.toUpperCase()} ${path}`, {
-        method: method.toUpperCase(),
-        path,
-        hasBody: Boolean(schema),
-        bodyKeys: Object.keys(schema?.properties ?? schema?.allOf?.[0]?.properties ?? {}),
-      });
-    }
-  }
+  const byKey: Map<string, Route> = documentedRoutes(doc);
   documented = [...byKey.keys()];
-  mounted = await mountedApiRoutes();
+  mounted = await officeApiRoutes();
   // The fuzz runs over what Express really serves; the document only lends body field names.
   routes = mounted
     .filter((key) => !NOT_DOCUMENTED.has(key))
@@ -277,40 +228,15 @@ function assertRefusedOrHarmless(route: Route, p: Probe, r: JsonResponse): void 
 }
 
 /** Reads the office's SQLite file directly (read-only, beside the running server). */
-function readOfficeDb<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(join(s.office.dataDir, 'office.db'), { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+const readOfficeDb = <T>(read: Parameters<typeof readDb<T>>[1]): T => readDb(s.office.dataDir, read);
 
-/**
- * What a refused request must not change: the queue and today's figures (stateFingerprint),
- * the users and devices as admin sees them (printer status left out: the printer's own
- * polls change it), and every bearer token's hash, expiry and revocation.
- */
-async function officeFingerprint(): Promise<string> {
-  const state = await stateFingerprint(s.url, s.supervisor);
-  const users = expectStatus(await request(s.url, 'GET', '/api/v1/admin/users', { token: s.admin }), 200, 'users').body;
-  const devices = expectStatus(await request(s.url, 'GET', '/api/v1/admin/devices', { token: s.admin }), 200, 'devices').body.map(
-    ({ printerStatus: _s, printerStatusAt: _at, ...device }: Record<string, unknown>) => device,
-  );
-  const tokens = readOfficeDb((db) =>
-    db.prepare('SELECT id, tokenHash, principalId, role, expiresAt, revokedAt FROM AuthToken ORDER BY id').all(),
-  );
-  return JSON.stringify({ state, users, devices, tokens });
-}
+/** What a refused request must not change (tests/support/office-fingerprint.ts). */
+const officeFingerprint = () => fingerprintOf({ url: s.url, dataDir: s.office.dataDir, supervisor: s.supervisor, admin: s.admin });
 
 // ---------- HTTP ----------
 
 test('every API route mounted in Express is in the OpenAPI document, and every documented one is mounted', () => {
-  const served = new Set(mounted.filter((r) => !NOT_DOCUMENTED.has(r)));
-  assert.deepEqual(
-    { undocumented: [...served].filter((r) => !documented.includes(r)), notMounted: documented.filter((r) => !served.has(r)) },
-    { undocumented: [], notMounted: [] },
-  );
+  assert.deepEqual(routeDrift(mounted, documented, NOT_DOCUMENTED), { undocumented: [], notMounted: [] });
   assert.ok(routes.length >= 30, `only ${routes.length} routes mounted`);
 });
 
