@@ -2,6 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { t } from '@turnero/web-client/i18n';
 import type { CounterDto, DeviceDto } from '@turnero/contract/dto';
+import { PASSWORD_MIN_LENGTH } from '@turnero/contract/password-policy';
 import { deviceUrl, ENTITIES, formToBody, type EntityDef, type FieldDef } from '../lib/admin-entities';
 import { CommandRunner } from '../lib/command-runner';
 import { errorText } from '../lib/error-text';
@@ -176,7 +177,7 @@ export class AdminApp extends LitElement {
     return html`<form class="panel" @submit=${this._resetPassword} aria-labelledby="reset-title">
       <h2 id="reset-title">${t('admin.resetPassword')}: ${String(row.username ?? '')}</h2>
       <label for="new-password">${t('admin.newPassword')}</label>
-      <input id="new-password" name="password" type="password" required minlength="10" autocomplete="new-password" />
+      <input id="new-password" name="password" type="password" required minlength=${PASSWORD_MIN_LENGTH} autocomplete="new-password" />
       <p class="row">
         <button class="primary" type="submit" ?disabled=${this._commands.busy}>${t('common.save')}</button>
         <button type="button" @click=${() => (this._resetFor = null)}>${t('common.cancel')}</button>

@@ -3,6 +3,8 @@
  * fields. The admin component renders any of them the same way, and `formToBody` turns
  * a submitted form into the JSON body (numbers as numbers, empty optional fields left out).
  */
+import { PASSWORD_MIN_LENGTH } from '@turnero/contract/password-policy';
+
 export type FieldType = 'text' | 'number' | 'color' | 'select' | 'password';
 
 export interface FieldDef {
@@ -86,7 +88,7 @@ export const ENTITIES: EntityDef[] = [
         ],
       },
       { name: 'counterId', label: 'admin.homeCounter', type: 'select', options: 'counters', nullable: true },
-      { name: 'password', label: 'admin.password', type: 'password', required: true, createOnly: true, minLength: 10, maxLength: 256 },
+      { name: 'password', label: 'admin.password', type: 'password', required: true, createOnly: true, minLength: PASSWORD_MIN_LENGTH, maxLength: 256 },
     ],
   },
   {

@@ -15,6 +15,7 @@ import {
   USER_ROLES,
 } from '@turnero/domain/types';
 import { CallWhySchema } from './call-explanations';
+import { safeText } from './text';
 
 /** The reasons an agent may pause for, which the desk offers: web apps take them from here. */
 export { PAUSE_REASONS, type PauseReason } from '@turnero/domain/types';
@@ -232,7 +233,7 @@ export type MeDto = z.infer<typeof MeDto>;
 // ---------- Requests (commands) ----------
 
 export const LoginRequest = z.object({
-  username: z.string().min(1).max(64),
+  username: safeText().min(1).max(64),
   password: z.string().min(1).max(256),
 });
 
@@ -241,7 +242,7 @@ export const IssueTicketRequest = z.object({
   category: z.enum(TICKET_CATEGORIES).default('general'),
   /** Optional customer ID number; requires consent. Never printed, never sent to head office. */
   customerId: z.string().regex(/^[0-9A-Za-z-]{4,20}$/).optional(),
-  consentPolicyVersion: z.string().max(32).optional(),
+  consentPolicyVersion: safeText().max(32).optional(),
   /** Ask the office to print it (kiosk default true). */
   print: z.boolean().optional(),
 });
@@ -249,7 +250,7 @@ export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 /** What a client sends (defaults not yet applied): the kiosk's and the desk's request body. */
 export type IssueTicketBody = z.input<typeof IssueTicketRequest>;
 
-export const FinishRequest = z.object({ outcome: z.string().max(64).optional() }).default({});
+export const FinishRequest = z.object({ outcome: safeText().max(64).optional() }).default({});
 export const TransferRequest = z
   .object({ toServiceId: id.optional(), toCounterId: id.optional() })
   .refine((v) => Boolean(v.toServiceId) !== Boolean(v.toCounterId), {
@@ -264,7 +265,7 @@ export const CounterServicesRequest = z.object({
 });
 export const OfficeSettingsRequest = z
   .object({
-    ticker: z.string().max(280),
+    ticker: safeText().max(280),
     acceptingTickets: z.boolean(),
     keepQueueOvernight: z.boolean(),
     preferentialPerGeneral: z.number().int().min(0).max(10),
@@ -276,7 +277,7 @@ export const OfficeSettingsRequest = z
 /** How one print ended, whoever drove the printer (the office server or a kiosk agent). */
 export const PrintOutcome = z.object({
   ok: z.boolean(),
-  error: z.string().max(200).optional(),
+  error: safeText().max(200).optional(),
   printerStatus: z.enum(PRINTER_STATUSES).optional(),
 });
 export type PrintOutcome = z.infer<typeof PrintOutcome>;

@@ -8,7 +8,7 @@ import { BreakdownQuery, CompareQuery, CreateOfficeBody, CreateUserBody, LiveQue
 import { accepts, chars, rejects } from './test-fixtures';
 
 describe('adding a user', () => {
-  const admin = { username: 'ana.perez', password: chars(10), role: 'admin' };
+  const admin = { username: 'ana.perez', password: chars(12), role: 'admin' };
   it('an admin needs no company; a manager does', () => {
     assert.deepEqual(accepts(CreateUserBody, admin), admin);
     const manager = { ...admin, role: 'manager', company: 'EPM' };
@@ -17,10 +17,10 @@ describe('adding a user', () => {
     assert.equal(issue.message, 'a manager needs a company');
     rejects(CreateUserBody, { ...admin, role: 'manager', company: '' }, ['company']);
   });
-  it('usernames are 3-64 letters, digits, dots, dashes or underscores; passwords at least 10 characters', () => {
+  it('usernames are 3-64 letters, digits, dots, dashes or underscores; passwords at least 12 characters', () => {
     for (const username of ['ab', chars(65), 'ana perez', 'ana@x', ' ana']) rejects(CreateUserBody, { ...admin, username }, ['username']);
     accepts(CreateUserBody, { ...admin, username: chars(64) });
-    rejects(CreateUserBody, { ...admin, password: chars(9) }, ['password']);
+    rejects(CreateUserBody, { ...admin, password: chars(11) }, ['password']);
     rejects(CreateUserBody, { ...admin, role: 'office-sync' }, ['role']);
   });
 });

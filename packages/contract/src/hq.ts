@@ -6,6 +6,7 @@
  * nothing to compute it from (no calls, no agent time) is null, never 0.
  */
 import { z } from 'zod';
+import { newPassword, safeText } from './text';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const isoTime = z.string();
@@ -17,7 +18,7 @@ export type HqRole = (typeof HQ_ROLES)[number];
 // ---------- Auth ----------
 
 /** POST /api/v1/auth/login (rate-limited per client address). */
-export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const LoginBody = z.object({ username: safeText().min(1).max(64), password: z.string().min(1).max(256) });
 export const LoginResponse = z.object({
   token: z.string(),
   role: z.enum(HQ_ROLES),
@@ -41,9 +42,9 @@ export type MeResponse = z.infer<typeof MeResponse>;
 export const CreateUserBody = z
   .object({
     username: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/),
-    password: z.string().min(10).max(256),
+    password: newPassword(),
     role: z.enum(['admin', 'manager']),
-    company: z.string().min(1).max(64).optional(),
+    company: safeText().min(1).max(64).optional(),
   })
   .refine((u) => u.role !== 'manager' || Boolean(u.company), { message: 'a manager needs a company', path: ['company'] });
 export const UserDto = z.object({ id: z.string(), username: z.string(), role: z.enum(['admin', 'manager']), company: z.string().nullable() });
@@ -54,11 +55,11 @@ export type UserDto = z.infer<typeof UserDto>;
 /** POST /api/v1/hq/offices (admin) -> 201 CreateOfficeResponse. */
 export const CreateOfficeBody = z.object({
   code: officeCode,
-  name: z.string().min(1).max(120),
-  company: z.string().min(1).max(64).optional(),
-  region: z.string().min(1).max(64).optional(),
+  name: safeText().min(1).max(120),
+  company: safeText().min(1).max(64).optional(),
+  region: safeText().min(1).max(64).optional(),
   /** IANA zone; default America/Bogota. */
-  timeZone: z.string().max(64).optional(),
+  timeZone: safeText().max(64).optional(),
 });
 export type CreateOfficeBody = z.infer<typeof CreateOfficeBody>;
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parsePrinterAllowlist } from '@turnero/hardware';
+import { newPassword } from '@turnero/contract/text';
 import { isValidTimeZone } from '@turnero/domain/local-day';
 import { readTlsPair } from './tls-files';
 
@@ -29,7 +30,7 @@ export const ConfigSchema = z.object({
     .default('America/Bogota'),
   /** Initial admin for a real (non-demo) office; only used on an empty database. */
   ADMIN_USERNAME: z.string().min(3).max(64).optional(),
-  ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
+  ADMIN_PASSWORD: newPassword().optional(),
   DEMO_PRINTER_URI: z.string().optional(),
   /**
    * Printer targets an admin may give a kiosk (comma-separated, see hardware's

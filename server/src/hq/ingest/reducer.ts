@@ -89,7 +89,15 @@ function emptyAgg(serviceCode: string, day: string, hour: number): AggDelta {
   return { serviceCode, day, hour, ...emptySums() };
 }
 
-const seconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+/**
+ * The longest wait, service or agent span counted (a week). An office whose clock jumped
+ * (an event in 1970, the next in 2100) would otherwise overflow the figures' integer
+ * columns and spread one span over a million hours; its batch must still be taken, or
+ * the office resends it forever. Head office records the office's clock skew.
+ */
+export const MAX_SPAN_SECONDS = 7 * 24 * 3600;
+
+const seconds = (from: Date, to: Date) => Math.min(MAX_SPAN_SECONDS, Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000)));
 
 export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent[], timeZone: string): ReduceResult {
   const changedTickets = new Map<string, TicketRow>();
@@ -106,7 +114,8 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
   };
 
   const addAgentTime = (from: Date, to: Date, field: 'signedInSeconds' | 'pausedSeconds' | 'servingSeconds') => {
-    for (const slice of splitByLocalHour(from, to, timeZone)) {
+    const earliest = new Date(to.getTime() - MAX_SPAN_SECONDS * 1000);
+    for (const slice of splitByLocalHour(from < earliest ? earliest : from, to, timeZone)) {
       const key = `${slice.day}|${slice.hour}`;
       let d = agentHours.get(key);
       if (!d) {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DeviceDto, ErrorBody, ServiceDto, UserDto } from '@turnero/contract/dto';
+import { newPassword, safeText } from '@turnero/contract/text';
 import { DEVICE_KINDS, USER_ROLES } from '@turnero/domain/types';
 import { route, type RouteDef } from '../../platform/routes';
 import type { AuthService } from '../auth/auth-service';
@@ -34,12 +35,12 @@ const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 // Patches are built from the fields without their defaults: a default in a patch would
 // reset every field the request does not name.
 const ServiceFields = z.object({
-  nameEs: z.string().min(1).max(80),
-  nameEn: z.string().min(1).max(80),
+  nameEs: safeText().min(1).max(80),
+  nameEn: safeText().min(1).max(80),
   prefix: z.string().regex(/^[A-Z]{1,3}$/, '1-3 upper-case letters'),
   targetWaitMinutes: z.number().int().min(1).max(480),
   color: Color,
-  icon: z.string().max(32),
+  icon: safeText().max(32),
   sortOrder: z.number().int().min(0).max(999),
 });
 const ServiceCreate = ServiceFields.extend({
@@ -51,30 +52,30 @@ const ServiceCreate = ServiceFields.extend({
 const ServicePatch = ServiceFields.partial().extend({ active: z.boolean().optional() });
 
 const CounterCreate = z.object({
-  name: z.string().min(1).max(40),
+  name: safeText().min(1).max(40),
   services: z.array(z.object({ serviceId: z.string().min(1).max(64), weight: z.number().int().min(1).max(10) })).max(50).default([]),
 });
-const CounterPatch = z.object({ name: z.string().min(1).max(40).optional(), active: z.boolean().optional() });
+const CounterPatch = z.object({ name: safeText().min(1).max(40).optional(), active: z.boolean().optional() });
 const AdminCounterDto = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
 
 const UserCreate = z.object({
   username: z.string().regex(/^[a-z0-9._-]{3,32}$/, '3-32 lower-case letters, digits, . _ -'),
-  displayName: z.string().min(1).max(80),
+  displayName: safeText().min(1).max(80),
   role: z.enum(USER_ROLES),
-  password: z.string().min(10).max(256),
+  password: newPassword(),
   counterId: z.string().min(1).max(64).nullable().default(null),
 });
 const UserPatch = z.object({
-  displayName: z.string().min(1).max(80).optional(),
+  displayName: safeText().min(1).max(80).optional(),
   role: z.enum(USER_ROLES).optional(),
   active: z.boolean().optional(),
-  password: z.string().min(10).max(256).optional(),
+  password: newPassword().optional(),
   counterId: z.string().min(1).max(64).nullable().optional(),
 });
 
 const DeviceFields = z.object({
-  name: z.string().min(1).max(60),
-  printerUri: z.string().max(200).nullable(),
+  name: safeText().min(1).max(60),
+  printerUri: safeText().max(200).nullable(),
   serviceIds: z.array(z.string().max(64)).max(50),
   counterIds: z.array(z.string().max(64)).max(100),
 });

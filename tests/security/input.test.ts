@@ -1,0 +1,123 @@
+/**
+ * Input that other people's screens, printers and figures take in (issue 11, item 8):
+ * control and bidi characters are refused in every name and in the ticker (400, nothing
+ * stored), and stripped again on the way to paper; head office takes a batch from an
+ * office whose clock jumped (an event in 1970, the next in 2100) instead of failing it
+ * for ever; passwords are at least 12 characters.
+ */
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import assert from 'node:assert/strict';
+import { samplePrintJob } from '@turnero/contract/print-job-fixture';
+import { ticketPrintData } from '@turnero/contract/print-data';
+import { renderTicket } from '@turnero/hardware';
+import { openHqDatabase, type HqDatabase } from '../../server/src/hq/db';
+import { ingestBatch } from '../../server/src/hq/ingest/ingest';
+import { MAX_SPAN_SECONDS } from '../../server/src/hq/ingest/reducer';
+import { createTestDatabase, OfficeStream, type TestDatabase } from '../hq/helpers';
+import { login, request } from '../support/http';
+import { startInProcessOffice, type InProcessOffice } from '../support/office';
+
+/** ESC p 0 25 250: open the cash drawer; GS V 0: cut the paper. */
+const DRAWER_KICK = '\x1bp\x00\x19\xfa';
+const CUT = '\x1dV\x00';
+const BIDI_OVERRIDE = '\u202e';
+
+let office: InProcessOffice;
+let admin: string;
+
+beforeAll(async () => {
+  office = await startInProcessOffice();
+  const a = office.creds.users.find((u) => u.role === 'admin')!;
+  admin = await login(office.url, a.username, a.password);
+});
+afterAll(async () => {
+  await office?.stop();
+});
+
+const api = (method: string, path: string, body?: unknown) => request(office.url, method, `/api/v1${path}`, { token: admin, body });
+
+describe('control and bidi characters', () => {
+  test('refused in service, counter, user and device names and in the ticker: 400, nothing stored', async () => {
+    const before = JSON.stringify((await api('GET', '/admin/services')).body);
+    const attempts: [string, string, unknown][] = [
+      ['POST', '/admin/services', { nameEs: `Caja${DRAWER_KICK}${CUT}`, nameEn: 'Cash', prefix: 'K' }],
+      ['POST', '/admin/services', { nameEs: 'Caja', nameEn: `Cash${BIDI_OVERRIDE}`, prefix: 'K' }],
+      ['POST', '/admin/counters', { name: `Módulo\t9` }],
+      ['POST', '/admin/users', { username: 'intruso', displayName: `Ana\u2066 Admin`, role: 'agent', password: 'a long passphrase 1' }],
+      ['POST', '/admin/devices', { kind: 'display', name: `Pantalla\x07` }],
+      ['PATCH', '/office', { ticker: `Bienvenidos${DRAWER_KICK}` }],
+    ];
+    for (const [method, path, body] of attempts) {
+      const r = await api(method, path, body);
+      assert.equal(r.status, 400, `${method} ${path} ${JSON.stringify(body)}: ${JSON.stringify(r.body)}`);
+      assert.equal(r.body.error.code, 'validation_failed', path);
+    }
+    assert.equal(JSON.stringify((await api('GET', '/admin/services')).body), before, 'services changed');
+    const users = (await api('GET', '/admin/users')).body as { username: string }[];
+    assert.equal(users.some((u) => u.username === 'intruso'), false);
+    const queue = (await api('GET', '/queue')).body as { office: { ticker: string }; counters: { name: string }[] };
+    assert.doesNotMatch(queue.office.ticker, /Bienvenidos\x1b/);
+    assert.equal(queue.counters.some((c) => c.name.startsWith('Módulo\t')), false);
+  });
+
+  test('ordinary Spanish text is still taken', async () => {
+    const r = await api('POST', '/admin/services', { nameEs: 'Atención al ciudadano ¿Señor? ¡Sí!', nameEn: 'Citizens', prefix: 'Q' });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const t = await api('PATCH', '/office', { ticker: 'Horario: 8:00–17:00 · Pague en línea' });
+    assert.equal(t.status, 200, JSON.stringify(t.body));
+  });
+
+  test('stripped on the way to paper: a name stored before the rule opens no drawer and cuts nothing', () => {
+    const job = samplePrintJob();
+    job.serviceName = `Facturación${DRAWER_KICK}${CUT}`;
+    job.office.name = `Oficina${CUT}Centro`;
+    job.footer = `Gracias${DRAWER_KICK}`;
+    const data = ticketPrintData(job);
+    // Two lines: the print data mapping strips them, and the layout prints only code page 858 text.
+    assert.deepEqual([data.serviceName, data.officeName, data.footer], ['FacturaciónpúV', 'OficinaVCentro', 'Graciaspú']);
+    const bytes = renderTicket(data, { dialect: 'epson', paperWidthMm: 80 });
+    assert.equal(renderTicket({ ...data, serviceName: job.serviceName }, { dialect: 'epson', paperWidthMm: 80 }).indexOf(Buffer.from('\x1bp', 'latin1')), -1);
+    assert.equal(bytes.indexOf(Buffer.from('\x1bp', 'latin1')), -1, 'a drawer kick reached the printer');
+    const cuts = bytes.toString('latin1').split('\x1dV').length - 1;
+    assert.equal(cuts, 1, 'the layout cuts once, at its end');
+  });
+});
+
+describe('passwords', () => {
+  test('fewer than 12 characters are refused when an admin sets one; 12 are taken', async () => {
+    const short = await api('POST', '/admin/users', { username: 'corto', displayName: 'Corto', role: 'agent', password: 'elevenchars' });
+    assert.equal(short.status, 400, JSON.stringify(short.body));
+    const ok = await api('POST', '/admin/users', { username: 'largo', displayName: 'Largo', role: 'agent', password: 'twelve chars' });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+  });
+});
+
+describe('head office and an office whose clock jumped', () => {
+  let testDb: TestDatabase;
+  let db: HqDatabase;
+  beforeAll(async () => {
+    testDb = await createTestDatabase('hq_input');
+    db = await openHqDatabase({ databaseUrl: testDb.url, dataDir: '/tmp' });
+    await db.prisma.hqOffice.create({ data: { code: 'OF-CLK', name: 'Oficina reloj', company: 'EPM', timeZone: 'America/Bogota' } });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await testDb?.drop();
+  });
+
+  test('an event in 1970 called in 2100 is taken (spans capped at a week), so the office does not resend it for ever', async () => {
+    const s = new OfficeStream('OF-CLK', new Date('1970-01-01T15:00:00Z'));
+    s.agent('u1', 'signed_in');
+    s.ticket('t1', 'issued');
+    s.at('2100-01-01T15:00:00Z').ticket('t1', 'called');
+    s.advance(60).ticket('t1', 'started');
+    s.advance(600).ticket('t1', 'finished');
+    s.agent('u1', 'signed_out');
+    const started = Date.now();
+    const result = await ingestBatch(db, { role: 'office-sync', officeCode: 'OF-CLK' }, s.batch(s.events), new Date('2026-11-30T12:00:00Z'));
+    assert.equal(result.ackedSeq, s.events.length);
+    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+    const [ticket] = await db.prisma.$queryRawUnsafe<{ wait_seconds: number }[]>(`SELECT wait_seconds FROM hq_ticket WHERE ticket_id = 't1'`);
+    assert.equal(ticket.wait_seconds, MAX_SPAN_SECONDS);
+  });
+});
