@@ -31,6 +31,24 @@ interface OpeningHours {
 }
 
 const WEEKDAY_HOURS: OpeningHours = { openHour: 7, hourWeights: [0.7, 1.35, 1.45, 1.3, 1.1, 0.85, 0.8, 1.05, 0.95, 0.6] };
+
+/** A weekday's opening hours: [open, close) in local hours. */
+export const WEEKDAY_OPENING = { openHour: WEEKDAY_HOURS.openHour, closeHour: WEEKDAY_HOURS.openHour + WEEKDAY_HOURS.hourWeights.length };
+
+/**
+ * The shape of a weekday's arrivals: relative rate at a local hour (fractional), 1 on
+ * average over the opening hours, peaks mid-morning, 0 while closed. The head-office
+ * generator draws each hour's arrivals with it; the live demo office paces its customers by it.
+ */
+export function weekdayArrivalWeight(localHour: number): number {
+  const i = Math.floor(localHour) - WEEKDAY_HOURS.openHour;
+  if (i < 0 || i >= WEEKDAY_HOURS.hourWeights.length) return 0;
+  const mean = WEEKDAY_HOURS.hourWeights.reduce((a, b) => a + b, 0) / WEEKDAY_HOURS.hourWeights.length;
+  return WEEKDAY_HOURS.hourWeights[i] / mean;
+}
+
+/** The busiest hour's weight (see weekdayArrivalWeight): the ceiling a thinned Poisson process draws under. */
+export const WEEKDAY_PEAK_WEIGHT = Math.max(...WEEKDAY_HOURS.hourWeights.map((_, i) => weekdayArrivalWeight(WEEKDAY_HOURS.openHour + i)));
 const SATURDAY_HOURS: OpeningHours = { openHour: 8, hourWeights: [1.1, 1.3, 1.1, 0.7] };
 
 export interface SimulatedEvent {

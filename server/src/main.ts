@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const { createOfficeServer } = await import('./office/app');
   const server = await createOfficeServer({ config, logger });
-  const { url, warnings } = await server.start();
+  const { url, warnings, liveDemo } = await server.start();
   const credsFile = resolve(join(config.DATA_DIR, 'demo-credentials.json'));
   const lines = [
     '',
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     lines.push(`  Demo credentials:      ${credsFile}`);
     lines.push('  (users, and the kiosk and display tokens to open those screens, are in that file)');
   }
+  if (liveDemo) lines.push('  Live demo:             simulated customers and agents are at work (DEMO_SIMULATE)');
   for (const warning of warnings) lines.push(`  WARNING: ${warning}`);
   console.log(lines.join('\n') + '\n');
   stopOnSignals(server, logger);

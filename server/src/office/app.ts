@@ -32,6 +32,9 @@ import { ticketRoutes } from './http/ticket-routes';
 import { attachLocalPrinters } from './printing/local-printers';
 import { PrintDispatcher } from './printing/print-dispatcher';
 import { publicLinkWarnings, readHqPublicUrl } from './printing/public-link';
+import { startLiveDemo, type LiveDemo } from './demo/live-demo';
+import { scaledTime } from './demo/demo-time';
+import { demoCredentialsFor, readLiveDemoSettings } from './demo/settings';
 import { Broadcaster } from './realtime/broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import { loadTicketFooter } from './store/settings-store';
@@ -50,7 +53,7 @@ export interface OfficeServer {
   readonly deps: OfficeDeps;
   readonly demoCredentials: DemoCredentials | null;
   /** `warnings`: why the printed link cannot be right (also logged), for the start-up banner. */
-  start(): Promise<{ url: string; port: number; warnings: string[] }>;
+  start(): Promise<{ url: string; port: number; warnings: string[]; liveDemo: boolean }>;
   stop(): Promise<void>;
 }
 
@@ -105,6 +108,7 @@ async function buildOfficeServer(
   const broadcaster = new Broadcaster();
   let publicUrl = config.PUBLIC_URL ?? `${schemeOf(config)}://localhost:${config.PORT}`;
   const hqPublicUrl = readHqPublicUrl();
+  const liveDemoSettings = readLiveDemoSettings(config);
   const publicLink = () => ({ publicUrl, hqPublicUrl, officeCode: config.OFFICE_CODE });
   let footer = '';
   const printing = new PrintDispatcher({ broadcaster, logger, publicLink, footer: () => footer });
@@ -162,6 +166,7 @@ async function buildOfficeServer(
   const io = createSocketServer(http, deps, auth);
   syncHandle = await startSync(deps, db.prisma, null);
   let housekeeping: NodeJS.Timeout | null = null;
+  let liveDemo: LiveDemo | null = null;
 
   return {
     deps,
@@ -184,9 +189,21 @@ async function buildOfficeServer(
         await syncHandle!.stop();
         syncHandle = await startSync(deps, db.prisma, { url: config.HQ_URL, token: config.HQ_TOKEN });
       }
-      return { url: publicUrl, port, warnings };
+      if (liveDemoSettings) {
+        // Through the real API, from this machine: the server listens there too.
+        const host = ['0.0.0.0', '::', ''].includes(config.HOST) ? '127.0.0.1' : config.HOST;
+        liveDemo = startLiveDemo({
+          baseUrl: `${schemeOf(config)}://${host.includes(':') ? `[${host}]` : host}:${port}`,
+          creds: demoCredentialsFor(config, demoCredentials),
+          time: scaledTime(clock, liveDemoSettings.speed),
+          seed: liveDemoSettings.seed,
+          logger,
+        });
+      }
+      return { url: publicUrl, port, warnings, liveDemo: liveDemoSettings !== null };
     },
     async stop() {
+      await liveDemo?.stop();
       if (housekeeping) clearInterval(housekeeping);
       await syncHandle?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
