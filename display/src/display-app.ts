@@ -60,6 +60,7 @@ export class TurneroDisplay extends LitElement {
   @state() private me: MeDto | null = null;
   @state() private highlightedKey: string | null = null;
   @state() private now = new Date();
+  /** The browser refuses sound until a touch (started without the autoplay flag: README, "Wall display sound"). */
   @state() private soundBlocked = false;
   private clockTimer?: ReturnType<typeof setInterval>;
   private highlightTimer?: ReturnType<typeof setTimeout>;
@@ -104,6 +105,9 @@ export class TurneroDisplay extends LitElement {
     if (change.kind === 'snapshot') {
       // Everything already in a snapshot is history: shown, never announced as new.
       this.announcer.markKnown(change.snapshot.recentCalls);
+      // A snapshot follows every (re)connection, and the server forgets a display's sound
+      // state when it restarts: say it again.
+      void this.reportSound();
       return;
     }
     if (change.kind === 'event' && change.name === 'ticket:called') {
@@ -123,6 +127,17 @@ export class TurneroDisplay extends LitElement {
   private async enableSound(): Promise<void> {
     await unlockAudio();
     this.soundBlocked = audioBlocked();
+    await this.reportSound();
+  }
+
+  /** Tells the office whether this screen can be heard, so the board can warn staff. */
+  private async reportSound(): Promise<void> {
+    this.soundBlocked = audioBlocked();
+    try {
+      await this.api.put('/devices/me/sound', { soundOn: !this.soundBlocked });
+    } catch {
+      // Unreachable or refused: the next snapshot (after reconnecting) reports again.
+    }
   }
 
   override render() {
@@ -147,6 +162,11 @@ export class TurneroDisplay extends LitElement {
           <span class="date">${capitalize(formatDate(this.now, tz))}</span>
         </div>
         ${offline ? html`<span class="offline" role="status" data-testid="offline">● ${t('display.offline')}</span>` : nothing}
+        ${this.soundBlocked
+          ? html`<button class="sound" data-testid="sound-off" @click=${() => this.enableSound()}>
+              <strong>${t('display.soundOff')}</strong> ${t('display.enableSound')}
+            </button>`
+          : nothing}
       </header>
       <main>
         <section class="current ${highlighted ? 'flash' : ''}" aria-live="assertive" data-testid="current-call">
@@ -187,9 +207,6 @@ export class TurneroDisplay extends LitElement {
       ${snap.office.ticker
         ? html`<footer class="ticker"><div class="ticker-text" data-testid="ticker">${snap.office.ticker}</div></footer>`
         : html`<footer></footer>`}
-      ${this.soundBlocked
-        ? html`<button class="sound" @click=${() => this.enableSound()}>${t('display.enableSound')}</button>`
-        : nothing}
     `;
   }
 }

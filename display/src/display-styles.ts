@@ -20,6 +20,7 @@ export const displayStyles = css`
   }
   header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 2vw;
     padding: 1.2vh 2vw;
@@ -223,7 +224,9 @@ export const displayStyles = css`
   @media (orientation: portrait) {
     main {
       grid-template-columns: 1fr;
-      grid-template-rows: 3fr 3fr 3fr 1fr;
+      /* The call and the announcement take the room their text needs (fixed shares cut
+         them off at 1080x1920); the recent calls and the queues share the rest. */
+      grid-template-rows: auto auto minmax(0, 1fr) auto;
       grid-template-areas: 'current' 'recent' 'queues' 'announcement';
     }
     .current .code {
@@ -235,6 +238,15 @@ export const displayStyles = css`
     .queues li {
       font-size: clamp(20px, 2.2vh, 44px);
     }
+    /* Six recent calls in two columns of three: one column of six did not fit the width's share of height. */
+    .recent ol {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      column-gap: 3vw;
+    }
+    .recent li {
+      font-size: clamp(24px, 2.8vh, 56px);
+    }
   }
   .notice {
     grid-row: 1 / -1;
@@ -245,16 +257,17 @@ export const displayStyles = css`
     font-size: clamp(28px, 4vh, 56px);
     text-align: center;
   }
+  /* In the header's flow (it used to float over the hint text): a clear "sound off" for staff. */
   .sound {
-    position: fixed;
-    right: 2vw;
-    bottom: 8vh;
-    font-size: 24px;
-    padding: 0.6em 1em;
+    flex: none;
+    font: inherit;
+    font-size: clamp(16px, 2vh, 28px);
+    padding: 0.4em 0.9em;
     border-radius: 12px;
-    border: 2px solid var(--accent);
-    background: var(--bg);
+    border: 3px solid var(--accent);
+    background: #5a0000;
     color: var(--text);
+    cursor: pointer;
   }
   .sr {
     position: absolute;

@@ -11,6 +11,7 @@ import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
+import { assertLayout } from '../support/layout';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 
 let office: TestOffice;
@@ -135,4 +136,72 @@ test('a display that loses its server shows the offline mark and recovers the ri
   await page.locator('[data-testid=current-code]', { hasText: next.ticket.code }).waitFor({ timeout: 10_000 });
   await page.waitForFunction((code) => (window.__turneroAnnouncements ?? []).some((a) => a.code === code), next.ticket.code);
   await page.close();
+});
+
+/** What the office's snapshot says about the demo display's sound, as the board reads it. */
+async function displaySoundOnServer(): Promise<boolean | undefined> {
+  const r = await request<{ devices: Array<{ kind: string; soundOn?: boolean; connected: boolean }> }>(office.url, 'GET', '/api/v1/queue', { token: agent.token });
+  assert.equal(r.status, 200);
+  return r.body.devices.find((d) => d.kind === 'display' && d.connected)?.soundOn;
+}
+
+async function waitForServerSound(expected: boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let seen = await displaySoundOnServer();
+  while (seen !== expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    seen = await displaySoundOnServer();
+  }
+  assert.equal(seen, expected, `the office knows the display's sound is ${expected ? 'on' : 'off'}`);
+}
+
+test('started with --autoplay-policy=no-user-gesture-required the display has sound without a touch, reports it, and fits both real sizes', async () => {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ]) {
+    const page = await openDisplay(viewport);
+    assert.equal(await page.locator('[data-testid=sound-off]').count(), 0, 'no "sound off" state');
+    await waitForServerSound(true);
+    // The ticker scrolls through its box on purpose.
+    await assertLayout(page, `display-${viewport.width}x${viewport.height}`, { ignore: ['.ticker'] });
+    await page.close();
+  }
+});
+
+test('started without the flag the display says "sound off" to staff (on screen and on the board) until touched, and the button covers nothing', async () => {
+  const silent = await launchChromium({ autoplay: false });
+  try {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1080, height: 1920 },
+    ]) {
+      const page = await silent.newPage({ viewport });
+      await page.goto(`${proxy.url}/display/index.html?token=${office.creds.displayToken}`);
+      const soundOff = page.locator('[data-testid=sound-off]');
+      await soundOff.waitFor({ timeout: 15_000 });
+      assert.match((await soundOff.textContent())!, /Sonido apagado/);
+      await waitForServerSound(false);
+      await assertLayout(page, `display-${viewport.width}x${viewport.height}-sound-off`, { ignore: ['.ticker'] });
+      assert.deepEqual(await seriousA11yViolations(page), []);
+      if (viewport.width === 1920) {
+        // The supervisor board names the silent display.
+        const board = await silent.newPage({ viewport: { width: 1366, height: 768 } });
+        await board.goto(`${office.url}/desk/board.html`);
+        const sup = office.creds.users.find((u) => u.role === 'supervisor')!;
+        await board.fill('#username', sup.username);
+        await board.fill('#password', sup.password);
+        await board.click('turnero-staff-login button[type=submit]');
+        await board.locator('[data-alert=display_sound_off]', { hasText: 'Sonido apagado en' }).waitFor({ timeout: 10_000 });
+        await board.close();
+      }
+      // A touch turns the sound on, and the office hears about it.
+      await soundOff.click();
+      await soundOff.waitFor({ state: 'detached', timeout: 5_000 });
+      await waitForServerSound(true);
+      await page.close();
+    }
+  } finally {
+    await silent.close();
+  }
 });

@@ -15,7 +15,8 @@ import { afterAll, afterEach } from 'vitest';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 
-export async function launchChromium(): Promise<Browser> {
+/** `autoplay: false` leaves out the kiosk-mode sound flag, as a display started by hand would be. */
+export async function launchChromium({ autoplay = true }: { autoplay?: boolean } = {}): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -26,7 +27,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       // Wall displays and kiosks run unattended: sound without a first touch.
-      '--autoplay-policy=no-user-gesture-required',
+      ...(autoplay ? ['--autoplay-policy=no-user-gesture-required'] : []),
     ],
   });
   // browser.newPage() goes through newContext() too, so this catches every page.

@@ -12,6 +12,7 @@ export type AlertKind =
   | 'service_without_counter'
   | 'printer_problem'
   | 'device_disconnected'
+  | 'display_sound_off'
   | 'not_accepting';
 
 export type AlertSeverity = 'critical' | 'warning' | 'info';
@@ -119,6 +120,16 @@ function deviceAlerts(device: DeviceDto): BoardAlert[] {
       key: `printer:${device.id}`,
       deviceId: device.id,
       values: { status: device.printerStatus, device: device.name },
+    });
+  }
+  // Its browser blocks sound (no autoplay flag): customers hear no call until someone touches it.
+  if (device.kind === 'display' && device.connected && device.soundOn === false) {
+    out.push({
+      kind: 'display_sound_off',
+      severity: 'critical',
+      key: `sound:${device.id}`,
+      deviceId: device.id,
+      values: { device: device.name },
     });
   }
   if (!device.connected) {

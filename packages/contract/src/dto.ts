@@ -101,6 +101,8 @@ export const DeviceDto = z.object({
   printerStatus: z.enum(PRINTER_STATUSES).nullable(),
   printerStatusAt: isoDate.nullable(),
   connected: z.boolean(),
+  /** A connected wall display's own report: can it play the chime and the voice? Absent when unknown. */
+  soundOn: z.boolean().optional(),
   serviceIds: z.array(id),
   counterIds: z.array(id),
 });
@@ -286,6 +288,9 @@ export const PrintResult = PrintOutcome.extend({ jobId: id, ticketId: id });
 export type PrintResult = z.infer<typeof PrintResult>;
 export const PrinterStatusRequest = z.object({ status: z.enum(PRINTER_STATUSES) });
 export type PrinterStatusRequest = z.infer<typeof PrinterStatusRequest>;
+/** A wall display reports whether the browser lets it play sound (autoplay policy). */
+export const DisplaySoundRequest = z.object({ soundOn: z.boolean() }).strict();
+export type DisplaySoundRequest = z.infer<typeof DisplaySoundRequest>;
 
 export const TicketIdParam = z.object({ ticketId: id });
 export const CounterIdParam = z.object({ counterId: id });

@@ -98,6 +98,7 @@ export function deviceDto(
   d: Device,
   status: { printerStatus: string | null; printerStatusAt: Date | null },
   connected: boolean,
+  soundOn?: boolean,
 ): DeviceDto {
   return {
     id: d.id,
@@ -108,6 +109,7 @@ export function deviceDto(
     printerStatus: (status.printerStatus as DeviceDto['printerStatus']) ?? null,
     printerStatusAt: status.printerStatusAt?.toISOString() ?? null,
     connected,
+    ...(soundOn === undefined ? {} : { soundOn }),
     serviceIds: d.serviceIds,
     counterIds: d.counterIds,
   };

@@ -42,7 +42,7 @@ export async function snapshot(deps: OfficeDeps): Promise<QueueSnapshot> {
           reasonOf(e.data),
         ),
       ),
-      devices: devices.map((d) => deviceDto(d.device, d, deps.broadcaster.isDeviceConnected(d.device.id))),
+      devices: devices.map((d) => deviceDto(d.device, d, deps.broadcaster.isDeviceConnected(d.device.id), deps.broadcaster.displaySoundOn(d.device.id))),
       liveTicketUrlBase: deps.printing.liveTicketUrlBase(),
     };
   });
@@ -97,7 +97,7 @@ export async function statsToday(deps: OfficeDeps): Promise<StatsTodayDto> {
 
 export async function listDevices(deps: OfficeDeps): Promise<DeviceDto[]> {
   return deps.bus.read(async (db) =>
-    (await loadDevices(db)).map((d) => deviceDto(d.device, d, deps.broadcaster.isDeviceConnected(d.device.id))),
+    (await loadDevices(db)).map((d) => deviceDto(d.device, d, deps.broadcaster.isDeviceConnected(d.device.id), deps.broadcaster.displaySoundOn(d.device.id))),
   );
 }
 

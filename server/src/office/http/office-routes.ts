@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DeviceDto,
+  DisplaySoundRequest,
   ErrorBody,
   LoginRequest,
   MeDto,
@@ -14,6 +15,7 @@ import {
 import { route, type RouteDef } from '../../platform/routes';
 import type { AuthService } from '../auth/auth-service';
 import { listServices } from '../commands/admin';
+import { recordDisplaySound } from '../commands/display-sound';
 import { changeOfficeSettings } from '../commands/office-settings';
 import type { OfficeDeps, Principal } from '../context';
 import { listDevices, snapshot, statsToday } from '../queries';
@@ -92,6 +94,16 @@ export function officeRoutes(
         const counterId = principal.deviceId ? null : await deps.bus.read((db) => counterOfUser(db, principal.id));
         return { body: { principalId: principal.id, role: principal.role, name: principal.name, counterId } };
       },
+    }),
+    route<Principal, undefined, typeof DisplaySoundRequest>({
+      method: 'put',
+      path: '/devices/me/sound',
+      summary: 'A wall display reports whether its browser may play sound (shown to staff on the board)',
+      tags: ['devices'],
+      roles: ['display'],
+      body: DisplaySoundRequest,
+      responses: { 200: { description: 'The display as staff see it', schema: DeviceDto }, 400: err('Invalid body') },
+      handler: async ({ principal, body }) => ({ body: await recordDisplaySound(deps, principal.deviceId!, body.soundOn) }),
     }),
     route<Principal>({
       method: 'get',
