@@ -15,7 +15,7 @@
  * head-office table) must not move; the allowed ones run after, with random ids, so their
  * legitimate changes cannot touch the fixtures the refusals are aimed at.
  *
- * Bounded: ROLE_FUZZ_RUNS random probes per route and phase (default 12) after one probe
+ * Bounded: ROLE_FUZZ_RUNS random probes per route and phase (default 10) after one probe
  * per pair; the seed is printed and ROLE_FUZZ_SEED (or FUZZ_SEED) replays it.
  */
 import assert from 'node:assert/strict';
@@ -38,7 +38,7 @@ vi.mock('../../server/src/platform/http', async (importOriginal) =>
   (await import('../support/route-table')).recordingHttpModule(await importOriginal()),
 );
 
-const RUNS = Number(process.env.ROLE_FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.ROLE_FUZZ_RUNS ?? 10);
 const SEED = Number(process.env.ROLE_FUZZ_SEED ?? process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.log(`role fuzz seed ${SEED} (replay with ROLE_FUZZ_SEED=${SEED})`);
 fc.configureGlobal({ seed: SEED });
@@ -192,7 +192,7 @@ async function fuzzRoutes(t: Target): Promise<number> {
           tried.add(cred.name);
           assertAnswer(route, cred, expectation(cred), false, p, await send(t.url, route, cred.token, p));
         }),
-        { numRuns: RUNS, examples: refused.map((cred) => [{ cred, p: emptyProbe(route) }]) },
+        everyOnceThenRandom(refused.map((cred) => [{ cred, p: emptyProbe(route) }])),
       );
       assert.equal(await t.fingerprint(), before, `refused requests changed state at ${routeKey(route)}`);
     }
@@ -223,9 +223,12 @@ async function fuzzAllowed(t: Target, route: DocumentedRoute, allowed: Credentia
       tried.add(cred.name);
       assertAnswer(route, cred, 'allowed', t.scopedFor(route, cred), p, await send(t.url, route, cred.token, p));
     }),
-    { numRuns: RUNS, examples: allowed.map((cred) => [{ cred, p: emptyProbe(route) }]) },
+    everyOnceThenRandom(allowed.map((cred) => [{ cred, p: emptyProbe(route) }])),
   );
 }
+
+/** Each example once, then RUNS random probes (fast-check counts examples within numRuns). */
+const everyOnceThenRandom = <T>(examples: T[]) => ({ numRuns: RUNS + examples.length, examples });
 
 /** A probe with no body and placeholder ids: each pair's first, deterministic try. */
 const emptyProbe = (route: DocumentedRoute): Probe => ({
@@ -399,7 +402,7 @@ describe('office: every REST route and socket command, every role', () => {
           const r = await command(byName[name].socket, event, p);
           assert.equal(r.error?.code, 'forbidden', `${name} sent ${event} ${JSON.stringify(p)}: ${JSON.stringify(r)}`);
         }),
-        { numRuns: RUNS, examples: refused.map((n): [string, {}] => [n, {}]) },
+        everyOnceThenRandom(refused.map((n): [string, {}] => [n, {}])),
       );
       assert.equal(await fingerprint(), before, `refused ${event} changed state`);
       await fc.assert(
@@ -407,7 +410,7 @@ describe('office: every REST route and socket command, every role', () => {
           const r = await command(byName[name].socket, event, p);
           assert.ok(!r.error || !['forbidden', 'unauthenticated', 'internal'].includes(r.error.code), `${name} sent ${event}: ${JSON.stringify(r)}`);
         }),
-        { numRuns: RUNS, examples: allowed.map((n): [string, {}] => [n, {}]) },
+        everyOnceThenRandom(allowed.map((n): [string, {}] => [n, {}])),
       );
     }
     for (const [name, { socket }] of Object.entries(byName)) assert.ok(socket.connected, `${name}'s socket dropped`);
