@@ -1,22 +1,39 @@
 /**
  * Kiosk agent CLI:
- *   npm run dispenser:agent -- --server http://office:3000 --token T --printer serial:/dev/ttyUSB0?baudRate=38400 [--dialect epson] [--width 80]
+ *   TURNERO_TOKEN=T npm run dispenser:agent -- --server http://office:3000 --printer serial:/dev/ttyUSB0?baudRate=38400 [--dialect epson] [--width 80]
+ *   npm run dispenser:agent -- --server URL --token-file /etc/turnero/kiosk-token --printer URI
  *   npm run dispenser:agent -- --list-ports
  * Environment fallbacks: TURNERO_SERVER, TURNERO_TOKEN, TURNERO_PRINTER.
+ * The kiosk's token never goes on the command line: every user of the kiosk PC can read
+ * a process's arguments (ps, /proc/<pid>/cmdline), not its environment or a 0600 file.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createPrinterService, listSerialPorts } from '@turnero/hardware';
 import { startKioskAgent } from './kiosk-agent';
 
 const USAGE = `Uso / usage:
-  npm run dispenser:agent -- --server URL --token TOKEN --printer URI [--dialect epson|star] [--width 80|58] [--poll-ms 10000]
+  TURNERO_TOKEN=TOKEN npm run dispenser:agent -- --server URL --printer URI [--dialect epson|star] [--width 80|58] [--poll-ms 10000]
+  npm run dispenser:agent -- --server URL --token-file FILE --printer URI ...
   npm run dispenser:agent -- --list-ports
 Printer URI: tcp://host:9100 | serial:/dev/ttyUSB0?baudRate=38400 | file:/dev/usb/lp0 | virtual:`;
 
 function fail(message: string): never {
   console.error(`error: ${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+/** The token file's first line; a file others may read is a token others may use. */
+function readTokenFile(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    fail(`--token-file: ${(err as Error).message}`);
+  }
+  if (statSync(path).mode & 0o077) console.error(`warning: ${path} is readable by other users; chmod 600 it`);
+  return text.split('\n')[0].trim();
 }
 
 async function main(): Promise<void> {
@@ -26,6 +43,7 @@ async function main(): Promise<void> {
       options: {
         server: { type: 'string' },
         token: { type: 'string' },
+        'token-file': { type: 'string' },
         printer: { type: 'string' },
         dialect: { type: 'string', default: 'epson' },
         width: { type: 'string', default: '80' },
@@ -46,10 +64,13 @@ async function main(): Promise<void> {
     return;
   }
   const server = values.server ?? process.env.TURNERO_SERVER;
-  const token = values.token ?? process.env.TURNERO_TOKEN;
+  if (values.token !== undefined) {
+    fail('--token is not taken: other users of this PC could read it in the process list; use TURNERO_TOKEN or --token-file');
+  }
+  const token = values['token-file'] !== undefined ? readTokenFile(values['token-file']) : process.env.TURNERO_TOKEN;
   const printerUri = values.printer ?? process.env.TURNERO_PRINTER;
   if (!server) fail('--server is required');
-  if (!token) fail('--token is required');
+  if (!token) fail('the kiosk token is required: TURNERO_TOKEN or --token-file');
   if (!printerUri) fail('--printer is required');
   if (values.dialect !== 'epson' && values.dialect !== 'star') fail('--dialect must be epson or star');
   const width = Number(values.width);

@@ -5,7 +5,7 @@
  * QR of the live page) -> back to welcome after a few seconds or on touch. Any screen
  * left untouched returns to welcome.
  *
- * URL: /dispenser/?token=<kiosk device token>[&askId=1][&lang=en]
+ * URL: /dispenser/[?askId=1][&lang=en]#token=<kiosk device token> (the old ?token= works, with a warning)
  *
  * The ID number screen is off unless `askId=1`: nothing in the product uses the number
  * (it is only stored, then purged), and data with no use must not be collected (Ley 1581

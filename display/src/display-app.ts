@@ -5,8 +5,8 @@
  * supervisor's ticker. Every new call is chimed and spoken through the Announcer queue,
  * exposed as `window.__turneroAnnouncements` for end-to-end tests.
  *
- * URL: /display/?token=<device token>[&services=id,id][&counters=id,id]
- *      [&announcement=text][&image=url][&lang=en]
+ * URL: /display/[?services=id,id][&counters=id,id]
+ *      [&announcement=text][&image=url][&lang=en]#token=<device token> (the old ?token= works, with a warning)
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';

@@ -29,6 +29,6 @@ test('creating a user leaves an empty optional counter out', () => {
 });
 
 test('a device URL opens the right app with the token once, URL-encoded', () => {
-  assert.equal(deviceUrl('http://office:8080/', 'kiosk', 'a b'), 'http://office:8080/dispenser/?token=a%20b');
-  assert.equal(deviceUrl('http://office:8080', 'display', 'tok'), 'http://office:8080/display/?token=tok');
+  assert.equal(deviceUrl('http://office:8080/', 'kiosk', 'a b'), 'http://office:8080/dispenser/#token=a%20b');
+  assert.equal(deviceUrl('http://office:8080', 'display', 'tok'), 'http://office:8080/display/#token=tok');
 });

@@ -280,7 +280,7 @@ describe('agent desk and supervisor board against a real office', () => {
     const box = admin.locator('[data-testid=device-token]');
     await box.waitFor();
     const link = await box.locator('a').getAttribute('href');
-    assert.match(link ?? '', /\/display\/\?token=.+/);
+    assert.match(link ?? '', /\/display\/#token=.+/);
     const token = new URL(link!).searchParams.get('token')!;
     const me = await request(office.url, 'GET', '/api/v1/me', { token });
     assert.equal(me.status, 200);

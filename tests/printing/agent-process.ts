@@ -24,11 +24,11 @@ export function startAgentProcess(opts: { serverUrl: string; token: string; prin
     [
       '--import', 'tsx', join(REPO_ROOT, 'dispenser/agent/main.ts'),
       '--server', opts.serverUrl,
-      '--token', opts.token,
       '--printer', opts.printerUri,
       '--poll-ms', String(opts.pollMs ?? 10_000),
     ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    // The token travels in the environment, never in the arguments (see dispenser/agent/main.ts).
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TURNERO_TOKEN: opts.token } },
   );
   let output = '';
   const keep = (c: Buffer) => {

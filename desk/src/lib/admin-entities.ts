@@ -138,8 +138,11 @@ export function formToBody(fields: FieldDef[], form: FormLike, mode: 'create' | 
   return body;
 }
 
-/** The URL a device opens once to take its token (the app strips it from the address bar). */
+/**
+ * The URL a device opens once to take its token (the app strips it from the address bar).
+ * The token rides in the fragment, which browsers never send to the server or its proxies.
+ */
 export function deviceUrl(origin: string, kind: string, token: string): string {
   const app = kind === 'kiosk' ? 'dispenser' : 'display';
-  return `${origin.replace(/\/$/, '')}/${app}/?token=${encodeURIComponent(token)}`;
+  return `${origin.replace(/\/$/, '')}/${app}/#token=${encodeURIComponent(token)}`;
 }

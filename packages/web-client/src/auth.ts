@@ -1,8 +1,11 @@
 /**
  * Where the web apps keep their tokens.
- * - Devices (kiosk, display) get a long-lived device token once, in the page URL
- *   `?token=...`: it is moved to localStorage and stripped from the address bar, so it
- *   survives reboots of the kiosk PC and does not show up in screenshots or history.
+ * - Devices (kiosk, display) get a long-lived device token once, in the page URL's
+ *   fragment `#token=...` (browsers never send a fragment to the server, so it stays out
+ *   of access logs, proxies and Referer headers): it is moved to localStorage and
+ *   stripped from the address bar, so it survives reboots of the kiosk PC and does not
+ *   show up in screenshots or history. The old `?token=` still works for one release,
+ *   with a console warning.
  * - Staff log in and keep their token in sessionStorage (gone when the tab closes).
  */
 
@@ -18,21 +21,28 @@ function safeStorage(kind: 'local' | 'session'): Storage | null {
 }
 
 /**
- * Reads `?token=` from the current URL (storing it and removing it from the URL) or
- * falls back to the stored device token. `key` lets several apps share one browser.
+ * Reads `#token=` (or the old `?token=`) from the current URL, storing it and removing
+ * it from the URL, or falls back to the stored device token. `app` lets several apps
+ * share one browser.
  */
 export function takeDeviceToken(app: string): string | null {
   const key = `${DEVICE_TOKEN_KEY}.${app}`;
   const storage = safeStorage('local');
   const url = new URL(globalThis.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    storage?.setItem(key, fromUrl);
-    url.searchParams.delete('token');
-    globalThis.history?.replaceState(globalThis.history.state, '', url.pathname + url.search + url.hash);
-    return fromUrl;
+  const fragment = new URLSearchParams(url.hash.replace(/^#/, ''));
+  const fromFragment = fragment.get('token');
+  const fromQuery = url.searchParams.get('token');
+  const fromUrl = fromFragment ?? fromQuery;
+  if (!fromUrl) return storage?.getItem(key) ?? null;
+  if (!fromFragment) {
+    console.warn('Turnero: ?token= in the address is deprecated (it reaches server logs); open this screen with #token= instead.');
   }
-  return storage?.getItem(key) ?? null;
+  storage?.setItem(key, fromUrl);
+  fragment.delete('token');
+  url.searchParams.delete('token');
+  url.hash = fragment.toString();
+  globalThis.history?.replaceState(globalThis.history.state, '', url.pathname + url.search + url.hash);
+  return fromUrl;
 }
 
 export function forgetDeviceToken(app: string): void {
