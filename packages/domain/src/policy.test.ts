@@ -8,69 +8,14 @@ import {
   nextPreferentialStreak,
   type PolicyInput,
 } from './policy';
-import { CALL_REASONS, type CallingPolicy, type Counter, type Service, type Ticket, type TicketCategory } from './types';
-
-const T0 = Date.parse('2026-11-28T13:00:00Z');
-const min = (m: number) => new Date(T0 + m * 60_000);
-
-function service(id: string, overrides: Partial<Service> = {}): Service {
-  return {
-    id,
-    nameEs: `Trámite ${id}`,
-    nameEn: `Service ${id}`,
-    prefix: id.toUpperCase().slice(0, 1),
-    targetWaitMinutes: 15,
-    active: true,
-    color: '#000',
-    icon: 'x',
-    sortOrder: 0,
-    ...overrides,
-  };
-}
-
-function counter(overrides: Partial<Counter> = {}): Counter {
-  return {
-    id: 'c1',
-    name: 'Módulo 1',
-    active: true,
-    services: [
-      { serviceId: 'a', weight: 1 },
-      { serviceId: 'b', weight: 1 },
-    ],
-    agentId: 'u1',
-    agentState: 'idle',
-    stateSince: min(0),
-    pauseReason: null,
-    preferentialStreak: 0,
-    ...overrides,
-  };
-}
+import { counter, minute as min, service, waitingTicket } from './test-fixtures';
+import { CALL_REASONS, type CallingPolicy, type Ticket, type TicketCategory } from './types';
 
 let seq = 0;
+/** A waiting ticket numbered in order of creation across this file (t1, t2, ...). */
 function ticket(serviceId: string, issuedMinute: number, overrides: Partial<Ticket> = {}): Ticket {
   seq += 1;
-  return {
-    id: `t${seq}`,
-    serviceId,
-    issuedServiceId: serviceId,
-    category: 'general',
-    day: '2026-11-28',
-    number: seq,
-    code: `${serviceId.toUpperCase()}-${String(seq).padStart(3, '0')}`,
-    status: 'waiting',
-    issuedAt: min(issuedMinute),
-    counterId: null,
-    directedCounterId: null,
-    calledAt: null,
-    firstCalledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    recallCount: 0,
-    outcome: null,
-    printState: 'printed',
-    issuedByDeviceId: null,
-    ...overrides,
-  };
+  return waitingTicket(`t${seq}`, serviceId, issuedMinute, seq, overrides);
 }
 
 const services = [service('a'), service('b'), service('c')];

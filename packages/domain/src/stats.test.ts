@@ -7,7 +7,6 @@ import {
   cancelTicket,
   expireTicket,
   finishTicket,
-  issueTicket,
   markNoShow,
   recallTicket,
   startTicket,
@@ -15,16 +14,10 @@ import {
   type Transition,
 } from './ticket-machine';
 import { AppError } from './errors';
-import type { AgentEvent, Service, Ticket, TicketCategory, TicketEvent } from './types';
+import { by, issue, minute as min, service } from './test-fixtures';
+import type { AgentEvent, Ticket, TicketCategory, TicketEvent } from './types';
 
-const T0 = Date.parse('2026-11-28T13:00:00Z');
-const min = (m: number) => new Date(T0 + m * 60_000);
-const by = (actorId: string | null, minute: number) => ({ actorId, at: min(minute) });
-
-function service(id: string, targetWaitMinutes: number): Service {
-  return { id, nameEs: id, nameEn: id, prefix: 'A', targetWaitMinutes, active: true, color: '', icon: '', sortOrder: 0 };
-}
-const services = [service('a', 15), service('b', 10)];
+const services = [service('a', { targetWaitMinutes: 15 }), service('b', { targetWaitMinutes: 10 })];
 
 /** Builds a ticket's history through the real state machine and collects its events. */
 class Story {
@@ -32,11 +25,8 @@ class Story {
   private n = 0;
   issue(serviceId: string, minute: number, category: TicketCategory = 'general'): Ticket {
     this.n += 1;
-    const r = issueTicket(
-      { id: `t${this.n}`, serviceId, prefix: 'A', category, day: '2026-11-28', number: this.n, issuedByDeviceId: 'k', printState: 'printed' },
-      by('kiosk', minute),
-    );
-    return this.keep(r);
+    const input = { id: `t${this.n}`, serviceId, category, number: this.n, issuedByDeviceId: 'k', printState: 'printed' as const };
+    return this.keep(issue(input, by('kiosk', minute)));
   }
   keep(r: Transition): Ticket {
     this.events.push(...r.events);
@@ -142,7 +132,7 @@ describe('computeServiceFigures', () => {
   it('lists idle services with zeros and unknown services from the events after them', () => {
     const s = new Story();
     s.issue('zz', 0);
-    const figures = computeServiceFigures(s.events, [...services, service('c', 5)], min(1));
+    const figures = computeServiceFigures(s.events, [...services, service('c', { targetWaitMinutes: 5 })], min(1));
     assert.deepEqual(figures.map((f) => f.serviceId), ['a', 'b', 'c', 'zz']);
     assert.equal(figures[2].issued, 0);
     assert.equal(figures[2].waitMedianSeconds, null);

@@ -17,21 +17,9 @@ import {
   transferTicket,
   type Actor,
 } from './ticket-machine';
-import { minute, refused } from './test-fixtures';
+import { agentAt as at, issued as waiting, issueInput, minute, refused } from './test-fixtures';
 import type { Ticket } from './types';
 
-const at = (minutes: number): Actor => ({ actorId: 'agent-1', at: minute(minutes) });
-const issueInput = {
-  id: 't1',
-  serviceId: 'svc-a',
-  prefix: 'A',
-  category: 'general' as const,
-  day: '2026-11-28',
-  number: 14,
-  issuedByDeviceId: 'kiosk-1',
-  printState: 'pending' as const,
-};
-const waiting = (): Ticket => issueTicket(issueInput, at(0)).ticket;
 const called = (): Ticket => callTicket(waiting(), 'c1', at(1), 'fifo').ticket;
 const serving = (): Ticket => startTicket(called(), at(2)).ticket;
 

@@ -12,48 +12,16 @@ import {
   recallTicket,
   startTicket,
   transferTicket,
-  type Actor,
 } from './ticket-machine';
 import { AppError } from './errors';
+import { agentAt as at, issued, issueInput, T0 } from './test-fixtures';
 import type { Ticket, TicketStatus } from './types';
-
-const T0 = Date.parse('2026-11-28T13:00:00Z');
-const at = (minutes: number): Actor => ({ actorId: 'agent-1', at: new Date(T0 + minutes * 60_000) });
-
-function issued(overrides: Partial<Parameters<typeof issueTicket>[0]> = {}): Ticket {
-  return issueTicket(
-    {
-      id: 't1',
-      serviceId: 'svc-a',
-      prefix: 'A',
-      category: 'general',
-      day: '2026-11-28',
-      number: 14,
-      issuedByDeviceId: 'kiosk-1',
-      printState: 'pending',
-      ...overrides,
-    },
-    { actorId: 'kiosk-1', at: new Date(T0) },
-  ).ticket;
-}
 
 const isIllegal = (e: unknown) => e instanceof AppError && e.code === 'illegal_transition';
 
 describe('issueTicket', () => {
   it('creates a waiting ticket with its code and one issued event', () => {
-    const { ticket, events } = issueTicket(
-      {
-        id: 't1',
-        serviceId: 'svc-a',
-        prefix: 'A',
-        category: 'preferential',
-        day: '2026-11-28',
-        number: 14,
-        issuedByDeviceId: 'kiosk-1',
-        printState: 'pending',
-      },
-      { actorId: 'kiosk-1', at: new Date(T0) },
-    );
+    const { ticket, events } = issueTicket({ ...issueInput, category: 'preferential' }, { actorId: 'kiosk-1', at: new Date(T0) });
     assert.equal(ticket.code, 'A-014');
     assert.equal(ticket.status, 'waiting');
     assert.equal(ticket.issuedAt.getTime(), T0);
