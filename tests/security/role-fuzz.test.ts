@@ -359,6 +359,7 @@ describe('office: every REST route and socket command, every role', () => {
             ])()
           : null,
     });
+    console.log(`office: ${pairs} (route, credential) pairs over ${routes.length} routes`);
     assert.ok(pairs >= routes.length * fuzzCreds.length - 1, `only ${pairs} (route, credential) pairs tried`);
     // The fixtures the refusals aimed at are as they were: counter 1 still serves its ticket.
     const ticket = expectStatus(await request(office.url, 'GET', `/api/v1/tickets/${ticketAt1}`, { token: supervisor }), 200).body;
@@ -532,6 +533,7 @@ describe('head office: every REST route, every role', () => {
             ])()
           : null,
     });
+    console.log(`head office: ${pairs} (route, credential) pairs over ${routes.length} routes`);
     assert.ok(pairs >= routes.length * creds.length, `only ${pairs} (route, credential) pairs tried`);
     // The ingest token the refusals were aimed around still works.
     const me = await request(hq.url, 'GET', '/api/v1/auth/me', { token: creds[2].token });
