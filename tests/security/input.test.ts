@@ -3,7 +3,8 @@
  * control and bidi characters are refused in every name and in the ticker (400, nothing
  * stored), and stripped again on the way to paper; head office takes a batch from an
  * office whose clock jumped (an event in 1970, the next in 2100) instead of failing it
- * for ever; passwords are at least 12 characters.
+ * for ever; passwords are at least 12 characters, and a user can change their own (the
+ * other sessions end).
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
@@ -89,6 +90,32 @@ describe('passwords', () => {
     assert.equal(short.status, 400, JSON.stringify(short.body));
     const ok = await api('POST', '/admin/users', { username: 'largo', displayName: 'Largo', role: 'agent', password: 'twelve chars' });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
+  });
+});
+
+describe('changing one\'s own password', () => {
+  test('the current password is asked, the new one has 12 characters, and every other session ends', async () => {
+    const agent = office.creds.users.find((u) => u.role === 'agent')!;
+    const here = await login(office.url, agent.username, agent.password);
+    const elsewhere = await login(office.url, agent.username, agent.password);
+    const change = (token: string, body: unknown) => request(office.url, 'PUT', '/api/v1/me/password', { token, body });
+    const next = 'una frase de paso nueva';
+
+    const wrong = await change(here, { currentPassword: 'not my password', newPassword: next });
+    assert.equal(wrong.status, 403, JSON.stringify(wrong.body));
+    const short = await change(here, { currentPassword: agent.password, newPassword: 'elevenchars' });
+    assert.equal(short.status, 400, JSON.stringify(short.body));
+    assert.equal((await request(office.url, 'GET', '/api/v1/me', { token: elsewhere })).status, 200, 'a refused change ended a session');
+    const kiosk = await change(office.creds.kioskToken, { currentPassword: 'x', newPassword: next });
+    assert.equal(kiosk.status, 403);
+
+    const ok = await change(here, { currentPassword: agent.password, newPassword: next });
+    assert.equal(ok.status, 204, JSON.stringify(ok.body));
+    assert.equal((await request(office.url, 'GET', '/api/v1/me', { token: elsewhere })).status, 401, 'the other session still works');
+    assert.equal((await request(office.url, 'GET', '/api/v1/me', { token: here })).status, 200, 'the session that changed it ended');
+    const old = await request(office.url, 'POST', '/api/v1/auth/login', { body: { username: agent.username, password: agent.password } });
+    assert.equal(old.status, 401);
+    await login(office.url, agent.username, next);
   });
 });
 

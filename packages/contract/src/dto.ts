@@ -15,7 +15,7 @@ import {
   USER_ROLES,
 } from '@turnero/domain/types';
 import { CallWhySchema } from './call-explanations';
-import { safeText } from './text';
+import { newPassword, safeText } from './text';
 
 /** The reasons an agent may pause for, which the desk offers: web apps take them from here. */
 export { PAUSE_REASONS, type PauseReason } from '@turnero/domain/types';
@@ -291,6 +291,9 @@ export type PrinterStatusRequest = z.infer<typeof PrinterStatusRequest>;
 /** A wall display reports whether the browser lets it play sound (autoplay policy). */
 export const DisplaySoundRequest = z.object({ soundOn: z.boolean() }).strict();
 export type DisplaySoundRequest = z.infer<typeof DisplaySoundRequest>;
+
+/** PUT /me/password: a user changes their own password (their other sessions end). */
+export const ChangePasswordRequest = z.object({ currentPassword: z.string().min(1).max(256), newPassword: newPassword() }).strict();
 
 export const TicketIdParam = z.object({ ticketId: id });
 export const CounterIdParam = z.object({ counterId: id });

@@ -10,15 +10,17 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@turnero/domain/errors';
 import type { Clock } from '@turnero/domain/types';
-import { hashToken, newToken, verifyPassword } from '../../platform/secrets';
+import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets';
 import type { CommandBus } from '../command-bus';
 import type { Principal } from '../context';
 import { SessionRegistry, type EndSocket } from './session-registry';
 import {
   findLoginAccount,
   insertAuthToken,
+  passwordHashOf,
   revokeTokenByHash,
   revokeTokensOf,
+  setPasswordHash,
   tokenOwner,
 } from '../store/auth-store';
 
@@ -113,6 +115,25 @@ export class AuthService {
     });
     this.sessions.endPrincipal(principalId, 'revoked');
     return n;
+  }
+
+  /**
+   * A user changes their own password: the current one must be right. Every other session
+   * of theirs ends (a stolen token stops working); the one that asked stays on.
+   */
+  async changeOwnPassword(principal: Principal, currentPassword: string, nextPassword: string): Promise<void> {
+    if (principal.deviceId) throw new AppError('forbidden', 'Devices have no password');
+    const stored = await this.bus.read((db) => passwordHashOf(db, principal.id));
+    if (!stored || !(await verifyPassword(currentPassword, stored))) {
+      throw new AppError('forbidden', 'The current password is wrong');
+    }
+    const passwordHash = await hashPassword(nextPassword);
+    await this.bus.command('change-own-password', async ({ tx, viewUnchanged }) => {
+      viewUnchanged();
+      await setPasswordHash(tx, principal.id, passwordHash);
+      await revokeTokensOf(tx, principal.id, this.clock.now(), principal.tokenId);
+    });
+    this.sessions.endPrincipal(principal.id, 'revoked', principal.tokenId);
   }
 
   /** Stops the expiry timer (server shutdown). */

@@ -89,10 +89,12 @@ export class SessionRegistry {
     this.end(tokenHash, reason);
   }
 
-  /** Every token of a user or device ended (deactivation, password, role, device token). */
-  endPrincipal(principalId: string, reason: SessionEndReason): void {
+  /** Every token of a user or device ended (deactivation, password, role, device token), but `keepTokenId`'s. */
+  endPrincipal(principalId: string, reason: SessionEndReason, keepTokenId?: string): void {
     this.endings += 1;
-    for (const [hash, s] of this.sessions) if (s.principal.id === principalId) this.end(hash, reason);
+    for (const [hash, s] of this.sessions) {
+      if (s.principal.id === principalId && s.principal.tokenId !== keepTokenId) this.end(hash, reason);
+    }
   }
 
   /** The database says this token is dead: end its session if one is known. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ChangePasswordRequest,
   DeviceDto,
   DisplaySoundRequest,
   ErrorBody,
@@ -104,6 +105,19 @@ export function officeRoutes(
       body: DisplaySoundRequest,
       responses: { 200: { description: 'The display as staff see it', schema: DeviceDto }, 400: err('Invalid body') },
       handler: async ({ principal, body }) => ({ body: await recordDisplaySound(deps, principal.deviceId!, body.soundOn) }),
+    }),
+    route<Principal, undefined, typeof ChangePasswordRequest>({
+      method: 'put',
+      path: '/me/password',
+      summary: 'Change one\'s own password (the current one is asked); every other session of the user ends',
+      tags: ['auth'],
+      roles: STAFF,
+      body: ChangePasswordRequest,
+      responses: { 204: { description: 'Changed' }, 400: err('The new password is too short'), 403: err('The current password is wrong') },
+      handler: async ({ principal, body }) => {
+        await auth.changeOwnPassword(principal, body.currentPassword, body.newPassword);
+        return { status: 204 };
+      },
     }),
     route<Principal>({
       method: 'get',

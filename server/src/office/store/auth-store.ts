@@ -44,10 +44,19 @@ export async function revokeTokenByHash(db: Db, tokenHash: string, at: Date): Pr
   await db.authToken.updateMany({ where: { tokenHash, revokedAt: null }, data: { revokedAt: at } });
 }
 
-/** Revokes every live token of a user or device; returns how many. */
-export async function revokeTokensOf(db: Db, principalId: string, at: Date): Promise<number> {
-  const r = await db.authToken.updateMany({ where: { principalId, revokedAt: null }, data: { revokedAt: at } });
+/** Revokes every live token of a user or device (but `keepTokenId`); returns how many. */
+export async function revokeTokensOf(db: Db, principalId: string, at: Date, keepTokenId?: string): Promise<number> {
+  const keep = keepTokenId ? { id: { not: keepTokenId } } : {};
+  const r = await db.authToken.updateMany({ where: { principalId, revokedAt: null, ...keep }, data: { revokedAt: at } });
   return r.count;
+}
+
+export async function passwordHashOf(db: Db, userId: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash ?? null;
+}
+
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { passwordHash } });
 }
 
 /** The counter a user sits at now, else the one assigned to them (null for devices' ids). */
