@@ -30,13 +30,16 @@ export default defineConfig({
       exclude: ['**/*.test.ts', '**/generated/**', '**/test-fixtures.ts', '**/entries/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-artifacts/coverage',
-      // The floor only rises: a run above it writes the new figures back here.
+      // A floor under the whole run's coverage, two points below what was measured so the
+      // noise of one run (timers, retries) does not fail CI. A local full run above it
+      // writes the new floor back here (commit it); CI never rewrites it. Measured on
+      // 2026-11-30: statements 65.3 %, branches 56.5 %, functions 62.9 %, lines 68.7 %.
       thresholds: {
-        autoUpdate: (n: number) => Math.floor(n),
-        lines: 0,
-        functions: 0,
-        branches: 0,
-        statements: 0,
+        autoUpdate: process.env.CI ? false : (n: number) => Math.floor(n) - 2,
+        lines: 66,
+        functions: 60,
+        branches: 54,
+        statements: 63,
       },
     },
     projects: [
