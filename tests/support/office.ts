@@ -42,9 +42,14 @@ const TEST_ENV = {
   SOCKET_COMMAND_BURST: '100000',
 };
 
-/** What `npm start` runs the bundled server with (see package.json). */
-export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=1'];
-export const PRODUCTION_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+/** What `npm start` runs the bundled server with: read from package.json's `config`, the one definition. */
+const RUNTIME = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  config: { runtimeEnv: string; runtimeNodeFlags: string };
+}).config;
+const PRODUCTION_NODE_FLAGS = RUNTIME.runtimeNodeFlags.split(/\s+/).filter(Boolean);
+const PRODUCTION_ENV = Object.fromEntries(
+  RUNTIME.runtimeEnv.split(/\s+/).filter(Boolean).map((pair) => pair.split('=') as [string, string]),
+);
 
 export function tempDataDir(prefix = 'turnero-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
