@@ -113,7 +113,7 @@ test('the agent reports printer status at connect, prints a job and answers prin
   const job = samplePrintJob();
   stub.send(job);
   await stub.until(() => stub.results.length === 1);
-  assert.deepEqual(stub.results[0], { jobId: 'job-1', ticketId: 'tkt_01HZX9', ok: true, printerStatus: 'online' });
+  assert.deepEqual(stub.results[0], { jobId: 'job-1', ticketId: 'tkt_01HZX9', ok: true, printerStatus: 'online', confirmed: true });
   const ticket = await printed;
   assert.ok(ticket.lines.some((l) => l.text === job.ticket.code), 'the printed code matches the job');
   assert.equal(ticket.qr, job.liveUrl);

@@ -106,7 +106,7 @@ export function startKioskAgent(opts: KioskAgentOptions): KioskAgent {
     log.info({ jobId: job.jobId, code: job.ticket.code }, 'printing');
     const r = await printer.print(ticketPrintData(job));
     const base = { jobId: job.jobId, ticketId: job.ticket.id, printerStatus: r.status };
-    if (r.ok) return { ...base, ok: true };
+    if (r.ok) return { ...base, ok: true, confirmed: r.confirmed };
     log.warn({ jobId: job.jobId, error: r.error, status: r.status }, 'print failed');
     return { ...base, ok: false, error: r.error.slice(0, 200) };
   }

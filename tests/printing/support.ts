@@ -221,5 +221,5 @@ export class RecordingSocket {
 export const isDeviceStatus = (deviceId: string, status: string) => (p: any) =>
   p?.device?.id === deviceId && p.device.printerStatus === status;
 
-export const isPrintEvent = (ticketId: string, event: 'print_printed' | 'print_failed') => (p: any) =>
+export const isPrintEvent = (ticketId: string, event: 'print_printed' | 'print_sent' | 'print_failed') => (p: any) =>
   p?.ticket?.id === ticketId && p.event === event;

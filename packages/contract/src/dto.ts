@@ -281,6 +281,8 @@ export const PrintOutcome = z.object({
   ok: z.boolean(),
   error: safeText().max(200).optional(),
   printerStatus: z.enum(PRINTER_STATUSES).optional(),
+  /** false: the printer took the ticket but does not confirm printing (many cheaper models). */
+  confirmed: z.boolean().optional(),
 });
 export type PrintOutcome = z.infer<typeof PrintOutcome>;
 /** A kiosk agent's answer to one print job ('print:result'). */

@@ -50,7 +50,11 @@ export type AgentState = (typeof AGENT_STATES)[number];
 export const AGENT_EVENT_TYPES = ['signed_in', 'signed_out', 'paused', 'resumed'] as const;
 export type AgentEventType = (typeof AGENT_EVENT_TYPES)[number];
 
-export const PRINT_STATES = ['not_requested', 'pending', 'printed', 'failed'] as const;
+/**
+ * `sent`: a printer that never confirms printing took the ticket and said it could print;
+ * no more is known (the kiosk says "printing" rather than "take your ticket").
+ */
+export const PRINT_STATES = ['not_requested', 'pending', 'printed', 'sent', 'failed'] as const;
 export type PrintState = (typeof PRINT_STATES)[number];
 
 /** Why the calling policy chose a ticket; shown to the agent after every call. */

@@ -9,7 +9,7 @@ import { getTicket, updateTicket } from '../store/office-store';
 import { findDevice, savePrinterStatus } from '../store/device-store';
 
 export async function recordPrintResult(deps: OfficeDeps, ticketId: string, outcome: PrintOutcome) {
-  await setPrintState(deps, ticketId, outcome.ok ? 'printed' : 'failed');
+  await setPrintState(deps, ticketId, !outcome.ok ? 'failed' : outcome.confirmed === false ? 'sent' : 'printed');
   if (!outcome.ok) deps.logger.warn({ ticketId, error: outcome.error, status: outcome.printerStatus }, 'print failed');
 }
 

@@ -67,7 +67,9 @@ export async function attachLocalPrinters(
     deps.printing.attachLocalPrinter(deviceId, {
       async print(job) {
         const result = await service.print(ticketPrintData(job));
-        return result.ok ? { ok: true, printerStatus: result.status } : { ok: false, error: result.error, printerStatus: result.status };
+        return result.ok
+          ? { ok: true, printerStatus: result.status, confirmed: result.confirmed }
+          : { ok: false, error: result.error, printerStatus: result.status };
       },
       close: () => service.stop(),
     });
