@@ -13,6 +13,7 @@ import { buildDemoOffices, type DemoOffice } from '../../scripts/demo/offices';
 import { runDemo } from '../../scripts/demo/run-demo';
 import { expectedFigures, lastOfficeMorning, type OfficeExpectation } from './expected';
 import { launchChromium, screenshot, seriousA11yViolations, startHeadOffice, type RunningHq } from './support';
+import { assertLayout } from '../support/layout';
 
 const OFFICES = 6;
 const DAYS = 3;
@@ -77,6 +78,8 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
     }
     await page.locator('hq-wait-chart svg path').first().waitFor();
     await screenshot(page, 'compare', true);
+    // At 1440 wide every column of the comparison shows without a sideways scroll.
+    await assertLayout(page, 'dashboard-1440x900-compare');
   });
 
   it('sorts by a column with the mouse and with the keyboard, and says so to screen readers', async () => {
@@ -108,6 +111,21 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
     }
     await page.locator('hq-wait-histogram svg rect').first().waitFor();
     await screenshot(page, 'drilldown-services', true);
+    // The chart now shows the office drilled into, not the offices ticked before.
+    await page.waitForFunction(
+      (code) => {
+        const chart = document.querySelector('hq-app')?.shadowRoot?.querySelector('hq-compare-view')?.shadowRoot?.querySelector('hq-wait-chart');
+        const shown = [...(chart?.shadowRoot?.querySelectorAll('g[data-office]') ?? [])].map((g) => g.getAttribute('data-office'));
+        return shown.length === 1 && shown[0] === code;
+      },
+      office.code,
+      { timeout: 10_000 },
+    ).catch(async () => {
+      const shown = await page.locator('hq-wait-chart g[data-office]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-office')));
+      assert.deepEqual(shown, [office.code], 'the chart shows only the office drilled into');
+    });
+    // No chart label (the tallest bar's share) is clipped.
+    await assertLayout(page, 'dashboard-1440x900-drilldown');
 
     const serviceCode = [...e.byService.entries()].sort((a, b) => b[1].issued - a[1].issued)[0][0];
     await cell('services', serviceCode, 'serviceName').getByRole('button').click();
@@ -160,6 +178,14 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
     assert.match(await page.locator('[data-testid="live-waiting"]').innerText(), /^\d/);
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'live', true);
+    await assertLayout(page, 'dashboard-1440x900-live');
+
+    // A live row opens that office's drill-down.
+    const office = offices[1];
+    await page.locator(`hq-figures-table#live tbody tr[data-row-key="${office.code}"] td[data-col="officeName"]`).getByRole('button').click();
+    await page.locator('hq-drilldown h2', { hasText: office.name }).waitFor({ timeout: 10_000 });
+    await page.locator('hq-figures-table#services tbody tr').first().waitFor();
+    await page.locator('hq-drilldown').getByRole('button', { name: 'Cerrar' }).first().click();
   });
 
   it('switches to English and to the meeting-room mode', async () => {
@@ -172,5 +198,24 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
     await officeRows().first().waitFor();
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'compare-large-en');
+    await page.getByRole('button', { name: 'Meeting-room mode' }).click();
+    await page.locator('button[data-action="lang"]').click();
+  });
+
+  it('on a phone (390x844) nothing overlaps or breaks inside a word; only the wide tables scroll sideways', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'America/Bogota', locale: 'es-CO', isMobile: true, hasTouch: true });
+    const small = await phone.newPage();
+    await small.goto(`${hq.url}/hq/`);
+    await small.getByLabel('Usuario').fill(hq.admin.username);
+    await small.getByLabel('Contraseña').fill(hq.admin.password);
+    await small.getByRole('button', { name: 'Ingresar' }).click();
+    await small.locator('hq-figures-table#offices tbody tr').nth(OFFICES - 1).waitFor();
+    await small.locator('hq-wait-chart svg path').first().waitFor();
+    await assertLayout(small, 'dashboard-390x844-compare', { allowScroll: ['.scroller'] });
+    await small.locator('button[data-view="live"]').click();
+    await small.locator('hq-figures-table#live tbody tr').nth(OFFICES - 1).waitFor();
+    await assertLayout(small, 'dashboard-390x844-live', { allowScroll: ['.scroller'] });
+    assert.deepEqual(await seriousA11yViolations(small), []);
+    await phone.close();
   });
 });

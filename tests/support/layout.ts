@@ -21,10 +21,12 @@ export interface LayoutOptions {
   minFontPx?: number;
   /** CSS selectors of elements left out of every check (e.g. a scrolling ticker). */
   ignore?: string[];
+  /** CSS selectors of boxes that may scroll sideways (a wide table on a phone). */
+  allowScroll?: string[];
 }
 
 /** Runs in the page: every check, over the whole tree including open shadow roots. */
-function inspectLayout(opts: { minFontPx: number; ignore: string[] }): string[] {
+function inspectLayout(opts: { minFontPx: number; ignore: string[]; allowScroll: string[] }): string[] {
   const problems: string[] = [];
   const vw = document.documentElement.clientWidth;
   const vh = document.documentElement.clientHeight;
@@ -64,21 +66,44 @@ function inspectLayout(opts: { minFontPx: number; ignore: string[] }): string[] 
   };
 
   const shown = elements.filter((el) => !ignored(el) && visible(el) && !srOnly(el));
+  /** Inside a box that scrolls sideways: reachable by scrolling it (the box itself is checked). */
+  const scrollsSideways = (el: Element): boolean => {
+    for (let n: Node | null = el.parentNode; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+      if (n instanceof Element && ['auto', 'scroll'].includes(getComputedStyle(n).overflowX)) return true;
+    }
+    return false;
+  };
 
   // Overflow of the viewport, and content cut off inside a box that hides its overflow.
   for (const el of shown) {
     if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;
     const r = el.getBoundingClientRect();
     const style = getComputedStyle(el);
-    if (style.position !== 'fixed' && (r.right > vw + TOLERANCE || r.left < -TOLERANCE)) {
+    if (style.position !== 'fixed' && (r.right > vw + TOLERANCE || r.left < -TOLERANCE) && !scrollsSideways(el)) {
       problems.push(`${describe(el)} sticks out of the viewport horizontally (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`);
     }
     if (style.position === 'fixed' && (r.bottom > vh + TOLERANCE || r.right > vw + TOLERANCE)) {
       problems.push(`${describe(el)} (fixed) sticks out of the viewport`);
     }
+    const scrolls = (v: string) => v === 'auto' || v === 'scroll';
+    if (scrolls(style.overflowX) && el.scrollWidth > el.clientWidth + TOLERANCE && !opts.allowScroll.some((s) => el.matches(s))) {
+      problems.push(`${describe(el)} hides part of its content behind a sideways scroll (${el.scrollWidth} in ${el.clientWidth})`);
+    }
     const hides = (v: string) => v === 'hidden' || v === 'clip';
     if ((hides(style.overflowX) && el.scrollWidth > el.clientWidth + TOLERANCE) || (hides(style.overflowY) && el.scrollHeight > el.clientHeight + TOLERANCE)) {
       problems.push(`${describe(el)} cuts off its content (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
+    }
+  }
+
+  // SVG text (chart labels) inside its drawing: the viewBox clips whatever falls outside.
+  for (const drawing of shown.filter((el) => el.tagName.toLowerCase() === 'svg')) {
+    const box = drawing.getBoundingClientRect();
+    for (const label of drawing.querySelectorAll('text')) {
+      const r = label.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.top < box.top - TOLERANCE || r.bottom > box.bottom + TOLERANCE || r.left < box.left - TOLERANCE || r.right > box.right + TOLERANCE) {
+        problems.push(`the chart label "${label.textContent}" is clipped by its drawing ${describe(drawing)}`);
+      }
     }
   }
 
@@ -137,7 +162,7 @@ function inspectLayout(opts: { minFontPx: number; ignore: string[] }): string[] 
 
 /** Every layout problem of the page as it is now. */
 export async function layoutProblems(page: Page, options: LayoutOptions = {}): Promise<string[]> {
-  return page.evaluate(inspectLayout, { minFontPx: options.minFontPx ?? 0, ignore: options.ignore ?? [] });
+  return page.evaluate(inspectLayout, { minFontPx: options.minFontPx ?? 0, ignore: options.ignore ?? [], allowScroll: options.allowScroll ?? [] });
 }
 
 /**

@@ -82,6 +82,8 @@ export class HqApp extends LitElement {
   @state() private signedIn = Boolean(getStaffToken());
   @state() private view: View = location.hash === '#live' ? 'live' : 'compare';
   @state() private large = readLarge();
+  /** An office opened from the live view: the comparison opens on its drill-down. */
+  @state() private openOffice: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -115,12 +117,19 @@ export class HqApp extends LitElement {
         ${!this.signedIn
           ? html`<hq-login .api=${this.api} @hq-signed-in=${() => (this.signedIn = true)}></hq-login>`
           : this.view === 'live'
-            ? html`<hq-live-view .api=${this.api}></hq-live-view>`
-            : html`<hq-compare-view .api=${this.api}></hq-compare-view>`}
+            ? html`<hq-live-view
+                .api=${this.api}
+                @hq-open-office=${(e: CustomEvent<{ officeCode: string }>) => {
+                  this.openOffice = e.detail.officeCode;
+                  this.show('compare');
+                }}
+              ></hq-live-view>`
+            : html`<hq-compare-view .api=${this.api} .openOffice=${this.openOffice}></hq-compare-view>`}
       </main>`;
   }
 
   private show(view: View): void {
+    if (view === 'live') this.openOffice = null;
     this.view = view;
     history.replaceState(null, '', view === 'live' ? '#live' : '#');
   }

@@ -63,6 +63,8 @@ export class HqCompareView extends LitElement {
   @state() private series: OfficeSeries[] = [];
   @state() private seriesError = '';
   @state() private drillOffice: OfficeRow | null = null;
+  /** Open this office's drill-down once the rows are in (an office chosen in the live view). */
+  @property({ attribute: false }) openOffice: string | null = null;
 
   private loadToken = 0;
   private seriesToken = 0;
@@ -92,6 +94,7 @@ export class HqCompareView extends LitElement {
         this.selected = [...rows].sort((a, b) => b.issued - a.issued).slice(0, 3).map((r) => r.officeCode);
       }
       if (this.drillOffice && !codes.has(this.drillOffice.officeCode)) this.drillOffice = null;
+      if (this.openOffice && !this.drillOffice) this.drillOffice = rows.find((r) => r.officeCode === this.openOffice) ?? null;
       void this.loadSeries();
       if (this.services.length === 0) void this.loadServices(rows);
     } catch (e) {
@@ -103,7 +106,8 @@ export class HqCompareView extends LitElement {
 
   private async loadSeries(): Promise<void> {
     this.seriesError = '';
-    const codes = [...this.selected];
+    // Drilled into an office, the chart shows that office, not the ones ticked before.
+    const codes = this.drillOffice ? [this.drillOffice.officeCode] : [...this.selected];
     if (codes.length === 0) {
       this.series = [];
       return;
@@ -188,7 +192,7 @@ export class HqCompareView extends LitElement {
                       this.selected = e.detail.selected;
                       void this.loadSeries();
                     }}
-                    @hq-open-row=${(e: CustomEvent<{ row: OfficeRow }>) => (this.drillOffice = e.detail.row)}
+                    @hq-open-row=${(e: CustomEvent<{ row: OfficeRow }>) => this.drill(e.detail.row)}
                   ></hq-figures-table>`}
       </section>
 
@@ -197,7 +201,7 @@ export class HqCompareView extends LitElement {
             .api=${this.api}
             .office=${this.drillOffice}
             .filters=${this.filters}
-            @hq-drilldown-close=${() => (this.drillOffice = null)}
+            @hq-drilldown-close=${() => this.drill(null)}
           ></hq-drilldown>`
         : nothing}
 
@@ -225,6 +229,11 @@ export class HqCompareView extends LitElement {
     const medians = rows.map((r) => r.waitMedianSeconds).filter((m): m is number => m !== null).sort((a, b) => a - b);
     const median = medians.length ? medians[Math.floor((medians.length - 1) / 2)] : null;
     return t('compare.summary', { offices: formatCount(rows.length), issued: formatCount(issued), median: formatWait(median) });
+  }
+
+  private drill(office: OfficeRow | null): void {
+    this.drillOffice = office;
+    void this.loadSeries();
   }
 
   private setBy(by: Granularity): void {

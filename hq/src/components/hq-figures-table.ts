@@ -63,7 +63,7 @@ export class HqFiguresTable extends LitElement {
       }
       th,
       td {
-        padding: 0.35rem 0.5rem;
+        padding: 0.35rem 0.35rem;
         border-bottom: 1px solid var(--hq-border, #c9d0da);
         text-align: right;
         white-space: nowrap;
@@ -89,6 +89,12 @@ export class HqFiguresTable extends LitElement {
         font-weight: 700;
         white-space: normal;
         text-align: inherit;
+      }
+      /* A date and time may take two lines: kept on one, it pushed the comparison's last
+         column out of a 1440 px screen. */
+      td.col-datetime {
+        white-space: normal;
+        min-width: 5.5rem;
       }
       th button:hover {
         text-decoration: underline;
@@ -120,7 +126,7 @@ export class HqFiguresTable extends LitElement {
       .spread {
         position: relative;
         display: inline-block;
-        width: 6.5rem;
+        width: 5rem;
         height: 0.9rem;
         background: #eef2f7;
         border-radius: 0.2rem;
@@ -245,7 +251,7 @@ export class HqFiguresTable extends LitElement {
           ${content}
         </button>`
       : content;
-    return html`<td class="${textual ? 'text' : ''} ${flagged ? 'flag' : ''}" data-col=${column.key}>${cell}</td>`;
+    return html`<td class="${textual ? 'text' : ''} ${flagged ? 'flag' : ''} col-${column.kind}" data-col=${column.key}>${cell}</td>`;
   }
 
   private formatCell(column: Column, row: Row, value: unknown, spreadMax: number): string | TemplateResult {

@@ -3,6 +3,7 @@
  * heard from it, and alerts (someone past target, office silent). Refreshes on its own.
  *
  * @event hq-unauthenticated - the token was refused.
+ * @event hq-open-office - `{ officeCode }` when an office's row is opened: the app shows its drill-down.
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -141,6 +142,7 @@ export class HqLiveView extends LitElement {
               rowName="officeName"
               .now=${this.serverTime ?? this.clock()}
               .initialSort=${{ key: 'alerts', direction: 'desc' }}
+              @hq-open-row=${(e: CustomEvent<{ row: LiveRow }>) => emit(this, 'hq-open-office', { officeCode: e.detail.row.officeCode })}
             ></hq-figures-table>`}
       </div>
     </section>`;

@@ -13,7 +13,8 @@ import { sharedStyles } from './shared-styles';
 
 const W = 800;
 const H = 220;
-const PAD = { left: 48, right: 12, top: 12, bottom: 40 };
+/** `top` leaves room for the share printed above the tallest bar (at 12 it was clipped). */
+const PAD = { left: 48, right: 12, top: 28, bottom: 40 };
 
 export interface HistogramBar {
   label: string;
@@ -80,7 +81,7 @@ export class HqWaitHistogram extends LitElement {
     const summary = bars.map((b) => `${b.label} min: ${formatShare(b.share)}`).join('; ');
     return html`<h3>${t('drill.histogram')}</h3>
       <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${`${t('drill.histogram')}. ${summary}`}>
-        <text x=${PAD.left - 6} y=${PAD.top + 10} text-anchor="end">${formatShare(maxShare)}</text>
+        <text x=${PAD.left - 6} y=${PAD.top + 4} text-anchor="end">${formatShare(maxShare)}</text>
         <text x=${PAD.left - 6} y=${PAD.top + plotH} text-anchor="end">0</text>
         <line x1=${PAD.left} x2=${W - PAD.right} y1=${PAD.top + plotH} y2=${PAD.top + plotH} stroke="#6b7480"></line>
         ${bars.map((b, i) => {

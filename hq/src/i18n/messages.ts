@@ -47,7 +47,7 @@ const es = {
   'col.walkout': 'Abandono',
   'col.serviceMedian': 'Atención mediana',
   'col.utilisation': 'Ocupación',
-  'col.lastSync': 'Última sincronización',
+  'col.lastSync': 'Sincronizada',
   'table.sortBy': 'Ordenar por {column}',
   'table.open': 'Ver detalle de {name}',
   'table.caption': '{count} filas. Use los encabezados para ordenar.',

@@ -27,7 +27,7 @@ export const SERVICE_COLUMNS: Column[] = [{ key: 'serviceName', label: 'col.serv
 export const HOUR_COLUMNS: Column[] = [{ key: 'hour', label: 'col.hour', kind: 'hour' }, ...FIGURES];
 
 export const LIVE_COLUMNS: Column[] = [
-  { key: 'officeName', label: 'col.office', kind: 'text' },
+  { key: 'officeName', label: 'col.office', kind: 'text', opens: true },
   { key: 'company', label: 'col.company', kind: 'text' },
   { key: 'waitingNow', label: 'live.waiting', kind: 'count' },
   { key: 'longestWaitSeconds', label: 'live.longest', kind: 'wait' },
