@@ -365,6 +365,24 @@ describe('agent desk and supervisor board against a real office', () => {
     await page.context().close();
   });
 
+  it('admin: a service\'s icon is picked from the icons the kiosk draws, with a preview, and the colour swatch is big enough to see and hit', async () => {
+    const admin = await newPage(1280, 800, '/desk/admin.html');
+    await signInUi(admin, 'admin');
+    await admin.getByRole('tab', { name: 'Trámites' }).click();
+    await admin.getByRole('button', { name: 'Editar' }).first().click();
+    const icon = admin.locator('#f-icon');
+    assert.equal(await icon.evaluate((el) => el.tagName), 'SELECT', 'the icon is chosen from a list, not typed');
+    const names = await icon.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    assert.ok(names.includes('receipt') && names.includes('cash') && names.length >= 10, `the kiosk's icons are offered: ${names.join(', ')}`);
+    await icon.selectOption('cash');
+    assert.equal(await admin.locator('[data-testid=icon-preview]').getAttribute('data-icon'), 'cash', 'the preview follows the choice');
+    const swatch = (await admin.locator('#f-color').boundingBox())!;
+    assert.ok(swatch.height >= 44 && swatch.width >= 88, `the colour swatch is ${Math.round(swatch.width)}x${Math.round(swatch.height)}, at least 88x44`);
+    await assertLayout(admin, 'admin-1280x800-service-form');
+    assert.deepEqual(await seriousA11yViolations(admin), []);
+    await admin.context().close();
+  });
+
   it('axe-core: no serious or critical violations on the desk and the board', async () => {
     for (const [name, page] of [
       ['desk 400', desk1],

@@ -1,6 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { t } from '@turnero/web-client/i18n';
+import { SERVICE_ICON_NAMES, serviceIcon } from '@turnero/web-client/service-icons';
 import type { CounterDto, DeviceDto } from '@turnero/contract/dto';
 import { PASSWORD_MIN_LENGTH } from '@turnero/contract/password-policy';
 import { deviceUrl, ENTITIES, formToBody, type EntityDef, type FieldDef } from '../lib/admin-entities';
@@ -53,6 +54,26 @@ export class AdminApp extends LitElement {
       td.actions {
         white-space: nowrap;
       }
+      /* Big enough to see the colour and to hit it with a finger. */
+      input[type='color'] {
+        width: 100%;
+        height: 3rem;
+        padding: 0.15rem;
+        cursor: pointer;
+      }
+      .icon-picker {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      .icon-picker select {
+        flex: 1;
+      }
+      .icon-preview {
+        width: 2.75rem;
+        height: 2.75rem;
+        flex: none;
+      }
     `,
   ];
 
@@ -62,6 +83,12 @@ export class AdminApp extends LitElement {
   @state() private _editing: Row | null = null;
   @state() private _shownToken: { name: string; kind: string; token: string } | null = null;
   @state() private _resetFor: Row | null = null;
+  /** The icon picked in the open form, before it is saved (null: the row's own). */
+  @state() private _iconChoice: string | null = null;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('_editing') || changed.has('_tab')) this._iconChoice = null;
+  }
 
   private _commands = new CommandRunner(this);
   private _session = new StaffSessionController(this, { page: 'admin', onSignedIn: () => this._load() });
@@ -153,6 +180,7 @@ export class AdminApp extends LitElement {
     const id = `f-${f.name}`;
     const value = row?.[f.name];
     const text = value === null || value === undefined ? (f.type === 'color' ? '#0b5cad' : '') : String(value);
+    if (f.type === 'icon') return this._iconField(id, f, text);
     if (f.type === 'select') {
       const options =
         f.options === 'counters'
@@ -170,6 +198,21 @@ export class AdminApp extends LitElement {
       <input id=${id} name=${f.name} type=${f.type} .value=${text} ?required=${f.required}
         min=${f.min ?? ''} max=${f.max ?? ''} minlength=${f.minLength ?? 0} maxlength=${f.maxLength ?? 524288} pattern=${f.pattern ?? '.*'}
         autocomplete=${f.type === 'password' ? 'new-password' : 'off'} />
+    </div>`;
+  }
+
+  /** A list of the icons the kiosk can draw, with the chosen one drawn next to it (free text let typos through). */
+  private _iconField(id: string, f: FieldDef, saved: string) {
+    const chosen = this._iconChoice ?? (saved || 'ticket');
+    return html`<div>
+      <label for=${id}>${t(f.label)}</label>
+      <span class="icon-picker">
+        <select id=${id} name=${f.name} @change=${(e: Event) => (this._iconChoice = (e.target as HTMLSelectElement).value)}>
+          ${SERVICE_ICON_NAMES.map((name) => html`<option value=${name} ?selected=${name === chosen}>${name}</option>`)}
+        </select>
+        <svg class="icon-preview" data-testid="icon-preview" data-icon=${chosen} viewBox="0 0 24 24" aria-hidden="true" fill="none"
+          stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">${serviceIcon(chosen, '?')}</svg>
+      </span>
     </div>`;
   }
 

@@ -5,7 +5,8 @@
  */
 import { PASSWORD_MIN_LENGTH } from '@turnero/contract/password-policy';
 
-export type FieldType = 'text' | 'number' | 'color' | 'select' | 'password';
+/** 'icon': one of the service icons, picked from a list with a preview. */
+export type FieldType = 'text' | 'number' | 'color' | 'select' | 'password' | 'icon';
 
 export interface FieldDef {
   name: string;
@@ -53,7 +54,7 @@ export const ENTITIES: EntityDef[] = [
       { name: 'nameEn', label: 'admin.nameEn', type: 'text', required: true, maxLength: 80 },
       { name: 'targetWaitMinutes', label: 'admin.targetWait', type: 'number', required: true, min: 1, max: 600 },
       { name: 'color', label: 'admin.color', type: 'color' },
-      { name: 'icon', label: 'admin.icon', type: 'text', maxLength: 32 },
+      { name: 'icon', label: 'admin.icon', type: 'icon' },
       { name: 'sortOrder', label: 'admin.sortOrder', type: 'number', min: 0, max: 999 },
     ],
   },
