@@ -4,10 +4,12 @@
  * stored), and stripped again on the way to paper; head office takes a batch from an
  * office whose clock jumped (an event in 1970, the next in 2100) instead of failing it
  * for ever; passwords are at least 12 characters, and a user can change their own (the
- * other sessions end).
+ * other sessions end); dead login tokens and old idempotency keys are deleted.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { samplePrintJob } from '@turnero/contract/print-job-fixture';
 import { ticketPrintData } from '@turnero/contract/print-data';
 import { renderTicket } from '@turnero/hardware';
@@ -15,8 +17,9 @@ import { openHqDatabase, type HqDatabase } from '../../server/src/hq/db';
 import { ingestBatch } from '../../server/src/hq/ingest/ingest';
 import { MAX_SPAN_SECONDS } from '../../server/src/hq/ingest/reducer';
 import { createTestDatabase, OfficeStream, type TestDatabase } from '../hq/helpers';
+import { runEndOfDay } from '../../server/src/office/commands/expiry';
 import { login, request } from '../support/http';
-import { startInProcessOffice, type InProcessOffice } from '../support/office';
+import { FakeClock, startInProcessOffice, tempDataDir, type InProcessOffice } from '../support/office';
 
 /** ESC p 0 25 250: open the cash drawer; GS V 0: cut the paper. */
 const DRAWER_KICK = '\x1bp\x00\x19\xfa';
@@ -116,6 +119,56 @@ describe('changing one\'s own password', () => {
     const old = await request(office.url, 'POST', '/api/v1/auth/login', { body: { username: agent.username, password: agent.password } });
     assert.equal(old.status, 401);
     await login(office.url, agent.username, next);
+  });
+});
+
+describe('rows that only grow', () => {
+  test('the end-of-day job deletes login tokens a day after they died and idempotency keys after two days', async () => {
+    const clock = new FakeClock(new Date('2026-03-02T14:00:00Z'));
+    const dataDir = tempDataDir();
+    // A file printer: the on-demand virtual printer would outlive stop() in this process.
+    const o = await startInProcessOffice({ clock, dataDir, env: { DEMO_PRINTER_URI: `file:${join(dataDir, 'printer.out')}` } });
+    try {
+      const agent = o.creds.users.find((u) => u.role === 'agent')!;
+      const loggedOut = await login(o.url, agent.username, agent.password);
+      await request(o.url, 'POST', '/api/v1/auth/logout', { token: loggedOut });
+      await login(o.url, agent.username, agent.password); // expires after TOKEN_TTL_HOURS (12)
+      const services = (await request<{ id: string }[]>(o.url, 'GET', '/api/v1/services', { token: o.creds.kioskToken })).body;
+      const issued = await request(o.url, 'POST', '/api/v1/tickets', {
+        token: o.creds.kioskToken, body: { serviceId: services[0].id }, headers: { 'idempotency-key': 'purge-me' },
+      });
+      assert.equal(issued.status, 201);
+      const rows = () => {
+        const db = new Database(join(dataDir, 'office.db'), { readonly: true });
+        try {
+          const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+          return {
+            deadTokens: count('SELECT COUNT(*) AS n FROM AuthToken WHERE revokedAt IS NOT NULL OR expiresAt IS NOT NULL'),
+            deviceTokens: count('SELECT COUNT(*) AS n FROM AuthToken WHERE expiresAt IS NULL AND revokedAt IS NULL'),
+            keys: count('SELECT COUNT(*) AS n FROM IdempotencyKey'),
+          };
+        } finally {
+          db.close();
+        }
+      };
+      const before = rows();
+      assert.ok(before.deadTokens >= 2 && before.keys === 1, JSON.stringify(before));
+
+      clock.advance(20 * 3_600_000); // the logout is 20 h old, the other login expired 8 h ago
+      await runEndOfDay(o.server.deps);
+      assert.equal(rows().deadTokens, before.deadTokens, 'a token dead for less than a day was deleted');
+      clock.advance(24 * 3_600_000);
+      await runEndOfDay(o.server.deps);
+      const after = rows();
+      assert.equal(after.deadTokens, 0, 'dead login tokens are kept');
+      assert.equal(after.keys, 1, 'a key younger than two days was deleted');
+      assert.equal(after.deviceTokens, before.deviceTokens, 'live device tokens were deleted');
+      clock.advance(5 * 3_600_000);
+      await runEndOfDay(o.server.deps);
+      assert.equal(rows().keys, 0, 'old idempotency keys are kept');
+    } finally {
+      await o.stop();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * End of day: tickets still waiting from an earlier office-local day expire, unless the
- * office keeps its queue overnight. Also deletes personal data past its retention date.
+ * office keeps its queue overnight. Also deletes personal data past its retention date,
+ * dead login tokens and old idempotency keys.
  * Runs at start-up and then every minute (the clock decides the day, so a fake clock
  * in tests moves it).
  */
@@ -10,6 +11,7 @@ import type { OfficeDeps } from '../context';
 import { ticketDto } from '../presenter';
 import { viewWith } from '../queue-view';
 import { purgeExpiredCustomerData } from '../store/customer-store';
+import { purgeDeadTokens, purgeIdempotencyKeys } from '../store/housekeeping-store';
 import {
   appendTicketEvents,
   loadOffice,
@@ -31,6 +33,8 @@ function endOfDay(deps: OfficeDeps): Promise<{ expired: number; purged: number }
     const now = deps.clock.now();
     const office = await loadOffice(tx);
     const purged = await purgeExpiredCustomerData(tx, now);
+    await purgeDeadTokens(tx, now);
+    await purgeIdempotencyKeys(tx, now);
     // Personal data is not part of the live state; expired tickets leave it.
     viewUnchanged();
     if (office.keepQueueOvernight) return { expired: 0, purged };
