@@ -5,10 +5,14 @@
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
 import type { QueueSnapshot } from '@turnero/contract/dto';
 import { liveTicketUrl, publicLinkWarnings, readHqPublicUrl } from '../../server/src/office/printing/public-link';
 import type { Result } from '@turnero/contract/realtime';
+import { REPO_ROOT, tempDataDir } from '../support/office';
 import { closePrintingTest, issueAtKiosk, openPrintingOffice, RecordingSocket, waitForPapers, type PrintingOffice } from './support';
 
 const office = { publicUrl: 'http://turnero.oficina.local:8080', hqPublicUrl: null, officeCode: 'MED-012' };
@@ -70,4 +74,32 @@ describe('a real office process', () => {
       kiosk.close();
     }
   });
+});
+
+test('the start banner and the log warn when the printed link points at this machine', { timeout: 60_000 }, async () => {
+  const dataDir = tempDataDir();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DEMO: 'true', DATA_DIR: dataDir, PORT: '0', HOST: '0.0.0.0', PUBLIC_URL: 'http://127.0.0.1:8080', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no banner in time:\n${output}`)), 50_000);
+      child.stdout.on('data', (c: Buffer) => {
+        output += c.toString();
+        if (output.includes('Demo credentials')) clearTimeout(timer), resolve();
+      });
+      child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+      child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+    });
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  assert.match(output, /WARNING: PUBLIC_URL http:\/\/127\.0\.0\.1:8080 is this machine while the server listens on 0\.0\.0\.0/, 'banner line');
+  const logged = output.split('\n').filter((l) => l.startsWith('{') && /"level":40/.test(l) && /is this machine/.test(l));
+  assert.equal(logged.length, 1, 'one warn-level log line');
 });
