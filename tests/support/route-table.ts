@@ -73,7 +73,12 @@ export interface DocumentedRoute {
   bodyKeys: string[];
   /** Who may call it, as the document declares (`Roles: a, b.`), or 'public' (no security). */
   roles: string[] | 'public';
+  /** The route documents a 403 of its own (beyond the role check), e.g. a wrong current password. */
+  forbidsBeyondRole: boolean;
 }
+
+/** The 403 every route with roles gets from the route table (server/src/platform/routes.ts). */
+const ROLE_REFUSAL = 'Role not allowed';
 
 export const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 
@@ -92,6 +97,7 @@ export function documentedRoutes(doc: { paths: Record<string, Record<string, any
         hasBody: Boolean(schema),
         bodyKeys: Object.keys(schema?.properties ?? schema?.allOf?.[0]?.properties ?? {}),
         roles: isPublic ? 'public' : declared![1].split(',').map((r) => r.trim()),
+        forbidsBeyondRole: Boolean(op.responses?.['403']) && op.responses['403'].description !== ROLE_REFUSAL,
       });
     }
   }
