@@ -34,6 +34,11 @@ export interface LiveDemoOptions {
   logger: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
 }
 
+/** A 429 answer's body: how long the server asks to wait. */
+interface RateLimited {
+  error?: { details?: { retryAfterSeconds?: number } };
+}
+
 export interface LiveDemoCounts {
   issued: number;
   called: number;
@@ -86,17 +91,22 @@ export function startLiveDemo(opts: LiveDemoOptions): LiveDemo {
       const category = rng.chance(opts.preferentialShare ?? 0.12) ? 'preferential' : 'general';
       const key = `demo-${run}-${++n}`;
       // A lost answer is retried with the same key, as the kiosk does: never two tickets.
-      for (let attempt = 0; attempt < 2; attempt++) {
+      // A sped-up day outruns the kiosk's ticket budget: the customer waits as told (429).
+      for (let attempt = 0; attempt < 5 && running; attempt++) {
         try {
-          const r = await api.call<TicketDto>('POST', '/tickets', {
+          const r = await api.call<TicketDto & RateLimited>('POST', '/tickets', {
             token: opts.creds.kioskToken,
             body: { serviceId: service.id, category },
             headers: { 'Idempotency-Key': key },
           });
+          if (r.status === 429) {
+            await time.sleepReal((r.body.error?.details?.retryAfterSeconds ?? 1) * SECOND);
+            continue;
+          }
           if (expect('issue', r.status, [200, 201], r.body) && r.status === 201) counts.issued++;
           break;
         } catch (err) {
-          if (attempt === 1) logger.warn({ err: (err as Error).message }, 'live demo: issue failed');
+          if (attempt === 4) logger.warn({ err: (err as Error).message }, 'live demo: issue failed');
         }
       }
     }
