@@ -160,7 +160,7 @@ describe('XSS: an HTML payload in every name and the ticker is shown as text on 
   });
 
   test('kiosk', async () => {
-    await assertShownAsText('kiosk', `${office.url}/dispenser/index.html?token=${office.creds.kioskToken}`, async (page) => {
+    await assertShownAsText('kiosk', `${office.url}/dispenser/index.html#token=${office.creds.kioskToken}`, async (page) => {
       await page.locator('[data-testid=start]').waitFor();
       await page.waitForTimeout(450); // the kiosk ignores taps right after a screen change
       await page.locator('[data-testid=start]').click();
@@ -173,7 +173,7 @@ describe('XSS: an HTML payload in every name and the ticker is shown as text on 
   });
 
   test('wall display', async () => {
-    await assertShownAsText('display', `${office.url}/display/index.html?token=${office.creds.displayToken}`);
+    await assertShownAsText('display', `${office.url}/display/index.html#token=${office.creds.displayToken}`);
   });
 
   test('agent desk', async () => {
