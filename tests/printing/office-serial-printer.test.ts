@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
+import type { VirtualPrinter } from '@turnero/hardware';
 import {
   assertPaperMatches,
   closePrintingTest,
   isDeviceStatus,
   isPrintEvent,
   issueAtKiosk,
-  openWatchedPrintingOffice,
+  openOfficeWithVirtualPrinter,
   waitForPapers,
   waitForPrinterStatus,
   waitForPrintState,
@@ -26,10 +26,11 @@ let supervisorSocket: RecordingSocket;
 let uri: string;
 
 beforeAll(async () => {
-  printer = await startVirtualPrinter({ tcpPort: 0, pty: true, speedMmPerSec: 250, name: 'serial-e2e' });
-  assert.ok(printer.ptyPath, 'socat made a pty pair');
-  uri = `serial:${printer.ptyPath}?baudRate=38400`;
-  ({ o, supervisorSocket } = await openWatchedPrintingOffice({ DEMO_PRINTER_URI: uri }));
+  const serialUri = (p: VirtualPrinter) => {
+    assert.ok(p.ptyPath, 'socat made a pty pair');
+    return `serial:${p.ptyPath}?baudRate=38400`;
+  };
+  ({ printer, uri, o, supervisorSocket } = await openOfficeWithVirtualPrinter({ tcpPort: 0, pty: true, speedMmPerSec: 250, name: 'serial-e2e' }, serialUri));
 });
 
 afterAll(() => closePrintingTest([supervisorSocket], o, printer));

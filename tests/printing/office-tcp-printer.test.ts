@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
+import type { VirtualPrinter } from '@turnero/hardware';
 import type { TicketDto } from '@turnero/contract/dto';
 import {
   assertPaperMatches,
@@ -14,7 +14,7 @@ import {
   isDeviceStatus,
   isPrintEvent,
   issueAtKiosk,
-  openWatchedPrintingOffice,
+  openOfficeWithVirtualPrinter,
   waitForPapers,
   waitForPrinterStatus,
   waitForPrintState,
@@ -27,8 +27,7 @@ let o: PrintingOffice;
 let supervisorSocket: RecordingSocket;
 
 beforeAll(async () => {
-  printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 250, name: 'tcp-e2e' });
-  ({ o, supervisorSocket } = await openWatchedPrintingOffice({ DEMO_PRINTER_URI: printer.uri }));
+  ({ printer, o, supervisorSocket } = await openOfficeWithVirtualPrinter({ tcpPort: 0, speedMmPerSec: 250, name: 'tcp-e2e' }));
 });
 
 afterAll(() => closePrintingTest([supervisorSocket], o, printer));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
 import type { DeviceDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
 import type { ClientToServerEvents, ServerToClientEvents } from '@turnero/contract/realtime';
-import type { DecodedTicket, VirtualPrinter } from '@turnero/hardware';
+import { startVirtualPrinter, type DecodedTicket, type VirtualPrinter, type VirtualPrinterOptions } from '@turnero/hardware';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 
@@ -60,6 +60,25 @@ export async function closePrintingOffice(o: PrintingOffice | undefined): Promis
 export async function openWatchedPrintingOffice(env: Record<string, string>): Promise<{ o: PrintingOffice; supervisorSocket: RecordingSocket }> {
   const o = await openPrintingOffice(env);
   return { o, supervisorSocket: await RecordingSocket.connect(o.url, o.supervisor) };
+}
+
+/**
+ * The start of a test whose demo kiosk prints straight to a virtual printer of its own: the
+ * printer, then the watched office printing to `uriOf(printer)` (its TCP address unless
+ * told). The printer is stopped again when the office does not start.
+ */
+export async function openOfficeWithVirtualPrinter(
+  options: VirtualPrinterOptions,
+  uriOf: (printer: VirtualPrinter) => string = (printer) => printer.uri,
+): Promise<{ printer: VirtualPrinter; uri: string; o: PrintingOffice; supervisorSocket: RecordingSocket }> {
+  const printer = await startVirtualPrinter(options);
+  try {
+    const uri = uriOf(printer);
+    return { printer, uri, ...(await openWatchedPrintingOffice({ DEMO_PRINTER_URI: uri })) };
+  } catch (err) {
+    await printer.stop();
+    throw err;
+  }
 }
 
 /**
