@@ -5,7 +5,7 @@ import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { applyMigrations } from './migrate';
 import { parsePgUrl, pgAdapterFactory, quoteIdent } from './pg-adapter';
 
-export interface HqDbOptions<C> {
+interface HqDbOptions<C> {
   /** `postgresql://user:pass@host:port/db`, optionally `?schema=name` (default public). */
   url: string;
   schemaPath: string;
@@ -17,7 +17,7 @@ export interface HqDbOptions<C> {
   log?: (msg: string) => void;
 }
 
-export interface HqDb<C> {
+interface HqDb<C> {
   prisma: C;
   appliedMigrations: string[];
   /** The Postgres schema in use, from the URL. */

@@ -10,7 +10,7 @@ import { withSchemaEngine } from './schema-engine';
 
 export type { MigrationProvider } from './migrations-folder';
 
-export interface MigrationOptions {
+interface MigrationOptions {
   provider: MigrationProvider;
   /** e.g. `new PrismaBetterSqlite3({ url })` or `new PrismaPg({ connectionString })`. */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
@@ -19,12 +19,12 @@ export interface MigrationOptions {
   log?: (msg: string) => void;
 }
 
-export interface DiffOptions extends MigrationOptions {
+interface DiffOptions extends MigrationOptions {
   /** Starting point: the migrations folder (drift check, next migration) or an empty database. */
   from: 'migrations' | 'empty';
 }
 
-export interface DiffResult {
+interface DiffResult {
   /** Executable SQL; `-- This is an empty migration.` when nothing differs. */
   sql: string;
   hasChanges: boolean;

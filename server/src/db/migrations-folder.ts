@@ -7,8 +7,8 @@ import type { MigrationDirectory, MigrationList } from '@prisma/schema-engine-wa
 
 export type MigrationProvider = 'sqlite' | 'postgresql';
 
-export const LOCKFILE_NAME = 'migration_lock.toml';
-export const MIGRATION_FILE_NAME = 'migration.sql';
+const LOCKFILE_NAME = 'migration_lock.toml';
+const MIGRATION_FILE_NAME = 'migration.sql';
 
 /** Same text `prisma migrate dev` writes, so a machine with the real CLI agrees with it. */
 export function lockfileContent(provider: MigrationProvider): string {
@@ -56,7 +56,7 @@ export function lockedProvider(list: MigrationList): string | null {
 }
 
 /** `20260128094512` in UTC, as Prisma names migration folders. */
-export function migrationTimestamp(date: Date): string {
+function migrationTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 

@@ -13,7 +13,7 @@ import { rolePaths } from './roles';
 import { createWalCheckpointer } from './wal-checkpointer';
 import { prepareSqliteFile } from './private-files';
 
-export interface OfficeDbOptions {
+interface OfficeDbOptions {
   /** Path of the database file; its directory is created when missing. */
   file: string;
   /**
@@ -44,7 +44,7 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 /** The migration that came with `secure_delete` (and the personal-data audit log). */
 export const SECURE_DELETE_MIGRATION = '20261130180353_personal_data_audit';
 
-export function officePragmas(opts: Pick<OfficeDbOptions, 'synchronous' | 'busyTimeoutMs'> = {}): string {
+function officePragmas(opts: Pick<OfficeDbOptions, 'synchronous' | 'busyTimeoutMs'> = {}): string {
   const busy = Math.max(0, Math.trunc(opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
   return [
     // WAL: readers never block the writer, and a commit is one append (fast, crash safe).
@@ -142,7 +142,7 @@ export async function openOfficeDb(opts: OfficeDbOptions): Promise<OfficeDb> {
  * Migrations of the folder not yet recorded as finished in the file's _prisma_migrations
  * table. Read with plain SQLite so an up-to-date office never loads the schema engine.
  */
-export function pendingMigrations(file: string): string[] {
+function pendingMigrations(file: string): string[] {
   const { migrationsDir } = rolePaths('office');
   const inFolder = readdirSync(migrationsDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())

@@ -14,7 +14,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 import type { PoolConfig } from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
 
-export interface PgTarget {
+interface PgTarget {
   /** node-postgres settings, without a connection string. */
   config: PoolConfig;
   /** Postgres schema from the Prisma-style `?schema=` parameter, if any. */

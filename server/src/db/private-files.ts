@@ -8,8 +8,8 @@
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_FILE_MODE = 0o600;
 
 /**
  * What the office and head office keep in DATA_DIR. Only these are tightened: DATA_DIR
@@ -52,7 +52,7 @@ export function preparePrivateDir(dir: string): void {
  * Makes `file` 0600, creating it empty when missing. SQLite gives a database's -wal and
  * -shm the mode of the database file, so a private office.db keeps its logs private.
  */
-export function preparePrivateFile(file: string, companions: string[] = []): void {
+function preparePrivateFile(file: string, companions: string[] = []): void {
   closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
   for (const f of [file, ...companions]) if (existsSync(f)) chmodSync(f, PRIVATE_FILE_MODE);
 }

@@ -7,7 +7,7 @@ export type DbRole = 'office' | 'hq';
 
 export { REPO_ROOT };
 
-export interface RolePaths {
+interface RolePaths {
   provider: MigrationProvider;
   schemaPath: string;
   migrationsDir: string;

@@ -53,7 +53,7 @@ function withUnrefTimers(glue: EngineModule): WebAssembly.ModuleImports {
   return imports;
 }
 
-export interface EngineJobOptions {
+interface EngineJobOptions {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Schema file name (as shown in engine messages) and its text. */
   schema: { path: string; content: string };

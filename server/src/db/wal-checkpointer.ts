@@ -22,7 +22,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-export interface WalCheckpointerOptions {
+interface WalCheckpointerOptions {
   /** Path of the database file. */
   file: string;
   /** Turns SQLite's automatic checkpoint back on (the fallback when the worker fails). */
@@ -36,7 +36,7 @@ export interface WalCheckpointerOptions {
   idleMs?: number;
 }
 
-export interface WalCheckpointer {
+interface WalCheckpointer {
   /**
    * A commit happened (call it between commands, on the office's queue): makes sure the
    * worker runs, and finishes its checkpoint here when the log has grown long.

@@ -41,7 +41,7 @@ export interface HqDatabase {
   close(): Promise<void>;
 }
 
-export interface OpenHqDatabaseOptions {
+interface OpenHqDatabaseOptions {
   databaseUrl?: string;
   dataDir: string;
   /** Without a URL, open the embedded PGlite (demos only: false refuses to start). */

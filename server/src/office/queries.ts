@@ -1,7 +1,6 @@
 /** Reads: the live snapshot, one ticket, today's figures, devices. */
 import type { DeviceDto, QueueSnapshot, StatsTodayDto, TicketDto } from '@turnero/contract/dto';
 import { serviceQueues } from '@turnero/contract/queue-figures';
-import { AppError } from '@turnero/domain/errors';
 import { localDay, startOfLocalDay } from '@turnero/domain/local-day';
 import { computeAgentFigures, computeServiceFigures, totalFigures } from '@turnero/domain/stats';
 import type { OfficeDeps } from './context';
@@ -106,9 +105,4 @@ export async function listCounters(deps: OfficeDeps) {
     const view = await liveView();
     return view.counters.map((c) => counterDto(view, c));
   });
-}
-
-export function assertFound<T>(v: T | null | undefined, what: string): T {
-  if (v === null || v === undefined) throw new AppError('not_found', `Unknown ${what}`);
-  return v;
 }

@@ -13,12 +13,12 @@ import type { Broadcaster } from '../realtime/broadcaster';
 import { liveTicketUrl, liveTicketUrlBase, type PublicLinkSettings } from './public-link';
 
 /** A printer driven by this server process (see hardware/). */
-export interface LocalPrinter {
+interface LocalPrinter {
   print(job: PrintJob): Promise<PrintOutcome>;
   close(): Promise<void>;
 }
 
-export interface PrintDispatcherOptions {
+interface PrintDispatcherOptions {
   broadcaster: Broadcaster;
   logger: Logger;
   /** Where the ticket's live page is (read at each job: the port is known only once listening). */
