@@ -11,6 +11,7 @@ import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import Database from 'better-sqlite3';
 import { openOfficeDb, type OfficeDb } from '../../server/src/db/office-db';
 import { createWalCheckpointer } from '../../server/src/db/wal-checkpointer';
+import { issueTicket } from '@turnero/domain/ticket-machine';
 import type { Counter, Ticket, TicketEvent } from '@turnero/domain/types';
 import { toCounter, toTicket } from '../../server/src/office/store/mappers';
 import {
@@ -44,27 +45,11 @@ test('ticket, event, counter and numbering rows read back through the models as 
   await withOfficeDb(async (db) => {
     await db.prisma.service.create({ data: { id: 's1', nameEs: 'Facturas', nameEn: 'Bills', prefix: 'A' } });
     await db.prisma.counter.create({ data: { id: 'c1', name: 'Módulo 1' } });
-    const issued: Ticket = {
-      id: 't1',
-      serviceId: 's1',
-      issuedServiceId: 's1',
-      category: 'preferential',
-      day: '2026-11-28',
-      number: 7,
-      code: 'A-007',
-      status: 'waiting',
-      issuedAt: new Date('2026-11-28T13:04:05.678Z'),
-      counterId: null,
-      directedCounterId: null,
-      calledAt: null,
-      firstCalledAt: null,
-      startedAt: null,
-      finishedAt: null,
-      recallCount: 0,
-      outcome: null,
-      printState: 'pending',
-      issuedByDeviceId: 'kiosk-1',
-    };
+    // The ticket as the domain's state machine issues it, so every field it has is written.
+    const { ticket: issued } = issueTicket(
+      { id: 't1', serviceId: 's1', prefix: 'A', category: 'preferential', day: '2026-11-28', number: 7, issuedByDeviceId: 'kiosk-1', printState: 'pending' },
+      { actorId: 'kiosk-1', at: new Date('2026-11-28T13:04:05.678Z') },
+    );
     const events: TicketEvent[] = [
       { ticketId: 't1', type: 'issued', at: issued.issuedAt, actorId: 'kiosk-1', counterId: null, serviceId: 's1', category: 'preferential' },
     ];
