@@ -82,6 +82,9 @@ const HALL_FACTS = sorted([
   ...TICKET.map((f) => `counter:updated counter.currentTicket.${f}`),
   'device:status', 'device:status seq', 'device:status device', ...OWN_DEVICE.map((f) => `device:status device.${f}`),
   'queue:changed', 'queue:changed seq',
+  'office:updated', 'office:updated seq', 'office:updated office', ...under('office:updated office', OFFICE),
+  // What the hall does not hear (the sync state, another device's printer) keeps its number.
+  'seq:skipped', 'seq:skipped seq',
 ]);
 
 /** A public ticket page: its own ticket's facts and what moves positions. */
@@ -90,6 +93,7 @@ const PUBLIC_FACTS = sorted([
   ...TICKET.map((f) => `ticket:called ticket.${f}`), ...CALL.map((f) => `ticket:called call.${f}`),
   'ticket:updated', 'ticket:updated seq', 'ticket:updated event', 'ticket:updated ticket', ...TICKET.map((f) => `ticket:updated ticket.${f}`),
   'queue:changed', 'queue:changed seq',
+  'office:updated', 'office:updated seq', 'office:updated office', ...under('office:updated office', OFFICE),
 ]);
 
 let office: InProcessOffice;
@@ -139,6 +143,10 @@ beforeAll(async () => {
   assert.ok((await command(kiosk, 'printer:status', { status: 'paper_near_end' })).data);
   await printerHeard;
   await syncFailed;
+  // A last fact everyone hears, so a number missing before it shows as a gap.
+  const lastHeard = [display, kiosk, publicPage].map((s) => nextEvent(s, 'office:updated'));
+  assert.equal((await request(url, 'PATCH', '/api/v1/office', { token: supervisor, body: { ticker: 'Bienvenidos' } })).status, 200);
+  await Promise.all(lastHeard);
   // Snapshots now: a ticket waits, one is called, a counter is open, the kiosk's printer has a status.
   snapshots.kiosk = (await command(kiosk, 'snapshot:get')).data;
   snapshots.display = (await command(display, 'snapshot:get')).data;
@@ -173,6 +181,14 @@ describe('what each role receives', () => {
       for (const e of logs[role]) {
         if (e.event === 'device:status') assert.equal(e.payload.device.id, office.creds.kioskId, `${role} heard another device`);
       }
+    }
+  });
+
+  test('kiosks, displays and staff see every sequence number once: no gap makes them fetch a snapshot', () => {
+    for (const role of ['staff', 'kiosk', 'display'] as const) {
+      const seqs = logs[role].map((e) => e.payload?.seq).filter((n): n is number => typeof n === 'number');
+      assert.ok(seqs.length > 5, `${role} heard ${seqs.length} facts`);
+      assert.deepEqual(seqs, seqs.map((_, i) => seqs[0] + i), `${role}'s sequence has a gap or a repeat`);
     }
   });
 

@@ -21,6 +21,7 @@ describe('broadcast facts', () => {
       ['sync:updated', { seq: 7, sync: exampleSyncState }],
       ['queue:changed', { seq: 8 }],
       ['config:changed', { seq: 9, what: 'devices' }],
+      ['seq:skipped', { seq: 10 }],
     ];
     assert.deepEqual(examples.map(([name]) => name).sort(), Object.keys(FACTS).sort(), 'every fact has an example');
     for (const [name, fact] of examples) assert.deepEqual(accepts(FACTS[name], fact), fact, name);

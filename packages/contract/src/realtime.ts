@@ -62,6 +62,11 @@ export const FACTS = {
   'queue:changed': Sequenced,
   /** An admin changed services, counters, users or devices: fetch a new snapshot. */
   'config:changed': Sequenced.extend({ what: z.enum(CONFIG_PARTS) }),
+  /**
+   * This number went to a fact this socket's role does not receive (the sync state, another
+   * device's printer): the sequence stays gapless, so no snapshot is fetched for it.
+   */
+  'seq:skipped': Sequenced,
 };
 export type FactName = keyof typeof FACTS;
 export type Fact<E extends FactName> = z.infer<(typeof FACTS)[E]>;

@@ -29,6 +29,7 @@ const LISTENED: Record<FactName, true> = {
   'sync:updated': true,
   'queue:changed': true,
   'config:changed': true,
+  'seq:skipped': true,
 };
 export const SEQUENCED_EVENTS = Object.keys(LISTENED) as readonly SequencedEventName[];
 
@@ -69,7 +70,7 @@ export function applyEvent<E extends SequencedEventName>(
     case 'device:status':
       return { ...next, devices: upsertById(snap.devices, (payload as EventPayload<'device:status'>).device) };
     default:
-      // sync:updated and queue:changed carry nothing the snapshot holds.
+      // sync:updated, queue:changed and seq:skipped carry nothing the snapshot holds.
       return next;
   }
 }

@@ -50,9 +50,10 @@ export class Broadcaster {
   publish<E extends FactName>(event: E, payload: Omit<Fact<E>, 'seq'>): number {
     this.seq += 1;
     const message = { ...payload, seq: this.seq } as Fact<E>;
-    for (const { rooms, fact } of deliveriesOf(event, message)) {
+    for (const d of deliveriesOf(event, message)) {
       // The event map types each name's payload; `E` is one of them, checked at the call.
-      (this.io?.to(rooms) as { emit: (e: string, m: unknown) => void } | undefined)?.emit(event, fact);
+      const target = this.io?.to(d.rooms).except(d.except ?? []) as { emit: (e: string, m: unknown) => void } | undefined;
+      target?.emit(d.event, d.fact);
     }
     return this.seq;
   }

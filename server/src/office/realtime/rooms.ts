@@ -4,7 +4,8 @@
  * (and tested) in one place:
  * - `staff`: agents, supervisors and admins hear every fact, whole;
  * - `hall`: kiosks and wall displays (and kiosk agents) hear the queue's facts as the hall
- *   sees them, never the sync state;
+ *   sees them; a fact they do not hear (the sync state, another device's printer) reaches
+ *   them as `seq:skipped` with its number, so their sequence has no gap to resync for;
  * - `device:<id>`: the sockets of one kiosk or display: its own printer status, and
  *   whether it is connected;
  * - `ticket:<id>`: the public live page of one ticket hears the facts about that ticket;
@@ -27,26 +28,31 @@ export const ROOMS = {
 /** Facts that public live ticket pages hear (besides their own ticket's). */
 const PUBLIC_FACTS: ReadonlySet<FactName> = new Set<FactName>(['queue:changed', 'office:updated']);
 
-export interface Delivery<E extends FactName> {
+export interface Delivery {
   rooms: string[];
-  fact: Fact<E>;
+  /** Rooms left out (a socket in both hears the delivery meant for it, once). */
+  except?: string[];
+  event: FactName;
+  fact: { seq: number };
 }
 
-/** Where a fact goes, as each audience may hear it. A socket is in one audience's rooms only. */
-export function deliveriesOf<E extends FactName>(event: E, fact: Fact<E>): Delivery<E>[] {
-  const out: Delivery<E>[] = [{ rooms: [ROOMS.staff], fact }];
+/** Where a fact goes, as each audience may hear it. A socket hears each number once. */
+export function deliveriesOf<E extends FactName>(event: E, fact: Fact<E>): Delivery[] {
+  const out: Delivery[] = [{ rooms: [ROOMS.staff], event, fact }];
+  const skipped = { event: 'seq:skipped' as const, fact: { seq: fact.seq } };
   const hall = projectForHall(event, fact);
-  if (!hall) return out;
+  if (!hall) return [...out, { rooms: [ROOMS.hall], ...skipped }];
   if (event === 'device:status') {
-    out.push({ rooms: [ROOMS.device((fact as Fact<'device:status'>).device.id)], fact: hall });
+    const own = ROOMS.device((fact as Fact<'device:status'>).device.id);
+    out.push({ rooms: [own], event, fact: hall }, { rooms: [ROOMS.hall], except: [own], ...skipped });
     return out;
   }
-  out.push({ rooms: [ROOMS.hall], fact: hall });
+  out.push({ rooms: [ROOMS.hall], event, fact: hall });
   const publicRooms: string[] = [];
   const ticket = (fact as { ticket?: { id: string } }).ticket;
   if (ticket) publicRooms.push(ROOMS.ticket(ticket.id));
   if (PUBLIC_FACTS.has(event)) publicRooms.push(ROOMS.public);
-  if (publicRooms.length) out.push({ rooms: publicRooms, fact: hall });
+  if (publicRooms.length) out.push({ rooms: publicRooms, event, fact: hall });
   return out;
 }
 
