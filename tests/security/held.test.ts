@@ -300,6 +300,33 @@ describe('body and header limits', () => {
     assert.equal(atHq.body.error.code, 'payload_too_large');
   });
 
+  test("a stranger's body is never read: without a valid token a malformed or 2 MB body is 401, on every route of both servers", async () => {
+    for (const [url, path] of [
+      [office.url, '/api/v1/tickets'],
+      [office.url, '/api/v1/admin/services'],
+      [hq.url, '/api/v1/hq/offices'],
+      [hq.url, '/api/v1/hq/ingest'],
+    ] as const) {
+      for (const rawBody of ['{not json', twoMegabytes]) {
+        const r = await request(url, 'POST', path, { token: 'not-a-token', rawBody });
+        assert.equal(r.status, 401, `${path} read the body of a request without a valid token`);
+        assert.equal(r.body.error.code, 'unauthenticated');
+      }
+    }
+  });
+
+  test('a NUL byte in a path id or a query value is 400, never a database error', async () => {
+    for (const [url, path, token] of [
+      [hq.url, '/api/v1/hq/offices/compare?company=a%00b', hqAdmin],
+      [hq.url, '/api/v1/hq/offices/RF%00X/config', hqAdmin],
+      [office.url, '/api/v1/tickets/a%00b', supervisor],
+    ] as const) {
+      const r = await request(url, 'GET', path, { token });
+      assert.equal(r.status, 400, `${path}: ${r.status} ${JSON.stringify(r.body)}`);
+      assert.equal(r.body.error.code, 'bad_request');
+    }
+  });
+
   test('a 32 KB header is 431, on the office and at head office; both answer the next request', async () => {
     for (const url of [office.url, hq.url]) {
       const r = await rawRequest(url, '/api/v1/health', { 'x-padding': 'x'.repeat(32 * 1024) });
@@ -328,7 +355,7 @@ describe('path traversal on the static file routes', () => {
   ];
   const packageJson = readFileSync(join(REPO_ROOT, 'package.json'), 'utf8');
 
-  test('every spelling of .. under /desk/, /dispenser/, /display/ and /hq/ is 404, never the file', async () => {
+  test('every spelling of .. under /desk/, /dispenser/, /display/ and /hq/ is 404 (400 with a NUL byte), never the file', async () => {
     const answers: string[] = [];
     for (const [url, apps] of [
       [office.url, ['desk', 'dispenser', 'display']],
@@ -343,7 +370,9 @@ describe('path traversal on the static file routes', () => {
         }
       }
     }
-    assert.deepEqual(answers.filter((a) => !a.startsWith('404 ')), [], 'every traversal is a plain 404');
+    // A NUL byte is refused before any route (400); every other spelling is a plain 404.
+    const unexpected = answers.filter((a) => !(a.startsWith('404 ') || (a.startsWith('400 ') && a.includes('%00'))));
+    assert.deepEqual(unexpected, [], 'every traversal is a plain 404');
     // The same routes do serve their own files (the check above is not of a dead route).
     assert.equal((await rawRequest(office.url, '/desk/index.html')).status, 200);
     assert.equal((await rawRequest(hq.url, '/hq/index.html')).status, 200);

@@ -150,12 +150,12 @@ async function buildOfficeServer(
     ErrorBody,
   );
   const api = express.Router();
-  api.use(jsonBody());
-  api.use('/auth/login', loginRateLimit(config.LOGIN_RATE_LIMIT_PER_MINUTE, 'Too many login attempts; wait a minute'));
+  // The login body is read first (small, public): the limiter counts per account.
+  api.use('/auth/login', jsonBody('16kb'), loginRateLimit(config.LOGIN_RATE_LIMIT_PER_MINUTE, 'Too many login attempts; wait a minute'));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  mountRoutes(api, routes, officeAuthenticator(auth));
+  mountRoutes(api, routes, officeAuthenticator(auth), { bodyLimit: '256kb' });
   api.use(notFoundHandler);
   app.use(API_PREFIX, api);
   mountWebApps(app, { apps: ['dispenser', 'display', 'desk'], apiDocsTitle: 'Turnero — API de oficina', home: officeHome });

@@ -1,14 +1,15 @@
 /**
  * Routes are declared once, as data: method, path, who may call it, the zod schemas of
  * what goes in and out, and a handler. The same declarations mount the Express routes
- * (authenticate -> authorize -> validate -> handle) and generate the OpenAPI document,
- * so the docs cannot drift from what the server accepts.
+ * (authenticate -> authorize -> read the body -> validate -> handle) and generate the
+ * OpenAPI document, so the docs cannot drift from what the server accepts. The body is
+ * read only once the caller is known and allowed: a stranger's megabytes are never parsed.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import type { Request, Response, Router } from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '@turnero/domain/errors';
-import { parseWith } from './http';
+import { jsonBody, parseWith } from './http';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -39,6 +40,8 @@ export interface RouteDef<Who = unknown> {
   body?: z.ZodType;
   query?: z.ZodObject;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  /** Largest JSON body this route reads (body-parser syntax); the mount's default otherwise. */
+  bodyLimit?: string;
   handler: (input: RouteInput<any, any, any, Who>) => Promise<RouteResult>;
 }
 
@@ -72,9 +75,27 @@ export interface Authenticator<Who> {
   roleOf(who: Who): string;
 }
 
-export function mountRoutes<Who>(router: Router, routes: RouteDef<Who>[], auth: Authenticator<Who>): void {
+export interface MountOptions {
+  /** Body limit of routes that declare none (body-parser syntax). */
+  bodyLimit: string;
+}
+
+const PRINCIPAL = Symbol('principal');
+type WithPrincipal<Who> = Request & { [PRINCIPAL]?: Who | null };
+
+export function mountRoutes<Who>(
+  router: Router,
+  routes: RouteDef<Who>[],
+  auth: Authenticator<Who>,
+  opts: MountOptions = { bodyLimit: '256kb' },
+): void {
+  const bodyParsers = new Map<string, RequestHandler>();
+  const bodyParser = (limit: string) => {
+    if (!bodyParsers.has(limit)) bodyParsers.set(limit, jsonBody(limit));
+    return bodyParsers.get(limit)!;
+  };
   for (const def of routes) {
-    router[def.method](def.path, async (req: Request, res: Response) => {
+    const authorize = async (req: Request, _res: Response, next: NextFunction) => {
       let principal: Who | null = null;
       if (def.roles !== 'public') {
         principal = await auth.authenticate(req);
@@ -84,6 +105,11 @@ export function mountRoutes<Who>(router: Router, routes: RouteDef<Who>[], auth: 
           throw new AppError('forbidden', `Role ${role} may not ${def.method.toUpperCase()} ${def.path}`);
         }
       }
+      (req as WithPrincipal<Who>)[PRINCIPAL] = principal;
+      next();
+    };
+    const handle = async (req: Request, res: Response) => {
+      const principal = (req as WithPrincipal<Who>)[PRINCIPAL] ?? null;
       const params = def.params ? parseWith(def.params, req.params, 'path parameters') : {};
       const query = def.query ? parseWith(def.query, req.query, 'query') : {};
       const body = def.body ? parseWith(def.body, req.body ?? {}, 'body') : undefined;
@@ -93,7 +119,8 @@ export function mountRoutes<Who>(router: Router, routes: RouteDef<Who>[], auth: 
       const status = result.status ?? 200;
       if (result.body === undefined) res.status(status).end();
       else res.status(status).json(result.body);
-    });
+    };
+    router[def.method](def.path, authorize, bodyParser(def.bodyLimit ?? opts.bodyLimit), handle);
   }
 }
 

@@ -3,13 +3,13 @@
  * declarations mount Express and produce the OpenAPI document. Thin: authenticate,
  * validate (zod), call a use case, answer. Shapes are in ../contract.ts.
  */
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { ErrorBody } from '@turnero/contract/dto';
 import { IngestBatch, IngestResult } from '@turnero/contract/outbox';
 import { AppError } from '@turnero/domain/errors';
 import type { Clock } from '@turnero/domain/types';
-import { loginRateLimit, tokenBeforeBody } from '../../platform/http';
+import { jsonBody, loginRateLimit } from '../../platform/http';
 import type { Logger } from '../../platform/logger';
 import type { Metrics } from '../../platform/metrics';
 import { buildOpenApi, mountRoutes, route, type Authenticator, type RouteDef } from '../../platform/routes';
@@ -246,6 +246,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
       tags: ['ingest'],
       roles: ['office-sync'],
       body: IngestBatch,
+      bodyLimit: '8mb',
       responses: {
         200: { description: 'Applied (duplicates ignored)', schema: IngestResult },
         403: err('Another office, or not an office token'),
@@ -257,6 +258,10 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
           batches.inc({ result: 'ok' });
           events.inc({ result: 'applied' }, result.applied);
           events.inc({ result: 'duplicate' }, result.duplicates);
+          // Its events were taken with each wait and shift capped at a week (ingest/reducer.ts).
+          if (Math.abs(result.clockSkewMs) > 86_400_000) {
+            deps.logger.warn({ office: body.officeCode, clockSkewMs: result.clockSkewMs }, 'office clock more than a day off: spans capped');
+          }
           return { body: result };
         } catch (e) {
           batches.inc({ result: e instanceof AppError ? e.code : 'error' });
@@ -289,15 +294,13 @@ export function hqApiRouter(deps: HqRouteDeps): Router {
   );
   const api = Router();
   const authenticator = hqAuthenticator(deps.db, deps.clock);
-  // Ingest batches (up to 5,000 events) are the only large bodies: read only once the
-  // office's token is known good. body-parser skips a body already parsed, so the small
-  // limit applies everywhere else.
-  api.post('/hq/ingest', tokenBeforeBody(authenticator, ['office-sync']), express.json({ limit: '8mb' }));
-  api.use(express.json({ limit: '64kb' }));
-  api.use('/auth/login', loginRateLimit(deps.loginRateLimitPerMinute, 'Demasiados intentos; espere un minuto / Too many login attempts'));
+  // The login body is read first (small, public): the limiter counts per account.
+  api.use('/auth/login', jsonBody('16kb'), loginRateLimit(deps.loginRateLimitPerMinute, 'Demasiados intentos; espere un minuto / Too many login attempts'));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  mountRoutes(api, routes, authenticator);
+  // Every body is read only after its token and role are checked (see mountRoutes);
+  // ingest batches (up to 5,000 events) are the only large ones.
+  mountRoutes(api, routes, authenticator, { bodyLimit: '64kb' });
   return api;
 }
