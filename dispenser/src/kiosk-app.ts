@@ -357,7 +357,7 @@ export class TurneroKiosk extends LitElement {
   private renderTicket() {
     const ticket = this.ticket!;
     const problem = this.currentProblem;
-    const qr = qrPath(liveTicketUrl(location.origin, ticket.id));
+    const qr = qrPath(liveTicketUrl(this.live?.snapshot?.liveTicketUrlBase, location.origin, ticket.id));
     return html`
       <div class="ticket" @click=${this.tap(() => this.go('welcome'))} data-testid="ticket">
         <p class="label">${t('kiosk.yourTicket')}</p>
@@ -372,7 +372,7 @@ export class TurneroKiosk extends LitElement {
         </dl>
         ${problem
           ? html`<p class="warning big" role="alert" data-testid="print-problem">${t(`kiosk.printProblem.${problem}`)}</p>`
-          : html`<p class="hint">${t('kiosk.printing')}</p>`}
+          : html`<p class="hint" data-testid="print-hint">${t(ticket.printState === 'sent' ? 'kiosk.printingSent' : 'kiosk.printing')}</p>`}
         <figure class="qr">
           <svg viewBox="0 0 ${qr.size} ${qr.size}" role="img" aria-label=${t('kiosk.scanToFollow')} data-testid="qr">
             <rect width="100%" height="100%" fill="#fff"></rect>

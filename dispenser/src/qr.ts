@@ -25,6 +25,10 @@ export function qrPath(text: string): QrPath {
 }
 
 /** The live ticket page a phone opens from the QR code. */
-export function liveTicketUrl(origin: string, ticketId: string): string {
-  return `${origin}/dispenser/ticket.html?id=${encodeURIComponent(ticketId)}`;
+/**
+ * The link to a ticket's live page: the office's own link base from the snapshot (the same
+ * one the paper's QR uses: PUBLIC_URL or head office's portal), else this page's origin.
+ */
+export function liveTicketUrl(base: string | undefined, origin: string, ticketId: string): string {
+  return `${base ?? `${origin}/dispenser/ticket.html?id=`}${encodeURIComponent(ticketId)}`;
 }

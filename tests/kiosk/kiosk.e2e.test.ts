@@ -13,6 +13,7 @@ import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { assertLayout } from '../support/layout';
+import { qrPath } from '../../dispenser/src/qr';
 
 let office: TestOffice;
 let printer: VirtualPrinter;
@@ -21,7 +22,8 @@ let supervisorToken: string;
 
 beforeAll(async () => {
   printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 2000 });
-  office = await startTestOffice({ production: true, env: { DEMO_PRINTER_URI: printer.uri } });
+  // Head office's portal link is not this page's origin: the screen's QR must come from the office.
+  office = await startTestOffice({ production: true, env: { DEMO_PRINTER_URI: printer.uri, HQ_PUBLIC_URL: 'https://turnos.empresa.test' } });
   browser = await launchChromium();
   const sup = office.creds.users.find((u) => u.role === 'supervisor')!;
   supervisorToken = await login(office.url, sup.username, sup.password);
@@ -94,6 +96,9 @@ test('tap a service: the screen, the server and the printed paper show the same 
   const paper = printer.tickets.find((t) => t.text.includes(codeOnScreen));
   assert.ok(paper, `the printer printed ${codeOnScreen} within 15 s`);
   assert.ok(paper.qr?.includes(issued[0].id), 'the printed QR links to this ticket');
+  // One link for both: the QR drawn on screen encodes exactly the paper's link.
+  const screenQr = await page.locator('[data-testid=qr] path').getAttribute('d');
+  assert.equal(screenQr, qrPath(paper.qr!).d, `the screen's QR encodes the paper's link ${paper.qr}`);
   await page.close();
 });
 
