@@ -3,6 +3,7 @@
  * Deactivation and a new password end the user's sessions at once (../auth/users.ts).
  */
 import { z } from 'zod';
+import { newPassword } from '@turnero/contract/text';
 import { ErrorBody } from '@turnero/contract/dto';
 import { UserDto } from '@turnero/contract/hq';
 import type { Clock } from '@turnero/domain/types';
@@ -12,7 +13,7 @@ import { editUser } from '../auth/users';
 import type { HqPrisma } from '../db';
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
-const UserPatch = z.object({ active: z.boolean().optional(), password: z.string().min(10).max(256).optional() });
+const UserPatch = z.object({ active: z.boolean().optional(), password: newPassword().optional() });
 const err = (description: string) => ({ description, schema: ErrorBody });
 
 export function hqUserRoutes(prisma: HqPrisma, clock: Clock): RouteDef<HqPrincipal>[] {
