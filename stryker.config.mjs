@@ -8,7 +8,7 @@
 // The score is reported, not enforced (thresholds.break null), until it has settled.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  mutate: ['packages/domain/src/**/*.ts', 'packages/contract/src/**/*.ts', '!**/*.test.ts', '!**/test-fixtures.ts'],
+  mutate: ['packages/domain/src/**/*.ts', 'packages/contract/src/**/*.ts', '!**/*.test.ts', '!**/test-fixtures.ts', '!**/*-fixture.ts'],
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
