@@ -281,7 +281,9 @@ describe('agent desk and supervisor board against a real office', () => {
     await box.waitFor();
     const link = await box.locator('a').getAttribute('href');
     assert.match(link ?? '', /\/display\/#token=.+/);
-    const token = new URL(link!).searchParams.get('token')!;
+    // The token travels in the fragment, which browsers never send to the server.
+    const token = new URLSearchParams(new URL(link!).hash.slice(1)).get('token')!;
+    assert.ok(token, 'the link carries the token in its fragment');
     const me = await request(office.url, 'GET', '/api/v1/me', { token });
     assert.equal(me.status, 200);
     assert.equal(me.body.role, 'display');

@@ -133,6 +133,12 @@ function assertAnswer(route: DocumentedRoute, cred: Credential, expected: Expect
     assert.equal(typeof r.body?.error?.code, 'string', `no error body: ${what}`);
     assert.equal(typeof r.body?.error?.message, 'string', `no error message: ${what}`);
   }
+  // A NUL byte in the address is refused before anything else, whoever asks (400).
+  if (JSON.stringify(p.ids).includes('%00') || p.query.includes('%00')) {
+    assert.equal(r.status, 400, `a NUL byte in the address was not refused first: ${what}`);
+    assert.equal(r.body.error.code, 'bad_request', what);
+    return;
+  }
   switch (expected) {
     case 'unauthenticated':
       assert.equal(r.status, 401, `a dead credential got past authentication: ${what}`);

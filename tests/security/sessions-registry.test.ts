@@ -78,7 +78,13 @@ function serverSources(): { file: string; text: string }[] {
 test('only the auth service revokes office tokens, so every revocation reaches the registry', () => {
   const sources = serverSources();
   const tokenWriters = sources.filter((s) => /authToken\.(update|updateMany|delete|deleteMany|upsert)\b/.test(s.text)).map((s) => s.file);
-  assert.deepEqual(tokenWriters, ['office/store/auth-store.ts'], 'files that change office token rows');
+  // Housekeeping deletes only rows that are already dead (expired or revoked a day ago):
+  // no live session can end there, so the registry has nothing to hear.
+  assert.deepEqual(tokenWriters.sort(), ['office/store/auth-store.ts', 'office/store/housekeeping-store.ts'], 'files that change office token rows');
+  const housekeeping = sources.find((s) => s.file === 'office/store/housekeeping-store.ts')!.text;
+  const purges = housekeeping.match(/authToken\.\w+\([^;]*\)/g) ?? [];
+  assert.ok(purges.length > 0 && purges.every((p) => p.startsWith('authToken.deleteMany') && /expiresAt: \{ lt/.test(p) && /revokedAt: \{ lt/.test(p)),
+    `housekeeping touches only dead tokens: ${purges.join(' | ')}`);
   const revokers = sources.filter((s) => /\b(revokeTokenByHash|revokeTokensOf)\b/.test(s.text)).map((s) => s.file).sort();
   assert.deepEqual(revokers, ['office/auth/auth-service.ts', 'office/store/auth-store.ts'], 'files that use the revocation writes');
 });
