@@ -14,6 +14,7 @@ import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { assertLayout, boxesOf } from '../support/layout';
+import { SHORTCUTS } from '../../desk/src/lib/desk-actions';
 
 let office: TestOffice;
 let browser: Browser;
@@ -66,6 +67,16 @@ async function openDesk(username: string, width: number, height: number, touch =
   return page;
 }
 
+/**
+ * Press an action's shortcut once its button is enabled, as a person would: while a command is
+ * in flight the desk ignores keys, and the socket can show the new ticket before the HTTP
+ * answer ends the command, so pressing on sight of the ticket alone is a race.
+ */
+async function shortcut(page: Page, action: keyof typeof SHORTCUTS) {
+  await page.locator(`[data-action=${action}]:not([disabled])`).waitFor();
+  await page.keyboard.press(SHORTCUTS[action]);
+}
+
 const waitingCodes = (page: Page) =>
   page.locator('turnero-desk-waiting-list tr[data-ticket]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket') ?? ''));
 
@@ -105,7 +116,7 @@ describe('agent desk and supervisor board against a real office', () => {
     await expectWaiting(desk1, codes);
     await expectWaiting(desk2, codes);
 
-    await desk1.keyboard.press('l'); // shortcut: Llamar siguiente
+    await shortcut(desk1, 'callNext');
     await desk1.locator('[data-testid=current-ticket]', { hasText: codes[0] }).waitFor();
     const why = await desk1.locator('[data-testid=call-explanation]').innerText();
     assert.ok(why.length > 'Por qué este turno:'.length, `the rule that chose the ticket is shown: ${why}`);
@@ -125,12 +136,12 @@ describe('agent desk and supervisor board against a real office', () => {
   });
 
   it('start and finish with an outcome from the list; the agent figures count it', async () => {
-    await desk1.keyboard.press('i'); // Iniciar
+    await shortcut(desk1, 'start');
     await desk1.locator('[data-testid=current-ticket]', { hasText: 'En atención' }).waitFor();
     const ticketCode = (await desk1.locator('[data-testid=current-ticket] .code').innerText()).trim();
     const queue = await request<{ counters: CounterDto[] }>(office.url, 'GET', '/api/v1/queue', { token: supervisorToken });
     const ticketId = queue.body.counters.find((c) => c.id === counterOf('asesor1').id)!.currentTicket!.id;
-    await desk1.keyboard.press('f'); // Finalizar -> outcome list
+    await shortcut(desk1, 'finish');
     const options = await desk1.locator('#outcome option').allInnerTexts();
     assert.deepEqual(options, ['Resuelto', 'Requiere seguimiento', 'Remitido', 'Otro']);
     await desk1.selectOption('#outcome', 'follow_up');
@@ -149,7 +160,7 @@ describe('agent desk and supervisor board against a real office', () => {
   });
 
   it('pause with a reason and resume; the other desks and the API see it', async () => {
-    await desk2.keyboard.press('p');
+    await shortcut(desk2, 'pause');
     const reasons = await desk2.locator('#reason option').allInnerTexts();
     assert.deepEqual(reasons, ['Almuerzo', 'Capacitación', 'Back office', 'Otro']);
     await desk2.selectOption('#reason', 'lunch');
@@ -165,12 +176,12 @@ describe('agent desk and supervisor board against a real office', () => {
   });
 
   it('transfer to a counter keeps the customer first in that counter\'s list', async () => {
-    await desk1.keyboard.press('l');
+    await shortcut(desk1, 'callNext');
     const current = desk1.locator('[data-testid=current-ticket] .code');
     await current.waitFor();
     const code = (await current.innerText()).trim();
     const stillWaiting = (await waitingCodes(desk2)).filter((c) => c !== code);
-    await desk1.keyboard.press('t');
+    await shortcut(desk1, 'transfer');
     await desk1.getByLabel('A un módulo').check();
     await desk1.selectOption('#target', counterOf('asesor2').id);
     await desk1.getByRole('button', { name: 'Confirmar' }).click();
@@ -221,7 +232,7 @@ describe('agent desk and supervisor board against a real office', () => {
     frozen = true;
     const out = await request(office.url, 'POST', `/api/v1/counters/${counterOf('asesor3').id}/sign-out`, { token: supervisorToken });
     assert.equal(out.status, 200, JSON.stringify(out.body));
-    await desk3.keyboard.press('l');
+    await shortcut(desk3, 'callNext');
     const error = desk3.locator('[data-testid=desk-error]');
     await error.waitFor();
     assert.match(await error.innerText(), /No tiene permiso/);
@@ -239,7 +250,7 @@ describe('agent desk and supervisor board against a real office', () => {
     await screenshot(board, 'board-1920x1080');
 
     // Live: desk 2 resumes, the board follows without reload.
-    await desk2.keyboard.press('v');
+    await shortcut(desk2, 'resume');
     await stateOf(counterOf('asesor2').name).filter({ hasText: 'Disponible' }).waitFor();
 
     // The ticker reaches the display.
