@@ -1,0 +1,211 @@
+/**
+ * The live two-way link between an office and head office, and the central configuration it
+ * carries. The office always dials out (NAT, office firewalls): a socket.io client on the
+ * office connects to head office's `/link` namespace with its office-sync token.
+ *
+ * Head office keeps, per office, an ordered log of numbered messages (seq 1, 2, 3 … per
+ * office, gapless). Delivery is pull-on-notice, so it works the same with one head-office
+ * process or several behind a load balancer (socket.io Redis adapter):
+ *   1. on connect, and whenever head office emits `link:pending`, the office asks
+ *      `link:fetch { afterSeq: <its last applied seq> }` and gets the next messages in order;
+ *   2. the office applies each message in ONE transaction of its own database that also
+ *      stores the message's seq as its last applied seq (a seq at or below it is skipped, a
+ *      gap is refused), so a retry after a disconnect, a restart or a SIGKILL of either side
+ *      is harmless: every message is applied exactly once;
+ *   3. the office reports `link:applied` with each seq and its outcome; head office records
+ *      it (applied or refused with a reason). The office's stored seq is the truth: it is
+ *      sent again in the handshake of every connection.
+ * A message an office cannot apply (e.g. a prefix already used by a local service) is
+ * refused with a reason and still consumed, so one bad version never blocks the stream.
+ */
+import { z } from 'zod';
+import { safeText } from './text';
+
+export const LINK_NAMESPACE = '/link';
+
+// ---------- Central service catalogue ----------
+
+/** A catalogue code: stable across offices and letters, e.g. "FACT". */
+export const CatalogCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, '2-16 upper-case letters, digits or _, starting with a letter');
+export const ServicePrefix = z.string().regex(/^[A-Z]{1,3}$/, '1-3 upper-case letters');
+const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+
+/** POST /api/v1/hq/catalog/services (admin) -> 201 CatalogService; 409 `duplicate` when the code exists. */
+export const CreateCatalogServiceBody = z.object({
+  code: CatalogCode,
+  nameEs: safeText().min(1).max(80),
+  nameEn: safeText().min(1).max(80),
+  /** Default ticket prefix; an office may use another. */
+  prefix: ServicePrefix,
+  targetWaitMinutes: z.number().int().min(1).max(480),
+  color: Color.default('#0057b8'),
+  icon: safeText().max(32).default('ticket'),
+});
+export type CreateCatalogServiceBody = z.infer<typeof CreateCatalogServiceBody>;
+
+export const CatalogService = z.object({
+  code: CatalogCode,
+  nameEs: z.string(),
+  nameEn: z.string(),
+  prefix: ServicePrefix,
+  targetWaitMinutes: z.number().int(),
+  color: z.string(),
+  icon: z.string(),
+});
+export type CatalogService = z.infer<typeof CatalogService>;
+/** GET /api/v1/hq/catalog/services (admin, manager). */
+export const CatalogListResponse = z.object({ services: z.array(CatalogService) });
+export type CatalogListResponse = z.infer<typeof CatalogListResponse>;
+
+/**
+ * PUT /api/v1/hq/offices/:code/services (admin) -> 200 { version }: the office's offered
+ * services, each a catalogue code with optional local prefix / target; published at once
+ * as a new configuration version. 400 for an unknown code or two services on one prefix.
+ */
+export const PutOfficeServicesBody = z.object({
+  services: z
+    .array(z.object({ code: CatalogCode, prefix: ServicePrefix.optional(), targetWaitMinutes: z.number().int().min(1).max(480).optional() }))
+    .max(60),
+});
+export type PutOfficeServicesBody = z.infer<typeof PutOfficeServicesBody>;
+export const PublishResponse = z.object({ version: z.number().int().min(1) });
+
+// ---------- Configuration versions ----------
+
+/** One service as an office must offer it (catalogue entry resolved with the office's overrides). */
+export const ConfigService = z.object({
+  catalogCode: CatalogCode,
+  nameEs: z.string(),
+  nameEn: z.string(),
+  prefix: ServicePrefix,
+  targetWaitMinutes: z.number().int().min(1).max(480),
+  color: z.string(),
+  icon: z.string(),
+  sortOrder: z.number().int().min(0).max(999),
+});
+export type ConfigService = z.infer<typeof ConfigService>;
+
+/**
+ * Settings head office owns for an office (from its company/region template and the office's
+ * overrides). A field left out is owned by the office (editable on its admin pages); a field
+ * given is read-only there.
+ */
+export const ConfigSettings = z
+  .object({
+    preferentialPerGeneral: z.number().int().min(0).max(20),
+    overdueFirst: z.boolean(),
+    ticker: safeText().max(280),
+    ticketFooter: safeText().max(200),
+    /** The data-protection text version the kiosk shows (Ley 1581). */
+    consentPolicyVersion: safeText().min(1).max(32),
+  })
+  .partial();
+export type ConfigSettings = z.infer<typeof ConfigSettings>;
+
+/**
+ * A configuration version: the full desired state of what head office owns at the office
+ * (not a delta), so applying the newest is enough. Services the office has from the
+ * catalogue but that are not listed are deactivated (never deleted: tickets refer to them);
+ * a local service with the same prefix as a listed one is adopted (linked to its code).
+ */
+export const OfficeConfig = z.object({
+  version: z.number().int().min(1),
+  services: z.array(ConfigService).max(60),
+  settings: ConfigSettings.default({}),
+});
+export type OfficeConfig = z.infer<typeof OfficeConfig>;
+
+/** GET /api/v1/hq/offices/:code/config (admin; managers of its company). */
+export const OfficeConfigResponse = z.object({
+  officeCode: z.string(),
+  /** Newest version published for the office (0: never). */
+  version: z.number().int().min(0),
+  /** Newest version the office applied (0: none yet). */
+  appliedVersion: z.number().int().min(0),
+  /** The newest version the office refused, with its reason (null: none since the last applied). */
+  refused: z.object({ version: z.number().int(), reason: z.string() }).nullable(),
+  services: z.array(ConfigService),
+  settings: ConfigSettings,
+  publishedAt: z.string().nullable(),
+});
+export type OfficeConfigResponse = z.infer<typeof OfficeConfigResponse>;
+
+// ---------- Messages head office sends an office ----------
+
+export const LINK_MESSAGE_KINDS = ['config'] as const;
+export type LinkMessageKind = (typeof LINK_MESSAGE_KINDS)[number];
+
+export const LinkMessage = z.discriminatedUnion('kind', [
+  z.object({ seq: z.number().int().min(1), createdAt: z.string(), kind: z.literal('config'), payload: OfficeConfig }),
+]);
+export type LinkMessage = z.infer<typeof LinkMessage>;
+
+// ---------- The socket.io protocol on LINK_NAMESPACE ----------
+
+/** Handshake `auth` of the office's socket. */
+export const LinkAuth = z.object({
+  token: z.string().min(1).max(256),
+  /** Highest message seq the office has applied (0: none). */
+  appliedSeq: z.number().int().min(0),
+  /** Configuration version the office runs (0: none from head office). */
+  configVersion: z.number().int().min(0),
+});
+export type LinkAuth = z.infer<typeof LinkAuth>;
+
+export const LinkFetchRequest = z.object({ afterSeq: z.number().int().min(0), limit: z.number().int().min(1).max(100).default(20) });
+export type LinkFetchRequest = z.infer<typeof LinkFetchRequest>;
+
+export const LinkApplyResult = z.object({
+  seq: z.number().int().min(1),
+  status: z.enum(['applied', 'refused']),
+  /** Why the office refused it (status refused). */
+  reason: z.string().max(500).optional(),
+  /** For config messages: the version this seq carried. */
+  configVersion: z.number().int().min(1).optional(),
+});
+export type LinkApplyResult = z.infer<typeof LinkApplyResult>;
+export const LinkAppliedReport = z.object({ results: z.array(LinkApplyResult).min(1).max(100) });
+export type LinkAppliedReport = z.infer<typeof LinkAppliedReport>;
+
+type LinkAck<T> = (answer: T | { error: { code: string; message: string } }) => void;
+
+/** Head office -> office. */
+export interface LinkServerToOffice {
+  /** Sent on connect and after each publish: messages up to headSeq exist. */
+  'link:pending': (p: { headSeq: number }) => void;
+}
+/** Office -> head office, every one with an ack. */
+export interface LinkOfficeToServer {
+  'link:fetch': (p: LinkFetchRequest, ack: LinkAck<{ messages: LinkMessage[]; headSeq: number }>) => void;
+  'link:applied': (p: LinkAppliedReport, ack: LinkAck<{ ok: true }>) => void;
+}
+
+// ---------- What each side shows of the link ----------
+
+export const LINK_STATES = ['disabled', 'connecting', 'connected', 'disconnected'] as const;
+export type LinkState = (typeof LINK_STATES)[number];
+
+/** The office's view (GET /api/v1/sync `link`, the supervisor board). */
+export const OfficeLinkStatus = z.object({
+  state: z.enum(LINK_STATES),
+  /** When the current state began. */
+  since: z.string().nullable(),
+  lastAppliedSeq: z.number().int().min(0),
+  lastAppliedAt: z.string().nullable(),
+  /** Configuration version the office runs (0: none from head office). */
+  configVersion: z.number().int().min(0),
+  lastError: z.string().nullable(),
+});
+export type OfficeLinkStatus = z.infer<typeof OfficeLinkStatus>;
+
+/** Head office's view of one office (GET /api/v1/hq/offices `link`, the dashboard). */
+export const HqLinkStatus = z.object({
+  connected: z.boolean(),
+  /** Last connect, disconnect or message from the office. */
+  lastSeenAt: z.string().nullable(),
+  appliedSeq: z.number().int().min(0),
+  currentVersion: z.number().int().min(0),
+  appliedVersion: z.number().int().min(0),
+  refused: z.object({ version: z.number().int(), reason: z.string() }).nullable(),
+});
+export type HqLinkStatus = z.infer<typeof HqLinkStatus>;
