@@ -18,6 +18,12 @@ export const TicketFact = z.object({
   /** Office-local day of the ticket's number, YYYY-MM-DD. */
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   serviceCode: z.string().min(1).max(3),
+  /**
+   * The group catalogue's code of the service (e.g. "FACT") when head office's configuration
+   * linked it; absent or null for a local service. Head office groups figures by it, so one
+   * service lines up across offices whatever its letter.
+   */
+  catalogCode: z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/).nullable().optional(),
   serviceName: z.string().max(120),
   targetWaitMinutes: z.number().int().min(0).max(1440),
   category: z.enum(TICKET_CATEGORIES),
