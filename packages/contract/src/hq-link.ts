@@ -130,13 +130,47 @@ export const OfficeConfigResponse = z.object({
 });
 export type OfficeConfigResponse = z.infer<typeof OfficeConfigResponse>;
 
+// ---------- Staff head office manages ----------
+
+export const STAFF_ROLES = ['agent', 'supervisor', 'admin'] as const;
+export const StaffUsername = z.string().regex(/^[a-z0-9._-]{3,32}$/, '3-32 lower-case letters, digits, . _ -');
+
+/** One person head office manages, as an office needs them to sign in with the link down. */
+export const StaffMember = z.object({
+  username: StaffUsername,
+  displayName: z.string().min(1).max(80),
+  role: z.enum(STAFF_ROLES),
+  active: z.boolean(),
+  /**
+   * The password verifier (the same scrypt format at both ends), never the password: office
+   * logins keep working with the link down. Null: single sign-on only.
+   */
+  passwordHash: z.string().max(512).nullable(),
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+/**
+ * The full list of head-office-managed people who may work at this office (not a delta).
+ * The office creates or updates them; one it has from head office that is missing or
+ * inactive is deactivated there and their open sessions end at once. Local users (created
+ * on the office's admin pages) are left alone.
+ */
+export const StaffRoster = z.object({
+  /** Head office's roster version for this office, increasing. */
+  version: z.number().int().min(1),
+  staff: z.array(StaffMember).max(2000),
+});
+export type StaffRoster = z.infer<typeof StaffRoster>;
+
 // ---------- Messages head office sends an office ----------
 
-export const LINK_MESSAGE_KINDS = ['config'] as const;
+export const LINK_MESSAGE_KINDS = ['config', 'staff'] as const;
 export type LinkMessageKind = (typeof LINK_MESSAGE_KINDS)[number];
 
+const messageHead = { seq: z.number().int().min(1), createdAt: z.string() };
 export const LinkMessage = z.discriminatedUnion('kind', [
-  z.object({ seq: z.number().int().min(1), createdAt: z.string(), kind: z.literal('config'), payload: OfficeConfig }),
+  z.object({ ...messageHead, kind: z.literal('config'), payload: OfficeConfig }),
+  z.object({ ...messageHead, kind: z.literal('staff'), payload: StaffRoster }),
 ]);
 export type LinkMessage = z.infer<typeof LinkMessage>;
 
