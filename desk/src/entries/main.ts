@@ -1,2 +1,2 @@
 // Agent desk page (/desk/): boots <turnero-desk-app>.
-import '../components/desk-app';
+import '../components/desk/desk-app';

@@ -4,8 +4,8 @@ import { emit } from '@turnero/web-client/emit';
 import { formatDuration } from '@turnero/web-client/format';
 import { localName, t } from '@turnero/web-client/i18n';
 import type { ServiceDto } from '@turnero/contract/dto';
-import type { WaitingRow } from '../lib/waiting-list';
-import { baseStyles } from './shared-styles';
+import type { WaitingRow } from '../../lib/waiting-list';
+import { baseStyles } from '../shared-styles';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -12,17 +12,17 @@ import {
   FINISH_OUTCOMES,
   SHORTCUTS,
   type DeskAction,
-} from '../lib/desk-actions';
-import { StaffSessionController } from '../lib/staff-session-controller';
-import { waitingForCounter } from '../lib/waiting-list';
-import '../lib/messages';
-import { DeskCommands } from './desk/desk-commands';
-import { errorBox } from './desk/desk-parts';
-import { deskStyles } from './desk/desk-styles';
-import type { TransferMode } from './desk/transfer-dialog';
-import './desk/choice-dialog';
-import './desk/counter-picker';
-import './desk/transfer-dialog';
+} from '../../lib/desk-actions';
+import { StaffSessionController } from '../../lib/staff-session-controller';
+import { waitingForCounter } from '../../lib/waiting-list';
+import '../../lib/messages';
+import { DeskCommands } from './desk-commands';
+import { errorBox } from './desk-parts';
+import { deskStyles } from './desk-styles';
+import type { TransferMode } from './transfer-dialog';
+import './choice-dialog';
+import './counter-picker';
+import './transfer-dialog';
 import './desk-waiting-list';
 
 type Dialog = null | 'finish' | 'transfer' | 'pause';
