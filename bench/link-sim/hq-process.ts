@@ -1,0 +1,68 @@
+/**
+ * A real head-office process for the link's bench and tests: the bundled server exactly as
+ * `npm run hq` runs it (production: true, needs `npm run build`), or the sources through
+ * tsx (tests, no build needed). On a given port, so a restarted process is found where its
+ * offices reconnect; with REDIS_URL when several processes share the links.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { productionCommand, REPO_ROOT, waitForListening } from '../../tests/support/office';
+import { withDeadline } from '../../tests/support/deadline';
+import { memoryOf } from '../measure';
+
+export const BENCH_ADMIN = { username: 'admin', password: 'bench-admin-password-1' };
+
+export interface HqProcessOptions {
+  databaseUrl: string;
+  dataDir: string;
+  port: number;
+  redisUrl?: string;
+  production?: boolean;
+  logLevel?: string;
+}
+
+export interface HqProcess {
+  url: string;
+  pid: number;
+  rssMb(): number;
+  /** SIGTERM: head office closes its links and stops cleanly. */
+  stop(): Promise<void>;
+  /** SIGKILL, like a crash or a power cut. */
+  kill(): Promise<void>;
+}
+
+export async function startHqProcess(o: HqProcessOptions): Promise<HqProcess> {
+  const command = o.production ? productionCommand() : { args: ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], env: {} };
+  const child = spawn(process.execPath, command.args, {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      ...command.env,
+      ROLE: 'hq',
+      HOST: '127.0.0.1',
+      PORT: String(o.port),
+      DATA_DIR: o.dataDir,
+      DATABASE_URL: o.databaseUrl,
+      DEMO: 'false',
+      ADMIN_USERNAME: BENCH_ADMIN.username,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
+      LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+      LOG_LEVEL: o.logLevel ?? 'warn',
+      ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForListening(child, 'head office');
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const signal = async (sig: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
+    await withDeadline(exited, 30_000, `head office (pid ${child.pid}) to exit after ${sig}`);
+  };
+  return {
+    url,
+    pid: child.pid!,
+    rssMb: () => memoryOf(child.pid!).rss,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
+  };
+}
