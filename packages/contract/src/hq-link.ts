@@ -243,3 +243,23 @@ export const HqLinkStatus = z.object({
   refused: z.object({ version: z.number().int(), reason: z.string() }).nullable(),
 });
 export type HqLinkStatus = z.infer<typeof HqLinkStatus>;
+
+// ---------- Single sign-on (OpenID Connect), both roles ----------
+
+/**
+ * GET /api/v1/auth/oidc (public): whether the sign-on button shows, and whether the
+ * company's identity provider answers now (else the button says it is unavailable and
+ * the password form is the way in).
+ */
+export const SignOnStatus = z.object({ enabled: z.boolean(), available: z.boolean() });
+export type SignOnStatus = z.infer<typeof SignOnStatus>;
+
+/**
+ * How GET /api/v1/auth/oidc/callback hands the outcome to the web app: in the address's
+ * fragment (never sent to a server, kept out of logs), which the app reads and clears.
+ */
+export const SIGN_ON_FRAGMENT = { token: 'sso_token', error: 'sso_error' } as const;
+
+/** Why a sign-on ended without a session (`#sso_error=`, and `error.details.reason`). */
+export const SIGN_ON_REFUSALS = ['state_invalid', 'provider_error', 'unknown_user', 'inactive_user', 'unavailable'] as const;
+export type SignOnRefusalReason = (typeof SIGN_ON_REFUSALS)[number];

@@ -12,6 +12,7 @@ import { createHttpApp, errorHandler, notFoundHandler } from '../platform/http';
 import { createLogger, type Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
 import { REPO_ROOT } from '../platform/repo-root';
+import type { OidcSettings } from '../platform/oidc/settings';
 import { mountApiDocs } from '../platform/web';
 import { createWebServer, schemeOf, type TlsConfig } from '../platform/web-server';
 import type { WebSecurityConfig } from '../platform/web-security';
@@ -36,6 +37,8 @@ interface HqServerOptions {
   admin?: { username: string; password: string };
   /** Built dashboard files (default dist/web/hq of the repository). */
   staticDir?: string;
+  /** Single sign-on through the company's identity provider (platform/oidc); absent: passwords only. */
+  oidc?: OidcSettings | null;
   /** HTTPS certificate files, METRICS_TOKEN, NODE_ENV (default: plain HTTP, metrics to loopback only). */
   web?: TlsConfig & Omit<WebSecurityConfig, 'DEMO'>;
 }
@@ -77,6 +80,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
         metrics,
         tokenTtlHours: opts.tokenTtlHours ?? 12,
         loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10,
+        oidc: opts.oidc,
       }),
     );
     mountApiDocs(app, 'Turnero — API de casa matriz');

@@ -1,7 +1,9 @@
 /** `npm run hq` (ROLE=hq): starts head office from the environment and prints where things are. */
 import type { Config } from '../platform/config';
 import type { Logger } from '../platform/logger';
+import { oidcSettings } from '../platform/oidc/settings';
 import { stopOnSignals } from '../platform/shutdown';
+import { schemeOf } from '../platform/web-server';
 import { createHqServer } from './index';
 
 export async function startHqFromConfig(config: Config, logger: Logger): Promise<void> {
@@ -16,6 +18,7 @@ export async function startHqFromConfig(config: Config, logger: Logger): Promise
     loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
     admin: config.ADMIN_USERNAME && config.ADMIN_PASSWORD ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD } : undefined,
     web: config,
+    oidc: oidcSettings(config, config.PUBLIC_URL ?? `${schemeOf(config)}://localhost:${config.PORT}`),
   });
   const lines = [
     '',

@@ -90,6 +90,16 @@ export const ConfigSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** `production` stops serving source maps (as does DEMO=false). */
   NODE_ENV: z.string().optional(),
+  /** Single sign-on (OpenID Connect): the company's identity provider; unset, only passwords. See platform/oidc. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(256).optional(),
+  /** The client's secret, or a 0600 file holding it (kept out of the environment other processes can read). */
+  OIDC_CLIENT_SECRET: z.string().min(1).max(1024).optional(),
+  OIDC_CLIENT_SECRET_FILE: z.string().min(1).optional(),
+  /** Where the provider sends people back; default PUBLIC_URL + /api/v1/auth/oidc/callback. */
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  /** The claim naming the local user (an existing, active one: nobody is created by signing in). */
+  OIDC_USERNAME_CLAIM: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('preferred_username'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -128,6 +138,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       `Invalid configuration: HQ_URL ${cfg.HQ_URL} is plain http: the office's events and its token would cross the network unencrypted. Use https://, or set HQ_ALLOW_INSECURE=true to accept that.`,
     );
+  }
+  if (Boolean(cfg.OIDC_ISSUER) !== Boolean(cfg.OIDC_CLIENT_ID)) {
+    throw new ConfigError('Invalid configuration: OIDC_ISSUER and OIDC_CLIENT_ID go together');
+  }
+  if (cfg.OIDC_ISSUER && Boolean(cfg.OIDC_CLIENT_SECRET) === Boolean(cfg.OIDC_CLIENT_SECRET_FILE)) {
+    throw new ConfigError('Invalid configuration: OIDC_ISSUER needs one of OIDC_CLIENT_SECRET or OIDC_CLIENT_SECRET_FILE');
+  }
+  if (cfg.OIDC_ISSUER && !isEncryptedOrLocal(cfg.OIDC_ISSUER)) {
+    throw new ConfigError(`Invalid configuration: OIDC_ISSUER ${cfg.OIDC_ISSUER} must be https:// (plain http only to this machine)`);
   }
   if (cfg.ROLE === 'hq' && !cfg.DEMO && !cfg.DATABASE_URL) {
     throw new ConfigError(

@@ -24,6 +24,22 @@ export async function login(
   dummyHash ??= hashPassword(newPassword());
   const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash));
   if (!user || !ok || !user.active) throw new AppError('unauthenticated', 'Usuario o contraseña incorrectos / Wrong username or password');
+  return openSession(prisma, user, now, ttlHours);
+}
+
+/**
+ * Signs in a user the company's identity provider vouched for (single sign-on): the same
+ * token and lifetime as a password login. 'unknown' when no user has that name,
+ * 'inactive' when theirs is deactivated.
+ */
+export async function loginVouched(prisma: HqPrisma, username: string, now: Date, ttlHours: number): Promise<LoginResponse | 'unknown' | 'inactive'> {
+  const user = await findAccount(prisma, username);
+  if (!user) return 'unknown';
+  if (!user.active) return 'inactive';
+  return openSession(prisma, user, now, ttlHours);
+}
+
+async function openSession(prisma: HqPrisma, user: HqAccount, now: Date, ttlHours: number): Promise<LoginResponse> {
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
   const { token } = await issueToken(prisma, { principalId: user.id, role: user.role, company: user.company, expiresAt });
   return { token, role: user.role, company: user.company, expiresAt: expiresAt.toISOString() };

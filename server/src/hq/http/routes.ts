@@ -41,6 +41,8 @@ import { officeBreakdown } from '../reports/breakdown';
 import { compareCsv, compareOffices } from '../reports/compare';
 import { liveOffices } from '../reports/live';
 import { createLimiter } from '../../platform/concurrency';
+import type { OidcSettings } from '../../platform/oidc/settings';
+import { hqOidcRoutes } from './oidc-routes';
 import { hqPersonalDataRoutes } from './personal-data-routes';
 import { hqUserRoutes } from './user-routes';
 
@@ -53,6 +55,8 @@ interface HqRouteDeps {
   metrics: Metrics;
   tokenTtlHours: number;
   loginRateLimitPerMinute: number;
+  /** Single sign-on (platform/oidc); absent: passwords only. */
+  oidc?: OidcSettings | null;
 }
 
 const CodeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/) });
@@ -271,6 +275,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
     }),
     ...hqUserRoutes(prisma, clock),
     ...hqPersonalDataRoutes(db, clock),
+    ...hqOidcRoutes(deps),
   ];
 }
 

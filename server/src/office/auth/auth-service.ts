@@ -53,6 +53,22 @@ export class AuthService {
       ? await verifyPassword(password, user.passwordHash)
       : await verifyPassword(password, DUMMY_HASH).then(() => false);
     if (!user || !ok || !user.active) throw new AppError('unauthenticated', 'Wrong username or password');
+    return this.openSession(user);
+  }
+
+  /**
+   * Signs in a user the company's identity provider vouched for (single sign-on): the
+   * same token, lifetime and session registry as a password login. 'unknown' when no
+   * user has that name here, 'inactive' when theirs is deactivated.
+   */
+  async loginVouched(username: string): Promise<{ token: string; principal: Principal } | 'unknown' | 'inactive'> {
+    const user = await this.bus.read((db) => findLoginAccount(db, username));
+    if (!user) return 'unknown';
+    if (!user.active) return 'inactive';
+    return this.openSession(user);
+  }
+
+  private async openSession(user: { id: string; role: string }): Promise<{ token: string; principal: Principal }> {
     const token = newToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.tokenTtlHours * 3_600_000);
