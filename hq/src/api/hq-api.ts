@@ -12,8 +12,18 @@ import type {
   OfficeListResponse,
   OfficeSummary,
 } from '@turnero/contract/hq';
+import type {
+  CatalogListResponse,
+  CatalogService,
+  CreateCatalogServiceBody,
+  HqLinkStatus,
+  OfficeConfigResponse,
+  PutOfficeServicesBody,
+} from '@turnero/contract/hq-link';
+import type { MeResponse } from '@turnero/contract/hq';
 import { createApiClient, type ApiClient } from '@turnero/web-client/api';
 import { getStaffToken } from '@turnero/web-client/auth';
+import { linkRowOf, type LinkRow } from '../lib/link-status';
 
 /** The figures every level of the dashboard shows (office, service, hour, day). */
 export interface Figures {
@@ -142,6 +152,33 @@ export class HqApi {
 
   logout(): Promise<unknown> {
     return this.client.post('/auth/logout');
+  }
+
+  me(): Promise<MeResponse> {
+    return this.client.get('/auth/me');
+  }
+
+  /** Every office's link to head office and the configuration it runs (the network view). */
+  async officeLinks(): Promise<LinkRow[]> {
+    const body = await this.client.get<{ offices: (OfficeSummary & { link?: HqLinkStatus })[] }>('/hq/offices');
+    return body.offices.map(linkRowOf);
+  }
+
+  async catalog(): Promise<CatalogService[]> {
+    return (await this.client.get<CatalogListResponse>('/hq/catalog/services')).services;
+  }
+
+  addCatalogService(body: CreateCatalogServiceBody): Promise<CatalogService> {
+    return this.client.post('/hq/catalog/services', body);
+  }
+
+  officeConfig(officeCode: string): Promise<OfficeConfigResponse> {
+    return this.client.get(`/hq/offices/${encodeURIComponent(officeCode)}/config`);
+  }
+
+  /** Publishes the office's offered services at once as a new configuration version. */
+  putOfficeServices(officeCode: string, body: PutOfficeServicesBody): Promise<{ version: number }> {
+    return this.client.put(`/hq/offices/${encodeURIComponent(officeCode)}/services`, body);
   }
 
   async offices(): Promise<OfficeInfo[]> {

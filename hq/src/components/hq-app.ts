@@ -1,6 +1,7 @@
 /**
  * The head-office dashboard shell: sign-in, the language switch (es-CO / en), the
- * meeting-room mode (large type) and the two views, comparison and live.
+ * meeting-room mode (large type) and the views: comparison, live, the office network (each
+ * office's link and configuration, opening one office's configuration) and the catalogue.
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -9,11 +10,20 @@ import { getStaffToken, setStaffToken } from '@turnero/web-client/auth';
 import { t } from '@turnero/web-client/i18n';
 import { HqApi } from '../api/hq-api';
 import { sharedStyles } from './shared-styles';
+import './hq-catalog-view';
 import './hq-compare-view';
 import './hq-live-view';
 import './hq-login';
+import './hq-network-view';
+import './hq-office-config';
 
-type View = 'compare' | 'live';
+const VIEWS = ['compare', 'live', 'network', 'catalog'] as const;
+type View = (typeof VIEWS)[number];
+
+function viewOfHash(): View {
+  const hash = location.hash.slice(1);
+  return (VIEWS as readonly string[]).includes(hash) ? (hash as View) : 'compare';
+}
 const LARGE_KEY = 'turnero.hq.large';
 
 function readLarge(): boolean {
@@ -80,7 +90,11 @@ export class HqApp extends LitElement {
 
   @property({ attribute: false }) api = new HqApi();
   @state() private signedIn = Boolean(getStaffToken());
-  @state() private view: View = location.hash === '#live' ? 'live' : 'compare';
+  @state() private view: View = viewOfHash();
+  /** Admins change the catalogue and the offices' configuration; managers read them. */
+  @state() private canWrite = false;
+  /** An office opened from the network view: its configuration page. */
+  @state() private configOffice: string | null = null;
   @state() private large = readLarge();
   /** An office opened from the live view: the comparison opens on its drill-down. */
   @state() private openOffice: string | null = null;
@@ -89,6 +103,15 @@ export class HqApp extends LitElement {
     super.connectedCallback();
     this.applyLarge();
     this.addEventListener('hq-unauthenticated', this.signOut);
+    if (this.signedIn) void this.loadRole();
+  }
+
+  private async loadRole(): Promise<void> {
+    try {
+      this.canWrite = (await this.api.me()).role === 'admin';
+    } catch {
+      this.canWrite = false; // a refused token signs out through the views' own requests
+    }
   }
 
   override render() {
@@ -96,7 +119,7 @@ export class HqApp extends LitElement {
         <h1>${t('app.title')}</h1>
         ${this.signedIn
           ? html`<nav aria-label=${t('app.tabs')}>
-              ${(['compare', 'live'] as const).map(
+              ${VIEWS.map(
                 (v) => html`<button type="button" data-view=${v} aria-current=${this.view === v ? 'page' : 'false'} @click=${() => this.show(v)}>
                   ${t(`app.tab.${v}`)}
                 </button>`,
@@ -115,28 +138,53 @@ export class HqApp extends LitElement {
       </header>
       <main>
         ${!this.signedIn
-          ? html`<hq-login .api=${this.api} @hq-signed-in=${() => (this.signedIn = true)}></hq-login>`
-          : this.view === 'live'
-            ? html`<hq-live-view
-                .api=${this.api}
-                @hq-open-office=${(e: CustomEvent<{ officeCode: string }>) => {
-                  this.openOffice = e.detail.officeCode;
-                  this.show('compare');
-                }}
-              ></hq-live-view>`
-            : html`<hq-compare-view .api=${this.api} .openOffice=${this.openOffice}></hq-compare-view>`}
+          ? html`<hq-login .api=${this.api} @hq-signed-in=${this.signedInNow}></hq-login>`
+          : this.renderView()}
       </main>`;
   }
 
+  private renderView() {
+    switch (this.view) {
+      case 'network':
+        return this.configOffice
+          ? html`<hq-office-config
+              .api=${this.api}
+              officeCode=${this.configOffice}
+              ?canWrite=${this.canWrite}
+              @hq-config-close=${() => (this.configOffice = null)}
+            ></hq-office-config>`
+          : html`<hq-network-view .api=${this.api} @hq-open-config=${(e: CustomEvent<{ officeCode: string }>) => (this.configOffice = e.detail.officeCode)}></hq-network-view>`;
+      case 'catalog':
+        return html`<hq-catalog-view .api=${this.api} ?canWrite=${this.canWrite}></hq-catalog-view>`;
+      case 'live':
+        return html`<hq-live-view
+          .api=${this.api}
+          @hq-open-office=${(e: CustomEvent<{ officeCode: string }>) => {
+            this.openOffice = e.detail.officeCode;
+            this.show('compare');
+          }}
+        ></hq-live-view>`;
+      default:
+        return html`<hq-compare-view .api=${this.api} .openOffice=${this.openOffice}></hq-compare-view>`;
+    }
+  }
+
+  private signedInNow = () => {
+    this.signedIn = true;
+    void this.loadRole();
+  };
+
   private show(view: View): void {
     if (view === 'live') this.openOffice = null;
+    this.configOffice = null;
     this.view = view;
-    history.replaceState(null, '', view === 'live' ? '#live' : '#');
+    history.replaceState(null, '', view === 'compare' ? '#' : `#${view}`);
   }
 
   private signOut = () => {
     setStaffToken(null);
     this.signedIn = false;
+    this.canWrite = false;
   };
 
   private toggleLarge = () => {

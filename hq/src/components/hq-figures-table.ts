@@ -14,8 +14,10 @@ import { t } from '@turnero/web-client/i18n';
 import { formatAgo, formatCount, formatDateTime, formatHour, formatShare, formatWait } from '../lib/figures';
 import { nextSort, sortRows, type SortDirection, type SortState } from '../lib/table-sort';
 import { sharedStyles } from './shared-styles';
+import { tableStyles } from './table-styles';
 
-export type ColumnKind = 'text' | 'count' | 'wait' | 'share' | 'datetime' | 'ago' | 'hour' | 'spread' | 'alerts';
+/** 'status': a column that draws its own cell (`cell`), sorted by `sortValue`, worst first. */
+export type ColumnKind = 'text' | 'count' | 'wait' | 'share' | 'datetime' | 'ago' | 'hour' | 'spread' | 'alerts' | 'status';
 
 export interface Column {
   key: string;
@@ -28,9 +30,13 @@ export interface Column {
   goodAtLeast?: number;
   /** For rates: above this the figure is flagged. */
   badAbove?: number;
+  /** Draws the cell instead of the kind's format (status columns: badges, versions). */
+  cell?(row: Row): TemplateResult | string;
+  /** What the column sorts by, when it is not the row's value at `key`. */
+  sortValue?(row: Row): unknown;
 }
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 const FIRST_DIRECTION: Record<ColumnKind, SortDirection> = {
   text: 'asc',
@@ -42,7 +48,11 @@ const FIRST_DIRECTION: Record<ColumnKind, SortDirection> = {
   datetime: 'desc',
   ago: 'asc',
   alerts: 'desc',
+  status: 'desc',
 };
+
+/** Columns of words (left-aligned) rather than figures. */
+const isTextual = (kind: ColumnKind): boolean => kind === 'text' || kind === 'alerts' || kind === 'status';
 
 @customElement('hq-figures-table')
 export class HqFiguresTable extends LitElement {
@@ -51,14 +61,9 @@ export class HqFiguresTable extends LitElement {
 
   static override styles = [
     sharedStyles,
+    tableStyles,
     css`
-      .scroller {
-        overflow-x: auto;
-        max-width: 100%;
-      }
       table {
-        border-collapse: collapse;
-        width: 100%;
         font-variant-numeric: tabular-nums;
       }
       th,
@@ -95,6 +100,11 @@ export class HqFiguresTable extends LitElement {
       td.col-datetime {
         white-space: normal;
         min-width: 5.5rem;
+      }
+      /* A status (a refusal's reason) wraps instead of widening the table. */
+      td.col-status {
+        white-space: normal;
+        min-width: 11rem;
       }
       th button:hover {
         text-decoration: underline;
@@ -173,9 +183,10 @@ export class HqFiguresTable extends LitElement {
   private cellValue = (row: Row, key: string): unknown => {
     if (key === 'spread') return row.waitP90Seconds;
     if (key === 'alerts') return (row.pastTarget ? 4 : 0) + (row.silent ? 2 : 0) + (row.clockSkew ? 1 : 0);
-    if (key === 'lastSyncAt' && this.columns.find((c) => c.key === key)?.kind === 'ago') {
-      return typeof row.lastSyncAt === 'string' ? -Date.parse(row.lastSyncAt) : null;
-    }
+    const column = this.columns.find((c) => c.key === key);
+    if (column?.sortValue) return column.sortValue(row);
+    // "5 min ago" sorts the most recent first when ascending.
+    if (column?.kind === 'ago') return typeof row[key] === 'string' ? -Date.parse(row[key]) : null;
     return row[key];
   };
 
@@ -207,7 +218,7 @@ export class HqFiguresTable extends LitElement {
   private renderHeader(column: Column, sort: SortState | null): TemplateResult {
     const active = sort?.key === column.key;
     const ariaSort = active ? (sort!.direction === 'asc' ? 'ascending' : 'descending') : 'none';
-    const textual = column.kind === 'text' || column.kind === 'alerts';
+    const textual = isTextual(column.kind);
     return html`<th scope="col" class=${textual ? 'text' : ''} aria-sort=${ariaSort}>
       <button
         type="button"
@@ -241,7 +252,7 @@ export class HqFiguresTable extends LitElement {
 
   private renderCell(column: Column, row: Row, spreadMax: number): TemplateResult {
     const value = row[column.key];
-    const textual = column.kind === 'text' || column.kind === 'alerts';
+    const textual = isTextual(column.kind);
     const content = this.formatCell(column, row, value, spreadMax);
     const flagged =
       (column.goodAtLeast !== undefined && typeof value === 'number' && value < column.goodAtLeast) ||
@@ -255,6 +266,7 @@ export class HqFiguresTable extends LitElement {
   }
 
   private formatCell(column: Column, row: Row, value: unknown, spreadMax: number): string | TemplateResult {
+    if (column.cell) return column.cell(row);
     const n = typeof value === 'number' ? value : null;
     switch (column.kind) {
       case 'count':

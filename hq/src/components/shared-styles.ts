@@ -94,6 +94,10 @@ export const sharedStyles = css`
     background: #fde8e8;
     color: #8a1016;
   }
+  .badge.ok {
+    background: #e3f4e8;
+    color: #1d5b2c;
+  }
   .badge.warn {
     background: #fff1d6;
     color: #6b3a00;
@@ -109,5 +113,37 @@ export const sharedStyles = css`
   .toolbar h2,
   .toolbar h3 {
     margin: 0;
+  }
+  /* Headline tiles of the live views. */
+  .tiles {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: 1rem;
+    margin-bottom: 1rem;
+  }
+  .tile {
+    background: #fff;
+    border: 1px solid var(--hq-border, #c9d0da);
+    border-radius: 0.6rem;
+    padding: 0.9rem 1.1rem;
+  }
+  .tile .value {
+    display: block;
+    font-size: 2.4rem;
+    font-weight: 700;
+    line-height: 1.1;
+  }
+  .tile.alert .value {
+    color: var(--hq-danger, #a4141b);
+  }
+  label.check {
+    display: inline-flex;
+    gap: 0.4rem;
+    align-items: center;
+  }
+  label.check input {
+    width: 1.2rem;
+    height: 1.2rem;
+    min-height: 0;
   }
 `;

@@ -1,0 +1,139 @@
+/**
+ * One office's central configuration: its link now, the version published for it and the
+ * one it runs (or refused, with its reason), and the services it offers from the catalogue.
+ * An admin publishes a new choice at once; the page follows the office until it applies it.
+ *
+ * @event hq-unauthenticated - the token was refused.
+ * @event hq-config-close - back to the network view.
+ */
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { CatalogService, HqLinkStatus, OfficeConfigResponse, PutOfficeServicesBody } from '@turnero/contract/hq-link';
+import { emit } from '@turnero/web-client/emit';
+import { LangController } from '@turnero/web-client/lang-controller';
+import { t } from '@turnero/web-client/i18n';
+import type { HqApi } from '../api/hq-api';
+import { formatAgo } from '../lib/figures';
+import type { LinkRow } from '../lib/link-status';
+import { failureText, PollController } from '../lib/poll-controller';
+import { configCell, linkBadge } from './hq-link-cells';
+import { sharedStyles } from './shared-styles';
+import { tableStyles } from './table-styles';
+import './hq-office-services-form';
+
+/** A person waiting for "applied" should not wait the 15 s of the network view. */
+const FOLLOW_MS = 3_000;
+
+interface OfficeState {
+  config: OfficeConfigResponse;
+  row: LinkRow | null;
+}
+
+@customElement('hq-office-config')
+export class HqOfficeConfig extends LitElement {
+  /** Re-renders on a language switch. */
+  private readonly language = new LangController(this);
+
+  static override styles = [sharedStyles, tableStyles];
+
+  @property({ attribute: false }) api!: HqApi;
+  @property() officeCode = '';
+  @property({ type: Boolean }) canWrite = false;
+  @property({ attribute: false }) clock: () => Date = () => new Date();
+
+  @state() private catalog: CatalogService[] = [];
+  @state() private busy = false;
+  @state() private notice = '';
+  @state() private problem = '';
+
+  private readonly office = new PollController<OfficeState>(this, {
+    load: async () => {
+      const [config, rows] = await Promise.all([this.api.officeConfig(this.officeCode), this.api.officeLinks()]);
+      return { config, row: rows.find((r) => r.officeCode === this.officeCode) ?? null };
+    },
+    everyMs: () => FOLLOW_MS,
+    clock: () => this.clock(),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.api.catalog().then(
+      (c) => (this.catalog = c),
+      (e) => this.fail(e),
+    );
+  }
+
+  /** The link as head office sees it, with the versions of the config just read (fresher than the list). */
+  private link({ config, row }: OfficeState): HqLinkStatus {
+    return {
+      connected: row?.link?.connected ?? false,
+      lastSeenAt: row?.link?.lastSeenAt ?? null,
+      appliedSeq: row?.link?.appliedSeq ?? 0,
+      currentVersion: config.version,
+      appliedVersion: config.appliedVersion,
+      refused: config.refused,
+    };
+  }
+
+  override render() {
+    const { value, error } = this.office;
+    const name = value?.row?.officeName ?? this.officeCode;
+    return html`<section class="card" aria-labelledby="config-title">
+      <div class="toolbar">
+        <h2 id="config-title">${t('config.title', { office: name })}</h2>
+        <button type="button" @click=${() => emit(this, 'hq-config-close', {})}>${t('config.back')}</button>
+      </div>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+      ${this.notice ? html`<p class="notice" role="status" data-testid="published">${this.notice}</p>` : ''}
+      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : ''}
+      ${value ? this.status(value) : html`<p class="muted" role="status">${t('app.loading')}</p>`}
+      ${value && this.catalog.length > 0
+        ? html`<hq-office-services-form
+            .catalog=${this.catalog}
+            .offered=${value.config.services}
+            ?canWrite=${this.canWrite}
+            ?busy=${this.busy}
+            @hq-publish=${(e: CustomEvent<{ body: PutOfficeServicesBody }>) => this.publish(e.detail.body)}
+          ></hq-office-services-form>`
+        : value
+          ? html`<p class="muted">${t('catalog.empty')}</p>`
+          : ''}
+    </section>`;
+  }
+
+  private status(state: OfficeState) {
+    const link = this.link(state);
+    const known = Boolean(state.row?.link);
+    return html`<dl class="status" data-testid="office-link">
+      <dt>${t('net.link')}</dt>
+      <dd>${linkBadge(known ? link : null)} ${known ? html`<span class="muted">${t('net.lastSeen')}: ${formatAgo(link.lastSeenAt, this.clock())}</span>` : ''}</dd>
+      <dt>${t('net.config')}</dt>
+      <dd data-testid="office-config-state">${configCell(link)}</dd>
+    </dl>`;
+  }
+
+  private async publish(body: PutOfficeServicesBody): Promise<void> {
+    this.busy = true;
+    this.problem = '';
+    this.notice = '';
+    try {
+      const { version } = await this.api.putOfficeServices(this.officeCode, body);
+      this.notice = t('config.published', { version });
+      await this.office.refresh();
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private fail(e: unknown): void {
+    this.problem = failureText(this, e);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hq-office-config': HqOfficeConfig;
+  }
+}
