@@ -15,6 +15,7 @@ import {
   USER_ROLES,
 } from '@turnero/domain/types';
 import { CallWhySchema } from './call-explanations';
+import { OfficeLinkStatus } from './hq-link';
 import { newPassword, safeText } from './text';
 
 /** The reasons an agent may pause for, which the desk offers: web apps take them from here. */
@@ -50,6 +51,8 @@ export const ServiceDto = z.object({
   color: z.string(),
   icon: z.string(),
   sortOrder: z.number(),
+  /** Head office's catalogue code when the service is linked to it (null: a local service, editable here). */
+  catalogCode: z.string().nullable(),
 });
 export type ServiceDto = z.infer<typeof ServiceDto>;
 
@@ -211,6 +214,8 @@ export const SyncStateDto = z.object({
   pendingEvents: z.number().int(),
   lastSentSeq: z.number().int(),
   headSeq: z.number().int(),
+  /** The live link to head office (configuration, staff): state, since when, last message applied. */
+  link: OfficeLinkStatus,
 });
 export type SyncStateDto = z.infer<typeof SyncStateDto>;
 

@@ -37,7 +37,7 @@ export const exampleSnapshot = {
     code: 'MED-012', name: 'Oficina Centro', timeZone: 'America/Bogota', acceptingTickets: true, keepQueueOvernight: false,
     ticker: 'Bienvenidos', policy: { preferentialPerGeneral: 2, overdueFirst: true }, agentsChooseServices: false,
   },
-  services: [{ id: 's-a', name: 'Pagos', nameEs: 'Pagos', nameEn: 'Payments', prefix: 'A', targetWaitMinutes: 15, active: true, color: '#0b5', icon: 'cash', sortOrder: 1 }],
+  services: [{ id: 's-a', name: 'Pagos', nameEs: 'Pagos', nameEn: 'Payments', prefix: 'A', targetWaitMinutes: 15, active: true, color: '#0b5', icon: 'cash', sortOrder: 1, catalogCode: 'PAGOS' }],
   queues: [{ serviceId: 's-a', waiting: 3, longestWaitSeconds: 420 }],
   waiting: [{ ...exampleTicket, id: 't2', code: 'A-015', status: 'waiting', calledAt: null, startedAt: null, counterId: null, counterName: null, position: 0, estimatedWaitSeconds: 300 }],
   counters: [{
@@ -52,4 +52,5 @@ export const exampleSnapshot = {
 };
 export const exampleSyncState = {
   enabled: true, hqUrl: 'https://hq', lastSuccessAt: at, lastAttemptAt: at, lastError: null, pendingEvents: 3, lastSentSeq: 40, headSeq: 43,
+  link: { state: 'connected', since: at, lastAppliedSeq: 7, lastAppliedAt: at, configVersion: 3, lastError: null },
 };

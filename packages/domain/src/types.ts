@@ -121,6 +121,8 @@ export interface Service {
   color: string;
   icon: string;
   sortOrder: number;
+  /** Head office's catalogue code once linked (absent or null: a local service). */
+  catalogCode?: string | null;
 }
 
 export interface CounterService {

@@ -46,7 +46,7 @@ export function makeCall(over: Partial<CallDto> = {}): CallDto {
 }
 
 export function makeService(over: Partial<ServiceDto> = {}): ServiceDto {
-  return { id: 's-a', name: 'Pagos', nameEs: 'Pagos', nameEn: 'Payments', prefix: 'A', targetWaitMinutes: 15, active: true, color: '#0b5', icon: 'cash', sortOrder: 1, ...over };
+  return { id: 's-a', name: 'Pagos', nameEs: 'Pagos', nameEn: 'Payments', prefix: 'A', targetWaitMinutes: 15, active: true, color: '#0b5', icon: 'cash', sortOrder: 1, catalogCode: null, ...over };
 }
 
 export function makeCounter(over: Partial<CounterDto> = {}): CounterDto {

@@ -42,7 +42,7 @@ export function ticketDto(view: QueueView, t: Ticket): TicketDto {
 }
 
 export function serviceDto(s: Service): ServiceDto {
-  return { ...s, name: s.nameEs };
+  return { ...s, name: s.nameEs, catalogCode: s.catalogCode ?? null };
 }
 
 export function counterDto(view: QueueView, c: Counter): CounterDto {

@@ -1,9 +1,11 @@
 /**
  * Store-and-forward to head office. With HQ_URL/HQ_TOKEN set, the sync worker sends the
  * outbox in order; without them the office only keeps its outbox. Either way supervisors
- * see the state (GET /api/v1/sync and 'sync:updated'): last success, pending, last error.
+ * see the state (GET /api/v1/sync and 'sync:updated'): last success, pending, last error,
+ * and the live link (configuration and staff from head office; outbox sync stays on HTTP).
  */
 import type { SyncStateDto } from '@turnero/contract/dto';
+import type { OfficeLinkStatus } from '@turnero/contract/hq-link';
 import type { OfficeDeps } from './context';
 import type { PrismaClient } from './store/db';
 import { loadOffice } from './store/office-store';
@@ -15,12 +17,23 @@ export interface SyncHandle {
   state(): Promise<SyncStateDto>;
   /** New outbox rows were committed. */
   notify(): void;
+  /** Something supervisors see changed (the link connected, a message applied): publish it now. */
+  changed(): void;
   stop(): Promise<void>;
 }
 
 const PUBLISH_EVERY_MS = 5_000;
 
-async function readSyncState(deps: OfficeDeps, hqUrl: string | null, worker: SyncWorker | null): Promise<SyncStateDto> {
+/** Where the live link to head office stands (link/link-wiring.ts). */
+export type LinkStatusReader = () => Promise<OfficeLinkStatus>;
+
+async function readSyncState(
+  deps: OfficeDeps,
+  hqUrl: string | null,
+  worker: SyncWorker | null,
+  linkStatus: LinkStatusReader,
+): Promise<SyncStateDto> {
+  const link = await linkStatus();
   return deps.bus.read(async (db) => {
     const head = await outboxHead(db);
     const s = await findSyncRow(db);
@@ -35,6 +48,7 @@ async function readSyncState(deps: OfficeDeps, hqUrl: string | null, worker: Syn
       pendingEvents: Math.max(0, head - lastSentSeq),
       lastSentSeq,
       headSeq: head,
+      link,
     };
   });
 }
@@ -43,6 +57,7 @@ export async function startSync(
   deps: OfficeDeps,
   prisma: PrismaClient,
   hq: { url: string; token: string } | null,
+  linkStatus: LinkStatusReader,
 ): Promise<SyncHandle> {
   let worker: SyncWorker | null = null;
   if (hq) {
@@ -67,8 +82,8 @@ export async function startSync(
     deps.logger.info({ hqUrl: hq.url }, 'sync to head office started');
   }
   let last = '';
-  const timer = setInterval(() => {
-    void readSyncState(deps, hq?.url ?? null, worker)
+  const publishIfChanged = () => {
+    void readSyncState(deps, hq?.url ?? null, worker, linkStatus)
       .then(async (sync) => {
         const key = JSON.stringify(sync);
         if (key === last) return;
@@ -76,11 +91,13 @@ export async function startSync(
         await deps.bus.read(async () => deps.broadcaster.publish('sync:updated', { sync }));
       })
       .catch((err) => deps.logger.warn({ err }, 'sync state not published'));
-  }, PUBLISH_EVERY_MS);
+  };
+  const timer = setInterval(publishIfChanged, PUBLISH_EVERY_MS);
   timer.unref();
   return {
-    state: () => readSyncState(deps, hq?.url ?? null, worker),
+    state: () => readSyncState(deps, hq?.url ?? null, worker, linkStatus),
     notify: () => worker?.notify(),
+    changed: publishIfChanged,
     async stop() {
       clearInterval(timer);
       await worker?.stop();

@@ -27,6 +27,8 @@ export function ticketFacts(
       event: e.type,
       day: ticket.day,
       serviceCode: factService?.prefix ?? '?',
+      // Only a linked service carries it: a local one's facts stay as they were.
+      ...(factService?.catalogCode ? { catalogCode: factService.catalogCode } : {}),
       serviceName: factService?.nameEs ?? '',
       targetWaitMinutes: factService?.targetWaitMinutes ?? 15,
       category: e.category,

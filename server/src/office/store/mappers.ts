@@ -46,6 +46,7 @@ export const toService = (r: ServiceRow): Service => ({
   color: r.color,
   icon: r.icon,
   sortOrder: r.sortOrder,
+  catalogCode: r.catalogCode,
 });
 
 export const toCounter = (r: CounterRow & { services: CounterServiceRow[] }): Counter => ({

@@ -1,0 +1,191 @@
+/**
+ * The office's end of the live link: the office dials out to head office's LINK_NAMESPACE
+ * (works behind NAT and office firewalls) with a socket.io client over websocket, and
+ * socket.io's own reconnection (back-off from 1 s to 60 s, jitter 0.5). The handshake
+ * `auth` is a function, so every reconnect sends the current LinkAuth: the token and what
+ * the database says was applied last (the office's stored seq is the truth).
+ *
+ * On connect and on `link:pending`: fetch the messages after the last applied seq, apply
+ * them one by one (link/apply-message.ts: one transaction each, exactly once), report
+ * them with `link:applied`, and go on while head office has more. One fetch loop runs at
+ * a time; a notice that arrives during one makes it look again when it ends.
+ *
+ * A refused handshake (bad token, head office restarting) is not retried by socket.io
+ * itself, so the client retries it with the same back-off. The token is never logged.
+ */
+import { io, type Socket } from 'socket.io-client';
+import {
+  LINK_NAMESPACE,
+  LinkMessage,
+  type LinkApplyResult,
+  type LinkAuth,
+  type LinkOfficeToServer,
+  type LinkServerToOffice,
+  type LinkState,
+} from '@turnero/contract/hq-link';
+import type { Clock } from '@turnero/domain/types';
+import type { Logger } from '../../platform/logger';
+import { backoffDelay } from '../sync/backoff';
+import type { LinkApplier } from './apply-message';
+
+export interface LinkClientOptions {
+  hqUrl: string;
+  token: string;
+  applier: LinkApplier;
+  /** What the office has applied, read from its database. */
+  applied: () => Promise<{ appliedSeq: number; configVersion: number }>;
+  clock: Clock;
+  logger: Logger;
+  /** The state changed (connected, disconnected...). */
+  onChange?: () => void;
+  fetchLimit?: number;
+  ackTimeoutMs?: number;
+  reconnectionDelayMs?: number;
+  reconnectionDelayMaxMs?: number;
+}
+
+export interface LinkConnection {
+  state: LinkState;
+  since: string | null;
+  lastError: string | null;
+}
+
+export interface LinkClient {
+  start(): void;
+  stop(): Promise<void>;
+  connection(): LinkConnection;
+}
+
+type LinkSocket = Socket<LinkServerToOffice, LinkOfficeToServer>;
+
+/** A fetch loop that makes no progress this many times in a row waits for the next notice. */
+const MAX_IDLE_ROUNDS = 3;
+
+export function createLinkClient(opts: LinkClientOptions): LinkClient {
+  const { applier, clock, logger } = opts;
+  const limit = opts.fetchLimit ?? 20;
+  const ackTimeoutMs = opts.ackTimeoutMs ?? 30_000;
+  const delayMs = opts.reconnectionDelayMs ?? 1_000;
+  const delayMaxMs = opts.reconnectionDelayMaxMs ?? 60_000;
+  let conn: LinkConnection = { state: 'connecting', since: clock.now().toISOString(), lastError: null };
+  let socket: LinkSocket | null = null;
+  let loop: Promise<void> | null = null;
+  let again = false;
+  let refusedHandshakes = 0;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  function setState(state: LinkState, lastError: string | null = conn.lastError): void {
+    const since = state === conn.state ? conn.since : clock.now().toISOString();
+    conn = { state, since, lastError };
+    opts.onChange?.();
+  }
+
+  function handshake(cb: (auth: LinkAuth) => void): void {
+    opts
+      .applied()
+      .then(({ appliedSeq, configVersion }) => cb({ token: opts.token, appliedSeq, configVersion }))
+      .catch((err) => {
+        // Head office resends from 0; the office skips what it applied (its stored seq decides).
+        logger.warn({ err }, 'link: applied seq not read for the handshake');
+        cb({ token: opts.token, appliedSeq: 0, configVersion: 0 });
+      });
+  }
+
+  /** One round: fetch after the stored seq, apply in order, report. Returns whether anything was consumed. */
+  async function round(s: LinkSocket): Promise<{ progressed: boolean; more: boolean }> {
+    const { appliedSeq } = await opts.applied();
+    const answer = await s.timeout(ackTimeoutMs).emitWithAck('link:fetch', { afterSeq: appliedSeq, limit });
+    if ('error' in answer) throw new Error(`link:fetch refused: ${answer.error.code}`);
+    const results: LinkApplyResult[] = [];
+    for (const raw of answer.messages as unknown[]) {
+      const parsed = LinkMessage.safeParse(raw);
+      const seq = (raw as { seq?: unknown })?.seq;
+      if (!parsed.success && !(typeof seq === 'number' && Number.isInteger(seq) && seq >= 1)) break;
+      const outcome = parsed.success
+        ? await applier.apply(parsed.data)
+        : await applier.refuse(seq as number, `unreadable message: ${parsed.error.issues[0]?.message ?? 'invalid'}`.slice(0, 500));
+      if (outcome.kind === 'gap') break;
+      if (outcome.kind === 'done') results.push(outcome.result);
+    }
+    if (results.length > 0) {
+      const ack = await s.timeout(ackTimeoutMs).emitWithAck('link:applied', { results });
+      if ('error' in ack) logger.warn({ code: ack.error.code }, 'link: head office refused the applied report');
+    }
+    const last = results.at(-1)?.seq ?? appliedSeq;
+    return { progressed: results.length > 0, more: answer.headSeq > last };
+  }
+
+  async function drain(s: LinkSocket): Promise<void> {
+    let idle = 0;
+    do {
+      again = false;
+      const { progressed, more } = await round(s);
+      idle = progressed ? 0 : idle + 1;
+      if (more && idle < MAX_IDLE_ROUNDS) again = true;
+    } while (again && s.connected && !stopped);
+  }
+
+  function catchUp(s: LinkSocket): void {
+    if (loop) {
+      again = true;
+      return;
+    }
+    loop = drain(s)
+      .catch((err: Error) => {
+        conn = { ...conn, lastError: err.message };
+        logger.warn({ err: err.message }, 'link: fetch and apply stopped; retried on the next notice or reconnect');
+      })
+      .finally(() => {
+        loop = null;
+        if (again && s.connected && !stopped) catchUp(s);
+      });
+  }
+
+  function retryHandshake(s: LinkSocket): void {
+    refusedHandshakes += 1;
+    const wait = backoffDelay(refusedHandshakes, { baseMs: delayMs, capMs: delayMaxMs, random: Math.random });
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (!stopped) s.connect();
+    }, wait);
+    retryTimer.unref();
+  }
+
+  return {
+    start() {
+      const s: LinkSocket = io(`${opts.hqUrl.replace(/\/+$/, '')}${LINK_NAMESPACE}`, {
+        transports: ['websocket'],
+        auth: handshake as unknown as (cb: (data: object) => void) => void,
+        reconnection: true,
+        reconnectionDelay: delayMs,
+        reconnectionDelayMax: delayMaxMs,
+        randomizationFactor: 0.5,
+      });
+      socket = s;
+      s.on('connect', () => {
+        refusedHandshakes = 0;
+        setState('connected', null);
+        logger.info({ hqUrl: opts.hqUrl }, 'link to head office connected');
+        catchUp(s);
+      });
+      s.on('link:pending', () => catchUp(s));
+      s.on('disconnect', (reason) => {
+        setState('disconnected', reason);
+        logger.warn({ reason }, 'link to head office lost');
+      });
+      s.on('connect_error', (err) => {
+        setState('disconnected', err.message);
+        // socket.io retries a broken transport itself, not a handshake head office refused.
+        if (!s.active && !stopped) retryHandshake(s);
+      });
+    },
+    async stop() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      socket?.disconnect();
+      await loop;
+    },
+    connection: () => conn,
+  };
+}
