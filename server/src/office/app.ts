@@ -40,6 +40,7 @@ import { Broadcaster } from './realtime/broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import { loadTicketFooter } from './store/settings-store';
 import { isEmpty, seedDemoOffice, seedRealOffice, type DemoCredentials } from './seed/seed';
+import { startLink, type LinkHandle } from './link/link-wiring';
 import { startSync, type SyncHandle } from './sync-wiring';
 
 interface OfficeServerOptions {
@@ -166,7 +167,9 @@ async function buildOfficeServer(
 
   const http = createWebServer(app, config, logger);
   const io = createSocketServer(http, deps, auth);
-  syncHandle = await startSync(deps, db.prisma, null);
+  let linkHandle: LinkHandle = startLink(deps, auth, { hq: null });
+  const linkStatus = () => linkHandle.status();
+  syncHandle = await startSync(deps, db.prisma, null, linkStatus);
   let housekeeping: NodeJS.Timeout | null = null;
   let liveDemo: LiveDemo | null = null;
 
@@ -189,7 +192,14 @@ async function buildOfficeServer(
       housekeeping.unref();
       if (config.HQ_URL && config.HQ_TOKEN) {
         await syncHandle!.stop();
-        syncHandle = await startSync(deps, db.prisma, { url: config.HQ_URL, token: config.HQ_TOKEN });
+        syncHandle = await startSync(deps, db.prisma, { url: config.HQ_URL, token: config.HQ_TOKEN }, linkStatus);
+        linkHandle = startLink(deps, auth, {
+          hq: { url: config.HQ_URL, token: config.HQ_TOKEN },
+          onSettingsChanged: async () => {
+            footer = await bus.read(loadTicketFooter);
+          },
+          onChange: () => syncHandle?.changed(),
+        });
       }
       if (liveDemoSettings) {
         // Through the real API, from this machine: the server listens there too.
@@ -207,6 +217,7 @@ async function buildOfficeServer(
     async stop() {
       await liveDemo?.stop();
       if (housekeeping) clearInterval(housekeeping);
+      await linkHandle.stop();
       await syncHandle?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       auth.close();
