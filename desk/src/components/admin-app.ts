@@ -4,7 +4,7 @@ import { t } from '@turnero/web-client/i18n';
 import { SERVICE_ICON_NAMES, serviceIcon } from '@turnero/web-client/service-icons';
 import type { CounterDto, DeviceDto } from '@turnero/contract/dto';
 import { PASSWORD_MIN_LENGTH } from '@turnero/contract/password-policy';
-import { deviceUrl, ENTITIES, formToBody, type EntityDef, type FieldDef } from '../lib/admin-entities';
+import { deviceUrl, editableFields, ENTITIES, formToBody, isCentral, type EntityDef, type FieldDef } from '../lib/admin-entities';
 import { CommandRunner } from '../lib/command-runner';
 import { errorText } from '../lib/error-text';
 import { api } from '../lib/staff-session';
@@ -18,7 +18,8 @@ type Row = Record<string, unknown> & { id: string; active?: boolean };
 /**
  * Admin pages: services, counters, users and devices of the office. Create, edit,
  * deactivate; device tokens are rotated or revoked here, a new token shown once with
- * the URL to open on the device.
+ * the URL to open on the device. What head office owns (catalogue services, its staff) is
+ * shown read-only, saying where to change it; the office's own parts of it stay editable.
  */
 @customElement('turnero-admin-app')
 export class AdminApp extends LitElement {
@@ -73,6 +74,12 @@ export class AdminApp extends LitElement {
         width: 2.75rem;
         height: 2.75rem;
         flex: none;
+      }
+      .central {
+        background: #e7eef7;
+        border-left: 6px solid var(--c-primary);
+        border-radius: 6px;
+        padding: 0.5rem 0.75rem;
       }
     `,
   ];
@@ -133,16 +140,19 @@ export class AdminApp extends LitElement {
     return html`<table>
       ${tableHead([...tab.columns.map((c) => c.label), 'common.state', 'common.actions'])}
       <tbody>
-        ${this._rows.map(
-          (row) => html`<tr data-row=${String(row[tab.columns[0].key] ?? row.id)}>
+        ${this._rows.map((row) => {
+          const central = isCentral(tab, row);
+          return html`<tr data-row=${String(row[tab.columns[0].key] ?? row.id)} data-central=${central ? 'true' : 'false'}>
             ${tab.columns.map((c) => html`<td>${this._cell(c.key, row[c.key])}</td>`)}
             <td>${row.active === false ? t('common.inactive') : t('common.active')}</td>
             <td class="actions">
-              <button type="button" @click=${() => this._edit(row)}>${t('common.edit')}</button>
-              <button type="button" ?disabled=${this._commands.busy} @click=${() => this._setActive(row, row.active === false)}>
-                ${row.active === false ? t('common.activate') : t('common.deactivate')}
-              </button>
-              ${tab.kind === 'users'
+              <button type="button" @click=${() => this._edit(row)}>${central && editableFields(tab, row).length === 0 ? t('admin.view') : t('common.edit')}</button>
+              ${central
+                ? ''
+                : html`<button type="button" ?disabled=${this._commands.busy} @click=${() => this._setActive(row, row.active === false)}>
+                    ${row.active === false ? t('common.activate') : t('common.deactivate')}
+                  </button>`}
+              ${tab.kind === 'users' && !central
                 ? html`<button type="button" @click=${() => (this._resetFor = row)}>${t('admin.resetPassword')}</button>`
                 : ''}
               ${tab.kind === 'devices'
@@ -150,8 +160,8 @@ export class AdminApp extends LitElement {
                     <button type="button" class="danger" ?disabled=${this._commands.busy} @click=${() => this._revoke(row)}>${t('admin.revokeToken')}</button>`
                 : ''}
             </td>
-          </tr>`,
-        )}
+          </tr>`;
+        })}
       </tbody>
     </table>`;
   }
@@ -159,6 +169,7 @@ export class AdminApp extends LitElement {
   private _cell(key: string, value: unknown) {
     if (key === 'role') return t(`role.${String(value)}`);
     if (key === 'kind') return t(`kind.${String(value)}`);
+    if (key === 'managedBy') return value === 'hq' ? html`<span class="badge">${t('admin.byHq')}</span>` : t('admin.byOffice');
     return value === null || value === undefined ? t('common.none') : String(value);
   }
 
@@ -166,21 +177,29 @@ export class AdminApp extends LitElement {
     const editing = this._editing;
     const mode = editing ? 'edit' : 'create';
     const fields = this._tab.fields.filter((f) => mode === 'create' || !f.createOnly);
+    const central = isCentral(this._tab, editing);
+    const editable = new Set(editableFields(this._tab, editing).map((f) => f.name));
     return html`<form class="panel" @submit=${this._submit} aria-labelledby="form-title">
-      <h2 id="form-title">${editing ? `${t('common.edit')}: ${String(editing[this._tab.columns[0].key] ?? '')}` : t('common.create')}</h2>
-      <div class="grid">${fields.map((f) => this._field(f, editing))}</div>
+      <h2 id="form-title">${editing ? `${t(central && editable.size === 0 ? 'admin.view' : 'common.edit')}: ${String(editing[this._tab.columns[0].key] ?? '')}` : t('common.create')}</h2>
+      ${central
+        ? html`<p class="central" data-testid="central-note"><strong>${t('admin.centralNote')}</strong> ${t(this._tab.central!.where)}</p>`
+        : ''}
+      <div class="grid">${fields.map((f) => this._field(f, editing, !editable.has(f.name)))}</div>
       <p class="row">
-        <button class="primary" type="submit" ?disabled=${this._commands.busy}>${editing ? t('common.save') : t('common.create')}</button>
-        ${editing ? html`<button type="button" @click=${() => (this._editing = null)}>${t('common.cancel')}</button>` : ''}
+        ${editable.size > 0
+          ? html`<button class="primary" type="submit" ?disabled=${this._commands.busy}>${editing ? t('common.save') : t('common.create')}</button>`
+          : ''}
+        ${editing ? html`<button type="button" @click=${() => (this._editing = null)}>${editable.size > 0 ? t('common.cancel') : t('common.close')}</button>` : ''}
       </p>
     </form>`;
   }
 
-  private _field(f: FieldDef, row: Row | null) {
+  /** `readOnly`: head office owns the value; shown, not sent. */
+  private _field(f: FieldDef, row: Row | null, readOnly = false) {
     const id = `f-${f.name}`;
     const value = row?.[f.name];
     const text = value === null || value === undefined ? (f.type === 'color' ? '#0b5cad' : '') : String(value);
-    if (f.type === 'icon') return this._iconField(id, f, text);
+    if (f.type === 'icon') return this._iconField(id, f, text, readOnly);
     if (f.type === 'select') {
       const options =
         f.options === 'counters'
@@ -188,26 +207,26 @@ export class AdminApp extends LitElement {
           : (f.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }));
       return html`<div>
         <label for=${id}>${t(f.label)}</label>
-        <select id=${id} name=${f.name} ?required=${f.required}>
+        <select id=${id} name=${f.name} ?required=${f.required} ?disabled=${readOnly}>
           ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === text}>${o.label}</option>`)}
         </select>
       </div>`;
     }
     return html`<div>
       <label for=${id}>${t(f.label)}</label>
-      <input id=${id} name=${f.name} type=${f.type} .value=${text} ?required=${f.required}
+      <input id=${id} name=${f.name} type=${f.type} .value=${text} ?required=${f.required} ?disabled=${readOnly}
         min=${f.min ?? ''} max=${f.max ?? ''} minlength=${f.minLength ?? 0} maxlength=${f.maxLength ?? 524288} pattern=${f.pattern ?? '.*'}
         autocomplete=${f.type === 'password' ? 'new-password' : 'off'} />
     </div>`;
   }
 
   /** A list of the icons the kiosk can draw, with the chosen one drawn next to it (free text let typos through). */
-  private _iconField(id: string, f: FieldDef, saved: string) {
+  private _iconField(id: string, f: FieldDef, saved: string, readOnly: boolean) {
     const chosen = this._iconChoice ?? (saved || 'ticket');
     return html`<div>
       <label for=${id}>${t(f.label)}</label>
       <span class="icon-picker">
-        <select id=${id} name=${f.name} @change=${(e: Event) => (this._iconChoice = (e.target as HTMLSelectElement).value)}>
+        <select id=${id} name=${f.name} ?disabled=${readOnly} @change=${(e: Event) => (this._iconChoice = (e.target as HTMLSelectElement).value)}>
           ${SERVICE_ICON_NAMES.map((name) => html`<option value=${name} ?selected=${name === chosen}>${name}</option>`)}
         </select>
         <svg class="icon-preview" data-testid="icon-preview" data-icon=${chosen} viewBox="0 0 24 24" aria-hidden="true" fill="none"
@@ -270,7 +289,8 @@ export class AdminApp extends LitElement {
     const form = new FormData(formEl);
     const tab = this._tab;
     const editing = this._editing;
-    const body = formToBody(tab.fields, form, editing ? 'edit' : 'create');
+    // Only what the office may change here is sent (the fields head office owns are disabled).
+    const body = formToBody(editableFields(tab, editing), form, editing ? 'edit' : 'create');
     const ok = await this._run(async () => {
       if (editing) {
         await api.patch(`${tab.path}/${editing.id}`, body);

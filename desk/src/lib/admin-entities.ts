@@ -36,6 +36,11 @@ export interface EntityDef {
   /** Fields shown as table columns (i18n key + property). */
   columns: { label: string; key: string }[];
   fields: FieldDef[];
+  /**
+   * Rows head office owns (a service linked to the catalogue, a person from head office's
+   * staff): read-only here, except `localFields`, and the page says where to change them.
+   */
+  central?: { owns(row: Record<string, unknown>): boolean; localFields: string[]; where: string };
 }
 
 export const ENTITIES: EntityDef[] = [
@@ -47,6 +52,7 @@ export const ENTITIES: EntityDef[] = [
       { label: 'admin.prefix', key: 'prefix' },
       { label: 'admin.nameEs', key: 'nameEs' },
       { label: 'admin.targetWait', key: 'targetWaitMinutes' },
+      { label: 'admin.catalogCode', key: 'catalogCode' },
     ],
     fields: [
       { name: 'prefix', label: 'admin.prefix', type: 'text', required: true, maxLength: 3, pattern: '[A-Z]{1,3}' },
@@ -57,6 +63,8 @@ export const ENTITIES: EntityDef[] = [
       { name: 'icon', label: 'admin.icon', type: 'icon' },
       { name: 'sortOrder', label: 'admin.sortOrder', type: 'number', min: 0, max: 999 },
     ],
+    // A linked service is offered, named and numbered as head office publishes it.
+    central: { owns: (row) => typeof row.catalogCode === 'string' && row.catalogCode !== '', localFields: [], where: 'admin.whereServices' },
   },
   {
     kind: 'counters',
@@ -73,6 +81,7 @@ export const ENTITIES: EntityDef[] = [
       { label: 'admin.username', key: 'username' },
       { label: 'admin.displayName', key: 'displayName' },
       { label: 'admin.role', key: 'role' },
+      { label: 'admin.managedBy', key: 'managedBy' },
     ],
     fields: [
       { name: 'username', label: 'admin.username', type: 'text', required: true, createOnly: true, maxLength: 32, pattern: '[a-z0-9._\\-]{3,32}' },
@@ -91,6 +100,9 @@ export const ENTITIES: EntityDef[] = [
       { name: 'counterId', label: 'admin.homeCounter', type: 'select', options: 'counters', nullable: true },
       { name: 'password', label: 'admin.password', type: 'password', required: true, createOnly: true, minLength: PASSWORD_MIN_LENGTH, maxLength: 256 },
     ],
+    // Head office's people: their name, role, password and whether they may work come from
+    // head office; which counter they sit at is the office's call.
+    central: { owns: (row) => row.managedBy === 'hq', localFields: ['counterId'], where: 'admin.whereStaff' },
   },
   {
     kind: 'devices',
@@ -117,6 +129,16 @@ export const ENTITIES: EntityDef[] = [
     ],
   },
 ];
+
+/** Whether head office owns this row (read-only here except its local fields). */
+export const isCentral = (entity: EntityDef, row: Record<string, unknown> | null): boolean => Boolean(row && entity.central?.owns(row));
+
+/** The fields an admin may change in this row here: all of them, or only the local ones of a central row. */
+export function editableFields(entity: EntityDef, row: Record<string, unknown> | null): FieldDef[] {
+  if (!isCentral(entity, row)) return entity.fields;
+  const local = new Set(entity.central!.localFields);
+  return entity.fields.filter((f) => local.has(f.name));
+}
 
 /** Minimal FormData-like input, so the conversion is testable without a DOM. */
 export interface FormLike {

@@ -29,6 +29,14 @@ export const adminEs = {
   'admin.tokenRevoked': 'Token revocado.',
   'admin.created': 'Creado.',
   'admin.updated': 'Actualizado.',
+  'admin.catalogCode': 'Código del catálogo',
+  'admin.managedBy': 'Lo administra',
+  'admin.byHq': 'Casa matriz',
+  'admin.byOffice': 'Esta oficina',
+  'admin.view': 'Ver',
+  'admin.centralNote': 'Se administra en la casa matriz.',
+  'admin.whereServices': 'Cámbielo en el panel de la casa matriz: Red de oficinas › esta oficina › Trámites que ofrece la oficina (o en el Catálogo). Qué módulos lo atienden se decide en el tablero del supervisor.',
+  'admin.whereStaff': 'El nombre, el rol, la contraseña y si puede trabajar aquí se cambian en la casa matriz. Aquí puede cambiar su módulo asignado.',
 };
 
 export const adminEn: Record<keyof typeof adminEs, string> = {
@@ -60,4 +68,12 @@ export const adminEn: Record<keyof typeof adminEs, string> = {
   'admin.tokenRevoked': 'Token revoked.',
   'admin.created': 'Created.',
   'admin.updated': 'Updated.',
+  'admin.catalogCode': 'Catalogue code',
+  'admin.managedBy': 'Managed by',
+  'admin.byHq': 'Head office',
+  'admin.byOffice': 'This office',
+  'admin.view': 'View',
+  'admin.centralNote': 'Managed by head office.',
+  'admin.whereServices': 'Change it on head office’s dashboard: Office network › this office › Services the office offers (or in the Catalogue). Which counters serve it is decided on the supervisor board.',
+  'admin.whereStaff': 'Name, role, password and whether they may work here are changed at head office. Here you can change their assigned counter.',
 };
