@@ -226,6 +226,8 @@ export const UserDto = z.object({
   role: z.enum(USER_ROLES),
   active: z.boolean(),
   counterId: id.nullable(),
+  /** 'hq': head office manages this person (read-only here but their counter); 'office': created on these admin pages. */
+  managedBy: z.enum(['office', 'hq']),
 });
 export type UserDto = z.infer<typeof UserDto>;
 

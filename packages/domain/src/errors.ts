@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   office_closed: 409,
   service_inactive: 409,
   gap_in_sequence: 409,
+  /** Head office owns it (a linked service's fields, its settings, its staff): changed there, read-only here. */
+  managed_by_hq: 409,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,

@@ -1,9 +1,15 @@
-/** Supervisor settings: the display ticker, closing time, the calling policy, a counter's services. */
+/**
+ * Supervisor settings: the display ticker, closing time, the calling policy, a counter's
+ * services. Each change is written to the configuration audit; a setting head office owns
+ * (its last configuration version named it) is read-only here (409 managed_by_hq).
+ */
 import type { CounterDto, OfficeDto } from '@turnero/contract/dto';
 import { AppError } from '@turnero/domain/errors';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
 import { counterDto, officeDto } from '../presenter';
+import { auditedRow, insertConfigAudit } from '../store/config-audit-store';
+import { readHqOwnableSettings, readLinkRow } from '../store/link-store';
 import { getCounter, loadOffice, loadServices } from '../store/office-store';
 import { updateOfficeSettings, replaceCounterServices } from '../store/settings-store';
 
@@ -16,9 +22,19 @@ interface OfficeSettings {
   agentsChooseServices?: boolean;
 }
 
-export async function changeOfficeSettings(deps: OfficeDeps, settings: OfficeSettings): Promise<OfficeDto> {
+export async function changeOfficeSettings(deps: OfficeDeps, principal: Principal, settings: OfficeSettings): Promise<OfficeDto> {
   return deps.bus.command('office-settings', async ({ tx, afterCommit }) => {
+    const hqOwned = (await readLinkRow(tx)).hqSettings.filter((k) => k in settings && settings[k as keyof OfficeSettings] !== undefined);
+    if (hqOwned.length > 0) {
+      throw new AppError('managed_by_hq', `${hqOwned.join(', ')} managed by head office: change it there (read-only at the office)`);
+    }
+    const before = { ...(await loadOffice(tx)), ...(await readHqOwnableSettings(tx)) };
     const office = officeDto(await updateOfficeSettings(tx, settings));
+    const keys = Object.keys(settings) as (keyof typeof before)[];
+    await insertConfigAudit(tx, [{
+      at: deps.clock.now(), actor: principal.id, action: 'settings.update', subject: 'office',
+      before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: settings,
+    }]);
     afterCommit(() => {
       deps.broadcaster.publish('office:updated', { office });
     });
@@ -46,7 +62,10 @@ export async function changeCounterServices(
     if (unknown.length > 0) throw new AppError('not_found', `Unknown service(s): ${unknown.join(', ')}`);
     const ids = services.map((s) => s.serviceId);
     if (new Set(ids).size !== ids.length) throw new AppError('validation_failed', 'A service is listed twice');
+    const before = await auditedRow(tx, 'counter', counterId);
     await replaceCounterServices(tx, counterId, services);
+    const after = await auditedRow(tx, 'counter', counterId);
+    await insertConfigAudit(tx, [{ at: deps.clock.now(), actor: principal.id, action: 'counter.services', subject: counterId, before, after }]);
     const view = await liveView();
     const dto = counterDto(view, await getCounter(tx, counterId));
     afterCommit(() => {

@@ -130,13 +130,17 @@ function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Princip
     route<Principal, undefined, typeof ServiceCreate>({
       ...base, method: 'post', path: '/admin/services', summary: 'Create a service', body: ServiceCreate,
       responses: { 201: { description: 'Created', schema: ServiceDto }, 409: err('Prefix taken') },
-      handler: async ({ body }) => ({ status: 201, body: await createService(deps, body) }),
+      handler: async ({ body, principal }) => ({ status: 201, body: await createService(deps, principal, body) }),
     }),
     route<Principal, typeof IdParam, typeof ServicePatch>({
       ...base, method: 'patch', path: '/admin/services/:id', summary: 'Edit or deactivate a service',
       params: IdParam, body: ServicePatch,
-      responses: { 200: { description: 'Updated', schema: ServiceDto }, 404: err('Unknown service') },
-      handler: async ({ params, body }) => ({ body: await editService(deps, params.id, body) }),
+      responses: {
+        200: { description: 'Updated', schema: ServiceDto },
+        404: err('Unknown service'),
+        409: err("A linked service's head-office fields (managed_by_hq), or the prefix is taken"),
+      },
+      handler: async ({ params, body, principal }) => ({ body: await editService(deps, principal, params.id, body) }),
     }),
     route<Principal>({
       ...base, method: 'get', path: '/admin/counters', summary: 'All counters',
@@ -146,13 +150,13 @@ function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Princip
     route<Principal, undefined, typeof CounterCreate>({
       ...base, method: 'post', path: '/admin/counters', summary: 'Create a counter', body: CounterCreate,
       responses: { 201: { description: 'Created', schema: AdminCounterDto }, 409: err('Name taken') },
-      handler: async ({ body }) => ({ status: 201, body: await createCounter(deps, body) }),
+      handler: async ({ body, principal }) => ({ status: 201, body: await createCounter(deps, principal, body) }),
     }),
     route<Principal, typeof IdParam, typeof CounterPatch>({
       ...base, method: 'patch', path: '/admin/counters/:id', summary: 'Rename or deactivate a counter',
       params: IdParam, body: CounterPatch,
       responses: { 200: { description: 'Updated', schema: AdminCounterDto }, 404: err('Unknown counter') },
-      handler: async ({ params, body }) => ({ body: await editCounter(deps, params.id, body) }),
+      handler: async ({ params, body, principal }) => ({ body: await editCounter(deps, principal, params.id, body) }),
     }),
     route<Principal>({
       ...base, method: 'get', path: '/admin/users', summary: 'All users (no password hashes)',
@@ -162,12 +166,16 @@ function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Princip
     route<Principal, undefined, typeof UserCreate>({
       ...base, method: 'post', path: '/admin/users', summary: 'Create a user', body: UserCreate,
       responses: { 201: { description: 'Created', schema: UserDto }, 409: err('Username taken') },
-      handler: async ({ body }) => ({ status: 201, body: await createUser(deps, body) }),
+      handler: async ({ body, principal }) => ({ status: 201, body: await createUser(deps, principal, body) }),
     }),
     route<Principal, typeof IdParam, typeof UserPatch>({
       ...base, method: 'patch', path: '/admin/users/:id', summary: 'Edit, deactivate or reset the password of a user',
       params: IdParam, body: UserPatch,
-      responses: { 200: { description: 'Updated', schema: UserDto }, 404: err('Unknown user') },
+      responses: {
+        200: { description: 'Updated', schema: UserDto },
+        404: err('Unknown user'),
+        409: err('A person head office manages (managed_by_hq): only their counter is changed here'),
+      },
       handler: async ({ params, body, principal }) => ({ body: await editUser(deps, auth, principal, params.id, body) }),
     }),
     route<Principal>({
@@ -183,9 +191,9 @@ function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Princip
         400: err('A printer target PRINTER_ALLOWED_TARGETS does not allow (code printer_target_*)'),
         409: err('Name taken'),
       },
-      handler: async ({ body }) => {
+      handler: async ({ body, principal }) => {
         assertAdminPrinterTarget(deps.config, body.printerUri);
-        return { status: 201, body: await createDevice(deps, auth, body) };
+        return { status: 201, body: await createDevice(deps, auth, principal, body) };
       },
     }),
     route<Principal, typeof IdParam, typeof DevicePatch>({
@@ -196,9 +204,9 @@ function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Princip
         400: err('A printer target PRINTER_ALLOWED_TARGETS does not allow (code printer_target_*)'),
         404: err('Unknown device'),
       },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, principal }) => {
         assertAdminPrinterTarget(deps.config, body.printerUri);
-        return { body: await editDevice(deps, auth, params.id, body) };
+        return { body: await editDevice(deps, auth, principal, params.id, body) };
       },
     }),
     route<Principal, typeof IdParam>({

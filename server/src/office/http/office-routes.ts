@@ -163,7 +163,7 @@ export function officeRoutes(
       roles: MANAGERS,
       body: OfficeSettingsRequest,
       responses: { 200: { description: 'Office', schema: OfficeDto } },
-      handler: async ({ body }) => ({ body: await changeOfficeSettings(deps, body) }),
+      handler: async ({ body, principal }) => ({ body: await changeOfficeSettings(deps, principal, body) }),
     }),
     route<Principal>({
       method: 'get',

@@ -16,14 +16,13 @@ import type { CommandContext } from '../command-bus';
 import type { OfficeDeps } from '../context';
 import { officeDto } from '../presenter';
 import { revokeTokensOf } from '../store/auth-store';
+import { insertConfigAudit, type ConfigAuditEntry } from '../store/config-audit-store';
 import {
-  insertConfigAudit,
   loadStaffUsers,
   readHqOwnableSettings,
   readLinkRow,
   saveLinkRow,
   writeHqOwnableSettings,
-  type ConfigAuditEntry,
   type LinkRow,
 } from '../store/link-store';
 import { loadCounters, loadOffice, loadServices } from '../store/office-store';

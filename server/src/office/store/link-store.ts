@@ -1,7 +1,7 @@
 /**
  * The head-office link's rows: where the stream of messages stands (one LinkState row,
  * written in the same transaction as what a message changed), the services and users head
- * office manages, and the configuration audit (every change, central or local).
+ * office manages.
  */
 import type { ConfigSettings } from '@turnero/contract/hq-link';
 import type { Db } from './db';
@@ -29,49 +29,6 @@ export async function saveLinkRow(db: Db, changes: Partial<LinkRow>): Promise<vo
   const { hqSettings, ...rest } = changes;
   const data = { ...rest, ...(hqSettings ? { hqSettings: JSON.stringify(hqSettings) } : {}) };
   await db.linkState.upsert({ where: ONE, create: { ...ONE, ...data }, update: data });
-}
-
-export interface ConfigAuditEntry {
-  at: Date;
-  /** 'hq' or the id of the user who changed it locally. */
-  actor: string;
-  /** What was done, e.g. `service.update`, `user.deactivate`, `config.refused`. */
-  action: string;
-  /** The id or code of what changed. */
-  subject: string;
-  before: unknown;
-  after: unknown;
-  linkSeq?: number;
-}
-
-const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
-
-export async function insertConfigAudit(db: Db, entries: ConfigAuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await db.configAudit.createMany({
-    data: entries.map((e) => ({ ...e, before: json(e.before), after: json(e.after), linkSeq: e.linkSeq ?? null })),
-  });
-}
-
-export interface StoredConfigAudit {
-  id: number;
-  at: Date;
-  actor: string;
-  action: string;
-  subject: string;
-  before: string | null;
-  after: string | null;
-  linkSeq: number | null;
-}
-
-/** The latest entries first. */
-export async function listConfigAudit(db: Db, limit: number): Promise<StoredConfigAudit[]> {
-  return db.configAudit.findMany({ orderBy: { id: 'desc' }, take: limit });
-}
-
-/** Who manages a user ('office' or 'hq'); null for an unknown id. */
-export async function userManager(db: Db, id: string): Promise<string | null> {
-  return (await db.user.findUnique({ where: { id }, select: { managedBy: true } }))?.managedBy ?? null;
 }
 
 export async function loadStaffUsers(db: Db) {

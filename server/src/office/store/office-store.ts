@@ -153,9 +153,9 @@ export async function recentCalls(db: Db, limit: number) {
   });
 }
 
-export async function loadUsers(db: Db): Promise<(User & { counterId: string | null })[]> {
+export async function loadUsers(db: Db): Promise<(User & { counterId: string | null; managedBy: 'office' | 'hq' })[]> {
   const rows = await db.user.findMany({ orderBy: { username: 'asc' } });
-  return rows.map((r) => ({ ...toUser(r), counterId: r.counterId }));
+  return rows.map((r) => ({ ...toUser(r), counterId: r.counterId, managedBy: r.managedBy === 'hq' ? 'hq' : 'office' }));
 }
 
 export async function loadDevices(db: Db) {
