@@ -6,6 +6,7 @@
  * nothing to compute it from (no calls, no agent time) is null, never 0.
  */
 import { z } from 'zod';
+import { ConfigSettings, HqLinkStatus, ServicePrefix, STAFF_ROLES, StaffUsername } from './hq-link';
 import { newPassword, safeText } from './text';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -85,6 +86,8 @@ export const OfficeSummary = z.object({
   clockSkewFlag: z.boolean(),
   /** The office has a valid (not revoked) ingest token. */
   hasToken: z.boolean(),
+  /** The live link to the office (hq-link.ts): connected now, configuration applied vs. current. */
+  link: HqLinkStatus,
 });
 export type OfficeSummary = z.infer<typeof OfficeSummary>;
 /** GET /api/v1/hq/offices (managers: their company only). */
@@ -100,17 +103,16 @@ export const CompareQuery = z
     to: day,
     company: z.string().max(64).optional(),
     region: z.string().max(64).optional(),
-    /** Service code (the ticket prefix, e.g. "A"). */
-    service: z.string().max(3).optional(),
+    /** A catalogue code ("FACT"), or the ticket prefix ("A") of a service not linked to the catalogue. */
+    service: z.string().max(16).optional(),
+    /** `service`: each row also carries its figures per service (grouped by catalogue code). */
+    by: z.enum(['service']).optional(),
   })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 export type CompareQuery = z.infer<typeof CompareQuery>;
 
-export const CompareRow = z.object({
-  officeCode: z.string(),
-  officeName: z.string(),
-  company: z.string().nullable(),
-  region: z.string().nullable(),
+/** The figures compare gives an office, and each of its services with `by=service`. */
+const CompareFigures = z.object({
   issued: z.number().int(),
   served: z.number().int(),
   /** First calls (denominator of noShowRate). */
@@ -125,12 +127,34 @@ export const CompareRow = z.object({
   /** (cancelled or expired before a call) / issued */
   walkoutRate: z.number().nullable(),
   serviceMedianSeconds: z.number().nullable(),
+});
+
+/**
+ * One service of one office in a comparison: `service` is its catalogue code, or its local
+ * code (ticket prefix) when the office has not linked it to the catalogue (`catalogCode` null).
+ */
+export const CompareServiceRow = z.object({
+  service: z.string(),
+  catalogCode: z.string().nullable(),
+  name: z.string(),
+  ...CompareFigures.shape,
+});
+
+export const CompareRow = z.object({
+  officeCode: z.string(),
+  officeName: z.string(),
+  company: z.string().nullable(),
+  region: z.string().nullable(),
+  ...CompareFigures.shape,
   /** Serving time / signed-in time of the office's agents (all services). */
   utilisation: z.number().nullable(),
   lastSyncAt: isoTime.nullable(),
   clockSkewMs: z.number().nullable(),
+  /** With `by=service`: the same figures per service, grouped by catalogue code (utilisation is the office's only). */
+  services: z.array(CompareServiceRow).optional(),
 });
 export type CompareRow = z.infer<typeof CompareRow>;
+export type CompareServiceRow = z.infer<typeof CompareServiceRow>;
 /**
  * GET /api/v1/hq/offices/compare -> one row per office (offices with no traffic included, zeros/nulls).
  * GET /api/v1/hq/compare.csv (same query, plus lang=es|en for the header row): the same rows as CSV.
@@ -143,12 +167,12 @@ export type CompareResponse = z.infer<typeof CompareResponse>;
 export const BREAKDOWN_BY = ['service', 'hour', 'day'] as const;
 /** GET /api/v1/hq/offices/:code/breakdown?from&to&by[&service] */
 export const BreakdownQuery = z
-  .object({ from: day, to: day, by: z.enum(BREAKDOWN_BY).default('service'), service: z.string().max(3).optional() })
+  .object({ from: day, to: day, by: z.enum(BREAKDOWN_BY).default('service'), service: z.string().max(16).optional() })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 export type BreakdownQuery = z.infer<typeof BreakdownQuery>;
 
 export const BreakdownRow = z.object({
-  /** Service code, hour "0".."23", or day YYYY-MM-DD. */
+  /** Service (catalogue code, or local code when not linked), hour "0".."23", or day YYYY-MM-DD. */
   key: z.string(),
   /** Service name, "08:00", or the day. */
   label: z.string(),
@@ -216,6 +240,81 @@ export const LiveOffice = z.object({
 export type LiveOffice = z.infer<typeof LiveOffice>;
 export const LiveResponse = z.object({ serverTime: isoTime, staleMinutes: z.number().int(), offices: z.array(LiveOffice) });
 export type LiveResponse = z.infer<typeof LiveResponse>;
+
+// ---------- Central configuration (the link's shapes are in hq-link.ts) ----------
+
+/** PUT /api/v1/hq/offices/:code/settings (admin) -> 200 { version }: what head office owns of the office's settings. */
+export const PutOfficeSettingsBody = z.object({ settings: ConfigSettings });
+export type PutOfficeSettingsBody = z.infer<typeof PutOfficeSettingsBody>;
+
+/** PATCH /api/v1/hq/catalog/services/:code (admin): names, defaults, colour, icon; POST /hq/publish sends it to the offices. */
+export const PatchCatalogServiceBody = z
+  .object({
+    nameEs: safeText().min(1).max(80),
+    nameEn: safeText().min(1).max(80),
+    prefix: ServicePrefix,
+    targetWaitMinutes: z.number().int().min(1).max(480),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    icon: safeText().max(32),
+  })
+  .partial();
+export type PatchCatalogServiceBody = z.infer<typeof PatchCatalogServiceBody>;
+
+/** POST /api/v1/hq/publish (admin): republish the current configuration to these offices (default: all that offer something). */
+export const RepublishBody = z.object({ offices: z.array(officeCode).min(1).max(5000).optional() });
+export type RepublishBody = z.infer<typeof RepublishBody>;
+export const RepublishResponse = z.object({ published: z.array(z.object({ code: z.string(), version: z.number().int().min(1) })) });
+export type RepublishResponse = z.infer<typeof RepublishResponse>;
+
+/** GET /api/v1/hq/config-audit[?limit][&target] (admin): central changes, latest first. */
+export const ConfigAuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** office:<code>, catalog:<code> or staff:<username>. */
+  target: z.string().max(64).optional(),
+});
+export const ConfigAuditEntry = z.object({
+  id: z.number().int(),
+  at: isoTime,
+  actor: z.string(),
+  target: z.string(),
+  action: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type ConfigAuditEntry = z.infer<typeof ConfigAuditEntry>;
+export const ConfigAuditResponse = z.object({ entries: z.array(ConfigAuditEntry) });
+
+// ---------- Staff head office manages for the offices ----------
+
+/** POST /api/v1/hq/staff (admin) -> 201 StaffDto; 409 when the username exists. */
+export const CreateStaffBody = z.object({
+  username: StaffUsername,
+  displayName: safeText().min(1).max(80),
+  role: z.enum(STAFF_ROLES),
+  /** Without one the person signs in through single sign-on only. */
+  password: newPassword().optional(),
+  offices: z.array(officeCode).max(500),
+});
+export type CreateStaffBody = z.infer<typeof CreateStaffBody>;
+/** PATCH /api/v1/hq/staff/:username (admin). */
+export const PatchStaffBody = z.object({
+  active: z.boolean().optional(),
+  password: newPassword().optional(),
+  offices: z.array(officeCode).max(500).optional(),
+  displayName: safeText().min(1).max(80).optional(),
+  role: z.enum(STAFF_ROLES).optional(),
+});
+export type PatchStaffBody = z.infer<typeof PatchStaffBody>;
+export const StaffDto = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  active: z.boolean(),
+  hasPassword: z.boolean(),
+  offices: z.array(z.string()),
+});
+export type StaffDto = z.infer<typeof StaffDto>;
+export const StaffListResponse = z.object({ staff: z.array(StaffDto) });
 
 // ---------- Health ----------
 

@@ -20,6 +20,8 @@ import { makeDataDirPrivate } from '../db/private-files';
 import { ensureInitialUsers, type DemoCredentials } from './auth/users';
 import { openHqDatabase, type HqDatabase } from './db';
 import { hqApiRouter } from './http/routes';
+import { createLinkServer, type LinkServer } from './link/link-server';
+import type { LinkNotifier } from './link/notifier';
 
 interface HqServerOptions {
   port: number;
@@ -35,6 +37,8 @@ interface HqServerOptions {
   loginRateLimitPerMinute?: number;
   /** First admin of an empty database (else a random one, written to DATA_DIR). */
   admin?: { username: string; password: string };
+  /** Redis for the offices' links when several head-office processes serve them (socket.io Redis adapter); absent: one process, no Redis. */
+  redisUrl?: string;
   /** Built dashboard files (default dist/web/hq of the repository). */
   staticDir?: string;
   /** Single sign-on through the company's identity provider (platform/oidc); absent: passwords only. */
@@ -50,6 +54,8 @@ export interface HqServer {
   credentialsFile: string | null;
   credentials: DemoCredentials | null;
   db: HqDatabase;
+  /** The offices' live links (notices, disconnects, who is linked). */
+  link: LinkNotifier;
   stop(): Promise<void>;
 }
 
@@ -64,6 +70,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     poolSize: opts.poolSize,
     log: (msg) => logger.debug(msg),
   });
+  let link: LinkServer | undefined;
   try {
     const credentialsFile = resolve(join(opts.dataDir, opts.demo ? 'demo-credentials.json' : 'initial-credentials.json'));
     const credentials = await ensureInitialUsers(db.prisma, credentialsFile, opts.demo, opts.admin);
@@ -71,6 +78,9 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     const metrics = createMetrics('turnero_hq_');
     const web = { ...opts.web, DEMO: opts.demo };
     const app = createHttpApp(metrics, web);
+    // The links share the HTTP(S) server: one port for the API, the dashboard and the offices.
+    const server = createWebServer(app, web, logger);
+    link = await createLinkServer(server, { db, clock, logger, redisUrl: opts.redisUrl });
     app.use(
       '/api/v1',
       hqApiRouter({
@@ -81,6 +91,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
         tokenTtlHours: opts.tokenTtlHours ?? 12,
         loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10,
         oidc: opts.oidc,
+        link,
       }),
     );
     mountApiDocs(app, 'Turnero — API de casa matriz');
@@ -91,7 +102,6 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     app.use(notFoundHandler);
     app.use(errorHandler(logger));
 
-    const server = createWebServer(app, web, logger);
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
       server.listen(opts.port, opts.host ?? '0.0.0.0', ok);
@@ -105,13 +115,16 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
       credentialsFile: credentials ? credentialsFile : null,
       credentials,
       db,
+      link,
       async stop() {
         server.closeAllConnections();
+        await link?.close();
         await new Promise<void>((ok) => server.close(() => ok()));
         await db.close();
       },
     };
   } catch (err) {
+    await link?.close().catch(() => {});
     await db.close().catch(() => {});
     throw err;
   }

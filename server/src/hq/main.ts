@@ -12,6 +12,7 @@ export async function startHqFromConfig(config: Config, logger: Logger): Promise
     host: config.HOST,
     dataDir: config.DATA_DIR,
     databaseUrl: config.DATABASE_URL,
+    redisUrl: config.REDIS_URL,
     demo: config.DEMO,
     logger,
     tokenTtlHours: config.TOKEN_TTL_HOURS,

@@ -52,6 +52,8 @@ export const ConfigSchema = z.object({
   HQ_URL: z.string().url().optional(),
   HQ_TOKEN: z.string().min(16).optional(),
   DATABASE_URL: z.string().optional(),
+  /** Head office: Redis shared by several head-office processes for the offices' links (socket.io Redis adapter); unset, one process. */
+  REDIS_URL: z.string().url().optional(),
   /** Days a customer's ID number is kept (Ley 1581 de 2012). */
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(12),
@@ -73,6 +75,11 @@ export const ConfigSchema = z.object({
   /** Tickets one kiosk may issue at once (people queuing at it), then one every KIOSK_TICKET_SECONDS. */
   KIOSK_TICKET_BURST: z.coerce.number().int().min(1).max(100000).default(10),
   KIOSK_TICKET_SECONDS: z.coerce.number().positive().max(3600).default(3),
+  /** HTTP requests one client (address and credential) may have in flight at once; the rest are refused at the door. */
+  HTTP_IN_FLIGHT_PER_CLIENT: z.coerce.number().int().min(1).max(100000).default(32),
+  /** Refusals a client may collect (refilled one a second) before it is turned away for FLOOD_COOLDOWN_SECONDS. */
+  FLOOD_REFUSALS: z.coerce.number().int().min(1).max(100000).default(50),
+  FLOOD_COOLDOWN_SECONDS: z.coerce.number().positive().max(3600).default(10),
   /** PEM certificate chain and private key: with both set the server speaks HTTPS only. */
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),

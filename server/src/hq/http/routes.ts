@@ -43,6 +43,8 @@ import { liveOffices } from '../reports/live';
 import { createLimiter } from '../../platform/concurrency';
 import type { OidcSettings } from '../../platform/oidc/settings';
 import { hqOidcRoutes } from './oidc-routes';
+import type { LinkNotifier } from '../link/notifier';
+import { hqConfigRoutes } from './config-routes';
 import { hqPersonalDataRoutes } from './personal-data-routes';
 import { hqUserRoutes } from './user-routes';
 
@@ -57,6 +59,8 @@ interface HqRouteDeps {
   loginRateLimitPerMinute: number;
   /** Single sign-on (platform/oidc); absent: passwords only. */
   oidc?: OidcSettings | null;
+  /** The live links to the offices (link/link-server.ts). */
+  link: LinkNotifier;
 }
 
 const CodeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/) });
@@ -154,7 +158,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
       tags: ['organisation'],
       roles: USERS,
       responses: { 200: { description: 'Offices', schema: OfficeListResponse } },
-      handler: async ({ principal }) => ({ body: { offices: await listOffices(prisma, principal) } }),
+      handler: async ({ principal }) => ({ body: { offices: await listOffices(db, deps.link, principal) } }),
     }),
     route<HqPrincipal, undefined, undefined, typeof CompareQuery>({
       method: 'get',
@@ -206,7 +210,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
       roles: ['admin'],
       params: CodeParam,
       responses: { 201: { description: 'New token', schema: RotateTokenResponse }, 404: err('Unknown office') },
-      handler: async ({ params }) => ({ status: 201, body: await rotateOfficeToken(prisma, params.code, clock.now()) }),
+      handler: async ({ params }) => ({ status: 201, body: await rotateOfficeToken(prisma, deps.link, params.code, clock.now()) }),
     }),
     route<HqPrincipal, typeof CodeParam>({
       method: 'delete',
@@ -217,7 +221,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
       params: CodeParam,
       responses: { 204: { description: 'Revoked' }, 404: err('Unknown office') },
       handler: async ({ params }) => {
-        await revokeOffice(prisma, params.code, clock.now());
+        await revokeOffice(prisma, deps.link, params.code, clock.now());
         return { status: 204 };
       },
     }),
@@ -276,6 +280,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
     ...hqUserRoutes(prisma, clock),
     ...hqPersonalDataRoutes(db, clock),
     ...hqOidcRoutes(deps),
+    ...hqConfigRoutes(db, deps.link, clock),
   ];
 }
 

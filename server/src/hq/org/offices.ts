@@ -3,7 +3,10 @@ import { AppError } from '@turnero/domain/errors';
 import { isValidTimeZone } from '@turnero/domain/local-day';
 import { issueToken, revokeOfficeTokens } from '../auth/tokens';
 import type { CreateOfficeBody, CreateOfficeResponse, OfficeSummary } from '@turnero/contract/hq';
-import type { HqPrisma } from '../db';
+import type { HqDatabase, HqPrisma } from '../db';
+import type { LinkNotifier } from '../link/notifier';
+import { readLinkStates, refusalOf, type LinkStateRow } from '../store/link-store';
+import type { HqLinkStatus } from '@turnero/contract/hq-link';
 import { SKEW_FLAG_MS } from '../ingest/ingest';
 import { companyScope, type Viewer } from '../reports/scope';
 import { findOffice, insertOffice, listOfficeRows } from '../store/offices-store';
@@ -33,23 +36,27 @@ async function requireOffice(prisma: HqPrisma, code: string) {
   return office;
 }
 
-/** A new token; every earlier token of the office stops working. */
-export async function rotateOfficeToken(prisma: HqPrisma, code: string, now: Date): Promise<{ code: string; token: string }> {
+/** A new token; every earlier token of the office stops working, and its links drop at once. */
+export async function rotateOfficeToken(prisma: HqPrisma, link: LinkNotifier, code: string, now: Date): Promise<{ code: string; token: string }> {
   await requireOffice(prisma, code);
   await revokeOfficeTokens(prisma, code, now);
+  link.disconnectOffice(code);
   const { token } = await issueToken(prisma, { principalId: `office:${code}`, role: 'office-sync', officeCode: code });
   return { code, token };
 }
 
-export async function revokeOffice(prisma: HqPrisma, code: string, now: Date): Promise<void> {
+export async function revokeOffice(prisma: HqPrisma, link: LinkNotifier, code: string, now: Date): Promise<void> {
   await requireOffice(prisma, code);
   await revokeOfficeTokens(prisma, code, now);
+  link.disconnectOffice(code);
 }
 
-export async function listOffices(prisma: HqPrisma, viewer: Viewer): Promise<OfficeSummary[]> {
+/** The offices in scope with their sync state and their link (connected now: in any head-office process). */
+export async function listOffices(db: HqDatabase, link: LinkNotifier, viewer: Viewer): Promise<OfficeSummary[]> {
   const company = companyScope(viewer, undefined);
-  const offices = await listOfficeRows(prisma, company);
-  const withToken = await officesWithLiveToken(prisma);
+  const offices = await listOfficeRows(db.prisma, company);
+  const withToken = await officesWithLiveToken(db.prisma);
+  const [states, connected] = await Promise.all([readLinkStates(db.sql, null), link.connectedOffices()]);
   return offices.map((o) => ({
     id: o.id,
     code: o.code,
@@ -63,5 +70,17 @@ export async function listOffices(prisma: HqPrisma, viewer: Viewer): Promise<Off
     clockSkewMs: o.clockSkewMs,
     clockSkewFlag: o.clockSkewMs !== null && Math.abs(o.clockSkewMs) > SKEW_FLAG_MS,
     hasToken: withToken.has(o.code),
+    link: linkStatus(states.get(o.id), connected.has(o.code)),
   }));
+}
+
+function linkStatus(s: LinkStateRow | undefined, connected: boolean): HqLinkStatus {
+  return {
+    connected,
+    lastSeenAt: s?.lastSeenAt ? s.lastSeenAt.toISOString() : null,
+    appliedSeq: s?.appliedSeq ?? 0,
+    currentVersion: s?.configVersion ?? 0,
+    appliedVersion: s?.appliedVersion ?? 0,
+    refused: refusalOf(s),
+  };
 }

@@ -3,19 +3,16 @@
  * waits (p50, p90 and the histogram itself): the dashboard's drill-down
  * office -> service -> hour.
  */
-import { AppError } from '@turnero/domain/errors';
 import { addSumsInto } from '../agg-sums';
 import { BUCKET_UPPER_BOUNDS } from '../buckets';
 import type { BreakdownQuery, BreakdownResponse, BreakdownRow } from '@turnero/contract/hq';
 import type { Sql } from '../db';
-import { companyScope, type Viewer } from './scope';
-import { breakdownRows, findReportOffice, serviceNames } from '../store/reports-store';
+import { visibleOffice, type Viewer } from './scope';
+import { breakdownRows, serviceNames } from '../store/reports-store';
 import { figures, readSums, type Sums } from './sums';
 
 export async function officeBreakdown(sql: Sql, viewer: Viewer, code: string, q: BreakdownQuery): Promise<BreakdownResponse> {
-  const company = companyScope(viewer, undefined);
-  const office = await findReportOffice(sql, code);
-  if (!office || (company !== null && office.company !== company)) throw new AppError('not_found', `No office ${code}`);
+  const office = await visibleOffice(sql, viewer, code);
 
   const rows = await breakdownRows(sql, office.id, q.by, { from: q.from, to: q.to, service: q.service ?? null });
   const names = q.by === 'service' ? await serviceNames(sql, office.id) : new Map<string, string>();

@@ -1,5 +1,5 @@
 /** The offices head office knows: registration and the list with their sync state. */
-import type { HqPrisma } from '../db';
+import type { HqPrisma, Sql } from '../db';
 
 interface HqOfficeRow {
   id: number;
@@ -46,4 +46,20 @@ export async function listOfficeRows(db: HqPrisma, company: string | null | unde
 /** Every office's code, in registration order. */
 export async function officeCodes(db: HqPrisma): Promise<string[]> {
   return (await db.hqOffice.findMany({ select: { code: true }, orderBy: { id: 'asc' } })).map((o) => o.code);
+}
+
+/** Offices by code (unknown codes are left out), for the raw-SQL paths that work on many at once. */
+export async function officesByCode(sql: Sql, codes: readonly string[]): Promise<{ id: number; code: string }[]> {
+  return sql.$queryRawUnsafe<{ id: number; code: string }[]>(
+    `SELECT id, code FROM hq_office WHERE code IN (SELECT json_array_elements_text($1::json)) ORDER BY id`,
+    JSON.stringify(codes),
+  );
+}
+
+/** Offices by id, for the same paths. */
+export async function officesById(sql: Sql, ids: readonly number[]): Promise<{ id: number; code: string }[]> {
+  return sql.$queryRawUnsafe<{ id: number; code: string }[]>(
+    `SELECT id, code FROM hq_office WHERE id IN (SELECT json_array_elements_text($1::json)::int) ORDER BY id`,
+    JSON.stringify(ids),
+  );
 }

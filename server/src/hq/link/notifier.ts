@@ -1,0 +1,14 @@
+/**
+ * What the rest of head office asks of the live links, without knowing socket.io: tell
+ * offices new messages wait (after the transaction that wrote them committed), cut an
+ * office's links when its token dies, and say which offices are linked right now (in
+ * any head-office process). The link server (link-server.ts) implements it.
+ */
+export interface LinkNotifier {
+  /** Emits `link:pending { headSeq }` to each office's links. */
+  pending(offices: readonly { code: string; headSeq: number }[]): void;
+  /** Disconnects every link socket of the office, in every process. */
+  disconnectOffice(code: string): void;
+  /** Codes of the offices with at least one link socket now. */
+  connectedOffices(): Promise<Set<string>>;
+}
