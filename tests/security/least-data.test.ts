@@ -37,7 +37,7 @@ const TICKET = [
   'issuedAt', 'number', 'outcome', 'position', 'printState', 'recallCount', 'serviceId', 'serviceName', 'startedAt', 'status',
 ];
 const OFFICE = ['acceptingTickets', 'agentsChooseServices', 'code', 'keepQueueOvernight', 'name', 'policy', 'policy.overdueFirst', 'policy.preferentialPerGeneral', 'ticker', 'timeZone'];
-const SERVICE = ['active', 'color', 'icon', 'id', 'name', 'nameEn', 'nameEs', 'prefix', 'sortOrder', 'targetWaitMinutes'];
+const SERVICE = ['active', 'catalogCode', 'color', 'icon', 'id', 'name', 'nameEn', 'nameEs', 'prefix', 'sortOrder', 'targetWaitMinutes'];
 const CALL = ['at', 'code', 'counterId', 'counterName', 'recall', 'reason', 'serviceId', 'ticketId'];
 /** A counter as screens in the hall see it: agentId, agentName and pauseReason are there but always null (WITHHELD). */
 const HALL_COUNTER = [
