@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHqServer, type HqServer } from '../../server/src/hq/index';
 import { oidcSettings } from '../../server/src/platform/oidc/settings';
+import { FakeClock } from '../support/office';
 import { CookieJar, signInThroughProvider, startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider';
 import { api, createTestDatabase, freePort, silentLogger, type TestDatabase } from './helpers';
 
@@ -28,6 +29,9 @@ function settingsFor(issuer: string, port: number) {
   );
 }
 
+/** Head office's clock: real time, moved on by the tests that need a sign-in to grow old. */
+const clock = new FakeClock(new Date());
+
 async function startHq(port: number, issuer: string): Promise<HqServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hq-oidc-'));
   dirs.push(dataDir);
@@ -38,6 +42,7 @@ async function startHq(port: number, issuer: string): Promise<HqServer> {
     databaseUrl: testDb.url,
     demo: false,
     logger: await silentLogger(),
+    clock,
     admin: { username: 'admin', password: ADMIN_PASSWORD },
     staticDir: dataDir,
     oidc: settingsFor(issuer, port),
@@ -132,6 +137,15 @@ describe('single sign-on at head office', () => {
     assert.match(page, /lang="es"/);
   });
 
+  test('a sign-in left at the provider for ten minutes is refused when it comes back', async () => {
+    const jar = new CookieJar();
+    const late = await signInThroughProvider(start(), 'ana', { jar, stopAtCallback: true });
+    clock.advance(10 * 60_000);
+    const r = await fetch(late.callback!, { headers: { cookie: jar.header(late.callback!), accept: 'application/json' }, redirect: 'manual' });
+    assert.equal(r.status, 400);
+    assert.equal(((await r.json()) as { error: { details: { reason: string } } }).error.details.reason, 'state_invalid');
+  });
+
   test('a person the provider knows but head office does not is refused, and no session is opened', async () => {
     const before = await tokenCount();
     const out = await signInThroughProvider(start(), 'extrana');
@@ -164,7 +178,7 @@ describe('single sign-on at head office', () => {
 });
 
 describe('head office with its identity provider down', () => {
-  test('starts, says single sign-on is unavailable, and password sign-in still works', async () => {
+  test('starts, says single sign-on is unavailable, password sign-in still works, and the provider is found when it is back', async () => {
     const down = await startIdentityProvider({ redirectUris: ['http://127.0.0.1:1/cb'], people: [] });
     await down.stop();
     const second = await startHq(0, down.issuer);
@@ -176,8 +190,15 @@ describe('head office with its identity provider down', () => {
       const login = await api(second.url, 'POST', '/api/v1/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } });
       assert.equal(login.status, 200);
       assert.equal((await api(second.url, 'GET', '/api/v1/hq/users', { token: login.body.token })).status, 200);
+      // The provider comes back: asked again once the retry pause has passed, no restart needed.
+      await down.start();
+      assert.equal((await api(second.url, 'GET', '/api/v1/auth/oidc')).body.available, false, 'not asked again at once');
+      clock.advance(15_000);
+      assert.deepEqual((await api(second.url, 'GET', '/api/v1/auth/oidc')).body, { enabled: true, available: true });
+      assert.equal((await api(second.url, 'GET', '/api/v1/auth/oidc/start')).status, 302);
     } finally {
       await second.stop();
+      await down.stop();
     }
   });
 
