@@ -97,6 +97,17 @@ describe('single sign-on on the staff pages', () => {
   });
 });
 
+test('an agent signed in by the company account on the admin page is signed out again with the page\'s reason', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${office.url}/desk/admin.html`);
+  await page.getByRole('link', { name: 'Entrar con la cuenta de la empresa' }).click();
+  await signInAtProvider(page, 'maria');
+  await page.getByRole('alert').filter({ hasText: 'Su usuario no tiene acceso a esta pantalla' }).waitFor({ timeout: 15_000 });
+  assert.equal(new URL(page.url()).pathname, '/desk/admin.html');
+  await page.waitForFunction(() => sessionStorage.getItem('turnero.staffToken') === null, undefined, { timeout: 15_000 });
+  await page.close();
+});
+
 describe('an office whose provider is down', () => {
   test('says the company account is unavailable and keeps the password form', async () => {
     const port = await freePort();
