@@ -30,6 +30,8 @@ async function adminQuery(sql: string): Promise<void> {
 export interface RunningHq {
   url: string;
   admin: { username: string; password: string };
+  /** The demo's company manager (reads everything of EPM, changes nothing). */
+  manager?: { username: string; password: string };
   stop(): Promise<void>;
 }
 
@@ -71,7 +73,7 @@ export async function startHeadOffice(): Promise<RunningHq> {
     };
     const admin = creds.users.find((u) => u.role === 'admin');
     if (!admin) throw new Error('head office wrote no admin credentials in demo mode');
-    return { url, admin, stop };
+    return { url, admin, manager: creds.users.find((u) => u.role === 'manager'), stop };
   } catch (e) {
     child.kill('SIGKILL');
     await stop();

@@ -10,6 +10,7 @@ const KNOWN = new Set([
   'office_closed',
   'conflict',
   'not_found',
+  'managed_by_hq',
   'network',
   'timeout',
 ]);

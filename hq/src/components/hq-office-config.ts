@@ -8,6 +8,7 @@
  */
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { CatalogService, HqLinkStatus, OfficeConfigResponse, PutOfficeServicesBody } from '@turnero/contract/hq-link';
 import { emit } from '@turnero/web-client/emit';
 import { LangController } from '@turnero/web-client/lang-controller';
@@ -88,13 +89,17 @@ export class HqOfficeConfig extends LitElement {
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : ''}
       ${value ? this.status(value) : html`<p class="muted" role="status">${t('app.loading')}</p>`}
       ${value && this.catalog.length > 0
-        ? html`<hq-office-services-form
+        ? // A new version gets a fresh form (what head office now holds, not what was typed); polls keep the typing.
+          keyed(
+            value.config.version,
+            html`<hq-office-services-form
             .catalog=${this.catalog}
             .offered=${value.config.services}
             ?canWrite=${this.canWrite}
             ?busy=${this.busy}
             @hq-publish=${(e: CustomEvent<{ body: PutOfficeServicesBody }>) => this.publish(e.detail.body)}
-          ></hq-office-services-form>`
+          ></hq-office-services-form>`,
+          )
         : value
           ? html`<p class="muted">${t('catalog.empty')}</p>`
           : ''}
@@ -118,8 +123,9 @@ export class HqOfficeConfig extends LitElement {
     this.notice = '';
     try {
       const { version } = await this.api.putOfficeServices(this.officeCode, body);
-      this.notice = t('config.published', { version });
+      // Read the state first, so the page never says "published" beside the old version's status.
       await this.office.refresh();
+      this.notice = t('config.published', { version });
     } catch (e) {
       this.fail(e);
     } finally {

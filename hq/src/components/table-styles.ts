@@ -24,6 +24,18 @@ export const tableStyles = css`
     color: #1d5b2c;
     font-weight: 600;
   }
+  dl.status {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.4rem 1rem;
+    align-items: center;
+  }
+  dl.status dt {
+    font-weight: 600;
+  }
+  dl.status dd {
+    margin: 0;
+  }
   form.fields {
     display: flex;
     flex-wrap: wrap;

@@ -96,11 +96,17 @@ export class BoardApp extends LitElement {
       return s ? localName(s) : (id ?? '');
     };
     const deviceName = (id?: string) => devices.find((d) => d.id === id)?.name ?? id ?? '';
+    // The link is not among the snapshot's alerts (it is the sync state's): it joins them here.
+    const link = this._sync?.link;
+    const linkDown = Boolean(link && link.state !== 'connected' && link.state !== 'disabled');
     return html`<section class="panel alerts" aria-labelledby="alerts-title" data-testid="alerts">
-      <h2 id="alerts-title">${t('board.alerts')} (${alerts.length})</h2>
-      ${alerts.length === 0
+      <h2 id="alerts-title">${t('board.alerts')} (${alerts.length + (linkDown ? 1 : 0)})</h2>
+      ${alerts.length === 0 && !linkDown
         ? html`<p class="muted">${t('board.noAlerts')}</p>`
         : html`<ul>
+            ${linkDown
+              ? html`<li class="warning" data-alert="hq_link_down"><strong>${t('severity.warning')}:</strong> ${t('link.alert')}</li>`
+              : ''}
             ${alerts.map(
               (a) => html`<li class=${a.severity} data-alert=${a.kind}>
                 <strong>${t(`severity.${a.severity}`)}:</strong>

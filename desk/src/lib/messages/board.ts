@@ -67,6 +67,7 @@ export const boardEs = {
   'link.noVersion': 'ninguna de la casa matriz',
   'link.lastApplied': 'Último cambio aplicado',
   'link.applied': 'n.º {seq} a las {time}',
+  'link.alert': 'Sin conexión con la casa matriz: la oficina sigue atendiendo; vea «Enlace con la casa matriz».',
 };
 
 export const boardEn: Record<keyof typeof boardEs, string> = {
@@ -136,4 +137,5 @@ export const boardEn: Record<keyof typeof boardEs, string> = {
   'link.noVersion': 'none from head office',
   'link.lastApplied': 'Last change applied',
   'link.applied': 'no. {seq} at {time}',
+  'link.alert': 'No connection to head office: the office keeps serving; see "Link to head office".',
 };

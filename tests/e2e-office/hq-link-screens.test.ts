@@ -1,0 +1,264 @@
+/**
+ * Issue 13's screens in headless Chromium, against a real head office (the bundle, on a
+ * throwaway PostgreSQL database) and a real office server linked to it over the live link:
+ * the dashboard's network view (each office's link and the configuration it runs), the
+ * catalogue, an office's services published from its page and followed until applied; the
+ * supervisor board's link panel, calm when connected and a warning when cut off; the office's
+ * admin pages showing head office's services read-only, saying where to change them.
+ * axe-core on every page, layout checks, screenshots in test-artifacts/.
+ */
+import assert from 'node:assert/strict';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ServiceDto, SyncStateDto } from '@turnero/contract/dto';
+import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
+import { login, request } from '../support/http';
+import { assertLayout } from '../support/layout';
+import { startTestOffice, type TestOffice } from '../support/office';
+import { startHeadOffice, type RunningHq } from '../hq-dashboard/support';
+
+const OFFICE = 'MED-LINK';
+const OFFICE_NAME = 'Sede Enlace';
+const WAIT_MS = 30_000;
+const POLL_MS = 100;
+
+let hq: RunningHq;
+let office: TestOffice;
+let browser: Browser;
+let hqToken: string;
+let officeToken: string;
+
+const hqCall = <T = any>(method: string, path: string, body?: unknown) => request<T>(hq.url, method, `/api/v1${path}`, { token: hqToken, body });
+
+/** Polls `read` until `done` holds, within a bounded time; fails naming what it waited for. */
+async function waitUntil<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  let last: T = await read();
+  while (!done(last)) {
+    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(last)} after ${WAIT_MS} ms`);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    last = await read();
+  }
+  return last;
+}
+
+const officeConfig = async () => (await hqCall<{ version: number; appliedVersion: number }>('GET', `/hq/offices/${OFFICE}/config`)).body;
+const applied = (version: number) => waitUntil(`${OFFICE} to apply v${version}`, officeConfig, (c) => c.appliedVersion >= version);
+
+async function startLinkedOffice(dataDir?: string): Promise<TestOffice> {
+  return startTestOffice({ production: true, dataDir, env: { HQ_URL: hq.url, HQ_TOKEN: officeToken, OFFICE_CODE: OFFICE, OFFICE_NAME } });
+}
+
+async function newPage(url: string, width = 1440, height = 900): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'es-CO', timezoneId: 'America/Bogota' });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function signInHq(page: Page, who: { username: string; password: string }) {
+  await page.getByLabel('Usuario').fill(who.username);
+  await page.getByLabel('Contraseña').fill(who.password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.locator('button[data-view="network"]').waitFor();
+}
+
+async function signInOffice(page: Page, username: string) {
+  const user = office.creds.users.find((u) => u.username === username)!;
+  await page.fill('#username', username);
+  await page.fill('#password', user.password);
+  await page.click('turnero-staff-login button[type=submit]');
+}
+
+const networkRow = (page: Page) => page.locator(`hq-figures-table#network tbody tr[data-row-key="${OFFICE}"]`);
+
+describe('head-office link screens (Chromium, real head office and office)', { timeout: 240_000 }, () => {
+  beforeAll(async () => {
+    hq = await startHeadOffice();
+    hqToken = await login(hq.url, hq.admin.username, hq.admin.password);
+    const created = await hqCall<{ token: string }>('POST', '/hq/offices', { code: OFFICE, name: OFFICE_NAME, company: 'EPM', region: 'Antioquia' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    officeToken = created.body.token;
+    for (const [code, nameEs, nameEn, prefix] of [
+      ['FACT', 'Facturación y pagos', 'Billing and payments', 'F'],
+      ['RECL', 'Reclamos', 'Claims', 'R'],
+    ]) {
+      const r = await hqCall('POST', '/hq/catalog/services', { code, nameEs, nameEn, prefix, targetWaitMinutes: 15 });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+    }
+    // The demo office's "A" service becomes the catalogue's FACT (adopted by its prefix).
+    const put = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/services`, { services: [{ code: 'FACT', prefix: 'A' }] });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    office = await startLinkedOffice();
+    await applied(put.body.version);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await office?.stop();
+    office?.cleanup();
+    await hq?.stop();
+  });
+
+  it('the network view shows the office connected and up to date; its page publishes a new service and follows it until applied', async () => {
+    const page = await newPage(`${hq.url}/hq/`);
+    await signInHq(page, hq.admin);
+    await page.locator('button[data-view="network"]').click();
+    await networkRow(page).locator('[data-link="connected"]').waitFor();
+    await networkRow(page).locator('[data-config="up_to_date"]').waitFor();
+    assert.equal(await page.locator('[data-testid="net-connected"]').innerText(), '1');
+    assert.equal(await page.locator('[data-testid="net-behind"]').innerText(), '0');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'hq/network', true);
+    await assertLayout(page, 'dashboard-1440x900-network');
+
+    await networkRow(page).locator('td[data-col="officeName"] button').click();
+    await page.getByRole('heading', { name: `Configuración de ${OFFICE_NAME}` }).waitFor();
+    const recl = page.locator('hq-office-services-form tr[data-code="RECL"]');
+    await recl.getByRole('checkbox').check();
+    await recl.getByLabel(/Prefijo de Reclamos/).fill('r');
+    await page.locator('button[data-action="publish"]').click();
+    await page.locator('[data-testid="published"]').filter({ hasText: 'Publicada la versión 2' }).waitFor();
+    // The page follows the office until it runs the new version.
+    await page.locator('[data-testid="office-config-state"]', { hasText: 'v2 de v2' }).locator('[data-config="up_to_date"]').waitFor({ timeout: WAIT_MS });
+    const services = (await request<ServiceDto[]>(office.url, 'GET', '/api/v1/services', { token: office.creds.kioskToken })).body;
+    assert.deepEqual(
+      services.filter((s) => s.catalogCode).map((s) => [s.catalogCode, s.prefix]).sort(),
+      [
+        ['FACT', 'A'],
+        ['RECL', 'R'],
+      ],
+    );
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'hq/office-config', true);
+    await assertLayout(page, 'dashboard-1440x900-office-config');
+    await page.context().close();
+  });
+
+  it('the catalogue lists every code; an admin adds one, a manager only reads (no form, no publish button)', async () => {
+    const page = await newPage(`${hq.url}/hq/#catalog`);
+    await signInHq(page, hq.admin);
+    await page.locator('button[data-view="catalog"]').click();
+    await page.locator('#catalog tr[data-code="FACT"]').waitFor();
+    const add = async (fields: Record<string, string>) => {
+      for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+      await page.getByRole('button', { name: 'Agregar', exact: true }).click();
+    };
+    // Typed in lower case: the form upper-cases codes and prefixes.
+    await add({ Código: 'conx', 'Nombre (español)': 'Conexiones', 'Nombre (inglés)': 'Connections', Prefijo: 'c' });
+    await page.locator('#catalog tr[data-code="CONX"]').waitFor();
+    // The same code twice is refused, and said so.
+    await add({ Código: 'CONX', 'Nombre (español)': 'Otra', 'Nombre (inglés)': 'Other', Prefijo: 'X' });
+    await page.getByRole('alert').filter({ hasText: 'ya está en el catálogo' }).waitFor();
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'hq/catalog', true);
+    await page.context().close();
+
+    assert.ok(hq.manager, 'the demo head office has a manager');
+    const reader = await newPage(`${hq.url}/hq/`);
+    await signInHq(reader, hq.manager);
+    await reader.locator('button[data-view="catalog"]').click();
+    await reader.locator('#catalog tr[data-code="CONX"]').waitFor();
+    assert.equal(await reader.locator('hq-catalog-form').count(), 0, 'a manager gets no form to add');
+    await reader.locator('button[data-view="network"]').click();
+    await networkRow(reader).locator('td[data-col="officeName"] button').click();
+    await reader.locator('hq-office-services-form tr[data-code="FACT"]').waitFor();
+    assert.equal(await reader.locator('button[data-action="publish"]').count(), 0, 'a manager cannot publish');
+    assert.equal(await reader.locator('hq-office-services-form tr[data-code="FACT"]').getByRole('checkbox').isDisabled(), true);
+    await reader.context().close();
+  });
+
+  it("the office's admin pages show head office's services read-only and say where to change them; local ones stay editable", async () => {
+    const page = await newPage(`${office.url}/desk/admin.html`, 1280, 800);
+    await signInOffice(page, 'admin');
+    await page.getByRole('tab', { name: 'Trámites' }).click();
+    const central = page.locator('tr[data-row="A"]');
+    await central.waitFor();
+    assert.equal(await central.getAttribute('data-central'), 'true');
+    assert.match(await central.innerText(), /FACT/);
+    assert.equal(await central.getByRole('button', { name: 'Desactivar' }).count(), 0, 'a central service is not deactivated here');
+    const local = page.locator('tr[data-row="B"]');
+    assert.equal(await local.getAttribute('data-central'), 'false');
+    assert.equal(await local.getByRole('button', { name: 'Desactivar' }).count(), 1);
+
+    await central.getByRole('button', { name: 'Ver' }).click();
+    const note = page.locator('[data-testid="central-note"]');
+    await note.waitFor();
+    assert.match(await note.innerText(), /Se administra en la casa matriz/);
+    for (const field of ['#f-prefix', '#f-nameEs', '#f-targetWaitMinutes', '#f-icon']) {
+      assert.equal(await page.locator(field).isDisabled(), true, `${field} is read-only`);
+    }
+    assert.equal(await page.locator('form button[type=submit]').count(), 0, 'nothing to save on a central service');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'admin-central-service', true);
+    await assertLayout(page, 'admin-1280x800-central-service');
+
+    // A local service's form is as before.
+    await local.getByRole('button', { name: 'Editar' }).click();
+    assert.equal(await page.locator('[data-testid="central-note"]').count(), 0);
+    assert.equal(await page.locator('#f-prefix').isDisabled(), false);
+    await page.context().close();
+  });
+
+  it('an office cut off shows as not connected, with a published version pending; "not up to date" finds it; back online it applies it', async () => {
+    await office.kill();
+    const published = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/services`, {
+      services: [{ code: 'FACT', prefix: 'A' }, { code: 'RECL', prefix: 'R', targetWaitMinutes: 25 }],
+    });
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+    assert.equal(published.body.version, 3);
+
+    const page = await newPage(`${hq.url}/hq/#network`);
+    await signInHq(page, hq.admin);
+    await page.locator('button[data-view="network"]').click();
+    await networkRow(page).locator('[data-link="disconnected"]').waitFor({ timeout: WAIT_MS });
+    const config = networkRow(page).locator('td[data-col="configState"]');
+    await config.locator('[data-config="pending"]').waitFor();
+    assert.match(await config.innerText(), /v2 de v3/);
+    assert.match(await config.innerText(), /sin conexión/);
+    assert.equal(await page.locator('[data-testid="net-behind"]').innerText(), '1');
+    await page.locator('input[data-filter="behind"]').check();
+    assert.equal(await page.locator('hq-figures-table#network tbody tr').count(), 1);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'hq/network-office-down', true);
+
+    office = await startLinkedOffice(office.dataDir);
+    await applied(3);
+    // The view catches up on its own cadence; asking again (the tab) shows it at once.
+    await page.locator('button[data-view="live"]').click();
+    await page.locator('button[data-view="network"]').click();
+    await page.locator('input[data-filter="behind"]').check();
+    await page.getByText('Todas las oficinas están al día.').waitFor({ timeout: WAIT_MS });
+    await page.context().close();
+  });
+
+  it('the board shows the link calmly while connected, and a warning that the office keeps working when head office is gone', async () => {
+    const page = await newPage(`${office.url}/desk/board.html`, 1280, 800);
+    await signInOffice(page, 'supervisor');
+    const panel = page.locator('[data-testid="hq-link"]');
+    await page.locator('[data-testid="hq-link"][data-state="connected"]').waitFor();
+    assert.match(await panel.innerText(), /Conectado/);
+    assert.match(await page.locator('[data-testid="link-version"]').innerText(), /versión 3/);
+    assert.equal(await panel.locator('[role="status"]').count(), 0, 'no warning while connected');
+    assert.equal(await page.locator('[data-alert="hq_link_down"]').count(), 0, 'no alert while connected');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await assertLayout(page, 'board-1280x800-link');
+
+    // Head office goes away: the office reports the link down, the board says what it means.
+    const stopping = hq.stop();
+    await page.locator('[data-testid="hq-link"]:is([data-state="disconnected"], [data-state="connecting"])').waitFor({ timeout: WAIT_MS });
+    await stopping;
+    hq = { ...hq, stop: async () => undefined };
+    const warning = panel.locator('[role="status"]');
+    await page.locator('[data-alert="hq_link_down"]').waitFor();
+    assert.match(await warning.innerText(), /sigue atendiendo con la última configuración que aplicó \(versión 3\)/);
+    const sync = (await request<SyncStateDto>(office.url, 'GET', '/api/v1/sync', { token: await login(office.url, 'supervisor', office.creds.users.find((u) => u.username === 'supervisor')!.password) })).body;
+    assert.equal(sync.link.configVersion, 3);
+    assert.notEqual(sync.link.state, 'connected');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'board-link-down', true);
+    await assertLayout(page, 'board-1280x800-link-down');
+    await page.context().close();
+  });
+});
