@@ -62,6 +62,8 @@ export interface ServiceInfo {
   serviceCode: string;
   name: string;
   targetWaitMinutes: number;
+  /** The catalogue code the office linked it to; null: a local service (or an office not yet linked). */
+  catalogCode: string | null;
 }
 
 /** An event as the reducer needs it (from a batch, or read back from hq_event). */
@@ -131,6 +133,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
       serviceCode: fact.serviceCode,
       name: fact.serviceName,
       targetWaitMinutes: fact.targetWaitMinutes,
+      catalogCode: fact.catalogCode ?? null,
     });
     let t = state.tickets.get(fact.ticketId);
     if (!t) {

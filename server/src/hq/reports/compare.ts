@@ -2,27 +2,32 @@
  * Offices side by side over a range of office-local days, from the daily aggregates only
  * (never raw events): one row per office in scope, including offices with no traffic.
  */
-import type { CompareQuery, CompareResponse, CompareRow } from '@turnero/contract/hq';
+import type { CompareQuery, CompareResponse, CompareRow, CompareServiceRow } from '@turnero/contract/hq';
 import type { Sql } from '../db';
 import { companyScope, type Viewer } from './scope';
-import { compareRows } from '../store/reports-store';
+import { compareRows, compareServiceRows } from '../store/reports-store';
 import { figures, readSums } from './sums';
 
 export async function compareOffices(sql: Sql, viewer: Viewer, q: CompareQuery): Promise<CompareResponse> {
   const company = companyScope(viewer, q.company);
-  const rows = await compareRows(sql, { from: q.from, to: q.to, service: q.service ?? null, company, region: q.region ?? null });
-  return { from: q.from, to: q.to, rows: rows.map(toRow) };
+  const filter = { from: q.from, to: q.to, service: q.service ?? null, company, region: q.region ?? null };
+  const rows = (await compareRows(sql, filter)).map(toRow);
+  if (q.by === 'service') {
+    const byOffice = new Map<string, CompareServiceRow[]>();
+    for (const r of await compareServiceRows(sql, filter)) {
+      const list = byOffice.get(r.office_code as string) ?? [];
+      list.push({ service: r.service as string, catalogCode: (r.catalog_code as string | null) ?? null, name: r.name as string, ...compareFigures(r) });
+      byOffice.set(r.office_code as string, list);
+    }
+    for (const row of rows) row.services = byOffice.get(row.officeCode) ?? [];
+  }
+  return { from: q.from, to: q.to, rows };
 }
 
-function toRow(r: Record<string, unknown>): CompareRow {
+/** The figures an office row and a service row share. */
+function compareFigures(r: Record<string, unknown>) {
   const f = figures(readSums(r));
-  const signedIn = Number(r.signed_in ?? 0);
-  const lastSync = r.last_sync_at as Date | string | null;
   return {
-    officeCode: r.office_code as string,
-    officeName: r.office_name as string,
-    company: (r.office_company as string | null) ?? null,
-    region: (r.office_region as string | null) ?? null,
     issued: f.issued,
     served: f.served,
     called: f.called,
@@ -33,6 +38,18 @@ function toRow(r: Record<string, unknown>): CompareRow {
     noShowRate: f.noShowRate,
     walkoutRate: f.walkoutRate,
     serviceMedianSeconds: f.serviceMedianSeconds,
+  };
+}
+
+function toRow(r: Record<string, unknown>): CompareRow {
+  const signedIn = Number(r.signed_in ?? 0);
+  const lastSync = r.last_sync_at as Date | string | null;
+  return {
+    officeCode: r.office_code as string,
+    officeName: r.office_name as string,
+    company: (r.office_company as string | null) ?? null,
+    region: (r.office_region as string | null) ?? null,
+    ...compareFigures(r),
     utilisation: signedIn > 0 ? Number(r.serving ?? 0) / signedIn : null,
     lastSyncAt: lastSync === null ? null : new Date(lastSync).toISOString(),
     clockSkewMs: r.clock_skew_ms === null || r.clock_skew_ms === undefined ? null : Number(r.clock_skew_ms),
@@ -66,8 +83,28 @@ function csvCell(v: unknown): string {
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+const SERVICE_COLUMNS = [
+  { es: 'Servicio', en: 'Service' },
+  { es: 'Nombre del servicio', en: 'Service name' },
+];
+
+/**
+ * One line per office; with `by=service`, one line per office and service instead (the
+ * office's columns repeated, its service's figures; utilisation stays the office's).
+ */
 export function compareCsv(res: CompareResponse, lang: 'es' | 'en'): string {
-  const lines = [CSV_COLUMNS.map((c) => csvCell(c[lang])).join(',')];
-  for (const row of res.rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c.key])).join(','));
+  const byService = res.rows.some((r) => r.services !== undefined);
+  const header = [...CSV_COLUMNS.map((c) => c[lang]), ...(byService ? SERVICE_COLUMNS.map((c) => c[lang]) : [])];
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of res.rows) {
+    if (!byService) {
+      lines.push(CSV_COLUMNS.map((c) => csvCell(row[c.key])).join(','));
+      continue;
+    }
+    for (const svc of row.services ?? []) {
+      const line: Record<string, unknown> = { ...row, ...svc };
+      lines.push([...CSV_COLUMNS.map((c) => csvCell(line[c.key])), csvCell(svc.service), csvCell(svc.name)].join(','));
+    }
+  }
   return lines.join('\r\n') + '\r\n';
 }

@@ -168,12 +168,15 @@ export class BatchWrite {
 
   services(services: readonly ServiceInfo[]): this {
     this.add(
-      (office, json) => `INSERT INTO hq_service (office_id, service_code, name, target_wait_minutes)
-        SELECT ${office}, x.service_code, x.name, x.target_wait_minutes
-        FROM json_to_recordset(${json}) AS x(service_code text, name text, target_wait_minutes int)
+      // A fact without a catalogue code keeps the link head office published for the prefix
+      // (the office may not have applied that configuration yet).
+      (office, json) => `INSERT INTO hq_service (office_id, service_code, name, target_wait_minutes, catalog_code)
+        SELECT ${office}, x.service_code, x.name, x.target_wait_minutes, x.catalog_code
+        FROM json_to_recordset(${json}) AS x(service_code text, name text, target_wait_minutes int, catalog_code text)
         ON CONFLICT (office_id, service_code) DO UPDATE SET
-          name = EXCLUDED.name, target_wait_minutes = EXCLUDED.target_wait_minutes`,
-      services.map((v) => ({ service_code: v.serviceCode, name: v.name, target_wait_minutes: v.targetWaitMinutes })),
+          name = EXCLUDED.name, target_wait_minutes = EXCLUDED.target_wait_minutes,
+          catalog_code = COALESCE(EXCLUDED.catalog_code, hq_service.catalog_code)`,
+      services.map((v) => ({ service_code: v.serviceCode, name: v.name, target_wait_minutes: v.targetWaitMinutes, catalog_code: v.catalogCode })),
     );
     return this;
   }

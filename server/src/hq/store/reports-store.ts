@@ -18,11 +18,19 @@ function sumSelect(alias = 'a'): string {
     .join(', ');
 }
 
+/**
+ * A service's key in every report: its catalogue code when its office linked it (from the
+ * office's facts or head office's published configuration), else its local code, so one
+ * catalogue service is one row across offices whatever its letter. Needs SERVICE_JOIN.
+ */
+const SERVICE_KEY = 'COALESCE(s.catalog_code, a.service_code)';
+const SERVICE_JOIN = 'LEFT JOIN hq_service s ON s.office_id = a.office_id AND s.service_code = a.service_code';
+
 const COMPARE_SQL = `
   WITH agg AS (
     SELECT a.office_id, ${sumSelect('a')}
-    FROM hq_agg_day a
-    WHERE a.day BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.service_code = $3)
+    FROM hq_agg_day a ${SERVICE_JOIN}
+    WHERE a.day BETWEEN $1 AND $2 AND ($3::text IS NULL OR ${SERVICE_KEY} = $3)
     GROUP BY a.office_id
   ), agent AS (
     SELECT g.office_id, SUM(g.signed_in_seconds)::float8 AS signed_in, SUM(g.serving_seconds)::float8 AS serving
@@ -44,6 +52,25 @@ export async function compareRows(
   q: { from: string; to: string; service: string | null; company: string | null; region: string | null },
 ): Promise<ReportRow[]> {
   return sql.$queryRawUnsafe<ReportRow[]>(COMPARE_SQL, q.from, q.to, q.service, q.company, q.region);
+}
+
+const COMPARE_SERVICES_SQL = `
+  SELECT o.code AS office_code, ${SERVICE_KEY} AS service, MAX(s.catalog_code) AS catalog_code,
+         COALESCE(MAX(c.name_es), MAX(s.name), ${SERVICE_KEY}) AS name, ${sumSelect('a')}
+  FROM hq_agg_day a ${SERVICE_JOIN}
+  JOIN hq_office o ON o.id = a.office_id
+  LEFT JOIN hq_catalog_service c ON c.code = s.catalog_code
+  WHERE a.day BETWEEN $1 AND $2 AND ($3::text IS NULL OR ${SERVICE_KEY} = $3)
+    AND ($4::text IS NULL OR o.company = $4) AND ($5::text IS NULL OR o.region = $5)
+  GROUP BY o.code, ${SERVICE_KEY}
+  ORDER BY o.code, ${SERVICE_KEY}`;
+
+/** The same sums per office and service (catalogue code, or local code when not linked). */
+export async function compareServiceRows(
+  sql: Sql,
+  q: { from: string; to: string; service: string | null; company: string | null; region: string | null },
+): Promise<ReportRow[]> {
+  return sql.$queryRawUnsafe<ReportRow[]>(COMPARE_SERVICES_SQL, q.from, q.to, q.service, q.company, q.region);
 }
 
 const LIVE_SQL = `
@@ -96,7 +123,7 @@ export async function findReportOffice(
 }
 
 const GROUPS = {
-  service: { table: 'hq_agg_day', key: 'a.service_code' },
+  service: { table: 'hq_agg_day', key: SERVICE_KEY },
   day: { table: 'hq_agg_day', key: 'a.day' },
   hour: { table: 'hq_agg_hour', key: 'a.hour::text' },
 } as const;
@@ -111,8 +138,8 @@ export async function breakdownRows(
   const g = GROUPS[by];
   return sql.$queryRawUnsafe<ReportRow[]>(
     `SELECT ${g.key} AS key, ${sumSelect('a')}
-     FROM ${g.table} a
-     WHERE a.office_id = $1 AND a.day BETWEEN $2 AND $3 AND ($4::text IS NULL OR a.service_code = $4)
+     FROM ${g.table} a ${SERVICE_JOIN}
+     WHERE a.office_id = $1 AND a.day BETWEEN $2 AND $3 AND ($4::text IS NULL OR ${SERVICE_KEY} = $4)
      GROUP BY 1 ORDER BY 1`,
     officeId,
     q.from,
@@ -121,11 +148,12 @@ export async function breakdownRows(
   );
 }
 
-/** An office's service names by service code. */
+/** An office's service names by report key (the catalogue's Spanish name for a linked service). */
 export async function serviceNames(sql: Sql, officeId: number): Promise<Map<string, string>> {
-  const rows = await sql.$queryRawUnsafe<{ service_code: string; name: string }[]>(
-    'SELECT service_code, name FROM hq_service WHERE office_id = $1',
+  const rows = await sql.$queryRawUnsafe<{ key: string; name: string }[]>(
+    `SELECT COALESCE(s.catalog_code, s.service_code) AS key, COALESCE(c.name_es, s.name) AS name
+     FROM hq_service s LEFT JOIN hq_catalog_service c ON c.code = s.catalog_code WHERE s.office_id = $1`,
     officeId,
   );
-  return new Map(rows.map((s) => [s.service_code, s.name]));
+  return new Map(rows.map((s) => [s.key, s.name]));
 }
