@@ -233,6 +233,45 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     await page.context().close();
   });
 
+  it('a version the office refuses shows as refused with its reason, in Spanish and English, and on a phone', async () => {
+    const page = await newPage(`${hq.url}/hq/`);
+    await signInHq(page, hq.admin);
+    await page.locator('button[data-view="network"]').click();
+    await networkRow(page).locator('td[data-col="officeName"] button').click();
+    // FACT onto "B", the letter of the office's own (local) "Reclamos y PQR": the office refuses it.
+    await page.locator('hq-office-services-form tr[data-code="FACT"]').getByLabel(/Prefijo de Facturación/).fill('b');
+    await page.locator('button[data-action="publish"]').click();
+    await page.locator('[data-testid="published"]').filter({ hasText: 'Publicada la versión 4' }).waitFor();
+    const state = page.locator('[data-testid="office-config-state"]');
+    await state.locator('[data-config="refused"]').waitFor({ timeout: WAIT_MS });
+    assert.match(await state.innerText(), /aplicada v3 de v4/);
+    assert.match(await state.innerText(), /La oficina rechazó la v4: .*Reclamos y PQR/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'hq/office-config-refused', true);
+
+    await page.getByRole('button', { name: 'Volver a la red' }).click();
+    await networkRow(page).locator('[data-config="refused"]').waitFor();
+    await page.locator('button[data-action="lang"]').click();
+    await page.getByRole('heading', { name: 'Each office’s link to head office' }).waitFor();
+    assert.match(await networkRow(page).locator('td[data-col="configState"]').innerText(), /Refused\s+applied v3 of v4\s+The office refused v4/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.locator('button[data-action="lang"]').click();
+    await page.context().close();
+
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-CO', timezoneId: 'America/Bogota', isMobile: true, hasTouch: true });
+    const small = await phone.newPage();
+    await small.goto(`${hq.url}/hq/`);
+    await signInHq(small, hq.admin);
+    await small.locator('button[data-view="network"]').click();
+    await networkRow(small).locator('[data-config="refused"]').waitFor();
+    await assertLayout(small, 'dashboard-390x844-network', { allowScroll: ['.scroller'] });
+    await networkRow(small).locator('td[data-col="officeName"] button').click();
+    await small.locator('hq-office-services-form tr[data-code="FACT"]').waitFor();
+    await assertLayout(small, 'dashboard-390x844-office-config', { allowScroll: ['.scroller'] });
+    await screenshot(small, 'hq/office-config-phone', true);
+    await phone.close();
+  });
+
   it('the board shows the link calmly while connected, and a warning that the office keeps working when head office is gone', async () => {
     const page = await newPage(`${office.url}/desk/board.html`, 1280, 800);
     await signInOffice(page, 'supervisor');
