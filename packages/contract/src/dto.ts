@@ -231,6 +231,19 @@ export const UserDto = z.object({
 });
 export type UserDto = z.infer<typeof UserDto>;
 
+/** One change of the office's configuration, central (actor 'hq', with the link message's seq) or local (a user id). */
+export const ConfigAuditDto = z.object({
+  id: z.number().int(),
+  at: isoDate,
+  actor: z.string(),
+  action: z.string(),
+  subject: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  linkSeq: z.number().int().nullable(),
+});
+export type ConfigAuditDto = z.infer<typeof ConfigAuditDto>;
+
 export const MeDto = z.object({
   principalId: id,
   role: z.string(),

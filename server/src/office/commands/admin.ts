@@ -11,7 +11,7 @@
  * Counters, a counter's services and local services and users stay the office's.
  */
 import { randomUUID } from 'node:crypto';
-import type { DeviceDto, ServiceDto, UserDto } from '@turnero/contract/dto';
+import type { ConfigAuditDto, DeviceDto, ServiceDto, UserDto } from '@turnero/contract/dto';
 import { AppError } from '@turnero/domain/errors';
 import type { DeviceKind, UserRole } from '@turnero/domain/types';
 import { hashPassword } from '../../platform/secrets';
@@ -36,7 +36,7 @@ import {
   type NewDevice,
   type ServiceFields,
 } from '../store/admin-store';
-import { auditedRow, insertConfigAudit, type AuditedKind } from '../store/config-audit-store';
+import { auditedRow, insertConfigAudit, listConfigAudit, type AuditedKind } from '../store/config-audit-store';
 import { findDevice } from '../store/device-store';
 import { loadServices, loadUsers } from '../store/office-store';
 
@@ -82,6 +82,12 @@ function refuseHqUserFields(changes: object) {
     const owned = Object.entries(changes).filter(([k, v]) => k !== 'counterId' && v !== undefined);
     if (user?.managedBy === 'hq' && owned.length > 0) throw managedByHq(`User ${user.username}`);
   };
+}
+
+export async function listConfigChanges(deps: OfficeDeps, limit: number): Promise<ConfigAuditDto[]> {
+  const rows = await deps.bus.read((db) => listConfigAudit(db, limit));
+  const parse = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+  return rows.map((r) => ({ ...r, at: r.at.toISOString(), before: parse(r.before), after: parse(r.after) }));
 }
 
 export async function listServices(deps: OfficeDeps): Promise<ServiceDto[]> {

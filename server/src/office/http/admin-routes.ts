@@ -3,7 +3,7 @@
  * is set up without touching files. Deactivating a user or device revokes its tokens.
  */
 import { z } from 'zod';
-import { DeviceDto, ErrorBody, ServiceDto, UserDto } from '@turnero/contract/dto';
+import { ConfigAuditDto, DeviceDto, ErrorBody, ServiceDto, UserDto } from '@turnero/contract/dto';
 import { newPassword, safeText } from '@turnero/contract/text';
 import { DEVICE_KINDS, USER_ROLES } from '@turnero/domain/types';
 import { route, type RouteDef } from '../../platform/routes';
@@ -18,6 +18,7 @@ import {
   editService,
   editUser,
   listAdminCounters,
+  listConfigChanges,
   listServices,
   listUsers,
   revokeDeviceTokens,
@@ -87,6 +88,7 @@ const DeviceCreate = DeviceFields.extend({
 });
 const DevicePatch = DeviceFields.partial().extend({ active: z.boolean().optional() });
 const TokenDto = z.object({ token: z.string() });
+const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
 export function adminRoutes(
   deps: OfficeDeps,
@@ -177,6 +179,12 @@ function buildAdminRoutes(deps: OfficeDeps, auth: AuthService): RouteDef<Princip
         409: err('A person head office manages (managed_by_hq): only their counter is changed here'),
       },
       handler: async ({ params, body, principal }) => ({ body: await editUser(deps, auth, principal, params.id, body) }),
+    }),
+    route<Principal, undefined, undefined, typeof AuditQuery>({
+      ...base, method: 'get', path: '/admin/config-audit', summary: 'Configuration changes, central and local, latest first',
+      query: AuditQuery,
+      responses: { 200: { description: 'Changes', schema: z.array(ConfigAuditDto) } },
+      handler: async ({ query }) => ({ body: await listConfigChanges(deps, query.limit) }),
     }),
     route<Principal>({
       ...base, method: 'get', path: '/admin/devices', summary: 'All devices',

@@ -1,0 +1,202 @@
+/**
+ * An office and head office linked for real: head office in a child process on a test
+ * PostgreSQL, the office a real office process with HQ_URL/HQ_TOKEN. A published service
+ * reaches the office and is issued at once; three publishes made while the office was down
+ * arrive in order, once; SIGKILL of the office right after a publish and of head office
+ * while it sends applies nothing twice; a person head office disables is refused at the
+ * office and their session ends; the office runs on its last configuration with the link
+ * down, across a restart; what head office owns is read-only on the office's admin pages.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ConfigAuditDto, ServiceDto } from '@turnero/contract/dto';
+import { OfficeConfigResponse, type StaffMember } from '@turnero/contract/hq-link';
+import { openHqDatabase, type HqDatabase } from '../../server/src/hq/db';
+import { insertLinkMessages, takeMessageHeads } from '../../server/src/hq/store/link-store';
+import { officesByCode } from '../../server/src/hq/store/offices-store';
+import { hashPassword } from '../../server/src/platform/secrets';
+import { api, createTestDatabase, freePort, type TestDatabase } from '../hq/helpers';
+import type { TicketDto } from '@turnero/contract/dto';
+import { closeOffice, expectStatus, sessionFor, type OfficeSession } from '../office/helpers';
+import { request } from '../support/http';
+import { startTestOffice, tempDataDir } from '../support/office';
+import { eventually, hqLogin, officeServices, officeSync, startHq, type HqProcess } from './helpers';
+
+const CODE = 'LNK-OF1';
+let testDb: TestDatabase;
+let hq: HqProcess;
+let hqPort: number;
+let hqDir: string;
+let hqDb: HqDatabase;
+let admin: string;
+let officeToken: string;
+let officeDir: string;
+let s: OfficeSession | undefined;
+
+const hqApi = (method: string, path: string, body?: unknown) => api(hq.url, method, path, { token: admin, body });
+const hqConfig = async () => OfficeConfigResponse.parse((await hqApi('GET', `/api/v1/hq/offices/${CODE}/config`)).body);
+const publish = async (services: unknown[]) => expectStatus(await hqApi('PUT', `/api/v1/hq/offices/${CODE}/services`, { services }), 200, 'publish').body.version as number;
+
+async function startOffice(): Promise<OfficeSession> {
+  const office = await startTestOffice({
+    dataDir: officeDir,
+    env: { OFFICE_CODE: CODE, HQ_URL: hq.url, HQ_TOKEN: officeToken },
+  });
+  return sessionFor(office);
+}
+
+/** The office's link has applied up to `version` (its own GET /api/v1/sync). */
+const applied = (version: number) =>
+  eventually(`the office to run configuration ${version}`, async () => {
+    const sync = await officeSync(s!.url, s!.supervisor);
+    return sync.link.configVersion >= version ? sync : undefined;
+  });
+
+/** The kiosk issues a ticket of a service (by id: the session's services are from its start). */
+async function issueAt(serviceId: string): Promise<TicketDto> {
+  const r = await request<TicketDto>(s!.url, 'POST', '/api/v1/tickets', { token: s!.kiosk, body: { serviceId, category: 'general', print: false } });
+  return expectStatus(r, 201, 'issue').body;
+}
+
+async function audit(): Promise<ConfigAuditDto[]> {
+  return expectStatus(await request<ConfigAuditDto[]>(s!.url, 'GET', '/api/v1/admin/config-audit?limit=500', { token: s!.admin }), 200, 'audit').body;
+}
+
+/** Appends a staff roster message to the office's log at head office (head office has no roster route yet). */
+async function sendRoster(staff: StaffMember[]): Promise<void> {
+  await hqDb.transaction(async (tx) => {
+    const [office] = await officesByCode(tx, [CODE]);
+    const head = (await takeMessageHeads(tx, [office.id], 'roster_version')).get(office.id)!;
+    await insertLinkMessages(tx, [{ officeId: office.id, seq: head.seq, kind: 'staff', payload: { version: head.version, staff } }], new Date());
+  });
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase('link_office');
+  hqPort = await freePort();
+  hqDir = tempDataDir('hq-link-');
+  hq = await startHq(testDb.url, hqPort, hqDir);
+  admin = await hqLogin(hq.url);
+  hqDb = await openHqDatabase({ databaseUrl: testDb.url, dataDir: hqDir });
+  for (const [code, prefix] of [['FACT', 'F'], ['RECL', 'R']]) {
+    const body = { code, nameEs: `Servicio ${code}`, nameEn: `Service ${code}`, prefix, targetWaitMinutes: 15 };
+    expectStatus(await hqApi('POST', '/api/v1/hq/catalog/services', body), 201, 'catalogue');
+  }
+  officeToken = expectStatus(await hqApi('POST', '/api/v1/hq/offices', { code: CODE, name: 'Oficina enlazada', company: 'EPM' }), 201, 'office').body.token;
+  officeDir = tempDataDir('office-link-');
+  s = await startOffice();
+}, 120_000);
+
+afterAll(async () => {
+  await closeOffice(s);
+  await hq?.stop();
+  await hqDb?.close();
+  await testDb?.drop();
+});
+
+describe('the office end of the link', () => {
+  test('a catalogue service published to the office appears with its code and is issued at once', async () => {
+    const version = await publish([{ code: 'FACT' }]);
+    const sync = await applied(version);
+    expect(sync.link).toMatchObject({ state: 'connected', lastAppliedSeq: 1, configVersion: version });
+    expect(sync.link.since).not.toBeNull();
+    const fact = (await officeServices(s!.url, s!.kiosk)).find((x) => x.catalogCode === 'FACT');
+    expect(fact).toMatchObject({ prefix: 'F', nameEs: 'Servicio FACT', active: true });
+    const ticket = await issueAt(fact!.id);
+    expect(ticket.code).toMatch(/^F-0*1$/);
+    await eventually('head office to record the version applied', async () => ((await hqConfig()).appliedVersion === version ? true : undefined));
+  });
+
+  test('what head office owns is read-only at the office; the office keeps its own settings', async () => {
+    const fact = (await officeServices(s!.url, s!.supervisor)).find((x) => x.catalogCode === 'FACT')!;
+    const r = await request<{ error: { code: string; message: string } }>(s!.url, 'PATCH', `/api/v1/admin/services/${fact.id}`, { token: s!.admin, body: { nameEs: 'Otra' } });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('managed_by_hq');
+    expect(r.body.error.message).toMatch(/head office/);
+    const local = s!.services.A;
+    expectStatus(await request(s!.url, 'PATCH', `/api/v1/admin/services/${local.id}`, { token: s!.admin, body: { targetWaitMinutes: 12 } }), 200, 'local service');
+    const changes = await audit();
+    expect(changes.some((c) => c.actor !== 'hq' && c.action === 'service.update' && c.subject === local.id)).toBe(true);
+    expect(changes.filter((c) => c.actor === 'hq' && c.action === 'service.create' && c.subject === 'FACT')).toHaveLength(1);
+  });
+
+  test('three publishes while the office is down arrive in order, once, when it comes back', async () => {
+    await s!.office.stop();
+    const versions: number[] = [];
+    for (const minutes of [10, 20, 30]) versions.push(await publish([{ code: 'FACT', targetWaitMinutes: minutes }]));
+    s = await startOffice();
+    const sync = await applied(versions[2]);
+    expect(sync.link.lastAppliedSeq).toBe(4);
+    const updates = (await audit()).filter((c) => c.actor === 'hq' && c.action === 'service.update').reverse();
+    expect(updates.map((c) => [c.linkSeq, (c.after as ServiceDto).targetWaitMinutes])).toEqual([
+      [2, 10],
+      [3, 20],
+      [4, 30],
+    ]);
+    expect((await officeServices(s!.url, s!.kiosk)).find((x) => x.catalogCode === 'FACT')?.targetWaitMinutes).toBe(30);
+  });
+
+  test('an office killed right after a publish applies it exactly once after its restart', async () => {
+    const version = await publish([{ code: 'FACT', targetWaitMinutes: 30 }, { code: 'RECL' }]);
+    await s!.office.kill();
+    s = await startOffice();
+    const sync = await applied(version);
+    expect(sync.link.lastAppliedSeq).toBe(5);
+    const recl = (await audit()).filter((c) => c.actor === 'hq' && c.subject === 'RECL');
+    expect(recl.map((c) => [c.action, c.linkSeq])).toEqual([['service.create', 5]]);
+    expect((await officeServices(s!.url, s!.kiosk)).filter((x) => x.catalogCode === 'RECL')).toHaveLength(1);
+  });
+
+  test('head office killed while it sends: the office catches up once head office is back', async () => {
+    const version = await publish([{ code: 'RECL' }]);
+    await hq.kill();
+    hq = await startHq(testDb.url, hqPort, hqDir);
+    admin = await hqLogin(hq.url);
+    const sync = await applied(version);
+    expect(sync.link.lastAppliedSeq).toBe(6);
+    const fact = (await audit()).filter((c) => c.actor === 'hq' && c.subject === 'FACT' && c.action === 'service.deactivate');
+    expect(fact.map((c) => c.linkSeq)).toEqual([6]);
+    expect((await officeServices(s!.url, s!.kiosk)).find((x) => x.catalogCode === 'FACT')?.active).toBe(false);
+    await eventually('the link to come back', async () => ((await officeSync(s!.url, s!.supervisor)).link.state === 'connected' ? true : undefined));
+    await eventually('head office to record it', async () => ((await hqConfig()).appliedVersion === version ? true : undefined));
+  });
+
+  test('a person head office disables is refused at the office and their open session ends', async () => {
+    const password = 'lucia-link-password';
+    const member: StaffMember = { username: 'lucia', displayName: 'Lucía', role: 'agent', active: true, passwordHash: await hashPassword(password) };
+    await sendRoster([member]);
+    await publish([{ code: 'RECL' }]); // the notice that makes the office fetch
+    const token = await eventually('lucia to sign in at the office', async () => {
+      const r = await request<{ token: string }>(s!.url, 'POST', '/api/v1/auth/login', { body: { username: 'lucia', password } });
+      return r.status === 200 ? r.body.token : undefined;
+    });
+    expectStatus(await request(s!.url, 'GET', '/api/v1/me', { token }), 200, 'me');
+    const users = expectStatus(await request<{ username: string; id: string; managedBy: string }[]>(s!.url, 'GET', '/api/v1/admin/users', { token: s!.admin }), 200).body;
+    const lucia = users.find((u) => u.username === 'lucia')!;
+    expect(lucia.managedBy).toBe('hq');
+    const edit = await request<{ error: { code: string } }>(s!.url, 'PATCH', `/api/v1/admin/users/${lucia.id}`, { token: s!.admin, body: { displayName: 'Otra' } });
+    expect(edit.body.error.code).toBe('managed_by_hq');
+
+    await sendRoster([{ ...member, active: false }]);
+    await publish([{ code: 'RECL' }]);
+    await eventually('lucia session to end', async () => ((await request(s!.url, 'GET', '/api/v1/me', { token })).status === 401 ? true : undefined));
+    const login = await request(s!.url, 'POST', '/api/v1/auth/login', { body: { username: 'lucia', password } });
+    expect(login.status).toBe(401);
+    const deactivated = (await audit()).filter((c) => c.action === 'user.deactivate' && c.subject === 'lucia');
+    expect(deactivated).toHaveLength(1);
+    expect(JSON.stringify(deactivated[0])).not.toMatch(/scrypt/);
+  });
+
+  test('with head office down the office runs on its last configuration, across a restart', async () => {
+    const before = await officeSync(s!.url, s!.supervisor);
+    await hq.stop();
+    await s!.office.stop();
+    s = await startOffice();
+    const sync = await officeSync(s!.url, s!.supervisor);
+    expect(sync.link.state).not.toBe('connected');
+    expect(sync.link.configVersion).toBe(before.link.configVersion);
+    expect(sync.link.lastAppliedSeq).toBe(before.link.lastAppliedSeq);
+    const recl = (await officeServices(s!.url, s!.kiosk)).find((x) => x.catalogCode === 'RECL')!;
+    expect(recl.active).toBe(true);
+    expect((await issueAt(recl.id)).code).toMatch(/^R-/);
+  });
+});
