@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect, type Socket } from 'socket.io-client';
-import { LINK_NAMESPACE, LinkMessage, OfficeConfigResponse } from '@turnero/contract/hq-link';
+import { LinkMessage, OfficeConfigResponse } from '@turnero/contract/hq-link';
 import { OfficeListResponse } from '@turnero/contract/hq';
 import { createHqServer, type HqServer } from '../../server/src/hq';
 import { api, createTestDatabase, silentLogger, type TestDatabase } from './helpers';
+import { dialLink } from './link-stand-in';
 import { withDeadline } from '../support/deadline';
 
 let testDb: TestDatabase;
@@ -27,42 +27,7 @@ interface Office {
   token: string;
 }
 
-/** A stand-in office: a socket that remembers every `link:pending` it hears. */
-function dial(token: string, appliedSeq = 0, configVersion = 0) {
-  const socket: Socket = connect(hq.url + LINK_NAMESPACE, {
-    transports: ['websocket'],
-    auth: { token, appliedSeq, configVersion },
-    reconnection: false,
-  });
-  const pending: number[] = [];
-  const waiters: { min: number; ok: () => void }[] = [];
-  socket.on('link:pending', (p: { headSeq: number }) => {
-    pending.push(p.headSeq);
-    for (const w of waiters.filter((w) => p.headSeq >= w.min)) w.ok();
-  });
-  return {
-    socket,
-    pending,
-    /** Resolves once a notice with headSeq >= min arrived (or already had). */
-    heard: (min: number) =>
-      withDeadline(
-        new Promise<void>((ok) => (pending.some((h) => h >= min) ? ok() : waiters.push({ min, ok }))),
-        5000,
-        `link:pending >= ${min}`,
-      ),
-    connected: () =>
-      withDeadline(
-        new Promise<void>((ok, fail) => {
-          socket.once('connect', () => ok());
-          socket.once('connect_error', (e) => fail(e));
-        }),
-        5000,
-        'link to connect',
-      ),
-    request: <T>(event: string, payload: unknown) =>
-      withDeadline(new Promise<T>((ok) => socket.emit(event, payload, (r: T) => ok(r))), 5000, `${event} ack`),
-  };
-}
+const dial = (token: string, appliedSeq = 0, configVersion = 0) => dialLink(hq.url, token, appliedSeq, configVersion);
 
 async function newOffice(code: string, company = 'EPM'): Promise<Office> {
   const r = await api(hq.url, 'POST', '/api/v1/hq/offices', { token: admin, body: { code, name: `Oficina ${code}`, company } });

@@ -28,7 +28,7 @@ export interface Actor {
   name: string;
 }
 
-interface Published {
+export interface Published {
   code: string;
   version: number;
   headSeq: number;
@@ -82,7 +82,7 @@ async function requireOffice(sql: Sql, code: string): Promise<{ id: number; code
   return office;
 }
 
-function announce(link: LinkNotifier, published: readonly Published[]): void {
+export function announce(link: LinkNotifier, published: readonly Published[]): void {
   link.pending(published.map((p) => ({ code: p.code, headSeq: p.headSeq })));
 }
 

@@ -45,6 +45,7 @@ import type { OidcSettings } from '../../platform/oidc/settings';
 import { hqOidcRoutes } from './oidc-routes';
 import type { LinkNotifier } from '../link/notifier';
 import { hqConfigRoutes } from './config-routes';
+import { hqStaffRoutes } from './staff-routes';
 import { hqPersonalDataRoutes } from './personal-data-routes';
 import { hqUserRoutes } from './user-routes';
 
@@ -281,6 +282,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
     ...hqPersonalDataRoutes(db, clock),
     ...hqOidcRoutes(deps),
     ...hqConfigRoutes(db, deps.link, clock),
+    ...hqStaffRoutes(db, deps.link, clock),
   ];
 }
 
