@@ -1,8 +1,7 @@
 /**
  * Head office and offices linked, for tests/link: head office as a real child process on a
  * test PostgreSQL (SIGKILL-able, restarted on the same port so the offices' HQ_URL stays
- * right), offices as real office processes with HQ_URL/HQ_TOKEN, and bounded waits for
- * what the link makes true.
+ * right), and what the tests read of an office.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -51,22 +50,6 @@ export async function startHq(databaseUrl: string, port: number, dataDir = tempD
     await withDeadline(exited(child), 30_000, `head office (pid ${child.pid}) to exit after ${sig}`);
   };
   return { url, child, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
-}
-
-/** Asks `probe` every 100 ms until it returns a value (not undefined); fails after `ms`. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 export async function hqLogin(hqUrl: string): Promise<string> {

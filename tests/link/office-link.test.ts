@@ -19,7 +19,8 @@ import type { TicketDto } from '@turnero/contract/dto';
 import { closeOffice, expectStatus, sessionFor, type OfficeSession } from '../office/helpers';
 import { request } from '../support/http';
 import { startTestOffice, tempDataDir } from '../support/office';
-import { eventually, hqLogin, officeServices, officeSync, startHq, type HqProcess } from './helpers';
+import { waitUntil } from '../printing/support';
+import { hqLogin, officeServices, officeSync, startHq, type HqProcess } from './helpers';
 
 const CODE = 'LNK-OF1';
 let testDb: TestDatabase;
@@ -46,7 +47,7 @@ async function startOffice(): Promise<OfficeSession> {
 
 /** The office's link has applied up to `version` (its own GET /api/v1/sync). */
 const applied = (version: number) =>
-  eventually(`the office to run configuration ${version}`, async () => {
+  waitUntil(`the office to run configuration ${version}`, async () => {
     const sync = await officeSync(s!.url, s!.supervisor);
     return sync.link.configVersion >= version ? sync : undefined;
   });
@@ -103,7 +104,7 @@ describe('the office end of the link', () => {
     expect(fact).toMatchObject({ prefix: 'F', nameEs: 'Servicio FACT', active: true });
     const ticket = await issueAt(fact!.id);
     expect(ticket.code).toMatch(/^F-0*1$/);
-    await eventually('head office to record the version applied', async () => ((await hqConfig()).appliedVersion === version ? true : undefined));
+    await waitUntil('head office to record the version applied', async () => ((await hqConfig()).appliedVersion === version ? true : undefined));
   });
 
   test('what head office owns is read-only at the office; the office keeps its own settings', async () => {
@@ -156,8 +157,8 @@ describe('the office end of the link', () => {
     const fact = (await audit()).filter((c) => c.actor === 'hq' && c.subject === 'FACT' && c.action === 'service.deactivate');
     expect(fact.map((c) => c.linkSeq)).toEqual([6]);
     expect((await officeServices(s!.url, s!.kiosk)).find((x) => x.catalogCode === 'FACT')?.active).toBe(false);
-    await eventually('the link to come back', async () => ((await officeSync(s!.url, s!.supervisor)).link.state === 'connected' ? true : undefined));
-    await eventually('head office to record it', async () => ((await hqConfig()).appliedVersion === version ? true : undefined));
+    await waitUntil('the link to come back', async () => ((await officeSync(s!.url, s!.supervisor)).link.state === 'connected' ? true : undefined));
+    await waitUntil('head office to record it', async () => ((await hqConfig()).appliedVersion === version ? true : undefined));
   });
 
   test('a person head office disables is refused at the office and their open session ends', async () => {
@@ -165,7 +166,7 @@ describe('the office end of the link', () => {
     const member: StaffMember = { username: 'lucia', displayName: 'Lucía', role: 'agent', active: true, passwordHash: await hashPassword(password) };
     await sendRoster([member]);
     await publish([{ code: 'RECL' }]); // the notice that makes the office fetch
-    const token = await eventually('lucia to sign in at the office', async () => {
+    const token = await waitUntil('lucia to sign in at the office', async () => {
       const r = await request<{ token: string }>(s!.url, 'POST', '/api/v1/auth/login', { body: { username: 'lucia', password } });
       return r.status === 200 ? r.body.token : undefined;
     });
@@ -178,7 +179,7 @@ describe('the office end of the link', () => {
 
     await sendRoster([{ ...member, active: false }]);
     await publish([{ code: 'RECL' }]);
-    await eventually('lucia session to end', async () => ((await request(s!.url, 'GET', '/api/v1/me', { token })).status === 401 ? true : undefined));
+    await waitUntil('lucia session to end', async () => ((await request(s!.url, 'GET', '/api/v1/me', { token })).status === 401 ? true : undefined));
     const login = await request(s!.url, 'POST', '/api/v1/auth/login', { body: { username: 'lucia', password } });
     expect(login.status).toBe(401);
     const deactivated = (await audit()).filter((c) => c.action === 'user.deactivate' && c.subject === 'lucia');
