@@ -23,6 +23,7 @@ import type {
 import type { MeResponse } from '@turnero/contract/hq';
 import { createApiClient, type ApiClient } from '@turnero/web-client/api';
 import { getStaffToken } from '@turnero/web-client/auth';
+import { localName } from '@turnero/web-client/i18n';
 import { linkRowOf, type LinkRow } from '../lib/link-status';
 
 /** The figures every level of the dashboard shows (office, service, hour, day). */
@@ -234,13 +235,21 @@ export class HqApi {
     );
   }
 
-  /** Services seen at these offices (head office has no group-wide service list). */
+  /**
+   * The services to filter by: the group's catalogue (one code whatever each office's letter),
+   * then the local services seen at these offices that are not linked to it yet.
+   */
   async servicesOf(officeCodes: string[], f: ReportFilters): Promise<ServiceOption[]> {
-    const seen = new Map<string, string>();
+    // An older head office has no catalogue: the services seen are the whole list then.
+    const catalog = await this.catalog().catch(() => [] as CatalogService[]);
+    const seen = new Map<string, string>(catalog.map((c) => [c.code, localName(c)]));
+    const local = new Map<string, string>();
     for (const code of officeCodes) {
-      for (const r of (await this.breakdown(code, f, 'service')).rows) if (!seen.has(r.key)) seen.set(r.key, r.label);
+      for (const r of (await this.breakdown(code, f, 'service')).rows) if (!seen.has(r.key) && !local.has(r.key)) local.set(r.key, r.label);
     }
-    return [...seen].map(([serviceCode, serviceName]) => ({ serviceCode, serviceName })).sort((a, b) => a.serviceCode.localeCompare(b.serviceCode));
+    const byCode = (a: ServiceOption, b: ServiceOption) => a.serviceCode.localeCompare(b.serviceCode);
+    const options = (m: Map<string, string>) => [...m].map(([serviceCode, serviceName]) => ({ serviceCode, serviceName })).sort(byCode);
+    return [...options(seen), ...options(local)];
   }
 
   async live(): Promise<LiveBoard> {

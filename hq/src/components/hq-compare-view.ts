@@ -123,7 +123,7 @@ export class HqCompareView extends LitElement {
     }
   }
 
-  /** Head office has no group-wide service list: offer the services of the busiest offices. */
+  /** The catalogue's services, and the local ones of the busiest offices not linked to it yet. */
   private async loadServices(rows: OfficeRow[]): Promise<void> {
     const busiest = [...rows].sort((a, b) => b.issued - a.issued).slice(0, 3).map((r) => r.officeCode);
     try {
