@@ -70,6 +70,14 @@ async function signInOffice(page: Page, username: string) {
   await page.click('turnero-staff-login button[type=submit]');
 }
 
+/** The office's admin pages at 1280x800, signed in as its admin, on one tab. */
+async function openAdminTab(tab: string): Promise<Page> {
+  const page = await newPage(`${office.url}/desk/admin.html`, 1280, 800);
+  await signInOffice(page, 'admin');
+  await page.getByRole('tab', { name: tab }).click();
+  return page;
+}
+
 const networkRow = (page: Page) => page.locator(`hq-figures-table#network tbody tr[data-row-key="${OFFICE}"]`);
 
 describe('head-office link screens (Chromium, real head office and office)', { timeout: 240_000 }, () => {
@@ -170,9 +178,7 @@ describe('head-office link screens (Chromium, real head office and office)', { t
   });
 
   it("the office's admin pages show head office's services read-only and say where to change them; local ones stay editable", async () => {
-    const page = await newPage(`${office.url}/desk/admin.html`, 1280, 800);
-    await signInOffice(page, 'admin');
-    await page.getByRole('tab', { name: 'Trámites' }).click();
+    const page = await openAdminTab('Trámites');
     const central = page.locator('tr[data-row="A"]');
     await central.waitFor();
     assert.equal(await central.getAttribute('data-central'), 'true');
@@ -198,6 +204,49 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     await local.getByRole('button', { name: 'Editar' }).click();
     assert.equal(await page.locator('[data-testid="central-note"]').count(), 0);
     assert.equal(await page.locator('#f-prefix').isDisabled(), false);
+    await page.context().close();
+  });
+
+  it("a person head office manages is read-only on the office's user page but for their home counter, which the office changes", async () => {
+    const created = await hqCall('POST', '/hq/staff', {
+      username: 'ana.central',
+      displayName: 'Ana Central',
+      role: 'agent',
+      password: 'una clave larga y segura',
+      offices: [OFFICE],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const adminPassword = office.creds.users.find((u) => u.username === 'admin')!.password;
+    const adminToken = await login(office.url, 'admin', adminPassword);
+    await waitUntil(
+      'ana.central to reach the office',
+      async () => (await request<{ username: string; managedBy: string }[]>(office.url, 'GET', '/api/v1/admin/users', { token: adminToken })).body,
+      (users) => users.some((u) => u.username === 'ana.central' && u.managedBy === 'hq'),
+    );
+
+    const page = await openAdminTab('Usuarios');
+    const row = page.locator('tr[data-row="ana.central"]');
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-central'), 'true');
+    assert.match(await row.innerText(), /Casa matriz/);
+    assert.equal(await row.getByRole('button', { name: 'Desactivar' }).count(), 0);
+    assert.equal(await row.getByRole('button', { name: 'Cambiar contraseña' }).count(), 0);
+    assert.equal(await page.locator('tr[data-row="asesor1"]').getByRole('button', { name: 'Desactivar' }).count(), 1, 'a local user stays the office’s');
+
+    await row.getByRole('button', { name: 'Editar' }).click();
+    assert.match(await page.locator('[data-testid="central-note"]').innerText(), /Se administra en la casa matriz/);
+    assert.equal(await page.locator('#f-displayName').isDisabled(), true);
+    assert.equal(await page.locator('#f-role').isDisabled(), true);
+    assert.equal(await page.locator('#f-counterId').isDisabled(), false, 'the home counter is the office’s');
+    await page.locator('#f-counterId').selectOption({ label: 'Módulo 2' });
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Actualizado' }).waitFor();
+    const users = (await request<{ username: string; counterId: string | null; displayName: string }[]>(office.url, 'GET', '/api/v1/admin/users', { token: adminToken })).body;
+    const ana = users.find((u) => u.username === 'ana.central')!;
+    assert.ok(ana.counterId, 'the home counter was saved');
+    assert.equal(ana.displayName, 'Ana Central');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'admin-central-user', true);
     await page.context().close();
   });
 
