@@ -5,12 +5,12 @@
  */
 import type { HqLinkStatus } from '@turnero/contract/hq-link';
 import { api } from '../../tests/hq/helpers';
+import { waitUntil } from '../../tests/printing/support';
 import type { SimLinkSpec } from './protocol';
 import { BENCH_ADMIN } from './hq-process';
 
 /** Requests in flight at once while setting up: enough to keep head office's pool busy. */
 const SETUP_CONCURRENCY = 8;
-const POLL_MS = 200;
 
 export async function inParallel<T, R>(items: T[], width: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -95,13 +95,14 @@ export class HqAdmin {
    * Waits until head office's view of the links meets `done`: an office's `link:applied`
    * is recorded a round trip after the office applied, so head office may lag the links.
    */
-  async waitForLinks(done: (links: Map<string, HqLinkStatus>) => boolean, ms: number): Promise<Map<string, HqLinkStatus>> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const links = await this.links();
-      if (done(links)) return links;
-      if (Date.now() > deadline) throw new Error(`not within ${ms} ms: head office's view of the links`);
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
+  waitForLinks(done: (links: Map<string, HqLinkStatus>) => boolean, ms: number): Promise<Map<string, HqLinkStatus>> {
+    return waitUntil(
+      "head office's view of the links",
+      async () => {
+        const links = await this.links();
+        return done(links) ? links : undefined;
+      },
+      ms,
+    );
   }
 }

@@ -2,8 +2,9 @@
  * Two head-office processes behind one address, as a load balancer would run them: one
  * PostgreSQL (the truth) and one Redis (socket.io's adapter), offices linked to either.
  * What one process does must reach links held by the other: a publish made on A is
- * noticed at once by an office linked to B (no reconnection needed) and applied once; a
- * token revoked on A ends that office's link on B.
+ * noticed at once by an office linked to B (no reconnection needed) and applied once, by
+ * simulated links (bench/link-sim) and by a real office process; a token revoked on A
+ * ends that office's link on B.
  *
  * The Redis server is shared with other test files running at the same time, and its
  * channels are not per database: office codes carry a random part so no other test's
@@ -20,6 +21,9 @@ import { startHqProcess, type HqProcess } from '../../bench/link-sim/hq-process'
 import type { SimLinkSpec } from '../../bench/link-sim/protocol';
 import { LinkSimulator } from '../../bench/link-sim/simulator';
 import { createTestDatabase, freePort, type TestDatabase } from '../hq/helpers';
+import { closeOffice, openOffice, type OfficeSession } from '../office/helpers';
+import { waitUntil } from '../printing/support';
+import { officeServices, officeSync } from './helpers';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WAIT_MS = 30_000;
@@ -33,6 +37,9 @@ let adminA: HqAdmin;
 /** One office linked to A, two to B. */
 let onA: SimLinkSpec;
 let onB: SimLinkSpec[];
+/** A real office process linked to B. */
+let real: SimLinkSpec;
+let office: OfficeSession | undefined;
 
 async function startHq(): Promise<HqProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hq-two-'));
@@ -47,14 +54,16 @@ beforeAll(async () => {
   hqB = await startHq();
   sim = await LinkSimulator.start();
   adminA = await HqAdmin.signIn(hqA.url);
-  const [a, ...b] = await adminA.createOffices(`T${randomBytes(3).toString('hex').toUpperCase()}`, 3);
+  const [a, b1, b2, r] = await adminA.createOffices(`T${randomBytes(3).toString('hex').toUpperCase()}`, 4);
   onA = a;
-  onB = b;
+  onB = [b1, b2];
+  real = r;
   await sim.open(hqA.url, [onA]);
   await sim.open(hqB.url, onB);
   await sim.waitUntil(() => sim.allConnected(), WAIT_MS, 'the three links connected');
 });
 afterAll(async () => {
+  await closeOffice(office);
   await sim?.stop();
   await hqA?.stop();
   await hqB?.stop();
@@ -84,6 +93,28 @@ describe('two head-office processes on one PostgreSQL and one Redis', () => {
     assert.equal(links.get(target.id)!.connected, true);
     const config = await adminA.on(hqB.url).config(target.id);
     assert.equal(config.appliedVersion, version);
+  });
+
+  test('a real office linked to B gets a service published on A, once, and offers it', async () => {
+    office = await openOffice({ env: { OFFICE_CODE: real.id, HQ_URL: hqB.url, HQ_TOKEN: real.token } });
+    await adminA.addCatalogService('FACT', 'F', 'Facturación', 'Billing');
+    const version = await adminA.setServices(real.id, [{ code: 'FACT', prefix: 'W' }]);
+
+    const sync = await waitUntil(
+      `the office on B to run version ${version}`,
+      async () => {
+        const now = await officeSync(office!.url, office!.supervisor);
+        return now.link.configVersion >= version ? now : undefined;
+      },
+      WAIT_MS,
+    );
+    assert.equal(sync.link.configVersion, version, 'the office runs the version published on A');
+    assert.equal(sync.link.state, 'connected');
+    assert.equal(sync.link.lastAppliedSeq, 1, 'one message, applied once');
+    const offered = (await officeServices(office.url, office.kiosk)).filter((s) => s.catalogCode === 'FACT');
+    assert.deepEqual(offered.map((s) => s.prefix), ['W']);
+    const seen = await adminA.waitForLinks((rows) => rows.get(real.id)?.appliedVersion === version, WAIT_MS);
+    assert.equal(seen.get(real.id)!.appliedSeq, 1);
   });
 
   test('revoking an office token on A ends its link on B; other links stay up', async () => {
