@@ -15,6 +15,8 @@ export interface LinkView {
   id: string;
   connected: boolean;
   connects: number;
+  /** When the link last connected. */
+  connectedAt: number | null;
   disconnects: string[];
   refusals: string[];
   /** Seqs applied, in the order they were applied. */
@@ -34,7 +36,7 @@ export interface OpenOptions {
   fetch?: boolean;
   /** First connections opened at once (default 100). */
   window?: number;
-  /** Reconnection back-off (default 500 ms doubling to 5 s, jitter 0.5). */
+  /** Reconnection back-off (default the office's link client's: 1 s doubling to 60 s, jitter 0.5). */
   reconnectionDelayMs?: number;
   reconnectionDelayMaxMs?: number;
 }
@@ -75,8 +77,8 @@ export class LinkSimulator {
       links,
       fetch: o.fetch ?? true,
       window: o.window ?? 100,
-      reconnectionDelayMs: o.reconnectionDelayMs ?? 500,
-      reconnectionDelayMaxMs: o.reconnectionDelayMaxMs ?? 5000,
+      reconnectionDelayMs: o.reconnectionDelayMs ?? 1000,
+      reconnectionDelayMaxMs: o.reconnectionDelayMaxMs ?? 60_000,
     });
   }
 
@@ -159,6 +161,7 @@ export class LinkSimulator {
       case 'connected':
         v.connected = true;
         v.connects += 1;
+        v.connectedAt = e.at;
         break;
       case 'disconnected':
         v.connected = false;
@@ -188,5 +191,5 @@ export class LinkSimulator {
 }
 
 function emptyView(id: string): LinkView {
-  return { id, connected: false, connects: 0, disconnects: [], refusals: [], appliedSeqs: [], versions: [], notices: [], redelivered: 0, interrupted: 0, anomalies: [] };
+  return { id, connected: false, connects: 0, connectedAt: null, disconnects: [], refusals: [], appliedSeqs: [], versions: [], notices: [], redelivered: 0, interrupted: 0, anomalies: [] };
 }
