@@ -29,7 +29,7 @@ describe('other answers', () => {
         agents: [{ agentId: 'u1', served: 7, noShows: 1, serviceMedianSeconds: 300, servingSeconds: 2100, pausedSeconds: 600, signedInSeconds: 3600, utilisation: 0.7 }],
       }],
       [SyncStateDto, exampleSyncState],
-      [UserDto, { id: 'u1', username: 'asesor1', displayName: 'Ana', role: 'agent', active: true, counterId: 'c1' }],
+      [UserDto, { id: 'u1', username: 'asesor1', displayName: 'Ana', role: 'agent', active: true, counterId: 'c1', managedBy: 'office' }],
       [MeDto, { principalId: 'u1', role: 'agent', name: 'Ana', counterId: null }],
       [ErrorBody, { error: { code: 'illegal_transition', message: 'Cannot call', details: { ticketId: 't1' } } }],
     ];

@@ -18,10 +18,14 @@ import { officeDto } from '../presenter';
 import { revokeTokensOf } from '../store/auth-store';
 import { insertConfigAudit, type ConfigAuditEntry } from '../store/config-audit-store';
 import {
+  insertHqUser,
+  insertLinkedService,
   loadStaffUsers,
   readHqOwnableSettings,
   readLinkRow,
   saveLinkRow,
+  setHqUserColumns,
+  setServiceColumns,
   writeHqOwnableSettings,
   type LinkRow,
 } from '../store/link-store';
@@ -144,21 +148,20 @@ async function applyConfig(ctx: CommandContext, at: Date, row: LinkRow, seq: num
 async function writeServices({ tx }: CommandContext, at: Date, plan: ConfigPlan): Promise<ConfigAuditEntry[]> {
   const audit: ConfigAuditEntry[] = [];
   for (const s of plan.deactivations) {
-    await tx.service.update({ where: { id: s.id }, data: { active: false } });
+    await setServiceColumns(tx, s.id, { active: false });
     audit.push({ at, actor: HQ, action: 'service.deactivate', subject: s.catalogCode!, before: s, after: { ...s, active: false } });
   }
   const moved = [...plan.updates, ...plan.adoptions].filter((c) => c.before.prefix !== c.after.prefix);
-  for (const c of moved) await tx.service.update({ where: { id: c.before.id }, data: { prefix: `~${c.before.id}` } });
+  for (const c of moved) await setServiceColumns(tx, c.before.id, { prefix: `~${c.before.id}` });
   for (const [action, changes] of [['service.update', plan.updates], ['service.adopt', plan.adoptions]] as const) {
     for (const c of changes) {
-      await tx.service.update({ where: { id: c.before.id }, data: c.after });
+      await setServiceColumns(tx, c.before.id, c.after);
       audit.push({ at, actor: HQ, action, subject: c.after.catalogCode, before: c.before, after: { ...c.before, ...c.after } });
     }
   }
   for (const c of plan.creates) {
     const id = randomUUID();
-    await tx.service.create({ data: { id, ...c.fields } });
-    for (const counterId of c.counterIds) await tx.counterService.create({ data: { counterId, serviceId: id, weight: 1 } });
+    await insertLinkedService(tx, id, c.fields, c.counterIds);
     audit.push({ at, actor: HQ, action: 'service.create', subject: c.fields.catalogCode, before: null, after: { id, ...c.fields, counterIds: c.counterIds } });
   }
   return audit;
@@ -185,11 +188,11 @@ async function applyStaff({ tx }: CommandContext, at: Date, seq: number, roster:
   const endSessionsOf: string[] = [];
   for (const fields of plan.creates) {
     const id = randomUUID();
-    await tx.user.create({ data: { id, ...fields, managedBy: HQ } });
+    await insertHqUser(tx, id, fields);
     audit.push({ at, actor: HQ, action: 'user.create', subject: fields.username, before: null, after: auditedUser(fields) });
   }
   for (const u of plan.updates) {
-    await tx.user.update({ where: { id: u.before.id }, data: u.after });
+    await setHqUserColumns(tx, u.before.id, u.after);
     if (u.endSessions) endSessionsOf.push(u.before.id);
     const action = u.before.active && !u.after.active ? 'user.deactivate' : 'user.update';
     const passwordChanged = u.before.passwordHash !== u.after.passwordHash;

@@ -4,6 +4,7 @@
  * office manages.
  */
 import type { ConfigSettings } from '@turnero/contract/hq-link';
+import type { ServiceFields } from './admin-store';
 import type { Db } from './db';
 
 export interface LinkRow {
@@ -47,4 +48,33 @@ export async function readHqOwnableSettings(db: Db): Promise<Required<ConfigSett
 export async function writeHqOwnableSettings(db: Db, settings: ConfigSettings): Promise<void> {
   const office = await db.office.findFirstOrThrow({ select: { id: true } });
   await db.office.update({ where: { id: office.id }, data: settings });
+}
+
+/** The service columns head office owns, as a configuration version sets them. */
+type LinkedServiceColumns = ServiceFields & { catalogCode: string };
+
+export async function setServiceColumns(db: Db, id: string, columns: Partial<LinkedServiceColumns>): Promise<void> {
+  await db.service.update({ where: { id }, data: columns });
+}
+
+/** A new linked service, served by `counterIds` with weight 1. */
+export async function insertLinkedService(db: Db, id: string, columns: LinkedServiceColumns, counterIds: string[]): Promise<void> {
+  await db.service.create({ data: { id, ...columns } });
+  for (const counterId of counterIds) await db.counterService.create({ data: { counterId, serviceId: id, weight: 1 } });
+}
+
+interface StaffColumns {
+  username: string;
+  displayName: string;
+  role: string;
+  active: boolean;
+  passwordHash: string;
+}
+
+export async function insertHqUser(db: Db, id: string, columns: StaffColumns): Promise<void> {
+  await db.user.create({ data: { id, ...columns, managedBy: 'hq' } });
+}
+
+export async function setHqUserColumns(db: Db, id: string, columns: StaffColumns): Promise<void> {
+  await db.user.update({ where: { id }, data: columns });
 }
