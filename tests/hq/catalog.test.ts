@@ -111,6 +111,23 @@ describe('the service catalogue and central configuration', () => {
     const med = offices.find((o) => o.code === 'MED-001')!;
     assert.deepEqual([med.link.connected, med.link.currentVersion, med.link.appliedVersion], [false, 3, 0]);
   });
+
+  test("a company's template reaches its offices at once; an office's own settings override it field by field", async () => {
+    const put = (token: string, path: string, settings: unknown) => call('PUT', `/hq/templates/${path}`, token, { settings });
+    assert.equal((await put(manager, 'company/EPM', { ticker: 'x' })).status, 403);
+    assert.equal((await put(admin, 'country/EPM', { ticker: 'x' })).status, 400);
+    assert.equal((await put(admin, 'company/EPM', { preferentialPerGeneral: 99 })).status, 400);
+
+    const r = await put(admin, 'company/EPM', { ticker: 'Grupo EPM', overdueFirst: true, ticketFooter: 'Gracias' });
+    assert.deepEqual(r.body, { published: [{ code: 'MED-001', version: 4 }] }, "only the company's offices");
+    const c = OfficeConfigResponse.parse((await call('GET', '/hq/offices/MED-001/config', admin)).body);
+    assert.deepEqual(c.settings, { ticker: 'Bienvenidos', preferentialPerGeneral: 2, overdueFirst: true, ticketFooter: 'Gracias' });
+    assert.deepEqual((await call('GET', '/hq/templates', admin)).body.templates, [
+      { kind: 'company', name: 'EPM', settings: { ticker: 'Grupo EPM', overdueFirst: true, ticketFooter: 'Gracias' } },
+    ]);
+    const [entry] = (await call('GET', '/hq/config-audit?target=template:company:EPM', admin)).body.entries;
+    assert.deepEqual(entry.after.offices, ['MED-001']);
+  });
 });
 
 describe('figures by catalogue code', () => {

@@ -247,6 +247,18 @@ export type LiveResponse = z.infer<typeof LiveResponse>;
 export const PutOfficeSettingsBody = z.object({ settings: ConfigSettings });
 export type PutOfficeSettingsBody = z.infer<typeof PutOfficeSettingsBody>;
 
+export const TEMPLATE_KINDS = ['company', 'region'] as const;
+/**
+ * PUT /api/v1/hq/templates/:kind/:name (admin) `{ settings }` -> 200 RepublishResponse:
+ * settings shared by a company's or a region's offices (an office's own settings override
+ * them field by field, a region's override its company's); every office in scope gets a
+ * new configuration version at once.
+ */
+export const PutTemplateBody = z.object({ settings: ConfigSettings });
+export const ConfigTemplate = z.object({ kind: z.enum(TEMPLATE_KINDS), name: z.string(), settings: ConfigSettings });
+/** GET /api/v1/hq/templates (admin). */
+export const TemplateListResponse = z.object({ templates: z.array(ConfigTemplate) });
+
 /** PATCH /api/v1/hq/catalog/services/:code (admin): names, defaults, colour, icon; POST /hq/publish sends it to the offices. */
 export const PatchCatalogServiceBody = z
   .object({

@@ -11,6 +11,7 @@ import type { LinkNotifier } from '../link/notifier';
 import { insertConfigAudit, type NewConfigAudit } from '../store/config-audit-store';
 import {
   configuredOfficeIds,
+  effectiveSettings,
   findCatalogService,
   readOfferings,
   readSettings,
@@ -39,11 +40,11 @@ export interface Published {
  * announce after commit. A configuration putting two services on one prefix (a catalogue
  * edit can cause it) is refused, naming the office.
  */
-async function appendConfigs(tx: Sql, offices: readonly { id: number; code: string }[], by: string, now: Date): Promise<Published[]> {
+export async function appendConfigs(tx: Sql, offices: readonly { id: number; code: string }[], by: string, now: Date): Promise<Published[]> {
   const ids = offices.map((o) => o.id);
   const heads = await takeMessageHeads(tx, ids, 'config_version');
   const services = await resolvedServices(tx, ids);
-  const settings = await readSettings(tx, ids);
+  const settings = await effectiveSettings(tx, ids);
   const configs = offices.map((o) => {
     const version = heads.get(o.id)!.version;
     const own = services.filter((s) => s.officeId === o.id);

@@ -11,6 +11,9 @@ import {
   ConfigAuditResponse,
   PatchCatalogServiceBody,
   PutOfficeSettingsBody,
+  PutTemplateBody,
+  TEMPLATE_KINDS,
+  TemplateListResponse,
   RepublishBody,
   RepublishResponse,
 } from '@turnero/contract/hq';
@@ -23,6 +26,7 @@ import {
   PublishResponse,
   PutOfficeServicesBody,
 } from '@turnero/contract/hq-link';
+import { safeText } from '@turnero/contract/text';
 import type { Clock } from '@turnero/domain/types';
 import { route, type RouteDef } from '../../platform/routes';
 import type { HqPrincipal } from '../auth/tokens';
@@ -31,11 +35,13 @@ import { officeConfig } from '../config/office-config';
 import { actorOf, putOfficeServices, putOfficeSettings, republish } from '../config/publish';
 import type { HqDatabase } from '../db';
 import type { LinkNotifier } from '../link/notifier';
-import { listCatalog } from '../store/catalog-store';
+import { listCatalog, listTemplates } from '../store/catalog-store';
+import { putTemplate } from '../config/templates';
 import { listConfigAudit } from '../store/config-audit-store';
 
 const CodeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/) });
 const CatalogParam = z.object({ code: CatalogCode });
+const TemplateParam = z.object({ kind: z.enum(TEMPLATE_KINDS), name: safeText().min(1).max(64) });
 const err = (description: string) => ({ description, schema: ErrorBody });
 const USERS = ['admin', 'manager'] as const;
 
@@ -121,6 +127,28 @@ export function hqConfigRoutes(db: HqDatabase, link: LinkNotifier, clock: Clock)
       bodyLimit: '256kb',
       responses: { 200: { description: 'Published', schema: RepublishResponse }, 400: err('Two services on one prefix'), 404: err('Unknown office') },
       handler: async ({ principal, body }) => ({ body: await republish(db, link, actorOf(principal), body.offices, clock.now()) }),
+    }),
+    route<HqPrincipal, typeof TemplateParam, typeof PutTemplateBody>({
+      method: 'put',
+      path: '/hq/templates/:kind/:name',
+      summary: "Set a company's or region's settings template; its offices get a new version at once",
+      tags: ['configuration'],
+      roles: ['admin'],
+      params: TemplateParam,
+      body: PutTemplateBody,
+      responses: { 200: { description: 'Published', schema: RepublishResponse }, 400: err('Invalid settings') },
+      handler: async ({ principal, params, body }) => ({
+        body: await putTemplate(db, link, actorOf(principal), params.kind, params.name, body.settings, clock.now()),
+      }),
+    }),
+    route<HqPrincipal>({
+      method: 'get',
+      path: '/hq/templates',
+      summary: 'Settings templates of companies and regions',
+      tags: ['configuration'],
+      roles: ['admin'],
+      responses: { 200: { description: 'Templates', schema: TemplateListResponse } },
+      handler: async () => ({ body: { templates: await listTemplates(db.sql) } }),
     }),
     route<HqPrincipal, undefined, undefined, typeof ConfigAuditQuery>({
       method: 'get',

@@ -118,12 +118,74 @@ export async function writeSettings(sql: Sql, officeId: number, settings: Config
   );
 }
 
-/** Offices with something to publish: offered services or settings. */
+/** Offices with something to publish: offered services, settings of their own or of their company's or region's template. */
 export async function configuredOfficeIds(sql: Sql): Promise<number[]> {
   const rows = await sql.$queryRawUnsafe<{ office_id: number }[]>(
-    `SELECT office_id FROM hq_office_service UNION SELECT office_id FROM hq_office_settings ORDER BY 1`,
+    `SELECT office_id FROM hq_office_service UNION SELECT office_id FROM hq_office_settings
+     UNION SELECT o.id FROM hq_office o JOIN hq_config_template t ON ${TEMPLATE_OF_OFFICE}
+     ORDER BY 1`,
   );
   return rows.map((r) => r.office_id);
+}
+
+export type TemplateKind = 'company' | 'region';
+const TEMPLATE_OF_OFFICE = `((t.kind = 'company' AND t.name = o.company) OR (t.kind = 'region' AND t.name = o.region))`;
+
+/**
+ * The settings each office runs: its company's template, overridden field by field by its
+ * region's, overridden by its own (jsonb || keeps the right-hand value of a key).
+ */
+export async function effectiveSettings(sql: Sql, officeIds: readonly number[]): Promise<Map<number, ConfigSettings>> {
+  if (officeIds.length === 0) return new Map();
+  const rows = await sql.$queryRawUnsafe<{ id: number; settings: unknown }[]>(
+    `SELECT o.id, COALESCE(tc.settings, '{}') || COALESCE(tr.settings, '{}') || COALESCE(s.settings, '{}') AS settings
+     FROM hq_office o
+     LEFT JOIN hq_config_template tc ON tc.kind = 'company' AND tc.name = o.company
+     LEFT JOIN hq_config_template tr ON tr.kind = 'region' AND tr.name = o.region
+     LEFT JOIN hq_office_settings s ON s.office_id = o.id
+     WHERE o.id IN (SELECT json_array_elements_text($1::json)::int)`,
+    JSON.stringify(officeIds),
+  );
+  return new Map(rows.map((r) => [r.id, (typeof r.settings === 'string' ? JSON.parse(r.settings) : r.settings) as ConfigSettings]));
+}
+
+export interface TemplateRow {
+  kind: TemplateKind;
+  name: string;
+  settings: ConfigSettings;
+}
+
+export async function listTemplates(sql: Sql): Promise<TemplateRow[]> {
+  const rows = await sql.$queryRawUnsafe<TemplateRow[]>('SELECT kind, name, settings FROM hq_config_template ORDER BY kind, name');
+  return rows.map((r) => ({ ...r, settings: typeof r.settings === 'string' ? JSON.parse(r.settings) : r.settings }));
+}
+
+/** Writes a template; returns its settings before (null: it is new). The row stays locked until the transaction ends. */
+export async function writeTemplate(tx: Sql, t: TemplateRow, at: Date): Promise<ConfigSettings | null> {
+  const before = await tx.$queryRawUnsafe<{ settings: ConfigSettings }[]>(
+    'SELECT settings FROM hq_config_template WHERE kind = $1 AND name = $2 FOR UPDATE',
+    t.kind,
+    t.name,
+  );
+  await tx.$executeRawUnsafe(
+    `INSERT INTO hq_config_template (kind, name, settings, updated_at) VALUES ($1, $2, $3::jsonb, $4::timestamp)
+     ON CONFLICT (kind, name) DO UPDATE SET settings = EXCLUDED.settings, updated_at = EXCLUDED.updated_at`,
+    t.kind,
+    t.name,
+    JSON.stringify(t.settings),
+    at.toISOString(),
+  );
+  return before[0]?.settings ?? null;
+}
+
+/** The offices of a company or a region. */
+export async function officeIdsOf(sql: Sql, kind: TemplateKind, name: string): Promise<number[]> {
+  const rows = await sql.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT id FROM hq_office WHERE CASE WHEN $1 = 'company' THEN company = $2 ELSE region = $2 END ORDER BY id`,
+    kind,
+    name,
+  );
+  return rows.map((r) => r.id);
 }
 
 /**
