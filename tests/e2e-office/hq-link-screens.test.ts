@@ -330,8 +330,26 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     assert.match(await page.locator('[data-testid="link-version"]').innerText(), /versión 3/);
     assert.equal(await panel.locator('[role="status"]').count(), 0, 'no warning while connected');
     assert.equal(await page.locator('[data-alert="hq_link_down"]').count(), 0, 'no alert while connected');
+    // The displays' message is the office's to change until head office takes it over.
+    assert.equal(await page.locator('#ticker').isDisabled(), false);
+
+    // Head office fixes the refused prefix (v5), then owns the displays' message (v6).
+    const fixed = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/services`, { services: [{ code: 'FACT', prefix: 'A' }, { code: 'RECL', prefix: 'R' }] });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    const owned = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/settings`, { settings: { ticker: 'Bienvenidos al Grupo EPM' } });
+    assert.equal(owned.status, 200, JSON.stringify(owned.body));
+    await applied(owned.body.version);
+    await page.locator('[data-testid="link-version"]', { hasText: `versión ${owned.body.version}` }).waitFor({ timeout: WAIT_MS });
+    await page.locator('[data-testid="ticker-central"]').waitFor({ timeout: WAIT_MS });
+    assert.match(await page.locator('[data-testid="ticker-central"]').innerText(), /Se administra en la casa matriz/);
+    assert.equal(await page.locator('#ticker').isDisabled(), true, 'the message head office owns is read-only');
+    assert.equal(await page.locator('#ticker').inputValue(), 'Bienvenidos al Grupo EPM');
+    assert.equal(await page.getByRole('button', { name: 'Publicar mensaje' }).count(), 0);
+    // Local controls stay the office's.
+    assert.equal(await page.getByRole('button', { name: 'Dejar de entregar turnos' }).isEnabled(), true);
     assert.deepEqual(await seriousA11yViolations(page), []);
     await assertLayout(page, 'board-1280x800-link');
+    await screenshot(page, 'board-link-central-ticker', true);
 
     // Head office goes away: the office reports the link down, the board says what it means.
     const stopping = hq.stop();
@@ -340,9 +358,9 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     hq = { ...hq, stop: async () => undefined };
     const warning = panel.locator('[role="status"]');
     await page.locator('[data-alert="hq_link_down"]').waitFor();
-    assert.match(await warning.innerText(), /sigue atendiendo con la última configuración que aplicó \(versión 3\)/);
+    assert.match(await warning.innerText(), /sigue atendiendo con la última configuración que aplicó \(versión 6\)/);
     const sync = (await request<SyncStateDto>(office.url, 'GET', '/api/v1/sync', { token: await login(office.url, 'supervisor', office.creds.users.find((u) => u.username === 'supervisor')!.password) })).body;
-    assert.equal(sync.link.configVersion, 3);
+    assert.equal(sync.link.configVersion, 6);
     assert.notEqual(sync.link.state, 'connected');
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'board-link-down', true);

@@ -75,6 +75,11 @@ export class AdminApp extends LitElement {
         height: 2.75rem;
         flex: none;
       }
+      /* What head office owns is shown, greyed, not editable. */
+      input:disabled,
+      select:disabled {
+        background: var(--c-bg);
+      }
       .central {
         background: #e7eef7;
         border-left: 6px solid var(--c-primary);

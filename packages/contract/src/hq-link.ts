@@ -229,6 +229,11 @@ export const OfficeLinkStatus = z.object({
   /** Configuration version the office runs (0: none from head office). */
   configVersion: z.number().int().min(0),
   lastError: z.string().nullable(),
+  /**
+   * The office settings head office owns by that version (read-only at the office: the
+   * board shows them with a note saying where to change them). Absent from an older server.
+   */
+  hqSettings: z.array(ConfigSettings.keyof()).optional(),
 });
 export type OfficeLinkStatus = z.infer<typeof OfficeLinkStatus>;
 

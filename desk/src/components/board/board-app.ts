@@ -146,6 +146,8 @@ export class BoardApp extends LitElement {
 
   private _office(snap: QueueSnapshot) {
     const office = snap.office;
+    // Head office may own the displays' message (its configuration named it): read-only here.
+    const tickerFromHq = Boolean(this._sync?.link.hqSettings?.includes('ticker'));
     return html`<section class="panel" aria-labelledby="office-title">
       <h2 id="office-title">${t('board.office')}</h2>
       <p>
@@ -159,8 +161,10 @@ export class BoardApp extends LitElement {
       </p>
       <form @submit=${this._saveTicker}>
         <label for="ticker">${t('board.ticker')}</label>
-        <input id="ticker" name="ticker" maxlength="280" .value=${office.ticker} />
-        <p><button type="submit" ?disabled=${this._commands.busy}>${t('board.saveTicker')}</button></p>
+        <input id="ticker" name="ticker" maxlength="280" .value=${office.ticker} ?disabled=${tickerFromHq} />
+        ${tickerFromHq
+          ? html`<p class="muted" data-testid="ticker-central">${t('link.tickerCentral')}</p>`
+          : html`<p><button type="submit" ?disabled=${this._commands.busy}>${t('board.saveTicker')}</button></p>`}
       </form>
       <label for="maxq">${t('board.maxQueue')}</label>
       <input id="maxq" type="number" min="1" max="500" .value=${String(this._maxQueue)} @change=${this._setMaxQueue} />

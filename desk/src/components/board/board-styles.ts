@@ -92,6 +92,10 @@ export const boardStyles = [
     #ticker {
       width: 100%;
     }
+    /* What head office owns is shown, greyed, not editable. */
+    #ticker:disabled {
+      background: var(--c-bg);
+    }
     td.actions,
     td.ticket {
       white-space: nowrap;

@@ -67,6 +67,7 @@ export const boardEs = {
   'link.noVersion': 'ninguna de la casa matriz',
   'link.lastApplied': 'Último cambio aplicado',
   'link.applied': 'n.º {seq} a las {time}',
+  'link.tickerCentral': 'Se administra en la casa matriz: el mensaje de las pantallas se cambia en la configuración de esta oficina en la casa matriz.',
   'link.alert': 'Sin conexión con la casa matriz: la oficina sigue atendiendo; vea «Enlace con la casa matriz».',
 };
 
@@ -137,5 +138,6 @@ export const boardEn: Record<keyof typeof boardEs, string> = {
   'link.noVersion': 'none from head office',
   'link.lastApplied': 'Last change applied',
   'link.applied': 'no. {seq} at {time}',
+  'link.tickerCentral': 'Managed by head office: the display message is changed in this office\u2019s configuration at head office.',
   'link.alert': 'No connection to head office: the office keeps serving; see "Link to head office".',
 };

@@ -54,6 +54,7 @@ export function startLink(deps: OfficeDeps, auth: AuthService, opts: LinkWiringO
         lastAppliedSeq: row.lastAppliedSeq,
         lastAppliedAt: row.lastAppliedAt?.toISOString() ?? null,
         configVersion: row.configVersion,
+        hqSettings: row.hqSettings,
       };
     },
     async stop() {
