@@ -40,6 +40,7 @@ const TEST_ENV = {
   // Tests issue and ask far faster than people do; tests/security/limits.test.ts sets real budgets.
   KIOSK_TICKET_BURST: '100000',
   SOCKET_COMMAND_BURST: '100000',
+  HTTP_IN_FLIGHT_PER_CLIENT: '100000',
 };
 
 /** What `npm start` runs the bundled server with: read from package.json's `config`, the one definition. */

@@ -11,6 +11,7 @@ import { lockDataDir, type DataDirLock } from '../db/data-dir-lock';
 import { makeDataDirPrivate } from '../db/private-files';
 import { openOfficeDb, type OfficeDb } from '../db/office-db';
 import { systemClock, type Clock } from '@turnero/domain/types';
+import { guardRequests } from '../platform/client-guard';
 import type { Config } from '../platform/config';
 import { createHttpApp, errorHandler, jsonBody, loginRateLimit, notFoundHandler } from '../platform/http';
 import { createLogger, type Logger } from '../platform/logger';
@@ -165,7 +166,8 @@ async function buildOfficeServer(
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 
-  const http = createWebServer(app, config, logger);
+  // A flooding client is answered at the door, before Express (platform/client-guard.ts).
+  const http = createWebServer(guardRequests(app, config, logger, metrics), config, logger);
   const io = createSocketServer(http, deps, auth);
   let linkHandle: LinkHandle = startLink(deps, auth, { hq: null });
   const linkStatus = () => linkHandle.status();

@@ -1,7 +1,8 @@
 /**
  * Bounded work per client: what one socket, one token or one kiosk may ask of the server
  * before it is refused with `rate_limited` (nothing done, nothing changed). The budgets
- * come from the environment (config.ts); the buckets themselves are in token-bucket.ts.
+ * come from the environment (config.ts); the buckets themselves are in token-bucket.ts,
+ * and what happens to a client that keeps asking after its refusals in flood-guard.ts.
  */
 import { AppError } from '@turnero/domain/errors';
 import type { Config } from './config';
@@ -26,30 +27,34 @@ interface Budget {
 }
 
 /**
- * Spends one unit of each named budget, all or none; throws `rate_limited` naming the
- * first one used up. Refusals are logged once per burst of each key.
+ * Spends one unit of each named budget, all or none; answers 0, or the seconds to wait
+ * when one is used up (nothing spent). Refusals are logged once per burst of each key.
  */
-function budgetCheck(logger: Logger, what: string, message: (retryAfter: number) => string) {
+function budgetCheck(logger: Logger, what: string) {
   const log = new RefusalLog();
-  return (charges: { budget: Budget; key: string }[], context: Record<string, unknown>): void => {
+  return (charges: { budget: Budget; key: string }[], context: Record<string, unknown>): number => {
     const used = charges.find((c) => c.budget.buckets.retryAfterSeconds(c.key) > 0);
     if (!used) {
       for (const c of charges) {
         c.budget.buckets.take(c.key);
         log.allowed(`${c.budget.kind}:${c.key}`);
       }
-      return;
+      return 0;
     }
     const retryAfter = used.budget.buckets.retryAfterSeconds(used.key);
     if (log.refused(`${used.budget.kind}:${used.key}`)) {
       logger.warn({ ...context, limit: used.budget.kind, key: used.key, retryAfter }, `${what} rate-limited (logged once per burst)`);
     }
-    throw new AppError('rate_limited', message(retryAfter), { retryAfterSeconds: retryAfter });
+    return retryAfter;
   };
 }
 
-/** Call once per command, before anything else runs; throws `rate_limited` past the budget. */
-export type SocketCommandLimit = (socketId: string, principalId: string, event: string) => void;
+/**
+ * Call once per command, before anything else runs: 0 to go on, or the seconds to wait.
+ * A refusal is an answer, not an exception: a flood brings thousands, and an Error's
+ * stack trace is most of a refusal's cost.
+ */
+export type SocketCommandLimit = (socketId: string, principalId: string, event: string) => number;
 
 /** Socket commands: per socket and per token, each a token bucket. */
 export function socketCommandLimiter(config: ClientLimitConfig, logger: Logger, now?: () => number): SocketCommandLimit {
@@ -65,11 +70,7 @@ export function socketCommandLimiter(config: ClientLimitConfig, logger: Logger, 
       now,
     }),
   };
-  const check = budgetCheck(
-    logger,
-    'socket commands',
-    (s) => `Demasiadas solicitudes; espere ${s} s / Too many requests; wait ${s} s`,
-  );
+  const check = budgetCheck(logger, 'socket commands');
   return (socketId, principalId, event) =>
     check(
       [
@@ -89,13 +90,16 @@ export function kioskTicketLimiter(config: ClientLimitConfig, logger: Logger, no
     kind: 'kiosk',
     buckets: new TokenBuckets({ burst: config.KIOSK_TICKET_BURST, perSecond: 1 / config.KIOSK_TICKET_SECONDS, now }),
   };
-  const check = budgetCheck(
-    logger,
-    'kiosk tickets',
-    (s) => `Demasiados turnos seguidos en este dispensador; espere ${s} s / Too many tickets from this kiosk; wait ${s} s`,
-  );
+  const check = budgetCheck(logger, 'kiosk tickets');
   return (principal: { role: string; deviceId: string | null }): void => {
     if (principal.role !== 'kiosk' || !principal.deviceId) return;
-    check([{ budget: perKiosk, key: principal.deviceId }], { deviceId: principal.deviceId });
+    const s = check([{ budget: perKiosk, key: principal.deviceId }], { deviceId: principal.deviceId });
+    if (s > 0) {
+      throw new AppError(
+        'rate_limited',
+        `Demasiados turnos seguidos en este dispensador; espere ${s} s / Too many tickets from this kiosk; wait ${s} s`,
+        { retryAfterSeconds: s },
+      );
+    }
   };
 }

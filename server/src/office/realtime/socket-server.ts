@@ -3,7 +3,9 @@
  * live ticket page, from a ticket id), ties it to its token's session (when the session
  * ends - logout, revocation, expiry - the socket hears `session:ended` and is
  * disconnected), hands it to the broadcaster (which owns the rooms), and dispatches the
- * few socket commands: session still on -> authorize -> validate (zod) -> run -> ack.
+ * few socket commands: session still on -> budget -> authorize -> validate (zod) -> run -> ack.
+ * A socket that keeps sending after its budget's refusals is closed, and its token may not
+ * reconnect until its cool-down ends (platform/flood-guard.ts).
  * Staff and kiosks send their commands over REST; a socket asks for the snapshot, and a
  * kiosk agent reports print results and printer status (see @turnero/contract/realtime).
  */
@@ -14,6 +16,7 @@ import { PrinterStatusRequest, PrintResult } from '@turnero/contract/dto';
 import type { ClientToServerEvents, Result, ServerToClientEvents, SocketData } from '@turnero/contract/realtime';
 import { AppError, isAppError } from '@turnero/domain/errors';
 import { socketCommandLimiter, type SocketCommandLimit } from '../../platform/client-limits';
+import { FloodGuard } from '../../platform/flood-guard';
 import { parseWith } from '../../platform/http';
 import { socketOriginCheck } from '../../platform/origin';
 import type { AuthService, SocketSession } from '../auth/auth-service';
@@ -37,6 +40,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
     allowRequest: socketOriginCheck(deps.config),
   });
   const limitCommand = socketCommandLimiter(deps.config, deps.logger);
+  const flood = new FloodGuard(deps.config, deps.logger, 'socket commands');
   const connections = deps.metrics.counter('socket_connections_total', 'Socket connections accepted', ['role']);
   /** The session of each token-authenticated socket, from its handshake to its connection. */
   const sessions = new WeakMap<IoSocket, SocketSession>();
@@ -48,6 +52,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
         const session = await auth.socketSession(hs.token);
         if (!session) return next(new Error('unauthenticated'));
         const { principal } = session;
+        if (flood.coolingSeconds(principal.id) > 0) return next(new Error('rate_limited'));
         sessions.set(socket, session);
         socket.data = { principalId: principal.id, role: principal.role, counterId: null, deviceId: principal.deviceId, ticketId: null };
         return next();
@@ -75,7 +80,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
     if (!socket.connected) return;
     connections.inc({ role: socket.data.role });
     deps.broadcaster.admit(socket);
-    registerCommands(socket, deps, limitCommand, session);
+    registerCommands(socket, deps, { limitCommand, flood }, session);
     socket.on('disconnect', () => {
       detach?.();
       // A kiosk agent that drops leaves its printer unreachable: supervisors must know.
@@ -94,7 +99,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
 function registerCommands(
   socket: IoSocket,
   deps: OfficeDeps,
-  limitCommand: SocketCommandLimit,
+  limits: { limitCommand: SocketCommandLimit; flood: FloodGuard },
   session: SocketSession | null,
 ): void {
   const { role, principalId } = socket.data;
@@ -107,11 +112,16 @@ function registerCommands(
   ): void {
     (socket as unknown as { on: (e: string, h: (...a: unknown[]) => void) => void }).on(event, async (...args: unknown[]) => {
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (r: Result<unknown>) => void) : null;
+      const retryAfter = limits.limitCommand(socket.id, principalId, event);
+      if (retryAfter > 0) {
+        if (ack) ack(rateLimited(retryAfter));
+        if (limits.flood.refused(principalId, { principal: principalId, role })) socket.disconnect(true);
+        return;
+      }
       let result: Result<unknown>;
       try {
         // The token's state now, not at the handshake (a lookup in memory).
         if (session && !session.isLive()) throw new AppError('unauthenticated', 'Session ended; sign in again');
-        limitCommand(socket.id, principalId, event);
         if (!roles.includes(role)) {
           throw new AppError('forbidden', `Role ${role} may not send ${event}`);
         }
@@ -120,8 +130,7 @@ function registerCommands(
       } catch (err) {
         const e = isAppError(err) ? err : new AppError('internal', 'Internal error');
         if (!isAppError(err)) deps.logger.error({ err, event }, 'socket command failed');
-        // A flood's refusals are logged once per burst by the limiter, not once each.
-        else if (e.code !== 'rate_limited') deps.logger.info({ code: e.code, event, principal: principalId }, 'socket command refused');
+        else deps.logger.info({ code: e.code, event, principal: principalId }, 'socket command refused');
         result = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
       }
       if (ack) ack(result);
@@ -142,4 +151,15 @@ function registerCommands(
     if (!known) throw new AppError('not_found', `Unknown or settled print job ${p.jobId}`);
     return { ok: true };
   });
+}
+
+/** The answer to a command past its budget: built without an Error (no stack to capture). */
+function rateLimited(retryAfterSeconds: number): Result<never> {
+  return {
+    error: {
+      code: 'rate_limited',
+      message: `Demasiadas solicitudes; espere ${retryAfterSeconds} s / Too many requests; wait ${retryAfterSeconds} s`,
+      details: { retryAfterSeconds },
+    },
+  };
 }
