@@ -41,7 +41,17 @@ const config = async (code: string) => OfficeConfigResponse.parse((await api(hq.
 beforeAll(async () => {
   testDb = await createTestDatabase();
   dataDir = mkdtempSync(join(tmpdir(), 'hq-link-'));
-  hq = await createHqServer({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: testDb.url, demo: false, admin: ADMIN, logger: await silentLogger() });
+  hq = await createHqServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl: testDb.url,
+    demo: false,
+    admin: ADMIN,
+    logger: await silentLogger(),
+    // Room for every test's requests on one socket, refilled too slowly to matter in a test run.
+    linkRequestLimit: { burst: 12, perSecond: 0.001 },
+  });
   admin = (await api(hq.url, 'POST', '/api/v1/auth/login', { body: ADMIN })).body.token;
   for (const [code, prefix] of [['FACT', 'F'], ['RECL', 'R'], ['CONX', 'C']]) {
     const r = await api(hq.url, 'POST', '/api/v1/hq/catalog/services', {
@@ -162,6 +172,21 @@ describe('the link at head office', () => {
     assert.equal(never.error.code, 'validation_failed');
     assert.equal((await config(office.code)).appliedVersion, 0);
     link.socket.disconnect();
+  });
+
+  test('one socket past its request budget is refused with rate_limited, and the refusal changes nothing', async () => {
+    const office = await newOffice('LNK-006');
+    const link = dial(office.token);
+    await link.connected();
+    const answers = await Promise.all(Array.from({ length: 14 }, () => link.request<{ error?: { code: string } }>('link:fetch', { afterSeq: 0 })));
+    assert.equal(answers.filter((a) => !a.error).length, 12);
+    assert.deepEqual(new Set(answers.filter((a) => a.error).map((a) => a.error!.code)), new Set(['rate_limited']));
+    link.socket.disconnect();
+    // Another socket of the same office has its own budget.
+    const fresh = dial(office.token);
+    await fresh.connected();
+    assert.ok(!(await fresh.request<{ error?: unknown }>('link:fetch', { afterSeq: 0 })).error);
+    fresh.socket.disconnect();
   });
 
   test('a bad, foreign or malformed handshake is refused; rotating the token cuts the link', async () => {

@@ -39,6 +39,8 @@ interface HqServerOptions {
   admin?: { username: string; password: string };
   /** Redis for the offices' links when several head-office processes serve them (socket.io Redis adapter); absent: one process, no Redis. */
   redisUrl?: string;
+  /** Requests one office link socket may send at once, then per second (default 60, 20). */
+  linkRequestLimit?: { burst: number; perSecond: number };
   /** Built dashboard files (default dist/web/hq of the repository). */
   staticDir?: string;
   /** Single sign-on through the company's identity provider (platform/oidc); absent: passwords only. */
@@ -80,7 +82,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     const app = createHttpApp(metrics, web);
     // The links share the HTTP(S) server: one port for the API, the dashboard and the offices.
     const server = createWebServer(app, web, logger);
-    link = await createLinkServer(server, { db, clock, logger, redisUrl: opts.redisUrl });
+    link = await createLinkServer(server, { db, clock, logger, redisUrl: opts.redisUrl, ...opts.linkRequestLimit });
     app.use(
       '/api/v1',
       hqApiRouter({
