@@ -171,6 +171,8 @@ describe('the office end of the link', () => {
       return r.status === 200 ? r.body.token : undefined;
     });
     expectStatus(await request(s!.url, 'GET', '/api/v1/me', { token }), 200, 'me');
+    const own = await request<{ error: { code: string } }>(s!.url, 'PUT', '/api/v1/me/password', { token, body: { currentPassword: password, newPassword: 'otra-clave-local-123' } });
+    expect([own.status, own.body.error.code]).toEqual([409, 'managed_by_hq']);
     const users = expectStatus(await request<{ username: string; id: string; managedBy: string }[]>(s!.url, 'GET', '/api/v1/admin/users', { token: s!.admin }), 200).body;
     const lucia = users.find((u) => u.username === 'lucia')!;
     expect(lucia.managedBy).toBe('hq');

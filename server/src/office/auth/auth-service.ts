@@ -13,6 +13,7 @@ import type { Clock } from '@turnero/domain/types';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../../platform/secrets';
 import type { CommandBus } from '../command-bus';
 import type { Principal } from '../context';
+import { userManager } from '../store/link-store';
 import { SessionRegistry, type EndSocket } from './session-registry';
 import {
   findLoginAccount,
@@ -139,6 +140,10 @@ export class AuthService {
    */
   async changeOwnPassword(principal: Principal, currentPassword: string, nextPassword: string): Promise<void> {
     if (principal.deviceId) throw new AppError('forbidden', 'Devices have no password');
+    // Head office pushes this person's verifier: a local one would be replaced by the next roster.
+    if ((await this.bus.read((db) => userManager(db, principal.id))) === 'hq') {
+      throw new AppError('managed_by_hq', 'Your password is managed by head office: change it there');
+    }
     const stored = await this.bus.read((db) => passwordHashOf(db, principal.id));
     if (!stored || !(await verifyPassword(currentPassword, stored))) {
       throw new AppError('forbidden', 'The current password is wrong');

@@ -78,3 +78,8 @@ export async function insertHqUser(db: Db, id: string, columns: StaffColumns): P
 export async function setHqUserColumns(db: Db, id: string, columns: StaffColumns): Promise<void> {
   await db.user.update({ where: { id }, data: columns });
 }
+
+/** 'hq' for a person head office manages, 'office' for a local one, null for an unknown id. */
+export async function userManager(db: Db, id: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id }, select: { managedBy: true } }))?.managedBy ?? null;
+}
