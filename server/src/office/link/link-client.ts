@@ -36,7 +36,7 @@ export interface LinkClientOptions {
   applied: () => Promise<{ appliedSeq: number; configVersion: number }>;
   clock: Clock;
   logger: Logger;
-  /** The state changed (connected, disconnected...). */
+  /** The state changed (connected, disconnected, messages applied). */
   onChange?: () => void;
   fetchLimit?: number;
   ackTimeoutMs?: number;
@@ -122,6 +122,7 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
       again = false;
       const { progressed, more } = await round(s);
       idle = progressed ? 0 : idle + 1;
+      if (progressed) opts.onChange?.(); // supervisors see the new last applied message now
       if (more && idle < MAX_IDLE_ROUNDS) again = true;
     } while (again && s.connected && !stopped);
   }
