@@ -30,7 +30,7 @@ export const CatalogCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, '2-16 uppe
 export const ServicePrefix = z.string().regex(/^[A-Z]{1,3}$/, '1-3 upper-case letters');
 const Color = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
-/** POST /api/v1/hq/catalog/services (admin) -> 201 CatalogService; 409 `duplicate` when the code exists. */
+/** POST /api/v1/hq/catalog/services (admin) -> 201 CatalogService; 409 `conflict` when the code exists. */
 export const CreateCatalogServiceBody = z.object({
   code: CatalogCode,
   nameEs: safeText().min(1).max(80),
