@@ -32,6 +32,8 @@ let admin: string;
 let officeToken: string;
 let officeDir: string;
 let s: OfficeSession | undefined;
+/** Everything every office process wrote (the token must never be in it). */
+let officeOutput = '';
 
 const hqApi = (method: string, path: string, body?: unknown) => api(hq.url, method, path, { token: admin, body });
 const hqConfig = async () => OfficeConfigResponse.parse((await hqApi('GET', `/api/v1/hq/offices/${CODE}/config`)).body);
@@ -40,8 +42,9 @@ const publish = async (services: unknown[]) => expectStatus(await hqApi('PUT', `
 async function startOffice(): Promise<OfficeSession> {
   const office = await startTestOffice({
     dataDir: officeDir,
-    env: { OFFICE_CODE: CODE, HQ_URL: hq.url, HQ_TOKEN: officeToken },
+    env: { OFFICE_CODE: CODE, HQ_URL: hq.url, HQ_TOKEN: officeToken, LOG_LEVEL: 'info' },
   });
+  for (const stream of [office.process.stdout, office.process.stderr]) stream?.on('data', (d: Buffer) => (officeOutput += d.toString()));
   return sessionFor(office);
 }
 
@@ -201,5 +204,7 @@ describe('the office end of the link', () => {
     const recl = (await officeServices(s!.url, s!.kiosk)).find((x) => x.catalogCode === 'RECL')!;
     expect(recl.active).toBe(true);
     expect((await issueAt(recl.id)).code).toMatch(/^R-/);
+    expect(officeOutput).toMatch(/link to head office/);
+    expect(officeOutput).not.toContain(officeToken);
   });
 });
