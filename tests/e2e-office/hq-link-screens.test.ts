@@ -247,6 +247,16 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     assert.equal(ana.displayName, 'Ana Central');
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'admin-central-user', true);
+
+    // Both kinds of change are in the office's audit: head office's (with its message number) and the admin's.
+    await page.getByRole('tab', { name: 'Cambios' }).click();
+    const fromHq = page.locator('turnero-admin-audit tr[data-actor="hq"][data-action="service.create"]');
+    await fromHq.first().waitFor();
+    assert.match(await fromHq.first().innerText(), /Casa matriz \(mensaje n\.º \d+\)\s+Trámite creado: Reclamos/);
+    const local = page.locator('turnero-admin-audit tr[data-actor="office"][data-action="user.update"]').first();
+    assert.match(await local.innerText(), /Administrador\s+Usuario cambiado: (Ana Central|ana\.central)\s+counterId: — → Módulo 2/);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'admin-audit', true);
     await page.context().close();
   });
 

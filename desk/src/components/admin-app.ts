@@ -12,6 +12,7 @@ import { StaffSessionController } from '../lib/staff-session-controller';
 import '../lib/messages';
 import { baseStyles, pageStyles } from './shared-styles';
 import { tableHead } from './table-head';
+import './admin-audit';
 
 type Row = Record<string, unknown> & { id: string; active?: boolean };
 
@@ -90,6 +91,8 @@ export class AdminApp extends LitElement {
   ];
 
   @state() private _tab: EntityDef = ENTITIES[0];
+  /** The configuration changes tab instead of an entity's. */
+  @state() private _audit = false;
   @state() private _rows: Row[] = [];
   @state() private _counters: CounterDto[] = [];
   @state() private _editing: Row | null = null;
@@ -124,19 +127,21 @@ export class AdminApp extends LitElement {
     return html`
       <nav role="tablist" aria-label=${t('app.admin')}>
         ${ENTITIES.map(
-          (e) => html`<button type="button" role="tab" aria-selected=${e.kind === this._tab.kind ? 'true' : 'false'}
+          (e) => html`<button type="button" role="tab" aria-selected=${!this._audit && e.kind === this._tab.kind ? 'true' : 'false'}
             @click=${() => this._switch(e)}>${t(e.title)}</button>`,
         )}
+        <button type="button" role="tab" aria-selected=${this._audit ? 'true' : 'false'} @click=${this._showAudit}>${t('admin.audit')}</button>
       </nav>
       ${this._commands.error ? html`<p class="error" role="alert">${this._commands.error}</p>` : ''}
       ${this._commands.notice ? html`<p class="notice" role="status">${this._commands.notice}</p>` : ''}
-      ${this._shownToken ? this._tokenBox(this._shownToken) : ''}
-      <section class="panel" role="tabpanel" aria-labelledby="list-title">
-        <h2 id="list-title">${t(this._tab.title)}</h2>
-        ${this._table()}
-      </section>
-      ${this._resetFor ? this._resetPasswordForm(this._resetFor) : ''}
-      ${this._form()}
+      ${this._audit
+        ? html`<turnero-admin-audit role="tabpanel"></turnero-admin-audit>`
+        : html`${this._shownToken ? this._tokenBox(this._shownToken) : ''}
+            <section class="panel" role="tabpanel" aria-labelledby="list-title">
+              <h2 id="list-title">${t(this._tab.title)}</h2>
+              ${this._table()}
+            </section>
+            ${this._resetFor ? this._resetPasswordForm(this._resetFor) : ''} ${this._form()}`}
     `;
   }
 
@@ -264,7 +269,16 @@ export class AdminApp extends LitElement {
 
   // ---------- Actions ----------
 
+  private _showAudit = () => {
+    this._audit = true;
+    this._editing = null;
+    this._resetFor = null;
+    this._shownToken = null;
+    this._commands.clear({ notice: true });
+  };
+
   private async _switch(tab: EntityDef) {
+    this._audit = false;
     this._tab = tab;
     this._editing = null;
     this._resetFor = null;
