@@ -315,6 +315,12 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     assert.match(await networkRow(page).locator('td[data-col="configState"]').innerText(), /Refused\s+applied v3 of v4\s+The office refused v4/);
     assert.deepEqual(await seriousA11yViolations(page), []);
     await page.locator('button[data-action="lang"]').click();
+    // The meeting-room mode (large type) keeps the network readable at 1440 wide.
+    await page.getByRole('button', { name: 'Modo sala' }).click();
+    await networkRow(page).locator('[data-config="refused"]').waitFor();
+    await assertLayout(page, 'dashboard-1440x900-network-large', { allowScroll: ['.scroller'] });
+    await screenshot(page, 'hq/network-large', true);
+    await page.getByRole('button', { name: 'Modo sala' }).click();
     await page.context().close();
 
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'es-CO', timezoneId: 'America/Bogota', isMobile: true, hasTouch: true });
@@ -375,6 +381,14 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'board-link-down', true);
     await assertLayout(page, 'board-1280x800-link-down');
+    // The office screen (1920x1080) and English.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await assertLayout(page, 'board-1920x1080-link-down');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Link to head office' }).waitFor();
+    assert.match(await warning.innerText(), /keeps serving with the last configuration it applied \(version 6\)/);
+    assert.match(await page.locator('[data-alert="hq_link_down"]').innerText(), /No connection to head office/);
+    await page.getByRole('button', { name: 'Español' }).click();
     await page.context().close();
   });
 });
