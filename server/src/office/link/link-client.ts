@@ -10,6 +10,13 @@
  * them with `link:applied`, and go on while head office has more. One fetch loop runs at
  * a time; a notice that arrives during one makes it look again when it ends.
  *
+ * A notice can be lost (a Redis hiccup between head-office processes, a packet dropped
+ * with the connection staying up), so while connected the client also looks on its own
+ * after a quiet `fetchIntervalMs` (default 60 s), counted from the end of the last fetch
+ * loop. The wait is jittered (75-125 %) so offices that reconnected together after a
+ * head-office restart drift apart instead of fetching in step; a look never starts a
+ * second loop beside a running one.
+ *
  * A refused handshake (bad token, head office restarting) is not retried by socket.io
  * itself, so the client retries it with the same back-off. The token is never logged.
  */
@@ -42,6 +49,10 @@ export interface LinkClientOptions {
   ackTimeoutMs?: number;
   reconnectionDelayMs?: number;
   reconnectionDelayMaxMs?: number;
+  /** Quiet time before the client fetches without a notice (default 60 s), jittered 75-125 %. */
+  fetchIntervalMs?: number;
+  /** Random source of the jitter (default Math.random). */
+  random?: () => number;
 }
 
 export interface LinkConnection {
@@ -67,12 +78,15 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
   const ackTimeoutMs = opts.ackTimeoutMs ?? 30_000;
   const delayMs = opts.reconnectionDelayMs ?? 1_000;
   const delayMaxMs = opts.reconnectionDelayMaxMs ?? 60_000;
+  const lookEveryMs = opts.fetchIntervalMs ?? 60_000;
+  const random = opts.random ?? Math.random;
   let conn: LinkConnection = { state: 'connecting', since: clock.now().toISOString(), lastError: null };
   let socket: LinkSocket | null = null;
   let loop: Promise<void> | null = null;
   let again = false;
   let refusedHandshakes = 0;
   let retryTimer: NodeJS.Timeout | null = null;
+  let lookTimer: NodeJS.Timeout | null = null;
   let stopped = false;
 
   function setState(state: LinkState, lastError: string | null = conn.lastError): void {
@@ -140,7 +154,24 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
       .finally(() => {
         loop = null;
         if (again && s.connected && !stopped) catchUp(s);
+        else lookLater(s);
       });
+  }
+
+  /** Arms the look a lost notice needs: one timer, restarted after every fetch loop. */
+  function lookLater(s: LinkSocket): void {
+    stopLooking();
+    if (!s.connected || stopped) return;
+    lookTimer = setTimeout(() => {
+      lookTimer = null;
+      if (s.connected && !stopped) catchUp(s);
+    }, Math.round(lookEveryMs * (0.75 + random() * 0.5)));
+    lookTimer.unref();
+  }
+
+  function stopLooking(): void {
+    if (lookTimer) clearTimeout(lookTimer);
+    lookTimer = null;
   }
 
   function retryHandshake(s: LinkSocket): void {
@@ -172,6 +203,7 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
       });
       s.on('link:pending', () => catchUp(s));
       s.on('disconnect', (reason) => {
+        stopLooking();
         setState('disconnected', reason);
         logger.warn({ reason }, 'link to head office lost');
       });
@@ -184,6 +216,7 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
     async stop() {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
+      stopLooking();
       socket?.disconnect();
       await loop;
     },

@@ -22,6 +22,8 @@ export interface LinkWiringOptions {
   onSettingsChanged?: () => Promise<void>;
   /** The link's state changed: publish the sync state now. */
   onChange?: () => void;
+  /** Quiet time before the link fetches without a notice (link-client's default: 60 s). */
+  fetchIntervalMs?: number;
 }
 
 const DISABLED: LinkConnection = { state: 'disabled', since: null, lastError: null };
@@ -41,6 +43,7 @@ export function startLink(deps: OfficeDeps, auth: AuthService, opts: LinkWiringO
       clock: deps.clock,
       logger: deps.logger,
       onChange: opts.onChange,
+      fetchIntervalMs: opts.fetchIntervalMs,
     });
     client.start();
     deps.logger.info({ hqUrl: opts.hq.url }, 'link to head office started');
