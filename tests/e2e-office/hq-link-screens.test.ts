@@ -352,10 +352,21 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     // Head office fixes the refused prefix (v5), then owns the displays' message (v6).
     const fixed = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/services`, { services: [{ code: 'FACT', prefix: 'A' }, { code: 'RECL', prefix: 'R' }] });
     assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
-    const owned = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/settings`, { settings: { ticker: 'Bienvenidos al Grupo EPM' } });
-    assert.equal(owned.status, 200, JSON.stringify(owned.body));
-    await applied(owned.body.version);
-    await page.locator('[data-testid="link-version"]', { hasText: `versión ${owned.body.version}` }).waitFor({ timeout: WAIT_MS });
+    await applied(fixed.body.version);
+    // Head office takes over the displays' message from the office's configuration page.
+    const hqPage = await newPage(`${hq.url}/hq/`);
+    await signInHq(hqPage, hq.admin);
+    await hqPage.locator('button[data-view="network"]').click();
+    await networkRow(hqPage).locator('td[data-col="officeName"] button').click();
+    await hqPage.getByLabel('Mensaje de las pantallas').fill('Bienvenidos al Grupo EPM');
+    await hqPage.locator('button[data-action="publish-settings"]').click();
+    await hqPage.locator('[data-testid="published"]').filter({ hasText: 'Publicada la versión 6' }).waitFor();
+    await hqPage.locator('[data-testid="office-config-state"]', { hasText: 'v6 de v6' }).locator('[data-config="up_to_date"]').waitFor({ timeout: WAIT_MS });
+    assert.equal(await hqPage.getByLabel('Mensaje de las pantallas').inputValue(), 'Bienvenidos al Grupo EPM');
+    assert.deepEqual(await seriousA11yViolations(hqPage), []);
+    await screenshot(hqPage, 'hq/office-settings', true);
+    await hqPage.context().close();
+    await page.locator('[data-testid="link-version"]', { hasText: 'versión 6' }).waitFor({ timeout: WAIT_MS });
     await page.locator('[data-testid="ticker-central"]').waitFor({ timeout: WAIT_MS });
     assert.match(await page.locator('[data-testid="ticker-central"]').innerText(), /Se administra en la casa matriz/);
     assert.equal(await page.locator('#ticker').isDisabled(), true, 'the message head office owns is read-only');

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
-import type { CatalogService, HqLinkStatus } from '@turnero/contract/hq-link';
+import type { CatalogService, ConfigSettings, HqLinkStatus } from '@turnero/contract/hq-link';
 import { configStateOf, isBehind, linkRowOf } from '../../hq/src/lib/link-status';
 import { offeredServicesBody } from '../../hq/src/lib/offered-services';
+import { fieldValue, SETTING_FIELDS, settingsFromFields } from '../../hq/src/lib/office-settings';
 
 const link = (over: Partial<HqLinkStatus>): HqLinkStatus => ({
   connected: true,
@@ -73,5 +74,26 @@ describe("the office's offered services as published", () => {
 
   it('publishes an empty list when nothing is ticked (the office offers no central service)', () => {
     assert.deepEqual(offeredServicesBody(catalog, () => '', []), { services: [] });
+  });
+});
+
+describe('the settings head office owns at an office, from the editor', () => {
+  it('takes the filled fields, leaves the empty ones to the office, and keeps the settings it does not show', () => {
+    const fields: Record<string, string> = { ticker: ' Bienvenidos ', preferentialPerGeneral: '3', overdueFirst: 'no', ticketFooter: '', consentPolicyVersion: '' };
+    const current = { ticketFooter: 'old footer', ticketLogo: 'epm' } as ConfigSettings;
+    assert.deepEqual(settingsFromFields(current, (name) => fields[name] ?? ''), {
+      ticketLogo: 'epm',
+      ticker: 'Bienvenidos',
+      preferentialPerGeneral: 3,
+      overdueFirst: false,
+    });
+  });
+
+  it('shows each owned value in its field, and nothing for what the office decides', () => {
+    const settings = { overdueFirst: true, preferentialPerGeneral: 0 } as ConfigSettings;
+    assert.deepEqual(
+      SETTING_FIELDS.map((f) => fieldValue(settings, f.key)),
+      ['', '', '0', 'yes', ''],
+    );
   });
 });

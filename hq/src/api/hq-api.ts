@@ -15,12 +15,13 @@ import type {
 import type {
   CatalogListResponse,
   CatalogService,
+  ConfigSettings,
   CreateCatalogServiceBody,
   HqLinkStatus,
   OfficeConfigResponse,
   PutOfficeServicesBody,
 } from '@turnero/contract/hq-link';
-import type { MeResponse } from '@turnero/contract/hq';
+import type { MeResponse, PutOfficeSettingsBody } from '@turnero/contract/hq';
 import { createApiClient, type ApiClient } from '@turnero/web-client/api';
 import { getStaffToken } from '@turnero/web-client/auth';
 import { localName } from '@turnero/web-client/i18n';
@@ -180,6 +181,12 @@ export class HqApi {
   /** Publishes the office's offered services at once as a new configuration version. */
   putOfficeServices(officeCode: string, body: PutOfficeServicesBody): Promise<{ version: number }> {
     return this.client.put(`/hq/offices/${encodeURIComponent(officeCode)}/services`, body);
+  }
+
+  /** Publishes the settings head office owns at the office (the others stay the office's). */
+  putOfficeSettings(officeCode: string, settings: ConfigSettings): Promise<{ version: number }> {
+    const body: PutOfficeSettingsBody = { settings };
+    return this.client.put(`/hq/offices/${encodeURIComponent(officeCode)}/settings`, body);
   }
 
   async offices(): Promise<OfficeInfo[]> {

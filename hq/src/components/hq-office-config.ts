@@ -1,6 +1,7 @@
 /**
  * One office's central configuration: its link now, the version published for it and the
- * one it runs (or refused, with its reason), and the services it offers from the catalogue.
+ * one it runs (or refused, with its reason), the services it offers from the catalogue and
+ * the settings head office owns there.
  * An admin publishes a new choice at once; the page follows the office until it applies it.
  *
  * @event hq-unauthenticated - the token was refused.
@@ -9,7 +10,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { CatalogService, HqLinkStatus, OfficeConfigResponse, PutOfficeServicesBody } from '@turnero/contract/hq-link';
+import type { CatalogService, ConfigSettings, HqLinkStatus, OfficeConfigResponse, PutOfficeServicesBody } from '@turnero/contract/hq-link';
 import { emit } from '@turnero/web-client/emit';
 import { LangController } from '@turnero/web-client/lang-controller';
 import { t } from '@turnero/web-client/i18n';
@@ -21,6 +22,7 @@ import { configCell, linkBadge } from './hq-link-cells';
 import { sharedStyles } from './shared-styles';
 import { tableStyles } from './table-styles';
 import './hq-office-services-form';
+import './hq-office-settings-form';
 
 /** A person waiting for "applied" should not wait the 15 s of the network view. */
 const FOLLOW_MS = 3_000;
@@ -88,22 +90,33 @@ export class HqOfficeConfig extends LitElement {
       ${this.notice ? html`<p class="notice" role="status" data-testid="published">${this.notice}</p>` : ''}
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : ''}
       ${value ? this.status(value) : html`<p class="muted" role="status">${t('app.loading')}</p>`}
-      ${value && this.catalog.length > 0
-        ? // A new version gets a fresh form (what head office now holds, not what was typed); polls keep the typing.
-          keyed(
-            value.config.version,
-            html`<hq-office-services-form
-            .catalog=${this.catalog}
-            .offered=${value.config.services}
-            ?canWrite=${this.canWrite}
-            ?busy=${this.busy}
-            @hq-publish=${(e: CustomEvent<{ body: PutOfficeServicesBody }>) => this.publish(e.detail.body)}
-          ></hq-office-services-form>`,
-          )
-        : value
-          ? html`<p class="muted">${t('catalog.empty')}</p>`
-          : ''}
+      ${value ? this.editors(value) : ''}
     </section>`;
+  }
+
+  /** A new version gets fresh forms (what head office now holds, not what was typed); polls keep the typing. */
+  private editors(state: OfficeState) {
+    const { config } = state;
+    return keyed(
+      config.version,
+      html`${this.catalog.length > 0
+          ? html`<hq-office-services-form
+              .catalog=${this.catalog}
+              .offered=${config.services}
+              ?canWrite=${this.canWrite}
+              ?busy=${this.busy}
+              @hq-publish=${(e: CustomEvent<{ body: PutOfficeServicesBody }>) =>
+                this.publish(() => this.api.putOfficeServices(this.officeCode, e.detail.body))}
+            ></hq-office-services-form>`
+          : html`<p class="muted">${t('catalog.empty')}</p>`}
+        <hq-office-settings-form
+          .settings=${config.settings}
+          ?canWrite=${this.canWrite}
+          ?busy=${this.busy}
+          @hq-publish-settings=${(e: CustomEvent<{ settings: ConfigSettings }>) =>
+            this.publish(() => this.api.putOfficeSettings(this.officeCode, e.detail.settings))}
+        ></hq-office-settings-form>`,
+    );
   }
 
   private status(state: OfficeState) {
@@ -117,12 +130,13 @@ export class HqOfficeConfig extends LitElement {
     </dl>`;
   }
 
-  private async publish(body: PutOfficeServicesBody): Promise<void> {
+  /** Publishes a change (services or settings) as a new version, then follows the office. */
+  private async publish(put: () => Promise<{ version: number }>): Promise<void> {
     this.busy = true;
     this.problem = '';
     this.notice = '';
     try {
-      const { version } = await this.api.putOfficeServices(this.officeCode, body);
+      const { version } = await put();
       // Read the state first, so the page never says "published" beside the old version's status.
       await this.office.refresh();
       this.notice = t('config.published', { version });

@@ -49,4 +49,8 @@ export const tableStyles = css`
     font-weight: 600;
     font-size: 0.95rem;
   }
+  form.fields input,
+  form.fields select {
+    font-weight: 400;
+  }
 `;

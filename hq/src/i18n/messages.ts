@@ -143,6 +143,18 @@ const es = {
   'catalog.addButton': 'Agregar',
   'catalog.added': 'Se agregó {code} al catálogo.',
   'catalog.duplicate': 'El código {code} ya está en el catálogo.',
+  'settings.title': 'Ajustes que administra la casa matriz',
+  'settings.hint': 'Un campo vacío lo sigue decidiendo la oficina; uno lleno se muestra allí de solo lectura.',
+  'settings.office': 'lo decide la oficina',
+  'settings.ticker': 'Mensaje de las pantallas',
+  'settings.ticketFooter': 'Pie del tiquete',
+  'settings.preferentialPerGeneral': 'Preferenciales por cada general',
+  'settings.overdueFirst': 'Primero los turnos vencidos',
+  'settings.consentPolicyVersion': 'Versión del texto de tratamiento de datos',
+  'settings.choice.office': 'Lo decide la oficina',
+  'settings.choice.yes': 'Sí',
+  'settings.choice.no': 'No',
+  'settings.publish': 'Publicar ajustes',
 };
 
 const en: Record<keyof typeof es, string> = {
@@ -287,6 +299,18 @@ const en: Record<keyof typeof es, string> = {
   'catalog.addButton': 'Add',
   'catalog.added': '{code} added to the catalogue.',
   'catalog.duplicate': 'Code {code} is already in the catalogue.',
+  'settings.title': 'Settings head office manages',
+  'settings.hint': 'An empty field stays the office’s to decide; a filled one is shown there read-only.',
+  'settings.office': 'the office decides',
+  'settings.ticker': 'Display message',
+  'settings.ticketFooter': 'Ticket footer',
+  'settings.preferentialPerGeneral': 'Preferential per general',
+  'settings.overdueFirst': 'Overdue tickets first',
+  'settings.consentPolicyVersion': 'Data-protection text version',
+  'settings.choice.office': 'The office decides',
+  'settings.choice.yes': 'Yes',
+  'settings.choice.no': 'No',
+  'settings.publish': 'Publish settings',
 };
 
 export type MessageKey = keyof typeof es;
