@@ -36,7 +36,11 @@ const TICKET = [
   'calledAt', 'category', 'code', 'counterId', 'counterName', 'day', 'directedCounterId', 'estimatedWaitSeconds', 'finishedAt', 'id',
   'issuedAt', 'number', 'outcome', 'position', 'printState', 'recallCount', 'serviceId', 'serviceName', 'startedAt', 'status',
 ];
-const OFFICE = ['acceptingTickets', 'agentsChooseServices', 'code', 'keepQueueOvernight', 'name', 'policy', 'policy.overdueFirst', 'policy.preferentialPerGeneral', 'ticker', 'timeZone'];
+const OFFICE = [
+  'acceptingTickets', 'agentsChooseServices', 'announcement', 'announcement.language', 'announcement.voice', 'code', 'keepQueueOvernight',
+  'kioskTexts', 'kioskTexts.consentEn', 'kioskTexts.consentEs', 'kioskTexts.consentPolicyVersion', 'kioskTexts.welcomeEn', 'kioskTexts.welcomeEs',
+  'name', 'policy', 'policy.overdueFirst', 'policy.preferentialPerGeneral', 'ticker', 'timeZone',
+];
 const SERVICE = ['active', 'catalogCode', 'color', 'icon', 'id', 'name', 'nameEn', 'nameEs', 'prefix', 'sortOrder', 'targetWaitMinutes'];
 const CALL = ['at', 'code', 'counterId', 'counterName', 'recall', 'reason', 'serviceId', 'ticketId'];
 /** A counter as screens in the hall see it: agentId, agentName and pauseReason are there but always null (WITHHELD). */

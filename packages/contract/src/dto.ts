@@ -15,7 +15,7 @@ import {
   USER_ROLES,
 } from '@turnero/domain/types';
 import { CallWhySchema } from './call-explanations';
-import { OfficeLinkStatus } from './hq-link';
+import { ANNOUNCEMENT_LANGUAGES, OfficeLinkStatus } from './hq-link';
 import { newPassword, safeText } from './text';
 
 /** The reasons an agent may pause for, which the desk offers: web apps take them from here. */
@@ -121,6 +121,12 @@ export const OfficeDto = z.object({
   policy: z.object({ preferentialPerGeneral: z.number(), overdueFirst: z.boolean() }),
   /** Agents may choose which services their counter serves when they sign in (default false: the supervisor decides). */
   agentsChooseServices: z.boolean().optional(),
+  /** What the kiosk says: welcome line and data-protection text with its version ("": the kiosk's own wording). */
+  kioskTexts: z
+    .object({ welcomeEs: z.string(), welcomeEn: z.string(), consentEs: z.string(), consentEn: z.string(), consentPolicyVersion: z.string() })
+    .optional(),
+  /** How the wall displays announce calls: language, and a voice name to prefer when the device has it. */
+  announcement: z.object({ language: z.enum(ANNOUNCEMENT_LANGUAGES), voice: z.string().nullable() }).optional(),
 });
 export type OfficeDto = z.infer<typeof OfficeDto>;
 

@@ -85,6 +85,28 @@ export const ConfigService = z.object({
 });
 export type ConfigService = z.infer<typeof ConfigService>;
 
+/** A local time of day, 24 h: "08:00", "17:30". */
+export const TimeOfDay = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'HH:MM, 24 h');
+/** One span the office is open in, within one local day (close after open). */
+export const OpenSpan = z
+  .object({ open: TimeOfDay, close: TimeOfDay })
+  .refine((s) => s.open < s.close, { message: 'close must be after open (one span per local day)' });
+export type OpenSpan = z.infer<typeof OpenSpan>;
+/** Seven days, Sunday first; each a list of non-overlapping spans in order. */
+export const WeekHours = z
+  .array(z.array(OpenSpan).max(4))
+  .length(7)
+  .refine((days) => days.every((spans) => spans.every((s, i) => i === 0 || spans[i - 1].close <= s.open)), {
+    message: "a day's spans must be in order and not overlap",
+  });
+export type WeekHours = z.infer<typeof WeekHours>;
+export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const Holiday = z.object({ date: IsoDay, name: safeText().min(1).max(80) });
+export type Holiday = z.infer<typeof Holiday>;
+export const ANNOUNCEMENT_LANGUAGES = ['es-CO', 'en'] as const;
+/** Settings head office takes as inputs and never publishes to an office. */
+export const HQ_ONLY_SETTINGS = ['holidaysWorked'] as const;
+
 /**
  * Settings head office owns for an office (from its company/region template and the office's
  * overrides). A field left out is owned by the office (editable on its admin pages); a field
@@ -98,9 +120,39 @@ export const ConfigSettings = z
     ticketFooter: safeText().max(200),
     /** The data-protection text version the kiosk shows (Ley 1581). */
     consentPolicyVersion: safeText().min(1).max(32),
+    /**
+     * When the office issues tickets, per weekday (index 0 Sunday … 6 Saturday), in the
+     * office's time zone; an empty day is closed. Left out: always open (the office's own).
+     */
+    openingHours: WeekHours,
+    /**
+     * Days the office is closed. As published: the office's country's public holidays for
+     * the next 13 months plus the dates an admin added, minus the ones it works
+     * (`holidaysWorked`), so the office needs no calendar library and works offline.
+     * As an admin sets it at head office: only the added dates.
+     */
+    holidays: z.array(Holiday).max(120),
+    /** ISO 3166-1 alpha-2 country whose public holidays head office puts in `holidays` (default CO). */
+    holidayCountry: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, e.g. CO'),
+    /** Head office only (never published): the country's holidays this office works. */
+    holidaysWorked: z.array(IsoDay).max(60),
+    /** The kiosk's welcome line, in Spanish and English ("": the kiosk's own). */
+    kioskWelcomeEs: safeText().max(120),
+    kioskWelcomeEn: safeText().max(120),
+    /** The data-protection text the kiosk shows with `consentPolicyVersion` ("": the kiosk's own). */
+    consentTextEs: safeText().max(1000),
+    consentTextEn: safeText().max(1000),
+    /** The language the wall displays announce calls in. */
+    announcementLanguage: z.enum(ANNOUNCEMENT_LANGUAGES),
+    /** A speech voice name the displays prefer when the device has it (null: the best for the language). */
+    announcementVoice: safeText().min(1).max(80).nullable(),
+    /** A text header printed at the top of every ticket (null: none). No images. */
+    ticketLogo: safeText().min(1).max(48).nullable(),
   })
   .partial();
 export type ConfigSettings = z.infer<typeof ConfigSettings>;
+/** The settings an office receives and runs (head office's inputs left out). */
+export type PublishedSettings = Omit<ConfigSettings, (typeof HQ_ONLY_SETTINGS)[number]>;
 
 /**
  * A configuration version: the full desired state of what head office owns at the office

@@ -3,6 +3,7 @@
  * shapes, the domain functions decide on them, the transport layer serialises them.
  * Times are `Date` instants; the office's IANA time zone decides its local day.
  */
+import type { OpenSpan } from './opening-hours';
 
 export const USER_ROLES = ['agent', 'supervisor', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -108,6 +109,12 @@ export interface Office {
   ticker: string;
   /** Agents may choose the services of their own counter (otherwise supervisors do). */
   agentsChooseServices: boolean;
+  /** When the office issues tickets (opening-hours.ts); absent or hours null: always open. */
+  calendar?: { hours: OpenSpan[][] | null; holidays: { date: string; name: string }[] };
+  /** What the kiosk says ("": the kiosk's own wording). */
+  kioskTexts?: { welcomeEs: string; welcomeEn: string; consentEs: string; consentEn: string; consentPolicyVersion: string };
+  /** How wall displays announce calls. */
+  announcement?: { language: 'es-CO' | 'en'; voice: string | null };
 }
 
 export interface Service {

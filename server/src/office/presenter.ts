@@ -71,6 +71,8 @@ export function officeDto(o: Office): OfficeDto {
     ticker: o.ticker,
     policy: o.policy,
     agentsChooseServices: o.agentsChooseServices,
+    ...(o.kioskTexts ? { kioskTexts: o.kioskTexts } : {}),
+    ...(o.announcement ? { announcement: o.announcement } : {}),
   };
 }
 

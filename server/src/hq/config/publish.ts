@@ -9,6 +9,7 @@ import { AppError } from '@turnero/domain/errors';
 import type { HqDatabase, Sql } from '../db';
 import type { LinkNotifier } from '../link/notifier';
 import { insertConfigAudit, type NewConfigAudit } from '../store/config-audit-store';
+import { assertHolidayCountry, publishedSettings } from './holidays';
 import {
   configuredOfficeIds,
   effectiveSettings,
@@ -52,7 +53,7 @@ export async function appendConfigs(tx: Sql, offices: readonly { id: number; cod
     const config: OfficeConfig = {
       version,
       services: own.map(({ officeId: _, ...s }, i) => ({ ...s, sortOrder: i })),
-      settings: settings.get(o.id) ?? {},
+      settings: publishedSettings(settings.get(o.id) ?? {}, now),
     };
     return { officeId: o.id, version, seq: heads.get(o.id)!.seq, config };
   });
@@ -148,6 +149,7 @@ export async function putOfficeSettings(
   settings: ConfigSettings,
   now: Date,
 ): Promise<{ version: number }> {
+  assertHolidayCountry(settings);
   return changeAndPublish(db, link, actor, code, 'settings', now, async (tx, officeId) => {
     const before = (await readSettings(tx, [officeId])).get(officeId) ?? {};
     await writeSettings(tx, officeId, settings, now);

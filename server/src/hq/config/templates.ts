@@ -9,6 +9,7 @@ import type { LinkNotifier } from '../link/notifier';
 import { officeIdsOf, writeTemplate, type TemplateKind } from '../store/catalog-store';
 import { insertConfigAudit } from '../store/config-audit-store';
 import { officesById } from '../store/offices-store';
+import { assertHolidayCountry } from './holidays';
 import { announce, appendConfigs, audit, type Actor } from './publish';
 
 export async function putTemplate(
@@ -20,6 +21,7 @@ export async function putTemplate(
   settings: ConfigSettings,
   now: Date,
 ): Promise<{ published: { code: string; version: number }[] }> {
+  assertHolidayCountry(settings);
   const published = await db.transaction(async (tx) => {
     const before = await writeTemplate(tx, { kind, name, settings }, now);
     const offices = await officesById(tx, await officeIdsOf(tx, kind, name));

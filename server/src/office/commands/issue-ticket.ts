@@ -9,6 +9,7 @@ import { AppError } from '@turnero/domain/errors';
 import { localDay } from '@turnero/domain/local-day';
 import { issueTicket as issue } from '@turnero/domain/ticket-machine';
 import type { OfficeDeps, Principal } from '../context';
+import { assertOpenAt } from '../opening-hours';
 import { ticketDto } from '../presenter';
 import { viewWith } from '../queue-view';
 import { currentConsentVersion, customerDataSql } from '../store/customer-store';
@@ -56,6 +57,7 @@ export async function issueTicket(
     if (!office.acceptingTickets) {
       throw new AppError('office_closed', 'La oficina no está recibiendo turnos en este momento');
     }
+    assertOpenAt(office, now);
     const service = view.serviceById.get(input.serviceId);
     if (!service) throw new AppError('not_found', `Unknown service ${input.serviceId}`);
     if (!service.active) throw new AppError('service_inactive', `Service ${service.prefix} is not active`);

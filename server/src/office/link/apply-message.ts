@@ -9,7 +9,7 @@
  * the sessions of people head office disabled end at once.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConfigSettings, LinkApplyResult, LinkMessage, OfficeConfig, StaffRoster } from '@turnero/contract/hq-link';
+import { HQ_ONLY_SETTINGS, type ConfigSettings, type LinkApplyResult, type LinkMessage, type OfficeConfig, type PublishedSettings, type StaffRoster } from '@turnero/contract/hq-link';
 import type { CONFIG_PARTS } from '@turnero/contract/realtime';
 import type { AuthService } from '../auth/auth-service';
 import type { CommandContext } from '../command-bus';
@@ -167,9 +167,13 @@ async function writeServices({ tx }: CommandContext, at: Date, plan: ConfigPlan)
   return audit;
 }
 
+/** Head office's settings the office does not hold yet; compared by value (hours and holidays are lists). */
 async function writeSettings({ tx }: CommandContext, at: Date, settings: ConfigSettings): Promise<ConfigAuditEntry[]> {
   const current = await readHqOwnableSettings(tx);
-  const keys = (Object.keys(settings) as (keyof ConfigSettings)[]).filter((k) => settings[k] !== current[k]);
+  const published = (Object.keys(settings) as (keyof ConfigSettings)[]).filter(
+    (k): k is keyof PublishedSettings => !(HQ_ONLY_SETTINGS as readonly string[]).includes(k),
+  );
+  const keys = published.filter((k) => JSON.stringify(settings[k]) !== JSON.stringify(current[k]));
   if (keys.length === 0) return [];
   const before = Object.fromEntries(keys.map((k) => [k, current[k]]));
   const after = Object.fromEntries(keys.map((k) => [k, settings[k]]));

@@ -3,7 +3,7 @@
  * written in the same transaction as what a message changed), the services and users head
  * office manages.
  */
-import type { ConfigSettings } from '@turnero/contract/hq-link';
+import type { ConfigSettings, Holiday, PublishedSettings, WeekHours } from '@turnero/contract/hq-link';
 import type { ServiceFields } from './admin-store';
 import type { Db } from './db';
 
@@ -39,16 +39,44 @@ export async function loadStaffUsers(db: Db) {
 }
 
 /** The office's current values of the settings head office may own. */
-export async function readHqOwnableSettings(db: Db): Promise<Required<ConfigSettings>> {
-  return db.office.findFirstOrThrow({
-    select: { preferentialPerGeneral: true, overdueFirst: true, ticker: true, ticketFooter: true, consentPolicyVersion: true },
-  });
+export async function readHqOwnableSettings(db: Db): Promise<Required<PublishedSettings>> {
+  const row = await db.office.findFirstOrThrow({ select: { ...OWNABLE_COLUMNS } });
+  return {
+    ...row,
+    openingHours: row.openingHours === null ? null : (JSON.parse(row.openingHours) as WeekHours),
+    holidays: JSON.parse(row.holidays) as Holiday[],
+    announcementLanguage: row.announcementLanguage as PublishedSettings['announcementLanguage'] & string,
+  } as Required<PublishedSettings>;
 }
 
-export async function writeHqOwnableSettings(db: Db, settings: ConfigSettings): Promise<void> {
+export async function writeHqOwnableSettings(db: Db, settings: PublishedSettings): Promise<void> {
   const office = await db.office.findFirstOrThrow({ select: { id: true } });
-  await db.office.update({ where: { id: office.id }, data: settings });
+  const { openingHours, holidays, ...columns } = settings;
+  const json = {
+    ...(openingHours !== undefined ? { openingHours: openingHours === null ? null : JSON.stringify(openingHours) } : {}),
+    ...(holidays !== undefined ? { holidays: JSON.stringify(holidays) } : {}),
+  };
+  await db.office.update({ where: { id: office.id }, data: { ...columns, ...json } });
 }
+
+/** The Office columns behind PublishedSettings (openingHours and holidays hold JSON). */
+const OWNABLE_COLUMNS = {
+  preferentialPerGeneral: true,
+  overdueFirst: true,
+  ticker: true,
+  ticketFooter: true,
+  consentPolicyVersion: true,
+  openingHours: true,
+  holidays: true,
+  holidayCountry: true,
+  kioskWelcomeEs: true,
+  kioskWelcomeEn: true,
+  consentTextEs: true,
+  consentTextEn: true,
+  announcementLanguage: true,
+  announcementVoice: true,
+  ticketLogo: true,
+} as const;
 
 /** The service columns head office owns, as a configuration version sets them. */
 type LinkedServiceColumns = ServiceFields & { catalogCode: string };

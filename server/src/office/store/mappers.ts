@@ -23,6 +23,7 @@ import type {
   User,
   UserRole,
 } from '@turnero/domain/types';
+import type { OpenSpan } from '@turnero/domain/opening-hours';
 
 export const toOffice = (r: OfficeRow): Office => ({
   id: r.id,
@@ -34,6 +35,18 @@ export const toOffice = (r: OfficeRow): Office => ({
   ticker: r.ticker,
   agentsChooseServices: r.agentsChooseServices,
   policy: { preferentialPerGeneral: r.preferentialPerGeneral, overdueFirst: r.overdueFirst },
+  calendar: {
+    hours: r.openingHours === null ? null : (JSON.parse(r.openingHours) as OpenSpan[][]),
+    holidays: JSON.parse(r.holidays) as { date: string; name: string }[],
+  },
+  kioskTexts: {
+    welcomeEs: r.kioskWelcomeEs,
+    welcomeEn: r.kioskWelcomeEn,
+    consentEs: r.consentTextEs,
+    consentEn: r.consentTextEn,
+    consentPolicyVersion: r.consentPolicyVersion,
+  },
+  announcement: { language: r.announcementLanguage === 'en' ? 'en' : 'es-CO', voice: r.announcementVoice },
 });
 
 export const toService = (r: ServiceRow): Service => ({
