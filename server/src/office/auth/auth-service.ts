@@ -84,7 +84,10 @@ export class AuthService {
         expiresAt,
       });
     });
-    return { token, principal: (await this.authenticate(token))! };
+    const principal = await this.authenticate(token);
+    // Deactivated between the password check and now (head office's roster applied meanwhile).
+    if (!principal) throw new AppError('unauthenticated', 'Wrong username or password');
+    return { token, principal };
   }
 
   /** Issues a long-lived token for a device (kiosk or display). */
