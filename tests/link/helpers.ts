@@ -5,8 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { ServiceDto, SyncStateDto } from '@turnero/contract/dto';
+import type { ConfigAuditDto, ServiceDto, SyncStateDto } from '@turnero/contract/dto';
 import { api } from '../hq/helpers';
+import { expectStatus } from '../office/helpers';
 import { request } from '../support/http';
 import { REPO_ROOT, tempDataDir, waitForListening } from '../support/office';
 import { withDeadline } from '../support/deadline';
@@ -62,4 +63,9 @@ export async function officeSync(url: string, token: string): Promise<SyncStateD
 
 export async function officeServices(url: string, token: string): Promise<ServiceDto[]> {
   return (await request<ServiceDto[]>(url, 'GET', '/api/v1/services', { token })).body;
+}
+
+/** The office's configuration audit, latest first (GET /api/v1/admin/config-audit, an admin's token). */
+export async function officeAudit(url: string, adminToken: string): Promise<ConfigAuditDto[]> {
+  return expectStatus(await request<ConfigAuditDto[]>(url, 'GET', '/api/v1/admin/config-audit?limit=500', { token: adminToken }), 200, 'audit').body;
 }

@@ -10,15 +10,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConfigAuditDto } from '@turnero/contract/dto';
 import { createHqServer, type HqServer } from '../../server/src/hq';
 import { AuthService } from '../../server/src/office/auth/auth-service';
 import { startLink, type LinkHandle } from '../../server/src/office/link/link-wiring';
 import { api, createTestDatabase, silentLogger, type TestDatabase } from '../hq/helpers';
 import { expectStatus } from '../office/helpers';
-import { login, request } from '../support/http';
+import { login } from '../support/http';
 import { startInProcessOffice, type InProcessOffice } from '../support/office';
 import { waitUntil } from '../printing/support';
+import { officeAudit } from './helpers';
 
 const CODE = 'LNK-LOOK';
 const ADMIN = { username: 'admin', password: 'link-client-admin-pw' };
@@ -90,8 +90,7 @@ describe('a lost link:pending', () => {
     expect(await runs(second)).toMatchObject({ state: 'connected', since: connectedSince, lastAppliedSeq: 2, configVersion: second });
 
     // Applied once each, in order, although the client kept looking in between.
-    const changes = expectStatus(await request<ConfigAuditDto[]>(office.url, 'GET', '/api/v1/admin/config-audit?limit=100', { token: officeAdmin }), 200).body;
-    const fromHq = changes.filter((c) => c.actor === 'hq' && c.subject === 'FACT').reverse();
+    const fromHq = (await officeAudit(office.url, officeAdmin)).filter((c) => c.actor === 'hq' && c.subject === 'FACT').reverse();
     expect(fromHq.map((c) => [c.action, c.linkSeq])).toEqual([
       ['service.create', 1],
       ['service.update', 2],

@@ -3,31 +3,26 @@
  * PostgreSQL, the office a real office process with HQ_URL/HQ_TOKEN. A published service
  * reaches the office and is issued at once; three publishes made while the office was down
  * arrive in order, once; SIGKILL of the office right after a publish and of head office
- * while it sends applies nothing twice; a person head office disables is refused at the
- * office and their session ends; the office runs on its last configuration with the link
- * down, across a restart; what head office owns is read-only on the office's admin pages.
+ * while it sends applies nothing twice; the office runs on its last configuration with the
+ * link down, across a restart; what head office owns is read-only on the office's admin
+ * pages. Head office's people at the office: staff-link.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ConfigAuditDto, ServiceDto } from '@turnero/contract/dto';
-import { OfficeConfigResponse, type StaffMember } from '@turnero/contract/hq-link';
-import { openHqDatabase, type HqDatabase } from '../../server/src/hq/db';
-import { insertLinkMessages, takeMessageHeads } from '../../server/src/hq/store/link-store';
-import { officesByCode } from '../../server/src/hq/store/offices-store';
-import { hashPassword } from '../../server/src/platform/secrets';
+import type { ServiceDto } from '@turnero/contract/dto';
+import { OfficeConfigResponse } from '@turnero/contract/hq-link';
 import { api, createTestDatabase, freePort, type TestDatabase } from '../hq/helpers';
 import type { TicketDto } from '@turnero/contract/dto';
 import { closeOffice, expectStatus, sessionFor, type OfficeSession } from '../office/helpers';
 import { request } from '../support/http';
 import { startTestOffice, tempDataDir } from '../support/office';
 import { waitUntil } from '../printing/support';
-import { hqLogin, officeServices, officeSync, startHq, type HqProcess } from './helpers';
+import { hqLogin, officeAudit, officeServices, officeSync, startHq, type HqProcess } from './helpers';
 
 const CODE = 'LNK-OF1';
 let testDb: TestDatabase;
 let hq: HqProcess;
 let hqPort: number;
 let hqDir: string;
-let hqDb: HqDatabase;
 let admin: string;
 let officeToken: string;
 let officeDir: string;
@@ -61,18 +56,7 @@ async function issueAt(serviceId: string): Promise<TicketDto> {
   return expectStatus(r, 201, 'issue').body;
 }
 
-async function audit(): Promise<ConfigAuditDto[]> {
-  return expectStatus(await request<ConfigAuditDto[]>(s!.url, 'GET', '/api/v1/admin/config-audit?limit=500', { token: s!.admin }), 200, 'audit').body;
-}
-
-/** Appends a staff roster message to the office's log at head office (head office has no roster route yet). */
-async function sendRoster(staff: StaffMember[]): Promise<void> {
-  await hqDb.transaction(async (tx) => {
-    const [office] = await officesByCode(tx, [CODE]);
-    const head = (await takeMessageHeads(tx, [office.id], 'roster_version')).get(office.id)!;
-    await insertLinkMessages(tx, [{ officeId: office.id, seq: head.seq, kind: 'staff', payload: { version: head.version, staff } }], new Date());
-  });
-}
+const audit = () => officeAudit(s!.url, s!.admin);
 
 beforeAll(async () => {
   testDb = await createTestDatabase('link_office');
@@ -80,7 +64,6 @@ beforeAll(async () => {
   hqDir = tempDataDir('hq-link-');
   hq = await startHq(testDb.url, hqPort, hqDir);
   admin = await hqLogin(hq.url);
-  hqDb = await openHqDatabase({ databaseUrl: testDb.url, dataDir: hqDir });
   for (const [code, prefix] of [['FACT', 'F'], ['RECL', 'R']]) {
     const body = { code, nameEs: `Servicio ${code}`, nameEn: `Service ${code}`, prefix, targetWaitMinutes: 15 };
     expectStatus(await hqApi('POST', '/api/v1/hq/catalog/services', body), 201, 'catalogue');
@@ -93,7 +76,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeOffice(s);
   await hq?.stop();
-  await hqDb?.close();
   await testDb?.drop();
 });
 
@@ -162,34 +144,6 @@ describe('the office end of the link', () => {
     expect((await officeServices(s!.url, s!.kiosk)).find((x) => x.catalogCode === 'FACT')?.active).toBe(false);
     await waitUntil('the link to come back', async () => ((await officeSync(s!.url, s!.supervisor)).link.state === 'connected' ? true : undefined));
     await waitUntil('head office to record it', async () => ((await hqConfig()).appliedVersion === version ? true : undefined));
-  });
-
-  test('a person head office disables is refused at the office and their open session ends', async () => {
-    const password = 'lucia-link-password';
-    const member: StaffMember = { username: 'lucia', displayName: 'Lucía', role: 'agent', active: true, passwordHash: await hashPassword(password) };
-    await sendRoster([member]);
-    await publish([{ code: 'RECL' }]); // the notice that makes the office fetch
-    const token = await waitUntil('lucia to sign in at the office', async () => {
-      const r = await request<{ token: string }>(s!.url, 'POST', '/api/v1/auth/login', { body: { username: 'lucia', password } });
-      return r.status === 200 ? r.body.token : undefined;
-    });
-    expectStatus(await request(s!.url, 'GET', '/api/v1/me', { token }), 200, 'me');
-    const own = await request<{ error: { code: string } }>(s!.url, 'PUT', '/api/v1/me/password', { token, body: { currentPassword: password, newPassword: 'otra-clave-local-123' } });
-    expect([own.status, own.body.error.code]).toEqual([409, 'managed_by_hq']);
-    const users = expectStatus(await request<{ username: string; id: string; managedBy: string }[]>(s!.url, 'GET', '/api/v1/admin/users', { token: s!.admin }), 200).body;
-    const lucia = users.find((u) => u.username === 'lucia')!;
-    expect(lucia.managedBy).toBe('hq');
-    const edit = await request<{ error: { code: string } }>(s!.url, 'PATCH', `/api/v1/admin/users/${lucia.id}`, { token: s!.admin, body: { displayName: 'Otra' } });
-    expect(edit.body.error.code).toBe('managed_by_hq');
-
-    await sendRoster([{ ...member, active: false }]);
-    await publish([{ code: 'RECL' }]);
-    await waitUntil('lucia session to end', async () => ((await request(s!.url, 'GET', '/api/v1/me', { token })).status === 401 ? true : undefined));
-    const login = await request(s!.url, 'POST', '/api/v1/auth/login', { body: { username: 'lucia', password } });
-    expect(login.status).toBe(401);
-    const deactivated = (await audit()).filter((c) => c.action === 'user.deactivate' && c.subject === 'lucia');
-    expect(deactivated).toHaveLength(1);
-    expect(JSON.stringify(deactivated[0])).not.toMatch(/scrypt/);
   });
 
   test('with head office down the office runs on its last configuration, across a restart', async () => {
