@@ -5,7 +5,8 @@
  * Express; a client that keeps asking after its refusals cools down (every request refused
  * before routing, its connection closed, one log line); a socket that keeps sending after
  * its refusals is closed and its token may not reconnect during the cool-down. Other
- * clients, on the same address with their own credentials, are served throughout.
+ * clients, on the same address with their own credentials, are served throughout. And a
+ * burst of snapshot requests costs one read of the queue, not one each.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
@@ -19,7 +20,7 @@ import { loadConfig } from '../../server/src/platform/config';
 import { command, connect, type OfficeSocket } from '../office/sockets';
 import { withDeadline } from '../support/deadline';
 import { login, request } from '../support/http';
-import { tempDataDir } from '../support/office';
+import { startInProcessOffice, tempDataDir } from '../support/office';
 
 const logs: { msg: string }[] = [];
 let office: OfficeServer;
@@ -152,5 +153,39 @@ describe('sockets', () => {
     const snapshot = await command(honest, 'snapshot:get');
     assert.ok('data' in snapshot, `another display was refused: ${JSON.stringify(snapshot)}`);
     assert.equal(logs.filter((l) => /socket commands: a client kept asking/.test(l.msg)).length, 1, 'not logged once');
+  });
+});
+
+describe('snapshots asked at once', () => {
+  test('share one read of the queue; a snapshot asked after a ticket was issued shows it', async () => {
+    const lifted = await startInProcessOffice();
+    const display = await connect(lifted.url, { token: lifted.creds.displayToken });
+    try {
+      const bus = lifted.server.deps.bus;
+      const read = bus.read.bind(bus);
+      let reads = 0;
+      bus.read = (fn) => {
+        reads += 1;
+        return read(fn);
+      };
+      const BURST = 20;
+      // Emitted together, they reach the server in one read of the connection.
+      const acks = await Promise.all(Array.from({ length: BURST }, () => command(display, 'snapshot:get')));
+      assert.ok(acks.every((a) => 'data' in a), 'a snapshot was refused');
+      assert.ok(reads < BURST / 2, `${BURST} snapshots asked at once took ${reads} reads of the queue`);
+
+      const services = (await request<{ id: string }[]>(lifted.url, 'GET', '/api/v1/services', { token: lifted.creds.kioskToken })).body;
+      const before = command<{ waiting: { id: string }[] }>(display, 'snapshot:get');
+      const issued = await request<{ id: string }>(lifted.url, 'POST', '/api/v1/tickets', {
+        token: lifted.creds.kioskToken,
+        body: { serviceId: services[0].id, print: false },
+      });
+      const after = await command<{ waiting: { id: string }[] }>(display, 'snapshot:get');
+      await before;
+      assert.ok(after.data!.waiting.some((t) => t.id === issued.body.id), 'the snapshot asked after the ticket does not show it');
+    } finally {
+      display.close();
+      await lifted.stop();
+    }
   });
 });

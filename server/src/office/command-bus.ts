@@ -68,6 +68,11 @@ export interface CommandBus {
   read<T>(fn: (db: Db, view: ViewReader) => Promise<T>): Promise<T>;
   /** Resolves when everything queued so far has run. */
   drain(): Promise<void>;
+  /**
+   * How many writes were ever asked (commands and records). Two reads asked with no write
+   * asked between them see the same state, so the second may share the first's answer.
+   */
+  writesAsked(): number;
   /** What memory holds for numbering and the outbox, for tests that hold it to the file. */
   memory(): { outboxHead: number | null; ticketNumbers: ReadonlyMap<string, number> };
 }
@@ -240,6 +245,7 @@ export function createCommandBus(prisma: PrismaClient, opts: CommandBusOptions):
       );
     },
     drain: () => queue.drain(),
+    writesAsked: () => queue.writesAsked(),
     memory: () => ({ outboxHead: committedOutboxHead, ticketNumbers: new Map(ticketNumbers) }),
   };
 }
@@ -261,6 +267,7 @@ function fairQueue() {
   const pending = new Set<Promise<unknown>>();
   let asked = 0;
   let writesSinceRead = 0;
+  let writesAsked = 0;
   let running = false;
 
   function next(): Job | undefined {
@@ -307,7 +314,11 @@ function fairQueue() {
   }
 
   return {
-    write: <T>(fn: () => Promise<T>) => add(writes, fn),
+    write: <T>(fn: () => Promise<T>) => {
+      writesAsked += 1;
+      return add(writes, fn);
+    },
+    writesAsked: () => writesAsked,
     read: <T>(fn: () => Promise<T>) => add(reads, fn),
     /** Resolves once every job asked so far has run. */
     drain: async () => {

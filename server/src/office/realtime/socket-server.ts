@@ -12,7 +12,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
-import { PrinterStatusRequest, PrintResult } from '@turnero/contract/dto';
+import { PrinterStatusRequest, PrintResult, type QueueSnapshot } from '@turnero/contract/dto';
 import type { ClientToServerEvents, Result, ServerToClientEvents, SocketData } from '@turnero/contract/realtime';
 import { AppError, isAppError } from '@turnero/domain/errors';
 import { socketCommandLimiter, type SocketCommandLimit } from '../../platform/client-limits';
@@ -41,6 +41,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
   });
   const limitCommand = socketCommandLimiter(deps.config, deps.logger);
   const flood = new FloodGuard(deps.config, deps.logger, 'socket commands');
+  const snapshotOnce = sharedSnapshot(deps);
   const connections = deps.metrics.counter('socket_connections_total', 'Socket connections accepted', ['role']);
   /** The session of each token-authenticated socket, from its handshake to its connection. */
   const sessions = new WeakMap<IoSocket, SocketSession>();
@@ -80,7 +81,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
     if (!socket.connected) return;
     connections.inc({ role: socket.data.role });
     deps.broadcaster.admit(socket);
-    registerCommands(socket, deps, { limitCommand, flood }, session);
+    registerCommands(socket, deps, { limitCommand, flood, snapshot: snapshotOnce }, session);
     socket.on('disconnect', () => {
       detach?.();
       // A kiosk agent that drops leaves its printer unreachable: supervisors must know.
@@ -99,7 +100,7 @@ export function createSocketServer(http: HttpServer, deps: OfficeDeps, auth: Aut
 function registerCommands(
   socket: IoSocket,
   deps: OfficeDeps,
-  limits: { limitCommand: SocketCommandLimit; flood: FloodGuard },
+  limits: { limitCommand: SocketCommandLimit; flood: FloodGuard; snapshot: () => Promise<QueueSnapshot> },
   session: SocketSession | null,
 ): void {
   const { role, principalId } = socket.data;
@@ -137,7 +138,7 @@ function registerCommands(
     });
   }
 
-  on('snapshot:get', [...READERS, 'kiosk'], null, async () => projectSnapshot(role, socket.data.deviceId, await snapshot(deps)));
+  on('snapshot:get', [...READERS, 'kiosk'], null, async () => projectSnapshot(role, socket.data.deviceId, await limits.snapshot()));
 
   // Kiosk agent (the kiosk-side printer driver): status and print results.
   on('printer:status', ['kiosk'], PrinterStatusRequest, async (p) => {
@@ -163,3 +164,31 @@ function rateLimited(retryAfterSeconds: number): Result<never> {
     },
   };
 }
+
+/**
+ * The office's snapshot, computed once for all who ask at the same time: 200 screens
+ * reconnecting after a restart, or a client's burst of snapshot:get, cost one read of the
+ * queue instead of one each. A request joins the one in flight only when no write was
+ * asked since that one was (so it sees everything a read of its own would see), and at
+ * most SNAPSHOT_SHARERS join one read: each answer is still projected and sent on its own,
+ * and the bus lets the event loop breathe between reads, not between the answers of one.
+ */
+function sharedSnapshot(deps: OfficeDeps): () => Promise<QueueSnapshot> {
+  let inFlight: { writesAsked: number; sharers: number; snapshot: Promise<QueueSnapshot> } | null = null;
+  return () => {
+    const writesAsked = deps.bus.writesAsked();
+    if (inFlight && inFlight.writesAsked === writesAsked && inFlight.sharers < SNAPSHOT_SHARERS) {
+      inFlight.sharers += 1;
+      return inFlight.snapshot;
+    }
+    const mine = { writesAsked, sharers: 1, snapshot: snapshot(deps) };
+    inFlight = mine;
+    const done = () => {
+      if (inFlight === mine) inFlight = null;
+    };
+    mine.snapshot.then(done, done);
+    return mine.snapshot;
+  };
+}
+
+const SNAPSHOT_SHARERS = 16;
