@@ -13,17 +13,17 @@
  */
 import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { DeviceDto, MeDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
+import type { DeviceDto, MeDto, OfficeDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { createApiClient, isApiError } from '@turnero/web-client/api';
 import { takeDeviceToken } from '@turnero/web-client/auth';
-import { localName, setLang, t } from '@turnero/web-client/i18n';
+import { getLang, localName, setLang, t } from '@turnero/web-client/i18n';
 import { LangController } from '@turnero/web-client/lang-controller';
 import { LiveController } from '@turnero/web-client/live-controller';
 import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
 import { readableTextColor, serviceIcon } from './icons';
 import { CancelledError, TicketRequest } from './issue-ticket';
 import { kioskStyles } from './kiosk-styles';
-import { CONSENT_POLICY_VERSION } from './messages';
+import { closedDetail, consentText, consentVersion, welcomeText } from './office-texts';
 import { printProblem } from './printer-notice';
 import { liveTicketUrl, qrPath } from './qr';
 import { waitText } from './wait-text';
@@ -67,6 +67,8 @@ export class TurneroKiosk extends LitElement {
   @state() private retryAttempt = 0;
   @state() private ticket: TicketDto | null = null;
   @state() private errorKey = 'kiosk.error';
+  /** The office's refusal when it is closed (holiday, next opening), worded on the closed screen. */
+  @state() private closedDetails: unknown = null;
 
   private request: TicketRequest | null = null;
   private screenChangedAt = 0;
@@ -177,7 +179,7 @@ export class TurneroKiosk extends LitElement {
       serviceId: this.service.id,
       category: this.category,
       print: true,
-      ...(withId ? { customerId: this.customerId, consentPolicyVersion: CONSENT_POLICY_VERSION } : {}),
+      ...(withId && this.live?.snapshot ? { customerId: this.customerId, consentPolicyVersion: consentVersion(this.live.snapshot.office) } : {}),
     };
     const request = new TicketRequest(this.api, body, {
       onRetry: (attempt) => {
@@ -197,6 +199,7 @@ export class TurneroKiosk extends LitElement {
       if (e instanceof CancelledError || this.request !== request) return;
       this.request = null;
       if (isApiError(e) && e.code === 'office_closed') {
+        this.closedDetails = e.details ?? null;
         this.go('closed');
         this.armIdle(10_000);
         return;
@@ -230,26 +233,27 @@ export class TurneroKiosk extends LitElement {
           ${t('kiosk.language')}
         </button>
       </header>
-      <main class="screen-${this.screen}" data-screen=${this.screen}>${this.renderScreen(snap.office.acceptingTickets, snap.services)}</main>
+      <main class="screen-${this.screen}" data-screen=${this.screen}>${this.renderScreen(snap.office, snap.services)}</main>
     `;
   }
 
-  private renderScreen(accepting: boolean, services: ServiceDto[]) {
+  private renderScreen(office: OfficeDto, services: ServiceDto[]) {
     switch (this.screen) {
       case 'welcome':
-        return this.renderWelcome(accepting);
+        return this.renderWelcome(office);
       case 'services':
         return this.renderServices(services);
       case 'preferential':
         return this.renderPreferential();
       case 'id':
-        return this.renderId();
+        return this.renderId(office);
       case 'issuing':
         return this.renderIssuing();
       case 'ticket':
         return this.renderTicket();
       case 'closed':
         return html`<div class="center"><p class="message" role="alert" data-testid="closed">${t('kiosk.closed')}</p>
+          <p class="hint" data-testid="closed-detail">${closedDetail(this.closedDetails, office.timeZone, getLang())}</p>
           <button class="primary" @click=${this.tap(() => this.go('welcome'))}>${t('kiosk.done')}</button></div>`;
       case 'error':
         return html`<div class="center"><p class="message" role="alert" data-testid="error">${t(this.errorKey)}</p>
@@ -257,12 +261,12 @@ export class TurneroKiosk extends LitElement {
     }
   }
 
-  private renderWelcome(accepting: boolean) {
+  private renderWelcome(office: OfficeDto) {
     const printerProblem = printProblem(null, this.device?.printerStatus);
     return html`
       <div class="center welcome">
-        <h1>${t('kiosk.welcome')}</h1>
-        ${accepting
+        <h1 data-testid="welcome">${welcomeText(office, getLang())}</h1>
+        ${office.acceptingTickets
           ? html`<button class="primary huge" data-testid="start" @click=${this.tap(() => this.go('services'))}>${t('kiosk.start')}</button>
               <p class="hint">${t('kiosk.touchToStart')}</p>`
           : html`<p class="message" role="alert" data-testid="closed">${t('kiosk.closed')}</p>`}
@@ -309,7 +313,7 @@ export class TurneroKiosk extends LitElement {
     `;
   }
 
-  private renderId() {
+  private renderId(office: OfficeDto) {
     const valid = ID_PATTERN.test(this.customerId);
     const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'del', '0'];
     return html`
@@ -332,7 +336,7 @@ export class TurneroKiosk extends LitElement {
         )}
       </div>
       ${this.customerId && !valid ? html`<p class="warning">${t('kiosk.idInvalid')}</p>` : nothing}
-      <p class="consent">${t('kiosk.consent', { version: CONSENT_POLICY_VERSION })}</p>
+      <p class="consent" data-testid="consent" data-version=${consentVersion(office)}>${consentText(office, getLang())}</p>
       <label class="consent-check">
         <input type="checkbox" .checked=${this.consent} @change=${(e: Event) => (this.consent = (e.target as HTMLInputElement).checked)} />
         <span>${t('kiosk.consentAccept')}</span>

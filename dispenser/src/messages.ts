@@ -1,6 +1,6 @@
 import { registerMessages } from '@turnero/web-client/i18n';
 
-/** Version of the data-protection text below: recorded with every consent given. */
+/** Version of the data-protection text below: sent with a consent when the office words none of its own (office-texts.ts). */
 export const CONSENT_POLICY_VERSION = '2025-01';
 
 registerMessages({
@@ -47,6 +47,8 @@ registerMessages({
     'kiosk.offlineRetry': 'Sin conexión con el servidor. Reintentando (intento {n})… Su turno no se duplicará.',
     'kiosk.cancel': 'Cancelar',
     'kiosk.closed': 'La oficina no está entregando turnos en este momento. Pregunte al personal.',
+    'kiosk.holiday': 'Hoy es festivo: {name}.',
+    'kiosk.opensAt': 'Abre el {when}.',
     'kiosk.error': 'No fue posible entregar su turno. Intente de nuevo o pida ayuda al personal.',
     'kiosk.serviceInactive': 'Este trámite no está disponible en este momento. Elija otro o pida ayuda al personal.',
     'kiosk.noToken': 'Este dispensador no está registrado. Ábralo con el enlace de activación (#token=…).',
@@ -113,6 +115,8 @@ registerMessages({
     'kiosk.offlineRetry': 'No connection to the server. Retrying (attempt {n})… You will not get a duplicate ticket.',
     'kiosk.cancel': 'Cancel',
     'kiosk.closed': 'The office is not issuing tickets right now. Please ask the staff.',
+    'kiosk.holiday': 'Today is a public holiday: {name}.',
+    'kiosk.opensAt': 'Opens {when}.',
     'kiosk.error': 'We could not issue your ticket. Try again or ask the staff for help.',
     'kiosk.serviceInactive': 'This service is not available right now. Choose another or ask the staff.',
     'kiosk.noToken': 'This kiosk is not registered. Open it with its activation link (#token=…).',

@@ -11,7 +11,7 @@
  * announced, so a reconnect never presents a stale call as new.
  */
 import type { CallDto } from '@turnero/contract/dto';
-import { spokenCounterName, spokenTicketCode } from './speech';
+import { spokenCounterName, spokenTicketCode, spokenTicketCodeEn, type Voice } from './speech';
 
 export type AnnouncementStatus = 'queued' | 'playing' | 'done' | 'failed';
 
@@ -31,6 +31,8 @@ export interface AnnouncerDeps {
   chime(): Promise<void>;
   /** Speaks the text; resolves when the utterance has finished (or at once with no voice). */
   speak(text: string): Promise<void>;
+  /** The language calls are worded in when queued (default Spanish). */
+  language?(): Voice['language'];
   /** Called when an announcement starts (the screen flashes) and on every status change. */
   onChange?(announcement: Announcement): void;
 }
@@ -40,7 +42,8 @@ const MAX_KNOWN_KEYS = 500;
 
 export const callKey = (call: Pick<CallDto, 'ticketId' | 'at'>): string => `${call.ticketId}@${call.at}`;
 
-export function spokenCall(code: string, counterName: string): string {
+export function spokenCall(code: string, counterName: string, language: Voice['language'] = 'es-CO'): string {
+  if (language === 'en') return `Ticket ${spokenTicketCodeEn(code)}, ${counterName}`;
   return `Turno ${spokenTicketCode(code)}, ${spokenCounterName(counterName)}`;
 }
 
@@ -70,7 +73,7 @@ export class Announcer {
       code: call.code,
       counterName: call.counterName,
       recall: call.recall,
-      text: spokenCall(call.code, call.counterName),
+      text: spokenCall(call.code, call.counterName, this.deps.language?.()),
       status: 'queued',
     };
     this.queue.push(a);

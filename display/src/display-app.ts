@@ -20,7 +20,7 @@ import { LiveController } from '@turnero/web-client/live-controller';
 import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
 import { Announcer, callKey, type Announcement } from './announcer';
 import { callInScope, recentCallsInScope, scopeFrom, servicesInScope } from './display-filter';
-import { audioBlocked, playChime, speakSpanish, unlockAudio } from './speech';
+import { audioBlocked, DEFAULT_VOICE, playChime, speak, unlockAudio, type Voice } from './speech';
 import { displayStyles } from './display-styles';
 import './messages';
 
@@ -50,7 +50,8 @@ export class TurneroDisplay extends LitElement {
 
   readonly announcer = new Announcer({
     chime: playChime,
-    speak: speakSpanish,
+    speak: (text) => speak(text, this.voice()),
+    language: () => this.voice().language,
     onChange: (a) => {
       if (a.status === 'playing') this.highlight(a.key);
       this.requestUpdate();
@@ -58,6 +59,11 @@ export class TurneroDisplay extends LitElement {
   });
 
   @state() private me: MeDto | null = null;
+
+  /** The office's announcement language and voice (head office may set them), from the live snapshot. */
+  private voice(): Voice {
+    return this.live?.snapshot?.office.announcement ?? DEFAULT_VOICE;
+  }
   @state() private highlightedKey: string | null = null;
   @state() private now = new Date();
   /** The browser refuses sound until a touch (started without the autoplay flag: README, "Wall display sound"). */

@@ -100,11 +100,33 @@ export function pickSpanishVoice(list: SpeechSynthesisVoice[]): SpeechSynthesisV
   );
 }
 
-/** Speaks Spanish text; resolves when finished, or at once when no Spanish voice exists. */
-export async function speakSpanish(text: string): Promise<void> {
+/** en-US first, then any English. */
+function pickEnglishVoice(list: SpeechSynthesisVoice[]): SpeechSynthesisVoice | null {
+  const en = list.filter((v) => v.lang.toLowerCase().startsWith('en'));
+  return en.find((v) => v.lang.toLowerCase() === 'en-us') ?? en[0] ?? null;
+}
+
+/** How the office wants calls announced (OfficeDto.announcement, set by head office or the office). */
+export interface Voice {
+  language: 'es-CO' | 'en';
+  /** A voice name to prefer when the device has it (e.g. "Paulina"); null: the best for the language. */
+  voice: string | null;
+}
+export const DEFAULT_VOICE: Voice = { language: 'es-CO', voice: null };
+
+/** The named voice when the device has one of the language by that name, else the best of the language. */
+export function pickVoice(list: SpeechSynthesisVoice[], wanted: Voice): SpeechSynthesisVoice | null {
+  const prefix = wanted.language === 'en' ? 'en' : 'es';
+  const name = wanted.voice?.toLowerCase();
+  const named = name ? list.find((v) => v.lang.toLowerCase().startsWith(prefix) && v.name.toLowerCase().includes(name)) : undefined;
+  return named ?? (wanted.language === 'en' ? pickEnglishVoice(list) : pickSpanishVoice(list));
+}
+
+/** Speaks text in the office's language and voice; resolves when finished, or at once when the device has no voice for it. */
+export async function speak(text: string, wanted: Voice = DEFAULT_VOICE): Promise<void> {
   const synth = globalThis.speechSynthesis;
   if (!synth) return;
-  const voice = pickSpanishVoice(await loadVoices());
+  const voice = pickVoice(await loadVoices(), wanted);
   if (!voice) return;
   await new Promise<void>((resolve) => {
     const utterance = new SpeechSynthesisUtterance(text);
@@ -124,7 +146,7 @@ export async function speakSpanish(text: string): Promise<void> {
   });
 }
 
-// ---------- What the voice says: Spanish words for codes and counter names ----------
+// ---------- What the voice says: Spanish words for codes and counter names (English: see spokenTicketCodeEn) ----------
 
 /** Letters, dash, digits: the printed code's shape; anything else is spoken as it is. */
 const SPOKEN_CODE_PATTERN = /^([A-Z]{1,3})-(\d+)$/;
@@ -208,4 +230,18 @@ export function spokenCounterName(name: string): string {
     })
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * The English voice says the code as printed: letters one by one, each leading zero as
+ * "zero", then the number as digits (English voices read numerals well).
+ * 'A-014' -> 'A zero 14', 'PR-100' -> 'P R 100'.
+ */
+export function spokenTicketCodeEn(code: string): string {
+  const m = SPOKEN_CODE_PATTERN.exec(code);
+  if (!m) return code;
+  const [, prefix, digits] = m;
+  const significant = digits.replace(/^0+/, '');
+  const zeros = Array(digits.length - significant.length).fill('zero');
+  return [prefix.split('').join(' '), ...zeros, ...(significant ? [significant] : [])].join(' ');
 }
