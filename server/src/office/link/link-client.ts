@@ -69,7 +69,7 @@ export interface LinkClient {
 
 type LinkSocket = Socket<LinkServerToOffice, LinkOfficeToServer>;
 
-/** A fetch loop that makes no progress this many times in a row waits for the next notice. */
+/** A fetch loop that makes no progress this many times in a row waits for the next notice or look. */
 const MAX_IDLE_ROUNDS = 3;
 
 export function createLinkClient(opts: LinkClientOptions): LinkClient {
