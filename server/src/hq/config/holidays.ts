@@ -37,8 +37,26 @@ export function publishedSettings(settings: ConfigSettings, now: Date): Publishe
   return { ...published, holidayCountry: country, holidays };
 }
 
+/**
+ * Computed once per country and day: a template publish to hundreds of offices of one
+ * country must not rebuild the same calendar for each inside its transaction.
+ */
+const computed = new Map<string, Holiday[]>();
+const COMPUTED_MAX = 64;
+
 /** The country's public holidays from `now`'s day to 13 months later. */
 export function countryHolidays(country: string, now: Date): Holiday[] {
+  const key = `${country}|${now.toISOString().slice(0, 10)}`;
+  let list = computed.get(key);
+  if (!list) {
+    if (computed.size >= COMPUTED_MAX) computed.clear();
+    list = computeCountryHolidays(country, now);
+    computed.set(key, list);
+  }
+  return list;
+}
+
+function computeCountryHolidays(country: string, now: Date): Holiday[] {
   const from = now.toISOString().slice(0, 10);
   const until = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + MONTHS_AHEAD, now.getUTCDate())).toISOString().slice(0, 10);
   const calendar = new Holidays(country);
