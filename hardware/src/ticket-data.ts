@@ -20,4 +20,6 @@ export interface TicketPrintData {
   /** Live ticket page, encoded as a QR code. */
   liveUrl: string;
   footer: string;
+  /** A text header above the office's name (the office's ticket logo); "" or absent: none. */
+  header?: string;
 }

@@ -54,6 +54,7 @@ export function buildTicketDocument(data: TicketPrintData, paperWidthMm: PaperWi
     }
   };
 
+  if (data.header?.trim()) text(data.header, { size: 2, bold: true });
   text(data.officeName, { bold: true });
   text('Su turno / Your ticket');
   blocks.push({ kind: 'feed', lines: 1 });

@@ -17,7 +17,12 @@ describe('ticketPrintData', () => {
       estimatedWaitSeconds: 720,
       liveUrl: 'http://192.168.1.10:3000/t/tkt_01HZX9',
       footer: 'Gracias por su visita.',
+      header: '',
     });
+  });
+
+  it("prints the office's ticket logo (a text header) when the job has one, without control characters", () => {
+    assert.equal(ticketPrintData({ ...printJob(), header: 'CHEC \u001b@Grupo EPM' }).header, 'CHEC @Grupo EPM');
   });
 
   it("says preferential, keeps unknowns as null and falls back to the ticket's service name", () => {

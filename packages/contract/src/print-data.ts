@@ -23,5 +23,6 @@ export function ticketPrintData(job: PrintJob) {
     estimatedWaitSeconds: t.estimatedWaitSeconds,
     liveUrl: clean(job.liveUrl),
     footer: clean(job.footer),
+    header: clean(job.header ?? ''),
   };
 }

@@ -80,6 +80,8 @@ export const PrintJob = z.object({
   /** URL of the live ticket page, encoded as a QR code on the ticket. */
   liveUrl: z.string(),
   footer: z.string(),
+  /** A text header printed above the office's name (the office's ticket logo; absent from an older server). */
+  header: z.string().optional(),
 });
 export type PrintJob = z.infer<typeof PrintJob>;
 

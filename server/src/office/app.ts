@@ -39,7 +39,7 @@ import { scaledTime } from './demo/demo-time';
 import { demoCredentialsFor, readLiveDemoSettings } from './demo/settings';
 import { Broadcaster } from './realtime/broadcaster';
 import { createSocketServer } from './realtime/socket-server';
-import { loadTicketFooter } from './store/settings-store';
+import { loadTicketFooter, loadTicketLogo } from './store/settings-store';
 import { isEmpty, seedDemoOffice, seedRealOffice, type DemoCredentials } from './seed/seed';
 import { startLink, type LinkHandle } from './link/link-wiring';
 import { startSync, type SyncHandle } from './sync-wiring';
@@ -114,7 +114,8 @@ async function buildOfficeServer(
   const liveDemoSettings = readLiveDemoSettings(config);
   const publicLink = () => ({ publicUrl, hqPublicUrl, officeCode: config.OFFICE_CODE });
   let footer = '';
-  const printing = new PrintDispatcher({ broadcaster, logger, publicLink, footer: () => footer });
+  let header = '';
+  const printing = new PrintDispatcher({ broadcaster, logger, publicLink, footer: () => footer, header: () => header });
   const deps: OfficeDeps = { bus, clock, logger, config, broadcaster, printing, metrics };
   const auth = new AuthService(bus, clock, config.TOKEN_TTL_HOURS);
 
@@ -130,6 +131,7 @@ async function buildOfficeServer(
     }
   }
   footer = await bus.read(loadTicketFooter);
+  header = await bus.read(loadTicketLogo);
 
   printing.setResultHandler(async (ticketId, outcome) => {
     await recordPrintResult(deps, ticketId, outcome);
@@ -199,6 +201,7 @@ async function buildOfficeServer(
           hq: { url: config.HQ_URL, token: config.HQ_TOKEN },
           onSettingsChanged: async () => {
             footer = await bus.read(loadTicketFooter);
+            header = await bus.read(loadTicketLogo);
           },
           onChange: () => syncHandle?.changed(),
         });

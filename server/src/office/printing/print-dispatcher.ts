@@ -24,6 +24,8 @@ interface PrintDispatcherOptions {
   /** Where the ticket's live page is (read at each job: the port is known only once listening). */
   publicLink: () => PublicLinkSettings;
   footer: () => string;
+  /** The text header (ticket logo) printed above the office's name; absent: none. */
+  header?: () => string;
   /** How long to wait for a kiosk agent's answer before calling the print failed. */
   agentTimeoutMs?: number;
 }
@@ -68,6 +70,7 @@ export class PrintDispatcher {
       serviceName: ticket.serviceName,
       liveUrl: liveTicketUrl(this.opts.publicLink(), ticket.id),
       footer: this.opts.footer(),
+      header: this.opts.header?.() ?? '',
     };
   }
 

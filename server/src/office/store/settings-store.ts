@@ -45,3 +45,8 @@ export async function insertOffice(
 export async function loadTicketFooter(db: Db): Promise<string> {
   return (await db.office.findFirstOrThrow({ select: { ticketFooter: true } })).ticketFooter;
 }
+
+/** The text header printed at the top of every ticket ("" : none). */
+export async function loadTicketLogo(db: Db): Promise<string> {
+  return (await db.office.findFirstOrThrow({ select: { ticketLogo: true } })).ticketLogo ?? '';
+}
