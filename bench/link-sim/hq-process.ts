@@ -5,6 +5,7 @@
  * offices reconnect; with REDIS_URL when several processes share the links.
  */
 import { spawn } from 'node:child_process';
+import WebSocket from 'ws';
 import { join } from 'node:path';
 import { productionCommand, REPO_ROOT, waitForListening } from '../../tests/support/office';
 import { withDeadline } from '../../tests/support/deadline';
@@ -19,12 +20,16 @@ export interface HqProcessOptions {
   redisUrl?: string;
   production?: boolean;
   logLevel?: string;
+  /** Opens the inspector on a loopback port, so collectGarbage() can run a full GC before memory is read. */
+  inspect?: boolean;
 }
 
 export interface HqProcess {
   url: string;
   pid: number;
   rssMb(): number;
+  /** A full garbage collection in head office (needs `inspect`), so RSS is read without garbage in it. */
+  collectGarbage(): Promise<void>;
   /** SIGTERM: head office closes its links and stops cleanly. */
   stop(): Promise<void>;
   /** SIGKILL, like a crash or a power cut. */
@@ -33,7 +38,7 @@ export interface HqProcess {
 
 export async function startHqProcess(o: HqProcessOptions): Promise<HqProcess> {
   const command = o.production ? productionCommand() : { args: ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], env: {} };
-  const child = spawn(process.execPath, command.args, {
+  const child = spawn(process.execPath, [...(o.inspect ? ['--inspect=127.0.0.1:0'] : []), ...command.args], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -52,6 +57,8 @@ export async function startHqProcess(o: HqProcessOptions): Promise<HqProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let inspector = '';
+  child.stderr!.on('data', (c: Buffer) => (inspector ||= /Debugger listening on (ws:\/\/\S+)/.exec(c.toString())?.[1] ?? ''));
   const url = await waitForListening(child, 'head office');
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const signal = async (sig: NodeJS.Signals) => {
@@ -62,7 +69,25 @@ export async function startHqProcess(o: HqProcessOptions): Promise<HqProcess> {
     url,
     pid: child.pid!,
     rssMb: () => memoryOf(child.pid!).rss,
+    collectGarbage: () => collectGarbage(inspector),
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
   };
+}
+
+/** HeapProfiler.collectGarbage over the inspector's WebSocket (the DevTools protocol). */
+async function collectGarbage(inspectorUrl: string): Promise<void> {
+  if (!inspectorUrl) throw new Error('head office was started without inspect: true');
+  const ws = new WebSocket(inspectorUrl);
+  await new Promise<void>((ok, fail) => {
+    ws.once('open', ok);
+    ws.once('error', fail);
+  });
+  await new Promise<void>((ok) => {
+    ws.on('message', (data) => {
+      if ((JSON.parse(data.toString()) as { id?: number }).id === 1) ok();
+    });
+    ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
+  });
+  ws.close();
 }
