@@ -1,7 +1,8 @@
 /**
  * The kiosk in headless Chromium says what head office wrote for the office: its welcome
  * line, and its data-protection text with that text's version; a customer who gives an ID
- * number is recorded with that version (not the kiosk's built-in one). Real head office (the
+ * number is recorded with that version (not the kiosk's built-in one); on a holiday it says the
+ * office is closed, which holiday and when it opens. Real head office (the
  * bundle, throwaway PostgreSQL database) and a real office linked to it; axe-core on both screens.
  */
 import assert from 'node:assert/strict';
@@ -26,22 +27,29 @@ const SETTINGS = {
 let hq: RunningHq;
 let office: TestOffice;
 let browser: Browser;
+let hqToken: string;
 
 beforeAll(async () => {
   hq = await startHeadOffice();
-  const hqToken = await login(hq.url, hq.admin.username, hq.admin.password);
-  const hqCall = <T = any>(method: string, path: string, body?: unknown) => request<T>(hq.url, method, `/api/v1${path}`, { token: hqToken, body });
+  hqToken = await login(hq.url, hq.admin.username, hq.admin.password);
   const created = await hqCall<{ token: string }>('POST', '/hq/offices', { code: OFFICE, name: 'Sede Manizales', company: 'CHEC' });
   assert.equal(created.status, 201, JSON.stringify(created.body));
-  const put = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/settings`, { settings: SETTINGS });
-  assert.equal(put.status, 200, JSON.stringify(put.body));
   office = await startTestOffice({ production: true, env: { HQ_URL: hq.url, HQ_TOKEN: created.body.token, OFFICE_CODE: OFFICE } });
+  await publishSettings(SETTINGS);
+  browser = await launchChromium();
+}, 180_000);
+
+const hqCall = <T = any>(method: string, path: string, body?: unknown) => request<T>(hq.url, method, `/api/v1${path}`, { token: hqToken, body });
+
+/** Head office publishes the office's settings; resolves once the office applied them. */
+async function publishSettings(settings: object): Promise<void> {
+  const put = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/settings`, { settings });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
   await waitUntil(`${OFFICE} to apply v${put.body.version}`, async () => {
     const config = (await hqCall<{ appliedVersion: number }>('GET', `/hq/offices/${OFFICE}/config`)).body;
     return config.appliedVersion >= put.body.version ? true : undefined;
   });
-  browser = await launchChromium();
-}, 180_000);
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -89,4 +97,24 @@ test("the kiosk shows head office's welcome and consent text, and the ticket rec
   assert.equal(found.status, 200, JSON.stringify(found.body));
   assert.equal(found.body.records.length, 1);
   assert.equal(found.body.records[0].data.consentPolicyVersion, '2027-01');
+});
+
+test('on a holiday the kiosk says the office is closed, names the holiday and says when it opens', { timeout: 120_000 }, async () => {
+  // Today (in Bogotá) made a holiday of this office; open all day every day otherwise, so it opens at 00:00 tomorrow.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(new Date());
+  const allDay = [{ open: '00:00', close: '23:59' }];
+  await publishSettings({ ...SETTINGS, openingHours: Array(7).fill(allDay), holidays: [{ date: today, name: 'Cierre por inventario' }] });
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'es-CO', timezoneId: 'America/Bogota' });
+  await page.goto(`${office.url}/dispenser/index.html?token=${office.creds.kioskToken}`);
+  await page.locator('[data-testid=start]').waitFor({ timeout: 15_000 });
+  await settle(page);
+  await page.locator('[data-testid=start]').click();
+  await settle(page);
+  await page.locator('button.tile').first().click();
+  await settle(page);
+  await page.locator('[data-testid=general]').click();
+  await page.locator('[data-testid=closed]').waitFor({ timeout: 10_000 });
+  const detail = (await page.locator('[data-testid=closed-detail]').innerText()).trim();
+  assert.match(detail, /^Hoy es festivo: Cierre por inventario\. Abre el .+ 00:00\.$/);
+  await checkScreen(page, 'kiosk-hq-closed');
 });
