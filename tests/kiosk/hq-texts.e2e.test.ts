@@ -66,18 +66,28 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${name}`);
 }
 
-test("the kiosk shows head office's welcome and consent text, and the ticket records that consent version", { timeout: 120_000 }, async () => {
+/** A kiosk page in Spanish, Bogotá's time, portrait; `askId`: with the ID number screen. */
+async function openKiosk(askId: boolean): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'es-CO', timezoneId: 'America/Bogota' });
-  await page.goto(`${office.url}/dispenser/index.html?token=${office.creds.kioskToken}&askId=1`);
-  await page.locator('[data-testid=welcome]', { hasText: SETTINGS.kioskWelcomeEs }).waitFor({ timeout: 15_000 });
+  await page.goto(`${office.url}/dispenser/index.html?token=${office.creds.kioskToken}${askId ? '&askId=1' : ''}`);
+  await page.locator('[data-testid=start]').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** Start, the first service, general attention. */
+async function chooseFirstServiceAsGeneral(page: Page): Promise<void> {
+  for (const target of [page.locator('[data-testid=start]'), page.locator('button.tile').first(), page.locator('[data-testid=general]')]) {
+    await settle(page);
+    await target.click();
+  }
+}
+
+test("the kiosk shows head office's welcome and consent text, and the ticket records that consent version", { timeout: 120_000 }, async () => {
+  const page = await openKiosk(true);
+  assert.equal((await page.locator('[data-testid=welcome]').innerText()).trim(), SETTINGS.kioskWelcomeEs);
   await checkScreen(page, 'kiosk-hq-welcome');
 
-  await settle(page);
-  await page.locator('[data-testid=start]').click();
-  await settle(page);
-  await page.locator('button.tile').first().click();
-  await settle(page);
-  await page.locator('[data-testid=general]').click();
+  await chooseFirstServiceAsGeneral(page);
   const consent = page.locator('[data-testid=consent]');
   await consent.waitFor();
   assert.equal((await consent.innerText()).trim(), SETTINGS.consentTextEs);
@@ -104,15 +114,8 @@ test('on a holiday the kiosk says the office is closed, names the holiday and sa
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(new Date());
   const allDay = [{ open: '00:00', close: '23:59' }];
   await publishSettings({ ...SETTINGS, openingHours: Array(7).fill(allDay), holidays: [{ date: today, name: 'Cierre por inventario' }] });
-  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'es-CO', timezoneId: 'America/Bogota' });
-  await page.goto(`${office.url}/dispenser/index.html?token=${office.creds.kioskToken}`);
-  await page.locator('[data-testid=start]').waitFor({ timeout: 15_000 });
-  await settle(page);
-  await page.locator('[data-testid=start]').click();
-  await settle(page);
-  await page.locator('button.tile').first().click();
-  await settle(page);
-  await page.locator('[data-testid=general]').click();
+  const page = await openKiosk(false);
+  await chooseFirstServiceAsGeneral(page);
   await page.locator('[data-testid=closed]').waitFor({ timeout: 10_000 });
   const detail = (await page.locator('[data-testid=closed-detail]').innerText()).trim();
   assert.match(detail, /^Hoy es festivo: Cierre por inventario\. Abre el .+ 00:00\.$/);
