@@ -140,11 +140,15 @@ describe('opening hours, holidays and texts from head office', () => {
     expectStatus(await request(office.url, 'PATCH', '/api/v1/office', { token: supervisor, body: { acceptingTickets: true } }), 200, 'reopen');
   });
 
-  test('a country without a holiday calendar is refused at head office and publishes nothing', async () => {
+  test('a country without a holiday calendar, or hours that close before they open or miss days, are refused and publish nothing', async () => {
     const before = (await hqConfig()).version;
     const r = await hqApi('PUT', `/api/v1/hq/offices/${CODE}/settings`, { settings: { holidayCountry: 'XX' } });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation_failed');
+    expect((await hqConfig()).version).toBe(before);
+    const backwards = [[{ open: '18:00', close: '08:00' }], [], [], [], [], [], []];
+    expect((await hqApi('PUT', `/api/v1/hq/offices/${CODE}/settings`, { settings: { openingHours: backwards } })).status).toBe(400);
+    expect((await hqApi('PUT', `/api/v1/hq/offices/${CODE}/settings`, { settings: { openingHours: [[]] } })).status).toBe(400);
     expect((await hqConfig()).version).toBe(before);
   });
 });
