@@ -129,9 +129,9 @@ export const ConfigSettings = z
      * Days the office is closed. As published: the office's country's public holidays for
      * the next 13 months plus the dates an admin added, minus the ones it works
      * (`holidaysWorked`), so the office needs no calendar library and works offline.
-     * As an admin sets it at head office: only the added dates.
+     * As an admin sets it at head office: only the added dates (at most 400: a 13-month window has fewer days).
      */
-    holidays: z.array(Holiday).max(120),
+    holidays: z.array(Holiday).max(400),
     /** ISO 3166-1 alpha-2 country whose public holidays head office puts in `holidays` (default CO). */
     holidayCountry: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code, e.g. CO'),
     /** Head office only (never published): the country's holidays this office works. */
