@@ -15,7 +15,7 @@ import {
   USER_ROLES,
 } from '@turnero/domain/types';
 import { CallWhySchema } from './call-explanations';
-import { ANNOUNCEMENT_LANGUAGES, OfficeLinkStatus } from './hq-link';
+import { ANNOUNCEMENT_LANGUAGES, ConfigSettings, OfficeLinkStatus } from './hq-link';
 import { newPassword, safeText } from './text';
 
 /** The reasons an agent may pause for, which the desk offers: web apps take them from here. */
@@ -299,8 +299,18 @@ export const OfficeSettingsRequest = z
     preferentialPerGeneral: z.number().int().min(0).max(10),
     overdueFirst: z.boolean(),
     agentsChooseServices: z.boolean(),
+    /** The office's own, while head office does not own them (else 409 managed_by_hq). */
+    ...ConfigSettings.pick({
+      openingHours: true,
+      holidays: true,
+      kioskWelcomeEs: true,
+      kioskWelcomeEn: true,
+      announcementLanguage: true,
+      announcementVoice: true,
+    }).shape,
   })
   .partial();
+export type OfficeSettingsRequest = z.infer<typeof OfficeSettingsRequest>;
 
 /** How one print ended, whoever drove the printer (the office server or a kiosk agent). */
 export const PrintOutcome = z.object({

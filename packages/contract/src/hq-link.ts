@@ -122,9 +122,9 @@ export const ConfigSettings = z
     consentPolicyVersion: safeText().min(1).max(32),
     /**
      * When the office issues tickets, per weekday (index 0 Sunday … 6 Saturday), in the
-     * office's time zone; an empty day is closed. Left out: always open (the office's own).
+     * office's time zone; an empty day is closed. Null: always open. Left out: the office's own.
      */
-    openingHours: WeekHours,
+    openingHours: WeekHours.nullable(),
     /**
      * Days the office is closed. As published: the office's country's public holidays for
      * the next 13 months plus the dates an admin added, minus the ones it works

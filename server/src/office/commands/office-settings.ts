@@ -3,7 +3,7 @@
  * services. Each change is written to the configuration audit; a setting head office owns
  * (its last configuration version named it) is read-only here (409 managed_by_hq).
  */
-import type { CounterDto, OfficeDto } from '@turnero/contract/dto';
+import type { CounterDto, OfficeDto, OfficeSettingsRequest } from '@turnero/contract/dto';
 import { AppError } from '@turnero/domain/errors';
 import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
@@ -13,14 +13,7 @@ import { readHqOwnableSettings, readLinkRow } from '../store/link-store';
 import { getCounter, loadOffice, loadServices } from '../store/office-store';
 import { updateOfficeSettings, replaceCounterServices } from '../store/settings-store';
 
-interface OfficeSettings {
-  ticker?: string;
-  acceptingTickets?: boolean;
-  keepQueueOvernight?: boolean;
-  preferentialPerGeneral?: number;
-  overdueFirst?: boolean;
-  agentsChooseServices?: boolean;
-}
+type OfficeSettings = OfficeSettingsRequest;
 
 export async function changeOfficeSettings(deps: OfficeDeps, principal: Principal, settings: OfficeSettings): Promise<OfficeDto> {
   return deps.bus.command('office-settings', async ({ tx, afterCommit }) => {

@@ -51,12 +51,17 @@ export async function readHqOwnableSettings(db: Db): Promise<Required<PublishedS
 
 export async function writeHqOwnableSettings(db: Db, settings: PublishedSettings): Promise<void> {
   const office = await db.office.findFirstOrThrow({ select: { id: true } });
+  await db.office.update({ where: { id: office.id }, data: officeColumns(settings) });
+}
+
+/** Settings as Office columns: the calendar's lists are stored as JSON text. */
+export function officeColumns<T extends Pick<PublishedSettings, 'openingHours' | 'holidays'>>(settings: T) {
   const { openingHours, holidays, ...columns } = settings;
-  const json = {
+  return {
+    ...columns,
     ...(openingHours !== undefined ? { openingHours: openingHours === null ? null : JSON.stringify(openingHours) } : {}),
     ...(holidays !== undefined ? { holidays: JSON.stringify(holidays) } : {}),
   };
-  await db.office.update({ where: { id: office.id }, data: { ...columns, ...json } });
 }
 
 /** The Office columns behind PublishedSettings (openingHours and holidays hold JSON). */

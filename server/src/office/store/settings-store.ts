@@ -1,20 +1,12 @@
 import type { Office } from '@turnero/domain/types';
+import type { OfficeSettingsRequest } from '@turnero/contract/dto';
 import type { Db } from './db';
+import { officeColumns } from './link-store';
 import { toOffice } from './mappers';
 
-export async function updateOfficeSettings(
-  db: Db,
-  s: Partial<{
-    ticker: string;
-    acceptingTickets: boolean;
-    keepQueueOvernight: boolean;
-    preferentialPerGeneral: number;
-    overdueFirst: boolean;
-    agentsChooseServices: boolean;
-  }>,
-): Promise<Office> {
+export async function updateOfficeSettings(db: Db, s: OfficeSettingsRequest): Promise<Office> {
   const office = await db.office.findFirstOrThrow();
-  const row = await db.office.update({ where: { id: office.id }, data: s });
+  const row = await db.office.update({ where: { id: office.id }, data: officeColumns(s) });
   return toOffice(row);
 }
 
