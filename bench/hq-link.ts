@@ -50,11 +50,11 @@ const CATALOGUE = [
 
 const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 
-async function memoryAfterGc(hq: HqProcess): Promise<number> {
+async function memoryAfterGc(server: { collectGarbage(): Promise<void>; rssMb(): number }): Promise<number> {
   await settle();
-  await hq.collectGarbage();
+  await server.collectGarbage();
   await settle();
-  return hq.rssMb();
+  return server.rssMb();
 }
 
 interface Spread {
@@ -142,7 +142,7 @@ export async function run(): Promise<Record<string, number>> {
     // Baseline: the same links on a bare socket.io server.
     const basePort = await freePort();
     let bare = await startBareServer(basePort);
-    const baseRssNoLinks = bare.rssMb();
+    const baseRssNoLinks = await memoryAfterGc(bare);
     await sim.open(bare.url, links, { fetch: false });
     await sim.waitUntil(() => sim.allConnected(), CONNECT_DEADLINE_MS, `${offices} links up on the bare server`);
     const baseMs: number[] = [];
@@ -153,8 +153,7 @@ export async function run(): Promise<Record<string, number>> {
       baseMs.push(...sim.all().map((v) => v.notices[r - 1] - start));
     }
     const base = spread(baseMs);
-    await settle();
-    const baseRssLinks = bare.rssMb();
+    const baseRssLinks = await memoryAfterGc(bare);
     // Down as long as head office was after SIGKILL, so the links' back-off is the same.
     const bareDown = epochMs();
     await bare.kill();

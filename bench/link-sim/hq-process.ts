@@ -4,7 +4,7 @@
  * tsx (tests, no build needed). On a given port, so a restarted process is found where its
  * offices reconnect; with REDIS_URL when several processes share the links.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 import { join } from 'node:path';
 import { productionCommand, REPO_ROOT, waitForListening } from '../../tests/support/office';
@@ -57,8 +57,7 @@ export async function startHqProcess(o: HqProcessOptions): Promise<HqProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let inspector = '';
-  child.stderr!.on('data', (c: Buffer) => (inspector ||= /Debugger listening on (ws:\/\/\S+)/.exec(c.toString())?.[1] ?? ''));
+  const inspector = inspectorUrlOf(child);
   const url = await waitForListening(child, 'head office');
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const signal = async (sig: NodeJS.Signals) => {
@@ -69,14 +68,21 @@ export async function startHqProcess(o: HqProcessOptions): Promise<HqProcess> {
     url,
     pid: child.pid!,
     rssMb: () => memoryOf(child.pid!).rss,
-    collectGarbage: () => collectGarbage(inspector),
+    collectGarbage: () => collectGarbage(inspector()),
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
   };
 }
 
+/** The inspector's address a child started with --inspect prints on its stderr (read when needed). */
+export function inspectorUrlOf(child: ChildProcess): () => string {
+  let url = '';
+  child.stderr!.on('data', (c: Buffer) => (url ||= /Debugger listening on (ws:\/\/\S+)/.exec(c.toString())?.[1] ?? ''));
+  return () => url;
+}
+
 /** HeapProfiler.collectGarbage over the inspector's WebSocket (the DevTools protocol). */
-async function collectGarbage(inspectorUrl: string): Promise<void> {
+export async function collectGarbage(inspectorUrl: string): Promise<void> {
   if (!inspectorUrl) throw new Error('head office was started without inspect: true');
   const ws = new WebSocket(inspectorUrl);
   await new Promise<void>((ok, fail) => {
