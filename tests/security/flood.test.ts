@@ -87,7 +87,7 @@ async function doorRefusals(reason: string): Promise<number> {
 }
 
 describe('HTTP at the door', () => {
-  test('a client with its in-flight allowance used up is refused before routing; another credential on the same address is served', async () => {
+  test('a client with its API requests in flight used up is refused before routing; its web app files and another credential on the same address are served', async () => {
     const kiosk = await newDevice('kiosk', 'Kiosco lento');
     await holdRequest(kiosk);
     await holdRequest(kiosk);
@@ -98,6 +98,10 @@ describe('HTTP at the door', () => {
     }
     assert.equal(third, 429, 'a third request while two are in flight was served');
     assert.ok((await doorRefusals('in_flight')) >= 1, 'the refusal was not counted at the door');
+    // The web apps' files are not API work: a screen still loads while its requests hang.
+    const page = await fetch(`${url}/dispenser/`, { headers: { authorization: `Bearer ${kiosk}` } });
+    await page.arrayBuffer();
+    assert.equal(page.status, 200, 'a web app file was refused with the API allowance');
     assert.equal((await request(url, 'GET', '/api/v1/services', { token: creds.kioskToken })).status, 200, 'another kiosk was refused');
     for (const s of held.splice(0)) s.destroy();
     let after = 0;

@@ -3,7 +3,9 @@
  * presents) that floods is answered here, without routing, authentication, body parsing,
  * logging or the error middleware, so its cost stays small and the honest clients keep
  * the event loop. Two rules:
- * - at most HTTP_IN_FLIGHT_PER_CLIENT of its requests at once (the rest: 429 at once);
+ * - at most HTTP_IN_FLIGHT_PER_CLIENT of its API requests at once (the rest: 429 at once;
+ *   the web apps' files are left out: screens behind one proxy reloading together at
+ *   opening time each fetch a dozen, and serving a file costs no more than refusing it);
  * - a client that keeps asking after its refusals (any 429: kiosk tickets, logins, this
  *   door) cools down (flood-guard.ts): every request answered 429 here, its connection
  *   closed after the answer.
@@ -19,6 +21,9 @@ import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
 export type ClientGuardConfig = FloodGuardConfig & Pick<Config, 'HTTP_IN_FLIGHT_PER_CLIENT'>;
+
+/** Where both roles serve their API (/api/v1): the requests that cost work. */
+const API_PATH = '/api/';
 
 const TOO_MANY =
   '{"error":{"code":"rate_limited","message":"Demasiadas solicitudes; espere / Too many requests; wait","details":{"retryAfterSeconds":RETRY}}}';
@@ -50,6 +55,7 @@ export function guardRequests(
     const key = clientKey(req);
     const cooling = flood.coolingSeconds(key);
     if (cooling > 0) return refuse(res, cooling, true, 'cooldown');
+    if (!req.url?.startsWith(API_PATH)) return listener(req, res);
     const busy = inFlight.get(key) ?? 0;
     if (busy >= config.HTTP_IN_FLIGHT_PER_CLIENT) {
       flood.refused(key, { address: req.socket.remoteAddress });
