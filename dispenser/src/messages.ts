@@ -24,6 +24,7 @@ registerMessages({
     'kiosk.consent':
       'Autorizo el tratamiento de mi número de documento para agilizar mi atención en esta oficina, conforme a la Ley 1581 de 2012 y la política de tratamiento de datos personales (versión {version}). No se imprime en el turno y se elimina una vez cumplida la finalidad. Puedo consultar, actualizar o suprimir mis datos en cualquier momento.',
     'kiosk.consentAccept': 'Acepto el tratamiento de mis datos',
+    'kiosk.consentVersion': 'versión {version}',
     'kiosk.skipId': 'Continuar sin documento',
     'kiosk.withId': 'Continuar con mi documento',
     'kiosk.back': 'Volver',
@@ -92,6 +93,7 @@ registerMessages({
     'kiosk.consent':
       'I authorise the processing of my ID number to speed up my service at this office, under Colombian Law 1581 of 2012 and the personal data policy (version {version}). It is not printed on the ticket and is deleted once its purpose is fulfilled. I may consult, update or delete my data at any time.',
     'kiosk.consentAccept': 'I accept the processing of my data',
+    'kiosk.consentVersion': 'version {version}',
     'kiosk.skipId': 'Continue without ID',
     'kiosk.withId': 'Continue with my ID',
     'kiosk.back': 'Back',

@@ -17,9 +17,11 @@ export function consentVersion(office: OfficeDto): string {
   return office.kioskTexts?.consentPolicyVersion || CONSENT_POLICY_VERSION;
 }
 
+/** The data-protection text the customer accepts, always naming its version (the kiosk's own names it inside). */
 export function consentText(office: OfficeDto, lang: Lang): string {
   const own = lang === 'en' ? office.kioskTexts?.consentEn : office.kioskTexts?.consentEs;
-  return own || t('kiosk.consent', { version: consentVersion(office) }, lang);
+  const version = consentVersion(office);
+  return own ? `${own} (${t('kiosk.consentVersion', { version }, lang)})` : t('kiosk.consent', { version }, lang);
 }
 
 /** Why the office refused a ticket as closed (from the refusal's details), in the kiosk's language; "" when unknown. */

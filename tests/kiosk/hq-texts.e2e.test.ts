@@ -90,7 +90,7 @@ test("the kiosk shows head office's welcome and consent text, and the ticket rec
   await chooseFirstServiceAsGeneral(page);
   const consent = page.locator('[data-testid=consent]');
   await consent.waitFor();
-  assert.equal((await consent.innerText()).trim(), SETTINGS.consentTextEs);
+  assert.equal((await consent.innerText()).trim(), `${SETTINGS.consentTextEs} (versión 2027-01)`);
   assert.equal(await consent.getAttribute('data-version'), '2027-01');
   await checkScreen(page, 'kiosk-hq-consent');
 
