@@ -100,7 +100,14 @@ export const WeekHours = z
     message: "a day's spans must be in order and not overlap",
   });
 export type WeekHours = z.infer<typeof WeekHours>;
-export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar day that exists, "2027-01-11" (not "2027-02-30"). */
+export const IsoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((d) => {
+    const at = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(at) && new Date(at).toISOString().startsWith(d);
+  }, 'no such date');
 export const Holiday = z.object({ date: IsoDay, name: safeText().min(1).max(80) });
 export type Holiday = z.infer<typeof Holiday>;
 export const ANNOUNCEMENT_LANGUAGES = ['es-CO', 'en'] as const;
