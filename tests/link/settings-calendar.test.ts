@@ -151,4 +151,15 @@ describe('opening hours, holidays and texts from head office', () => {
     expect((await hqApi('PUT', `/api/v1/hq/offices/${CODE}/settings`, { settings: { openingHours: [[]] } })).status).toBe(400);
     expect((await hqConfig()).version).toBe(before);
   });
+
+  test('a data-protection text changed without a new version is refused by the office, which keeps the text it showed', async () => {
+    const r = await hqApi('PUT', `/api/v1/hq/offices/${CODE}/settings`, { settings: { consentTextEs: 'Otro texto de autorización.' } });
+    const version = expectStatus(r, 200, 'settings').body.version as number;
+    const config = await waitUntil(`the office to refuse v${version}`, async () => {
+      const c = await hqConfig();
+      return c.refused?.version === version ? c : undefined;
+    });
+    expect(config.refused!.reason).toMatch(/version stays 2027-01/);
+    expect(officeDto(await office.server.deps.bus.read(loadOffice)).kioskTexts?.consentEs).toBe('Autorizo a CHEC a tratar mis datos según su política.');
+  });
 });

@@ -30,7 +30,7 @@ import {
   type LinkRow,
 } from '../store/link-store';
 import { loadCounters, loadOffice, loadServices } from '../store/office-store';
-import { planConfig, type ConfigPlan } from './config-plan';
+import { consentTextWithoutNewVersion, planConfig, type ConfigPlan } from './config-plan';
 import { planStaff, type StaffPlan, type StaffUser } from './staff-plan';
 
 export type ApplyOutcome =
@@ -128,8 +128,11 @@ async function applyConfig(ctx: CommandContext, at: Date, row: LinkRow, seq: num
   const outcome = planConfig(config, await loadServices(tx), activeCounters);
   if (!outcome.ok) return refused({ ...base, status: 'refused', reason: outcome.reason }, at);
   const plan = outcome.plan;
+  const current = await readHqOwnableSettings(tx);
+  const consentClash = consentTextWithoutNewVersion(current, plan.settings);
+  if (consentClash) return refused({ ...base, status: 'refused', reason: consentClash }, at);
   const audit = await writeServices(ctx, at, plan);
-  const settingsAudit = await writeSettings(ctx, at, plan.settings);
+  const settingsAudit = await writeSettings(ctx, at, plan.settings, current);
   const ownedChanged = JSON.stringify(plan.ownedSettings) !== JSON.stringify(row.hqSettings);
   const changed: ConfigPart[] = [];
   if (audit.length > 0) changed.push('services');
@@ -168,8 +171,12 @@ async function writeServices({ tx }: CommandContext, at: Date, plan: ConfigPlan)
 }
 
 /** Head office's settings the office does not hold yet; compared by value (hours and holidays are lists). */
-async function writeSettings({ tx }: CommandContext, at: Date, settings: ConfigSettings): Promise<ConfigAuditEntry[]> {
-  const current = await readHqOwnableSettings(tx);
+async function writeSettings(
+  { tx }: CommandContext,
+  at: Date,
+  settings: ConfigSettings,
+  current: Required<PublishedSettings>,
+): Promise<ConfigAuditEntry[]> {
   const published = (Object.keys(settings) as (keyof ConfigSettings)[]).filter(
     (k): k is keyof PublishedSettings => !(HQ_ONLY_SETTINGS as readonly string[]).includes(k),
   );

@@ -74,6 +74,19 @@ function prefixClash(wanted: ConfigService, holder: Service | undefined, listedC
   return null;
 }
 
+type ConsentTexts = Required<Pick<ConfigSettings, 'consentTextEs' | 'consentTextEn' | 'consentPolicyVersion'>>;
+
+/**
+ * Why settings cannot be applied because a data-protection text changes while its version
+ * stays (consent given to one text would be recorded under another's version), or null.
+ */
+export function consentTextWithoutNewVersion(current: ConsentTexts, next: ConfigSettings): string | null {
+  const textChanged = (['consentTextEs', 'consentTextEn'] as const).some((k) => next[k] !== undefined && next[k] !== current[k]);
+  const version = next.consentPolicyVersion ?? current.consentPolicyVersion;
+  if (!textChanged || version !== current.consentPolicyVersion) return null;
+  return `the data-protection text changes but its version stays ${version}: publish it with a new consentPolicyVersion`;
+}
+
 export function planConfig(config: OfficeConfig, services: Service[], activeCounterIds: string[]): PlanOutcome {
   const dupCode = duplicate(config.services.map((s) => s.catalogCode));
   if (dupCode) return { ok: false, reason: `catalogue service ${dupCode} is listed twice` };
