@@ -92,6 +92,8 @@ describe('opening hours, holidays and texts from head office', () => {
     expect(settings.holidays!.map((h) => h.date)).toContain('2027-03-25'); // Jueves Santo
     expect(settings).not.toHaveProperty('holidaysWorked');
     expect(settings.openingHours).toEqual(HOURS);
+    // What an edit form starts from: the office's own inputs, not the resolved calendar.
+    expect((await hqConfig()).ownSettings).toEqual({ holidays: [{ date: '2027-01-20', name: 'Aniversario de Manizales' }], holidaysWorked: ['2027-03-22'] });
   });
 
   test('the office runs the calendar and texts it applied; its snapshot carries the kiosk and display texts', async () => {

@@ -184,7 +184,14 @@ export const OfficeConfigResponse = z.object({
   /** The newest version the office refused, with its reason (null: none since the last applied). */
   refused: z.object({ version: z.number().int(), reason: z.string() }).nullable(),
   services: z.array(ConfigService),
+  /** The settings as published: templates merged, the holiday calendar resolved, head office's inputs left out. */
   settings: ConfigSettings,
+  /**
+   * The office's own settings as an admin set them (PUT /hq/offices/:code/settings), over
+   * its templates: what an edit form starts from and sends back (added holidays and
+   * `holidaysWorked` included, the resolved calendar not). Absent from an older server.
+   */
+  ownSettings: ConfigSettings.optional(),
   publishedAt: z.string().nullable(),
 });
 export type OfficeConfigResponse = z.infer<typeof OfficeConfigResponse>;

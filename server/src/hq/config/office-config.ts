@@ -2,6 +2,7 @@
 import { OfficeConfig, type OfficeConfigResponse } from '@turnero/contract/hq-link';
 import type { Sql } from '../db';
 import { visibleOffice, type Viewer } from '../reports/scope';
+import { readSettings } from '../store/catalog-store';
 import { latestConfigVersion, readLinkStates, refusalOf } from '../store/link-store';
 
 export async function officeConfig(sql: Sql, viewer: Viewer, code: string): Promise<OfficeConfigResponse> {
@@ -16,6 +17,7 @@ export async function officeConfig(sql: Sql, viewer: Viewer, code: string): Prom
     refused: refusalOf(state),
     services: config?.services ?? [],
     settings: config?.settings ?? {},
+    ownSettings: (await readSettings(sql, [office.id])).get(office.id) ?? {},
     publishedAt: latest ? latest.publishedAt.toISOString() : null,
   };
 }
