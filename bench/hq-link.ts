@@ -182,6 +182,7 @@ export async function run(): Promise<Record<string, number>> {
       hq_rss_links_mb: round(rssLinks),
       hq_rss_per_link_kb: round(((rssLinks - rssNoLinks) * 1024) / offices),
       baseline_bare_rss_per_link_kb: round(((baseRssLinks - baseRssNoLinks) * 1024) / offices),
+      rss_per_link_over_baseline: round((rssLinks - rssNoLinks) / (baseRssLinks - baseRssNoLinks), 1),
       storm_sigterm_down_s: round(afterTerm.downSeconds),
       storm_sigterm_all_linked_s: afterTerm.linkedSeconds,
       storm_sigterm_all_caught_up_s: afterTerm.caughtUpSeconds,
