@@ -27,21 +27,21 @@ interface Budget {
 }
 
 /**
- * Spends one unit of each named budget, all or none; answers 0, or the seconds to wait
+ * Spends `cost` units of each named budget, all or none; answers 0, or the seconds to wait
  * when one is used up (nothing spent). Refusals are logged once per burst of each key.
  */
 function budgetCheck(logger: Logger, what: string) {
   const log = new RefusalLog();
-  return (charges: { budget: Budget; key: string }[], context: Record<string, unknown>): number => {
-    const used = charges.find((c) => c.budget.buckets.retryAfterSeconds(c.key) > 0);
+  return (charges: { budget: Budget; key: string }[], context: Record<string, unknown>, cost = 1): number => {
+    const used = charges.find((c) => c.budget.buckets.retryAfterSeconds(c.key, cost) > 0);
     if (!used) {
       for (const c of charges) {
-        c.budget.buckets.take(c.key);
+        c.budget.buckets.take(c.key, cost);
         log.allowed(`${c.budget.kind}:${c.key}`);
       }
       return 0;
     }
-    const retryAfter = used.budget.buckets.retryAfterSeconds(used.key);
+    const retryAfter = used.budget.buckets.retryAfterSeconds(used.key, cost);
     if (log.refused(`${used.budget.kind}:${used.key}`)) {
       logger.warn({ ...context, limit: used.budget.kind, key: used.key, retryAfter }, `${what} rate-limited (logged once per burst)`);
     }
@@ -55,6 +55,13 @@ function budgetCheck(logger: Logger, what: string) {
  * stack trace is most of a refusal's cost.
  */
 export type SocketCommandLimit = (socketId: string, principalId: string, event: string) => number;
+
+/**
+ * What a command costs of the budget, in small commands (a printer status, a print
+ * result): a snapshot is the whole queue read, projected and sent (hundreds of kilobytes
+ * on a busy day), so a burst of 20 buys 4 of them. A screen asks one when it connects.
+ */
+const COMMAND_COST: Readonly<Record<string, number>> = { 'snapshot:get': 5 };
 
 /** Socket commands: per socket and per token, each a token bucket. */
 export function socketCommandLimiter(config: ClientLimitConfig, logger: Logger, now?: () => number): SocketCommandLimit {
@@ -78,6 +85,8 @@ export function socketCommandLimiter(config: ClientLimitConfig, logger: Logger, 
         { budget: perToken, key: principalId },
       ],
       { event, principal: principalId },
+      // Never more than a whole burst: a small budget (tests) still buys one snapshot.
+      Math.min(COMMAND_COST[event] ?? 1, config.SOCKET_COMMAND_BURST),
     );
 }
 

@@ -29,24 +29,24 @@ export class TokenBuckets {
     this.now = opts.now ?? (() => performance.now());
   }
 
-  /** Spends one token of `key`; false (and nothing spent) when its budget is used up. */
-  take(key: string): boolean {
+  /** Spends `cost` tokens of `key`; false (and nothing spent) when it has fewer left. */
+  take(key: string, cost = 1): boolean {
     const now = this.now();
     if (++this.takes % PRUNE_EVERY === 0) this.prune(now);
     const bucket = this.refilled(this.buckets.get(key), now);
-    if (bucket.tokens < 1) {
+    if (bucket.tokens < cost) {
       this.buckets.set(key, bucket);
       return false;
     }
-    bucket.tokens -= 1;
+    bucket.tokens -= cost;
     this.buckets.set(key, bucket);
     return true;
   }
 
-  /** Seconds until `key` may spend again (0 when it may now). */
-  retryAfterSeconds(key: string): number {
+  /** Seconds until `key` may spend `cost` again (0 when it may now). */
+  retryAfterSeconds(key: string, cost = 1): number {
     const bucket = this.refilled(this.buckets.get(key), this.now());
-    return bucket.tokens >= 1 ? 0 : Math.ceil((1 - bucket.tokens) / this.opts.perSecond);
+    return bucket.tokens >= cost ? 0 : Math.ceil((cost - bucket.tokens) / this.opts.perSecond);
   }
 
   private refilled(bucket: Bucket | undefined, now: number): Bucket {
