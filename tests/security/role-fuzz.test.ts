@@ -56,6 +56,8 @@ interface Credential {
   role: string | null;
 }
 
+const isPasswordLogin = (route: DocumentedRoute) => route.method === 'POST' && route.path === '/api/v1/auth/login';
+
 type Expected = 'unauthenticated' | 'forbidden' | 'not_own' | 'allowed';
 
 /**
@@ -153,7 +155,11 @@ function assertAnswer(route: DocumentedRoute, cred: Credential, expected: Expect
       assert.ok([400, 403, 404, 409].includes(r.status), `an agent acted on another counter's work: ${what}`);
       break;
     case 'allowed':
-      assert.notEqual(r.status, 401, `an allowed, live credential was refused as unauthenticated: ${what}`);
+      // The login route judges the username and password in its body, not the token: a fuzzed
+      // body that happens to be well formed is a wrong password, rightly 401.
+      if (!(r.status === 401 && isPasswordLogin(route))) {
+        assert.notEqual(r.status, 401, `an allowed, live credential was refused as unauthenticated: ${what}`);
+      }
       if (r.status === 403) assert.ok(scoped, `an allowed role was refused by role: ${what}`);
       break;
   }
