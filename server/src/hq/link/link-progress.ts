@@ -6,7 +6,7 @@
 import { LinkMessage, type LinkApplyResult, type LinkAuth } from '@turnero/contract/hq-link';
 import { AppError } from '@turnero/domain/errors';
 import type { HqDatabase, Sql } from '../db';
-import { configVersionsAt, lockLinkState, readLinkMessages, touchLinkState, writeLinkProgress } from '../store/link-store';
+import { commitWithoutFlush, configVersionsAt, lockLinkState, readLinkMessages, touchLinkState, writeLinkProgress } from '../store/link-store';
 
 /**
  * On connect the office's own stored seq and version are the truth (it may have been
@@ -15,6 +15,7 @@ import { configVersionsAt, lockLinkState, readLinkMessages, touchLinkState, writ
  */
 export async function recordConnect(db: HqDatabase, officeId: number, hs: LinkAuth, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
+    await commitWithoutFlush(tx);
     const s = await lockLinkState(tx, officeId);
     await writeLinkProgress(tx, {
       ...s,
@@ -51,6 +52,7 @@ export async function fetchMessages(
 export async function recordApplied(db: HqDatabase, officeId: number, results: readonly LinkApplyResult[], now: Date): Promise<void> {
   const sorted = [...results].sort((a, b) => a.seq - b.seq);
   await db.transaction(async (tx) => {
+    await commitWithoutFlush(tx);
     const s = await lockLinkState(tx, officeId);
     const beyond = sorted.find((r) => r.seq > s.headSeq);
     if (beyond) throw new AppError('validation_failed', `Message ${beyond.seq} was never sent (head is ${s.headSeq})`);
