@@ -169,6 +169,21 @@ describe('login attempts', () => {
     assert.equal(await loginFrom('127.0.0.7', { username: 'asesor3', password: user('asesor3').password }), 200);
   });
 
+  test("changing one's own password is limited per session like a login: a stolen session cannot try current passwords at speed", async () => {
+    const token = await login(url, 'asesor4', user('asesor4').password);
+    const change = (currentPassword: string) =>
+      request<{ error: { code: string } }>(url, 'PUT', '/api/v1/me/password', { token, body: { currentPassword, newPassword: 'a-new-password-2026' } });
+    const guesses = [(await change('guess-1')).status, (await change('guess-2')).status];
+    assert.deepEqual(guesses, [403, 403]);
+    const third = await change(user('asesor4').password);
+    assert.equal(third.status, 429, 'the right password after two guesses is still refused for this minute');
+    assert.equal(third.body.error.code, 'rate_limited');
+    // Nothing changed: the old password still signs in, and another session has its own budget.
+    const other = await login(url, 'asesor4', user('asesor4').password);
+    const fromOther = await request(url, 'PUT', '/api/v1/me/password', { token: other, body: { currentPassword: 'guess-3', newPassword: 'a-new-password-2026' } });
+    assert.equal(fromOther.status, 403);
+  });
+
   test('TRUST_PROXY decides whose X-Forwarded-For counts (default: nobody)', () => {
     const base = { DATA_DIR: dataDir };
     assert.equal(loadConfig(base).TRUST_PROXY, false);

@@ -13,7 +13,7 @@ import { openOfficeDb, type OfficeDb } from '../db/office-db';
 import { systemClock, type Clock } from '@turnero/domain/types';
 import { guardRequests } from '../platform/client-guard';
 import type { Config } from '../platform/config';
-import { createHttpApp, errorHandler, jsonBody, loginRateLimit, notFoundHandler } from '../platform/http';
+import { createHttpApp, errorHandler, jsonBody, loginRateLimit, sessionAccount, notFoundHandler } from '../platform/http';
 import { createLogger, type Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
 import { buildOpenApi, mountRoutes } from '../platform/routes';
@@ -158,6 +158,8 @@ async function buildOfficeServer(
   const api = express.Router();
   // The login body is read first (small, public): the limiter counts per account.
   api.use('/auth/login', jsonBody('16kb'), loginRateLimit(config.LOGIN_RATE_LIMIT_PER_MINUTE, 'Too many login attempts; wait a minute'));
+  // Changing one's own password checks the current one: limited like a login, per session.
+  api.use('/me/password', loginRateLimit(config.LOGIN_RATE_LIMIT_PER_MINUTE, 'Too many password attempts; wait a minute', sessionAccount));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });

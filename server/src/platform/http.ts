@@ -4,6 +4,7 @@
  * produce a 500: unexpected errors are logged with their stack and answered with a
  * generic `internal` error that reveals nothing.
  */
+import { createHash } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
@@ -49,7 +50,17 @@ const refuseNulInUrl: RequestHandler = (req, _res, next) => {
  * locking out an office whose agents all log in from behind one address at 8 a.m.).
  * Mount it before the login route, after the JSON body is parsed (it reads the username).
  */
-export function loginRateLimit(perMinute: number, refusal: string): RequestHandler[] {
+/** The account a login names: the username in its body. */
+const loginAccount = (req: Request) => String(req.body?.username ?? '').toLowerCase().slice(0, 64);
+
+/**
+ * The session a request comes with (a digest of its bearer token, never the token): the
+ * account key of a password check made by someone already signed in, e.g. changing one's
+ * own password, so a stolen session cannot try current passwords at speed.
+ */
+export const sessionAccount = (req: Request) => createHash('sha256').update(String(req.headers.authorization ?? '')).digest('base64url');
+
+export function loginRateLimit(perMinute: number, refusal: string, accountOf: (req: Request) => string = loginAccount): RequestHandler[] {
   const limit = (max: number, key: (req: Request) => string) =>
     rateLimit({
       windowMs: 60_000,
@@ -63,7 +74,7 @@ export function loginRateLimit(perMinute: number, refusal: string): RequestHandl
     });
   return [
     limit(perMinute * ADDRESS_ACCOUNTS, (req) => `address|${ipKeyGenerator(req.ip ?? '')}`),
-    limit(perMinute, (req) => `account|${String(req.body?.username ?? '').toLowerCase().slice(0, 64)}`),
+    limit(perMinute, (req) => `account|${accountOf(req)}`),
   ];
 }
 
