@@ -86,5 +86,9 @@ test('only the auth service revokes office tokens, so every revocation reaches t
   assert.ok(purges.length > 0 && purges.every((p) => p.startsWith('authToken.deleteMany') && /expiresAt: \{ lt/.test(p) && /revokedAt: \{ lt/.test(p)),
     `housekeeping touches only dead tokens: ${purges.join(' | ')}`);
   const revokers = sources.filter((s) => /\b(revokeTokenByHash|revokeTokensOf)\b/.test(s.text)).map((s) => s.file).sort();
-  assert.deepEqual(revokers, ['office/auth/auth-service.ts', 'office/store/auth-store.ts'], 'files that use the revocation writes');
+  assert.deepEqual(revokers, ['office/auth/auth-service.ts', 'office/link/apply-message.ts', 'office/store/auth-store.ts'], 'files that use the revocation writes');
+  // Head office's roster revokes a disabled person's tokens in the transaction that applies it
+  // (atomic with the deactivation), then tells the registry through the auth service.
+  const roster = sources.find((s) => s.file === 'office/link/apply-message.ts')!.text;
+  assert.match(roster, /auth\.revokeAllFor\(/, 'the roster applier ends the live sessions of those it revoked');
 });
