@@ -16,6 +16,7 @@ import { LangController } from '@turnero/web-client/lang-controller';
 import { t } from '@turnero/web-client/i18n';
 import type { HqApi } from '../api/hq-api';
 import { formatAgo } from '../lib/figures';
+import { editableSettings } from '../lib/office-settings';
 import type { LinkRow } from '../lib/link-status';
 import { failureText, PollController } from '../lib/poll-controller';
 import { configCell, linkBadge } from './hq-link-cells';
@@ -110,7 +111,9 @@ export class HqOfficeConfig extends LitElement {
             ></hq-office-services-form>`
           : html`<p class="muted">${t('catalog.empty')}</p>`}
         <hq-office-settings-form
-          .settings=${config.settings}
+          .settings=${editableSettings(config)}
+          .published=${config.settings}
+          today=${this.clock().toISOString().slice(0, 10)}
           ?canWrite=${this.canWrite}
           ?busy=${this.busy}
           @hq-publish-settings=${(e: CustomEvent<{ settings: ConfigSettings }>) =>
