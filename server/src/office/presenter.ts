@@ -7,8 +7,9 @@ import { estimateWaitSeconds } from '@turnero/domain/estimate';
 import type { CallReason, Counter, Device, Office, Service, Ticket } from '@turnero/domain/types';
 import { openCountersFor, openTicketAt, positionOf, type QueueView } from './queue-view';
 
-export function ticketDto(view: QueueView, t: Ticket): TicketDto {
-  const position = positionOf(view, t);
+/** `positions`: positionsOf(view), when many tickets of one view are presented. */
+export function ticketDto(view: QueueView, t: Ticket, positions?: Map<string, number>): TicketDto {
+  const position = positions ? (positions.get(t.id) ?? null) : positionOf(view, t);
   // With no counter open for the service nobody knows when it will be served: the ticket
   // says "no estimate" (null) rather than quoting a made-up wait.
   const openCounters = openCountersFor(view, t.serviceId);

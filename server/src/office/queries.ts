@@ -5,7 +5,7 @@ import { localDay, startOfLocalDay } from '@turnero/domain/local-day';
 import { computeAgentFigures, computeServiceFigures, totalFigures } from '@turnero/domain/stats';
 import type { OfficeDeps } from './context';
 import { callDto, counterDto, deviceDto, officeDto, serviceDto, ticketDto } from './presenter';
-import type { QueueView } from './queue-view';
+import { positionsOf, type QueueView } from './queue-view';
 import {
   agentEventsSince,
   getTicket,
@@ -22,7 +22,8 @@ export async function snapshot(deps: OfficeDeps): Promise<QueueSnapshot> {
     const now = deps.clock.now();
     const calls = await recentCalls(db, RECENT_CALLS);
     const devices = await loadDevices(db);
-    const waiting = view.waiting.map((t) => ticketDto(view, t));
+    const positions = positionsOf(view);
+    const waiting = view.waiting.map((t) => ticketDto(view, t, positions));
     return {
       seq: deps.broadcaster.currentSeq(),
       bootId: deps.broadcaster.bootId,

@@ -122,6 +122,52 @@ export function positionOf(view: QueueView, t: Ticket): number | null {
   }).length;
 }
 
+/**
+ * positionOf for every waiting ticket at once, in O(n log n): a snapshot of a long queue
+ * asked positionOf of each ticket, which compared every ticket with every other (a
+ * thousand waiting made one snapshot cost about 20 ms of CPU). Same rules: a ticket
+ * directed to a counter counts those directed there before it; otherwise a general ticket
+ * counts its service's undirected tickets before it, a preferential one only the
+ * preferential ones.
+ */
+export function positionsOf(view: QueueView): Map<string, number> {
+  const lines = new Map<string, Ticket[]>();
+  const join = (key: string, t: Ticket) => {
+    const line = lines.get(key);
+    if (line) line.push(t);
+    else lines.set(key, [t]);
+  };
+  for (const t of view.waiting) {
+    if (t.directedCounterId) {
+      join(`counter:${t.directedCounterId}`, t);
+      continue;
+    }
+    join(`service:${t.serviceId}`, t);
+    if (t.category === 'preferential') join(`preferential:${t.serviceId}`, t);
+  }
+  const positions = new Map<string, number>();
+  for (const [key, line] of lines) {
+    if (key.startsWith('service:')) {
+      countAhead(line, (t, ahead) => t.category !== 'preferential' && t.status === 'waiting' && positions.set(t.id, ahead));
+    } else {
+      countAhead(line, (t, ahead) => t.status === 'waiting' && positions.set(t.id, ahead));
+    }
+  }
+  return positions;
+}
+
+/** Calls `found` with each ticket and how many of the line came strictly before it (ties share a place). */
+function countAhead(line: Ticket[], found: (t: Ticket, ahead: number) => void): void {
+  const key = (t: Ticket) => [t.issuedAt.getTime(), t.number] as const;
+  const sorted = [...line].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+  let placeStart = 0;
+  sorted.forEach((t, i) => {
+    const prev = sorted[i - 1];
+    if (prev && (key(prev)[0] !== key(t)[0] || key(prev)[1] !== key(t)[1])) placeStart = i;
+    found(t, placeStart);
+  });
+}
+
 /** Counters signed in, not paused, that serve a service (the estimate divides by them). */
 export function openCountersFor(view: QueueView, serviceId: string): number {
   return view.counters.filter(
