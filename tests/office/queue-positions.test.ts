@@ -18,7 +18,9 @@ const ticketArb = fc.record({
   status: fc.constantFrom('waiting', 'waiting', 'waiting', 'called'),
 });
 
-function viewOf(rows: fc.infer<typeof ticketArb>[]): QueueView {
+type Row = typeof ticketArb extends fc.Arbitrary<infer T> ? T : never;
+
+function viewOf(rows: Row[]): QueueView {
   const waiting = rows.map(
     (r, i) =>
       ({
