@@ -16,6 +16,7 @@ import type { OidcSettings } from '../platform/oidc/settings';
 import { mountApiDocs } from '../platform/web';
 import { createWebServer, schemeOf, type TlsConfig } from '../platform/web-server';
 import type { WebSecurityConfig } from '../platform/web-security';
+import { guardRequests, type ClientGuardConfig } from '../platform/client-guard';
 import { makeDataDirPrivate } from '../db/private-files';
 import { ensureInitialUsers, type DemoCredentials } from './auth/users';
 import { openHqDatabase, type HqDatabase } from './db';
@@ -46,7 +47,7 @@ interface HqServerOptions {
   /** Single sign-on through the company's identity provider (platform/oidc); absent: passwords only. */
   oidc?: OidcSettings | null;
   /** HTTPS certificate files, METRICS_TOKEN, NODE_ENV (default: plain HTTP, metrics to loopback only). */
-  web?: TlsConfig & Omit<WebSecurityConfig, 'DEMO'>;
+  web?: TlsConfig & Omit<WebSecurityConfig, 'DEMO'> & Partial<ClientGuardConfig>;
 }
 
 export interface HqServer {
@@ -81,7 +82,13 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     const web = { ...opts.web, DEMO: opts.demo };
     const app = createHttpApp(metrics, web);
     // The links share the HTTP(S) server: one port for the API, the dashboard and the offices.
-    const server = createWebServer(app, web, logger);
+    // A flooding client is answered at the door, before Express, as at the office.
+    const door = {
+      HTTP_IN_FLIGHT_PER_CLIENT: web.HTTP_IN_FLIGHT_PER_CLIENT ?? 32,
+      FLOOD_REFUSALS: web.FLOOD_REFUSALS ?? 50,
+      FLOOD_COOLDOWN_SECONDS: web.FLOOD_COOLDOWN_SECONDS ?? 10,
+    };
+    const server = createWebServer(guardRequests(app, door, logger, metrics), web, logger);
     link = await createLinkServer(server, { db, clock, logger, redisUrl: opts.redisUrl, ...opts.linkRequestLimit });
     app.use(
       '/api/v1',
