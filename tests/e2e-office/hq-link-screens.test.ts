@@ -10,7 +10,8 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { ServiceDto, SyncStateDto } from '@turnero/contract/dto';
+import type { QueueSnapshot, ServiceDto, SyncStateDto } from '@turnero/contract/dto';
+import type { ConfigSettings } from '@turnero/contract/hq-link';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { login, request } from '../support/http';
 import { assertLayout } from '../support/layout';
@@ -79,6 +80,22 @@ async function openAdminTab(tab: string): Promise<Page> {
 }
 
 const networkRow = (page: Page) => page.locator(`hq-figures-table#network tbody tr[data-row-key="${OFFICE}"]`);
+
+/** FACT on "A" and RECL on "R" (no prefix the office refuses) published, and applied by the office. */
+async function publishServicesApplied(): Promise<void> {
+  const fixed = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/services`, { services: [{ code: 'FACT', prefix: 'A' }, { code: 'RECL', prefix: 'R' }] });
+  assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+  await applied(fixed.body.version);
+}
+
+/** The office's configuration page on the dashboard, signed in as head office's admin. */
+async function openOfficeConfigPage(): Promise<Page> {
+  const page = await newPage(`${hq.url}/hq/`);
+  await signInHq(page, hq.admin);
+  await page.locator('button[data-view="network"]').click();
+  await networkRow(page).locator('td[data-col="officeName"] button').click();
+  return page;
+}
 
 describe('head-office link screens (Chromium, real head office and office)', { timeout: 240_000 }, () => {
   beforeAll(async () => {
@@ -337,36 +354,88 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     await phone.close();
   });
 
+  it("an admin sets an office's hours, calendar and kiosk welcome on its page; the office applies them; an untouched save publishes the same own settings", async () => {
+    type Config = { version: number; appliedVersion: number; settings: ConfigSettings; ownSettings?: ConfigSettings };
+    const config = async () => (await hqCall<Config>('GET', `/hq/offices/${OFFICE}/config`)).body;
+    // The refused prefix fixed first (v5), so the office applies what follows.
+    await publishServicesApplied();
+    const page = await openOfficeConfigPage();
+    const form = page.locator('hq-office-settings-form');
+    for (const day of ['Lunes', 'Martes', 'Miércoles', 'Jueves', 'Viernes']) await form.getByLabel(day, { exact: true }).fill('08:00-17:00');
+    await form.getByLabel('Bienvenida del dispensador (español)').fill('Bienvenidos a la Sede Enlace');
+    await form.getByLabel('Bienvenida del dispensador (inglés)').fill('Welcome to Sede Enlace');
+    await form.getByLabel('País de los festivos (p. ej. CO)').fill('CO');
+    await form.locator('textarea[name="holidays"]').fill('2027-03-19 Fiesta local');
+    await form.locator('textarea[name="holidaysWorked"]').fill('2027-01-11');
+    const before = await config();
+    await form.locator('button[data-action="publish-settings"]').click();
+    const version = before.version + 1;
+    await page.locator('[data-testid="published"]').filter({ hasText: `Publicada la versión ${version}` }).waitFor();
+    await page.locator('[data-testid="office-config-state"]', { hasText: `v${version} de v${version}` }).locator('[data-config="up_to_date"]').waitFor({ timeout: WAIT_MS });
+
+    const published = await config();
+    const weekday = [{ open: '08:00', close: '17:00' }];
+    assert.deepEqual(published.ownSettings?.openingHours, [[], weekday, weekday, weekday, weekday, weekday, []]);
+    assert.deepEqual(published.ownSettings?.holidays, [{ date: '2027-03-19', name: 'Fiesta local' }]);
+    assert.deepEqual(published.ownSettings?.holidaysWorked, ['2027-01-11']);
+    const resolved = published.settings.holidays ?? [];
+    assert.ok(resolved.length > 10, `Colombia's calendar resolved (${resolved.length} days)`);
+    // The page shows what head office resolved: the count and the next days.
+    assert.match(await form.locator('[data-testid="resolved-holidays"]').innerText(), new RegExp(`${resolved.length} días cerrados`));
+    assert.ok((await form.locator('[data-testid="next-holidays"] li').count()) > 0);
+    assert.equal(await form.getByLabel('Lunes', { exact: true }).inputValue(), '08:00-17:00');
+    assert.equal(await form.getByLabel('Domingo', { exact: true }).inputValue(), '');
+
+    // The office runs them: its snapshot carries the welcome line and the hours.
+    const supervisor = await login(office.url, 'supervisor', office.creds.users.find((u) => u.username === 'supervisor')!.password);
+    const queue = (await request<QueueSnapshot>(office.url, 'GET', '/api/v1/queue', { token: supervisor })).body;
+    assert.equal(queue.office.kioskTexts?.welcomeEs, 'Bienvenidos a la Sede Enlace');
+    assert.equal(queue.office.kioskTexts?.welcomeEn, 'Welcome to Sede Enlace');
+
+    // Saving the untouched form publishes the same own settings: the resolved calendar is not copied into the added dates.
+    await form.locator('button[data-action="publish-settings"]').click();
+    await page.locator('[data-testid="published"]').filter({ hasText: `Publicada la versión ${version + 1}` }).waitFor();
+    const again = await config();
+    assert.equal(again.version, version + 1);
+    assert.deepEqual(again.ownSettings, published.ownSettings);
+    assert.deepEqual(again.settings.holidays, published.settings.holidays);
+    await applied(version + 1);
+
+    // A bad span shows the server's 400 and publishes nothing.
+    await form.getByLabel('Sábado', { exact: true }).fill('12:00-09:00');
+    await form.locator('button[data-action="publish-settings"]').click();
+    await page.locator('hq-office-config [role="alert"]').filter({ hasText: /close must be after open/ }).waitFor();
+    assert.equal((await config()).version, version + 1);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'hq/office-settings-calendar', true);
+    await page.context().close();
+  });
+
   it('the board shows the link calmly while connected, and a warning that the office keeps working when head office is gone', async () => {
     const page = await newPage(`${office.url}/desk/board.html`, 1280, 800);
     await signInOffice(page, 'supervisor');
     const panel = page.locator('[data-testid="hq-link"]');
     await page.locator('[data-testid="hq-link"][data-state="connected"]').waitFor();
     assert.match(await panel.innerText(), /Conectado/);
-    assert.match(await page.locator('[data-testid="link-version"]').innerText(), /versión 3/);
+    assert.match(await page.locator('[data-testid="link-version"]').innerText(), /versión 7/);
     assert.equal(await panel.locator('[role="status"]').count(), 0, 'no warning while connected');
     assert.equal(await page.locator('[data-alert="hq_link_down"]').count(), 0, 'no alert while connected');
     // The displays' message is the office's to change until head office takes it over.
     assert.equal(await page.locator('#ticker').isDisabled(), false);
 
-    // Head office fixes the refused prefix (v5), then owns the displays' message (v6).
-    const fixed = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/services`, { services: [{ code: 'FACT', prefix: 'A' }, { code: 'RECL', prefix: 'R' }] });
-    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
-    await applied(fixed.body.version);
+    // Head office republishes the services (v8), then owns the displays' message (v9).
+    await publishServicesApplied();
     // Head office takes over the displays' message from the office's configuration page.
-    const hqPage = await newPage(`${hq.url}/hq/`);
-    await signInHq(hqPage, hq.admin);
-    await hqPage.locator('button[data-view="network"]').click();
-    await networkRow(hqPage).locator('td[data-col="officeName"] button').click();
+    const hqPage = await openOfficeConfigPage();
     await hqPage.getByLabel('Mensaje de las pantallas').fill('Bienvenidos al Grupo EPM');
     await hqPage.locator('button[data-action="publish-settings"]').click();
-    await hqPage.locator('[data-testid="published"]').filter({ hasText: 'Publicada la versión 6' }).waitFor();
-    await hqPage.locator('[data-testid="office-config-state"]', { hasText: 'v6 de v6' }).locator('[data-config="up_to_date"]').waitFor({ timeout: WAIT_MS });
+    await hqPage.locator('[data-testid="published"]').filter({ hasText: 'Publicada la versión 9' }).waitFor();
+    await hqPage.locator('[data-testid="office-config-state"]', { hasText: 'v9 de v9' }).locator('[data-config="up_to_date"]').waitFor({ timeout: WAIT_MS });
     assert.equal(await hqPage.getByLabel('Mensaje de las pantallas').inputValue(), 'Bienvenidos al Grupo EPM');
     assert.deepEqual(await seriousA11yViolations(hqPage), []);
     await screenshot(hqPage, 'hq/office-settings', true);
     await hqPage.context().close();
-    await page.locator('[data-testid="link-version"]', { hasText: 'versión 6' }).waitFor({ timeout: WAIT_MS });
+    await page.locator('[data-testid="link-version"]', { hasText: 'versión 9' }).waitFor({ timeout: WAIT_MS });
     await page.locator('[data-testid="ticker-central"]').waitFor({ timeout: WAIT_MS });
     assert.match(await page.locator('[data-testid="ticker-central"]').innerText(), /Se administra en la casa matriz/);
     assert.equal(await page.locator('#ticker').isDisabled(), true, 'the message head office owns is read-only');
@@ -385,9 +454,9 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     hq = { ...hq, stop: async () => undefined };
     const warning = panel.locator('[role="status"]');
     await page.locator('[data-alert="hq_link_down"]').waitFor();
-    assert.match(await warning.innerText(), /sigue atendiendo con la última configuración que aplicó \(versión 6\)/);
+    assert.match(await warning.innerText(), /sigue atendiendo con la última configuración que aplicó \(versión 9\)/);
     const sync = (await request<SyncStateDto>(office.url, 'GET', '/api/v1/sync', { token: await login(office.url, 'supervisor', office.creds.users.find((u) => u.username === 'supervisor')!.password) })).body;
-    assert.equal(sync.link.configVersion, 6);
+    assert.equal(sync.link.configVersion, 9);
     assert.notEqual(sync.link.state, 'connected');
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'board-link-down', true);
@@ -397,7 +466,7 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     await assertLayout(page, 'board-1920x1080-link-down');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Link to head office' }).waitFor();
-    assert.match(await warning.innerText(), /keeps serving with the last configuration it applied \(version 6\)/);
+    assert.match(await warning.innerText(), /keeps serving with the last configuration it applied \(version 9\)/);
     assert.match(await page.locator('[data-alert="hq_link_down"]').innerText(), /No connection to head office/);
     await page.getByRole('button', { name: 'Español' }).click();
     await page.context().close();

@@ -33,8 +33,11 @@ export class HqOfficeSettingsForm extends LitElement {
       textarea {
         width: min(36rem, 80vw);
       }
+      fieldset {
+        min-width: 0;
+      }
       .hours input {
-        width: 14rem;
+        width: min(14rem, 45vw);
       }
     `,
   ];
