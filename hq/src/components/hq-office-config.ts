@@ -15,6 +15,7 @@ import { emit } from '@turnero/web-client/emit';
 import { LangController } from '@turnero/web-client/lang-controller';
 import { t } from '@turnero/web-client/i18n';
 import type { HqApi } from '../api/hq-api';
+import { isoDay } from '../lib/dates';
 import { formatAgo } from '../lib/figures';
 import { editableSettings } from '../lib/office-settings';
 import type { LinkRow } from '../lib/link-status';
@@ -113,7 +114,7 @@ export class HqOfficeConfig extends LitElement {
         <hq-office-settings-form
           .settings=${editableSettings(config)}
           .published=${config.settings}
-          today=${this.clock().toISOString().slice(0, 10)}
+          today=${isoDay(this.clock())}
           ?canWrite=${this.canWrite}
           ?busy=${this.busy}
           @hq-publish-settings=${(e: CustomEvent<{ settings: ConfigSettings }>) =>
