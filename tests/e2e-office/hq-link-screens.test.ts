@@ -88,10 +88,10 @@ async function publishServicesApplied(): Promise<void> {
   await applied(fixed.body.version);
 }
 
-/** The office's configuration page on the dashboard, signed in as head office's admin. */
-async function openOfficeConfigPage(): Promise<Page> {
+/** The office's configuration page on the dashboard, signed in as head office's admin (or `who`). */
+async function openOfficeConfigPage(who = hq.admin): Promise<Page> {
   const page = await newPage(`${hq.url}/hq/`);
-  await signInHq(page, hq.admin);
+  await signInHq(page, who);
   await page.locator('button[data-view="network"]').click();
   await networkRow(page).locator('td[data-col="officeName"] button').click();
   return page;
@@ -409,6 +409,15 @@ describe('head-office link screens (Chromium, real head office and office)', { t
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'hq/office-settings-calendar', true);
     await page.context().close();
+
+    // A manager reads the same settings and changes nothing.
+    const reader = await openOfficeConfigPage(hq.manager!);
+    const readOnly = reader.locator('hq-office-settings-form');
+    assert.equal(await readOnly.getByLabel('Lunes', { exact: true }).inputValue(), '08:00-17:00');
+    assert.equal(await readOnly.getByLabel('Lunes', { exact: true }).isDisabled(), true);
+    assert.equal(await readOnly.getByLabel('Bienvenida del dispensador (español)').inputValue(), 'Bienvenidos a la Sede Enlace');
+    assert.equal(await readOnly.locator('button[data-action="publish-settings"]').count(), 0);
+    await reader.context().close();
   });
 
   it('the board shows the link calmly while connected, and a warning that the office keeps working when head office is gone', async () => {
