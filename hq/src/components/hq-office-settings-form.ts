@@ -87,7 +87,7 @@ export class HqOfficeSettingsForm extends LitElement {
     return html`<fieldset class="hours" data-testid="opening-hours">
       <legend>${t('settings.openingHours')}</legend>
       <p class="muted">${t('settings.openingHours.hint')}</p>
-      <label
+      <label class="check"
         ><input type="checkbox" name=${CALENDAR_FIELDS.alwaysOpen} ?checked=${alwaysOpen} ?disabled=${off} />
         ${t('settings.alwaysOpen')}</label
       >
