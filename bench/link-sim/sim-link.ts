@@ -65,9 +65,9 @@ export class SimLink {
     });
     socket.on('disconnect', (reason) => o.record({ kind: 'disconnected', id: o.id, at: epochMs(), reason }));
     socket.on('connect_error', (err) => o.record({ kind: 'refused', id: o.id, at: epochMs(), reason: err.message }));
-    socket.on('link:pending', ({ headSeq }) => {
+    socket.on('link:pending', ({ headSeq, messages }) => {
       o.record({ kind: 'pending', id: o.id, at: epochMs(), headSeq });
-      if (o.fetch && headSeq > this.appliedSeq) void this.pull();
+      if (o.fetch && headSeq > this.appliedSeq) void this.pull(messages);
     });
     return new Promise((resolve) => {
       socket.once('connect', () => resolve());
@@ -80,7 +80,7 @@ export class SimLink {
   }
 
   /** One pull at a time; a notice during a pull makes it go round once more. */
-  private async pull(): Promise<void> {
+  private async pull(carried?: unknown[]): Promise<void> {
     if (this.pulling) {
       this.pullAgain = true;
       return;
@@ -88,9 +88,15 @@ export class SimLink {
     this.pulling = true;
     try {
       let more = true;
+      // As the office's client: messages a notice carried are applied without a fetch when
+      // they continue the applied seq.
+      let offered = (carried?.[0] as { seq?: unknown } | undefined)?.seq === this.appliedSeq + 1 ? carried : undefined;
       while (more && this.socket?.connected) {
         this.pullAgain = false;
-        const answer = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('link:fetch', { afterSeq: this.appliedSeq, limit: FETCH_LIMIT });
+        const answer = offered
+          ? { messages: offered, headSeq: this.appliedSeq + offered.length }
+          : await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('link:fetch', { afterSeq: this.appliedSeq, limit: FETCH_LIMIT });
+        offered = undefined;
         if ('error' in answer) {
           this.anomaly(`fetch refused: ${answer.error.code} ${answer.error.message}`);
           return;

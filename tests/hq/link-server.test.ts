@@ -94,6 +94,9 @@ describe('the link at head office', () => {
       ],
     );
     assert.equal((await config(office.code)).appliedVersion, 0, 'nothing applied before the report');
+    // The publish's notice carried that very message (an office up to date needs no fetch);
+    // the connect notice carried nothing.
+    assert.deepEqual(link.carried, [[], [fetched.messages[0]]]);
 
     const ack = await link.request<{ ok?: true; error?: unknown }>('link:applied', { results: [{ seq: 1, status: 'applied', configVersion: 1 }] });
     assert.deepEqual(ack, { ok: true });

@@ -14,14 +14,18 @@ export function dialLink(baseUrl: string, token: string, appliedSeq = 0, configV
     reconnection: false,
   });
   const pending: number[] = [];
+  /** The messages each notice carried (none: []). */
+  const carried: unknown[][] = [];
   const waiters: { min: number; ok: () => void }[] = [];
-  socket.on('link:pending', (p: { headSeq: number }) => {
+  socket.on('link:pending', (p: { headSeq: number; messages?: unknown[] }) => {
     pending.push(p.headSeq);
+    carried.push(p.messages ?? []);
     for (const w of waiters.filter((w) => p.headSeq >= w.min)) w.ok();
   });
   return {
     socket,
     pending,
+    carried,
     /** Resolves once a notice with headSeq >= min arrived (or already had). */
     heard: (min: number) =>
       withDeadline(

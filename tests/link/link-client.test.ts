@@ -33,6 +33,8 @@ let officeAdmin: string;
 let link: LinkHandle | undefined;
 /** Offices whose `link:pending` head office dropped instead of sending. */
 const dropped: string[] = [];
+/** Head office's own notice, kept to send it again in the last test. */
+let sendNotice: HqServer['link']['pending'];
 
 const publish = async (targetWaitMinutes: number) =>
   expectStatus(
@@ -52,6 +54,7 @@ beforeAll(async () => {
   hqDir = mkdtempSync(join(tmpdir(), 'hq-look-'));
   hq = await createHqServer({ port: 0, host: '127.0.0.1', dataDir: hqDir, databaseUrl: testDb.url, demo: false, admin: ADMIN, logger: await silentLogger() });
   // The notice is lost on its way (as a Redis hiccup would lose it); the on-connect notice is the link server's own and still goes.
+  sendNotice = hq.link.pending.bind(hq.link);
   hq.link.pending = (offices) => dropped.push(...offices.map((o) => o.code));
   hqAdmin = (await api(hq.url, 'POST', '/api/v1/auth/login', { body: ADMIN })).body.token;
   const fact = { code: 'FACT', nameEs: 'Facturación', nameEn: 'Billing', prefix: 'F', targetWaitMinutes: 15 };
@@ -101,3 +104,27 @@ describe('a lost link:pending', () => {
     });
   });
 });
+
+describe('a notice that carries its message', () => {
+  test('an office up to date applies the configuration the notice carried, without fetching it', async () => {
+    // The notice is sent again, its carried copy marked (target 44 where head office stored
+    // 30): the office running the marked copy proves it applied what the notice carried.
+    hq.link.pending = (offices) =>
+      sendNotice(
+        offices.map((o) => {
+          const m = o.message;
+          if (m?.kind !== 'config') return o;
+          const services = m.payload.services.map((s) => ({ ...s, targetWaitMinutes: 44 }));
+          return { ...o, message: { ...m, payload: { ...m.payload, services } } };
+        }),
+      );
+    const version = await publish(30);
+    await runs(version);
+    const services = expectStatus(await api(office.url, 'GET', '/api/v1/services', { token: officeAdmin }), 200, 'services').body as {
+      catalogCode: string | null;
+      targetWaitMinutes: number;
+    }[];
+    expect(services.find((s) => s.catalogCode === 'FACT')?.targetWaitMinutes).toBe(44);
+  });
+});
+

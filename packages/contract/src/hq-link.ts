@@ -271,8 +271,14 @@ type LinkAck<T> = (answer: T | { error: { code: string; message: string } }) => 
 
 /** Head office -> office. */
 export interface LinkServerToOffice {
-  /** Sent on connect and after each publish: messages up to headSeq exist. */
-  'link:pending': (p: { headSeq: number }) => void;
+  /**
+   * Sent on connect and after each publish: messages up to headSeq exist. After a
+   * configuration publish it also carries that message, so an office that is up to date
+   * applies it without a fetch (the bulk publish to 2,000 offices otherwise costs 2,000
+   * reads); an office behind, or a roster (password verifiers do not travel through the
+   * processes' Redis), fetches as usual.
+   */
+  'link:pending': (p: { headSeq: number; messages?: LinkMessage[] }) => void;
 }
 /** Office -> head office, every one with an ack. */
 export interface LinkOfficeToServer {

@@ -4,7 +4,7 @@
  * office owns), written with its link message and audit row in ONE transaction; offices
  * hear `link:pending` only after that commit, so a message they are told about exists.
  */
-import type { ConfigSettings, OfficeConfig, PutOfficeServicesBody } from '@turnero/contract/hq-link';
+import type { ConfigSettings, LinkMessage, OfficeConfig, PutOfficeServicesBody } from '@turnero/contract/hq-link';
 import { AppError } from '@turnero/domain/errors';
 import type { HqDatabase, Sql } from '../db';
 import type { LinkNotifier } from '../link/notifier';
@@ -34,6 +34,8 @@ export interface Published {
   code: string;
   version: number;
   headSeq: number;
+  /** The configuration message itself, carried by the notice (not rosters: see the contract). */
+  message?: LinkMessage;
 }
 
 /**
@@ -68,7 +70,13 @@ export async function appendConfigs(tx: Sql, offices: readonly { id: number; cod
   await insertConfigVersions(tx, configs, now, by);
   await insertLinkMessages(tx, configs.map((c) => ({ officeId: c.officeId, seq: c.seq, kind: 'config', payload: c.config })), now);
   await linkServiceCodes(tx, services);
-  return offices.map((o, i) => ({ code: o.code, version: configs[i].version, headSeq: configs[i].seq }));
+  const createdAt = now.toISOString();
+  return offices.map((o, i) => ({
+    code: o.code,
+    version: configs[i].version,
+    headSeq: configs[i].seq,
+    message: { seq: configs[i].seq, createdAt, kind: 'config' as const, payload: configs[i].config },
+  }));
 }
 
 function assertPrefixesUnique(office: string, services: readonly { code: string; prefix: string }[]): void {
@@ -93,7 +101,7 @@ async function requireOffice(sql: Sql, code: string): Promise<{ id: number; code
 }
 
 export function announce(link: LinkNotifier, published: readonly Published[]): void {
-  link.pending(published.map((p) => ({ code: p.code, headSeq: p.headSeq })));
+  link.pending(published.map((p) => ({ code: p.code, headSeq: p.headSeq, message: p.message })));
 }
 
 /**

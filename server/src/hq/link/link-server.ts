@@ -136,7 +136,7 @@ export async function createLinkServer(http: HttpServer, opts: LinkServerOptions
 
   return {
     pending(offices) {
-      for (const o of offices) links.to(room(o.code)).emit('link:pending', { headSeq: o.headSeq });
+      for (const o of offices) links.to(room(o.code)).emit('link:pending', o.message ? { headSeq: o.headSeq, messages: [o.message] } : { headSeq: o.headSeq });
     },
     disconnectOffice(code) {
       links.in(room(code)).disconnectSockets(true);

@@ -4,9 +4,11 @@
  * office's links when its token dies, and say which offices are linked right now (in
  * any head-office process). The link server (link-server.ts) implements it.
  */
+import type { LinkMessage } from '@turnero/contract/hq-link';
+
 export interface LinkNotifier {
-  /** Emits `link:pending { headSeq }` to each office's links. */
-  pending(offices: readonly { code: string; headSeq: number }[]): void;
+  /** Emits `link:pending { headSeq, messages? }` to each office's links. */
+  pending(offices: readonly { code: string; headSeq: number; message?: LinkMessage }[]): void;
   /** Disconnects every link socket of the office, in every process. */
   disconnectOffice(code: string): void;
   /** Codes of the offices with at least one link socket now. */

@@ -84,6 +84,8 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
   let socket: LinkSocket | null = null;
   let loop: Promise<void> | null = null;
   let again = false;
+  /** Messages the last notice carried: the next round applies them instead of fetching, when they continue the stored seq. */
+  let offered: { messages: unknown[]; headSeq: number } | null = null;
   let refusedHandshakes = 0;
   let retryTimer: NodeJS.Timeout | null = null;
   let lookTimer: NodeJS.Timeout | null = null;
@@ -109,7 +111,10 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
   /** One round: fetch after the stored seq, apply in order, report. Returns whether anything was consumed. */
   async function round(s: LinkSocket): Promise<{ progressed: boolean; more: boolean }> {
     const { appliedSeq } = await opts.applied();
-    const answer = await s.timeout(ackTimeoutMs).emitWithAck('link:fetch', { afterSeq: appliedSeq, limit });
+    const carried = offered;
+    offered = null;
+    const continues = (carried?.messages[0] as { seq?: unknown } | undefined)?.seq === appliedSeq + 1;
+    const answer = carried && continues ? carried : await s.timeout(ackTimeoutMs).emitWithAck('link:fetch', { afterSeq: appliedSeq, limit });
     if ('error' in answer) throw new Error(`link:fetch refused: ${answer.error.code}`);
     const results: LinkApplyResult[] = [];
     for (const raw of answer.messages as unknown[]) {
@@ -201,7 +206,10 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
         logger.info({ hqUrl: opts.hqUrl }, 'link to head office connected');
         catchUp(s);
       });
-      s.on('link:pending', () => catchUp(s));
+      s.on('link:pending', (p) => {
+        if (Array.isArray(p?.messages) && p.messages.length > 0 && typeof p.headSeq === 'number') offered = { messages: p.messages, headSeq: p.headSeq };
+        catchUp(s);
+      });
       s.on('disconnect', (reason) => {
         stopLooking();
         setState('disconnected', reason);
