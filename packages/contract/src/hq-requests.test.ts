@@ -51,10 +51,11 @@ describe('comparing offices', () => {
       assert.equal(rejects(CompareQuery, { from, to: '2026-12-01' }, ['from']).message, 'expected YYYY-MM-DD');
     }
   });
-  it('filters by company, region and a service code of up to 3 letters', () => {
+  it('filters by company, region and a service: a local prefix or a catalogue code of up to 16 characters', () => {
     const q = { from: '2026-11-01', to: '2026-11-30', company: 'EPM', region: 'Norte', service: 'PRE' };
     assert.deepEqual(accepts(CompareQuery, q), q);
-    rejects(CompareQuery, { ...q, service: 'PREF' }, ['service']);
+    assert.equal(accepts(CompareQuery, { ...q, service: 'FACTURACION_2026' }).service, 'FACTURACION_2026');
+    rejects(CompareQuery, { ...q, service: chars(17) }, ['service']);
     rejects(CompareQuery, { ...q, company: chars(65) }, ['company']);
   });
 });
@@ -66,14 +67,15 @@ describe('drilling down into one office', () => {
     rejects(BreakdownQuery, { from: '2026-11-01', to: '2026-11-02', by: 'week' }, ['by']);
     assert.equal(rejects(BreakdownQuery, { from: '2026-11-03', to: '2026-11-02' }, ['from']).message, 'from must not be after to');
   });
-  it('covers one day or more, optionally one service code of up to 3 letters', () => {
+  it('covers one day or more, optionally one service (prefix or catalogue code, up to 16 characters)', () => {
     assert.deepEqual(accepts(BreakdownQuery, { from: '2026-11-02', to: '2026-11-02', service: 'PRE' }), {
       from: '2026-11-02',
       to: '2026-11-02',
       by: 'service',
       service: 'PRE',
     });
-    rejects(BreakdownQuery, { from: '2026-11-02', to: '2026-11-02', service: 'PREF' }, ['service']);
+    assert.equal(accepts(BreakdownQuery, { from: '2026-11-02', to: '2026-11-02', service: 'FACT' }).service, 'FACT');
+    rejects(BreakdownQuery, { from: '2026-11-02', to: '2026-11-02', service: chars(17) }, ['service']);
   });
 });
 

@@ -37,6 +37,7 @@ describe('head office answers', () => {
       [OfficeListResponse, { offices: [{
         id: 1, code: 'MED-012', name: 'Centro', group: 'Grupo', company: 'EPM', region: null, timeZone: 'America/Bogota',
         ackedSeq: 120, lastSyncAt: at, clockSkewMs: -2500, clockSkewFlag: true, hasToken: true,
+        link: { connected: true, lastSeenAt: at, appliedSeq: 4, currentVersion: 3, appliedVersion: 2, refused: { version: 3, reason: 'prefix F is taken' } },
       }] }],
       [HqHealthResponse, { status: 'ok', role: 'hq', time: at, database: 'postgresql' }],
       [HqHealthResponse, { status: 'ok', role: 'hq', time: at, database: 'embedded' }],
