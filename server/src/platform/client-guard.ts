@@ -13,12 +13,12 @@
  * proxy) do not pay for each other; a stranger without one is keyed by address alone.
  * Refusals are counted in `http_refused_at_door_total` and logged once per cool-down.
  */
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Config } from './config';
 import { FloodGuard, type FloodGuardConfig } from './flood-guard';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import { hashToken } from './secrets';
 
 export type ClientGuardConfig = FloodGuardConfig & Pick<Config, 'HTTP_IN_FLIGHT_PER_CLIENT'>;
 
@@ -77,5 +77,5 @@ function clientKey(req: IncomingMessage): string {
   const credential = req.headers.authorization;
   const address = req.socket.remoteAddress ?? '';
   if (!credential) return address;
-  return `${address}|${createHash('sha256').update(credential).digest('base64url').slice(0, 22)}`;
+  return `${address}|${hashToken(credential)}`;
 }

@@ -4,7 +4,6 @@
  * produce a 500: unexpected errors are logged with their stack and answered with a
  * generic `internal` error that reveals nothing.
  */
-import { createHash } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
@@ -12,6 +11,7 @@ import { AppError, isAppError } from '@turnero/domain/errors';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import { hashToken } from './secrets';
 import { metricsGuard, securityHeaders, sourceMapGuard, type WebSecurityConfig } from './web-security';
 
 /**
@@ -58,7 +58,7 @@ const loginAccount = (req: Request) => String(req.body?.username ?? '').toLowerC
  * account key of a password check made by someone already signed in, e.g. changing one's
  * own password, so a stolen session cannot try current passwords at speed.
  */
-export const sessionAccount = (req: Request) => createHash('sha256').update(String(req.headers.authorization ?? '')).digest('base64url');
+export const sessionAccount = (req: Request) => hashToken(String(req.headers.authorization ?? ''));
 
 export function loginRateLimit(perMinute: number, refusal: string, accountOf: (req: Request) => string = loginAccount): RequestHandler[] {
   const limit = (max: number, key: (req: Request) => string) =>
