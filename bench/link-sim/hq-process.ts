@@ -22,6 +22,8 @@ export interface HqProcessOptions {
   logLevel?: string;
   /** Opens the inspector on a loopback port, so collectGarbage() can run a full GC before memory is read. */
   inspect?: boolean;
+  /** The first admin of an empty database (default BENCH_ADMIN). */
+  admin?: { username: string; password: string };
 }
 
 export interface HqProcess {
@@ -49,8 +51,8 @@ export async function startHqProcess(o: HqProcessOptions): Promise<HqProcess> {
       DATA_DIR: o.dataDir,
       DATABASE_URL: o.databaseUrl,
       DEMO: 'false',
-      ADMIN_USERNAME: BENCH_ADMIN.username,
-      ADMIN_PASSWORD: BENCH_ADMIN.password,
+      ADMIN_USERNAME: (o.admin ?? BENCH_ADMIN).username,
+      ADMIN_PASSWORD: (o.admin ?? BENCH_ADMIN).password,
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
       LOG_LEVEL: o.logLevel ?? 'warn',
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),

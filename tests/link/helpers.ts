@@ -3,54 +3,20 @@
  * test PostgreSQL (SIGKILL-able, restarted on the same port so the offices' HQ_URL stays
  * right), and what the tests read of an office.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import type { ConfigAuditDto, ServiceDto, SyncStateDto } from '@turnero/contract/dto';
 import { api } from '../hq/helpers';
 import { expectStatus } from '../office/helpers';
 import { request } from '../support/http';
-import { REPO_ROOT, tempDataDir, waitForListening } from '../support/office';
-import { withDeadline } from '../support/deadline';
+import { tempDataDir } from '../support/office';
+import { startHqProcess, type HqProcess } from '../../bench/link-sim/hq-process';
 
 export const HQ_ADMIN = { username: 'admin', password: 'link-office-admin-pw' };
 
-export interface HqProcess {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-  kill(): Promise<void>;
-}
+export type { HqProcess } from '../../bench/link-sim/hq-process';
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((r) => child.once('exit', () => r()));
-}
-
-/** Head office (`ROLE=hq`) in a child process on `port`, with its first admin. */
-export async function startHq(databaseUrl: string, port: number, dataDir = tempDataDir('hq-link-')): Promise<HqProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      ROLE: 'hq',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-      ADMIN_USERNAME: HQ_ADMIN.username,
-      ADMIN_PASSWORD: HQ_ADMIN.password,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = (await waitForListening(child, 'head office')).replace('localhost', '127.0.0.1');
-  const signal = async (sig: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(sig);
-    await withDeadline(exited(child), 30_000, `head office (pid ${child.pid}) to exit after ${sig}`);
-  };
-  return { url, child, stop: () => signal('SIGTERM'), kill: () => signal('SIGKILL') };
+/** Head office (`ROLE=hq`) from its sources in a child process on `port`, with HQ_ADMIN as its first admin. */
+export function startHq(databaseUrl: string, port: number, dataDir = tempDataDir('hq-link-')): Promise<HqProcess> {
+  return startHqProcess({ databaseUrl, port, dataDir, admin: HQ_ADMIN });
 }
 
 export async function hqLogin(hqUrl: string): Promise<string> {
