@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { login, request } from '../support/http';
 import { startInProcessOffice, type InProcessOffice } from '../support/office';
 import { command, connect, nextEvent, recordEvents, type LoggedEvent, type OfficeSocket } from '../office/sockets';
+import { waitUntil } from '../printing/support';
 
 type Role = 'staff' | 'kiosk' | 'display' | 'public';
 
@@ -147,6 +148,12 @@ beforeAll(async () => {
   assert.ok((await command(kiosk, 'printer:status', { status: 'paper_near_end' })).data);
   await printerHeard;
   await syncFailed;
+  // A ticket:updated (the printed ticket's print state, after the printer answers) reaches
+  // the hall on the printer's time, not the test's: wait for it (bounded) so the records
+  // below are complete on a loaded machine too.
+  await waitUntil('the kiosk and the public page to hear ticket:updated', () =>
+    [logs.kiosk, logs.public].every((log) => log.some((e) => e.event === 'ticket:updated')) ? true : undefined,
+  );
   // A last fact everyone hears, so a number missing before it shows as a gap.
   const lastHeard = [display, kiosk, publicPage].map((s) => nextEvent(s, 'office:updated'));
   assert.equal((await request(url, 'PATCH', '/api/v1/office', { token: supervisor, body: { ticker: 'Bienvenidos' } })).status, 200);
