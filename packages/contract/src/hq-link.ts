@@ -20,6 +20,10 @@
  */
 import { z } from 'zod';
 import { safeText } from './text';
+import { IsoDay, TimeOfDay } from './calendar';
+import { AppointmentSettings, BookingsMessage, RemoteQueueSettings } from './portal';
+
+export { IsoDay, TimeOfDay };
 
 export const LINK_NAMESPACE = '/link';
 
@@ -85,8 +89,6 @@ export const ConfigService = z.object({
 });
 export type ConfigService = z.infer<typeof ConfigService>;
 
-/** A local time of day, 24 h: "08:00", "17:30". */
-export const TimeOfDay = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'HH:MM, 24 h');
 /** One span the office is open in, within one local day (close after open). */
 export const OpenSpan = z
   .object({ open: TimeOfDay, close: TimeOfDay })
@@ -100,14 +102,6 @@ export const WeekHours = z
     message: "a day's spans must be in order and not overlap",
   });
 export type WeekHours = z.infer<typeof WeekHours>;
-/** A calendar day that exists, "2027-01-11" (not "2027-02-30"). */
-export const IsoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((d) => {
-    const at = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(at) && new Date(at).toISOString().startsWith(d);
-  }, 'no such date');
 export const Holiday = z.object({ date: IsoDay, name: safeText().min(1).max(80) });
 export type Holiday = z.infer<typeof Holiday>;
 export const ANNOUNCEMENT_LANGUAGES = ['es-CO', 'en'] as const;
@@ -155,6 +149,10 @@ export const ConfigSettings = z
     announcementVoice: safeText().min(1).max(80).nullable(),
     /** A text header printed at the top of every ticket (null: none). No images. */
     ticketLogo: safeText().min(1).max(48).nullable(),
+    /** Appointments booked on the public portal (see portal.ts). */
+    appointments: AppointmentSettings,
+    /** Joining today's queue from a phone (see portal.ts). */
+    remoteQueue: RemoteQueueSettings,
   })
   .partial();
 export type ConfigSettings = z.infer<typeof ConfigSettings>;
@@ -230,13 +228,14 @@ export type StaffRoster = z.infer<typeof StaffRoster>;
 
 // ---------- Messages head office sends an office ----------
 
-export const LINK_MESSAGE_KINDS = ['config', 'staff'] as const;
+export const LINK_MESSAGE_KINDS = ['config', 'staff', 'bookings'] as const;
 export type LinkMessageKind = (typeof LINK_MESSAGE_KINDS)[number];
 
 const messageHead = { seq: z.number().int().min(1), createdAt: z.string() };
 export const LinkMessage = z.discriminatedUnion('kind', [
   z.object({ ...messageHead, kind: z.literal('config'), payload: OfficeConfig }),
   z.object({ ...messageHead, kind: z.literal('staff'), payload: StaffRoster }),
+  z.object({ ...messageHead, kind: z.literal('bookings'), payload: BookingsMessage }),
 ]);
 export type LinkMessage = z.infer<typeof LinkMessage>;
 

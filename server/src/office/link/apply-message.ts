@@ -98,7 +98,12 @@ export function createLinkApplier(
   return {
     apply(message) {
       return consume(message.seq, (ctx, at, row) =>
-        message.kind === 'config' ? applyConfig(ctx, at, row, message.seq, message.payload) : applyStaff(ctx, at, message.seq, message.payload),
+        message.kind === 'config'
+          ? applyConfig(ctx, at, row, message.seq, message.payload)
+          : message.kind === 'staff'
+            ? applyStaff(ctx, at, message.seq, message.payload)
+            : // Bookings are applied by the appointments module (issue 14), landing next.
+              Promise.resolve(refused({ seq: message.seq, status: 'refused', reason: 'bookings are not handled by this office yet' }, at)),
       );
     },
     refuse(seq, reason) {
