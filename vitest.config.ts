@@ -65,7 +65,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'integration',
-          include: ['tests/{office,db,hq,link,printing,hq-dashboard,security,demo}/**/*.test.ts'],
+          include: ['tests/{office,db,hq,link,printing,hq-dashboard,security,demo,appointments,portal,notify,intelligence,self-service}/**/*.test.ts'],
           exclude: ['**/*.e2e.test.ts', 'tests/hq-dashboard/dashboard-lib.test.ts', '**/node_modules/**'],
         },
       },

@@ -4,6 +4,7 @@
  * payloads clients send. Dates travel as ISO-8601 strings.
  */
 import { z } from 'zod';
+import { TICKET_ORIGINS } from './portal';
 import {
   AGENT_STATES,
   CALL_REASONS,
@@ -78,6 +79,17 @@ export const TicketDto = z.object({
   /** People ahead in the queue (0 = next); null once called. */
   position: z.number().int().nullable(),
   estimatedWaitSeconds: z.number().int().nullable(),
+  /**
+   * The promised wait as a range (issue 15): the customer sees "entre 10 y 15 min".
+   * Null once called; absent from an older server.
+   */
+  estimatedWait: z.object({ lowMinutes: z.number().int().min(0), highMinutes: z.number().int().min(0) }).nullable().optional(),
+  /** walk_in, remote (joined from a phone) or booking (a checked-in appointment); absent: walk_in. */
+  origin: z.enum(TICKET_ORIGINS).optional(),
+  /** A booking's slot start (origin booking). */
+  slotAt: isoDate.nullable().optional(),
+  /** False while a remote ticket waits for its holder to check in (the policy skips it). */
+  present: z.boolean().optional(),
 });
 export type TicketDto = z.infer<typeof TicketDto>;
 

@@ -21,6 +21,7 @@
 import { z } from 'zod';
 import { safeText } from './text';
 import { IsoDay, TimeOfDay } from './calendar';
+import type { LinkBookingUpdate, LinkRemoteTicketAnswer, LinkRemoteTicketRequest, LinkRemoteUpdate } from './portal';
 import { AppointmentSettings, BookingsMessage, RemoteQueueSettings } from './portal';
 
 export { IsoDay, TimeOfDay };
@@ -278,11 +279,22 @@ export interface LinkServerToOffice {
    * processes' Redis), fetches as usual.
    */
   'link:pending': (p: { headSeq: number; messages?: LinkMessage[] }) => void;
+  /**
+   * A customer joins today's queue from the portal: the office issues a real ticket (origin
+   * remote) and answers at once; no answer in time means the portal says the office is
+   * unreachable and no ticket exists at head office (a late ticket is reported by
+   * link:remote-update and cancelled there). requestKey makes a retry return the same ticket.
+   */
+  'link:remote-ticket': (p: z.input<typeof LinkRemoteTicketRequest>, ack: LinkAck<LinkRemoteTicketAnswer>) => void;
 }
 /** Office -> head office, every one with an ack. */
 export interface LinkOfficeToServer {
   'link:fetch': (p: LinkFetchRequest, ack: LinkAck<{ messages: LinkMessage[]; headSeq: number }>) => void;
   'link:applied': (p: LinkAppliedReport, ack: LinkAck<{ ok: true }>) => void;
+  /** Where the office's remote tickets stand, sent as its queue moves (portal live pages, "you are next"). */
+  'link:remote-update': (p: LinkRemoteUpdate, ack: LinkAck<{ ok: true }>) => void;
+  /** Check-ins and no-shows of bookings (head office's booking state, no-shows per contact). */
+  'link:booking-update': (p: z.infer<typeof LinkBookingUpdate>, ack: LinkAck<{ ok: true }>) => void;
 }
 
 // ---------- What each side shows of the link ----------
