@@ -6,6 +6,7 @@
  * value only masked.
  */
 import { z } from 'zod';
+import { Email } from './portal';
 
 export const SUBJECT_KINDS = ['idNumber', 'phone', 'email'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
@@ -15,7 +16,7 @@ export const PersonalDataQuery = z
   .object({
     idNumber: z.string().regex(/^[0-9A-Za-z-]{4,20}$/).optional(),
     phone: z.string().regex(/^\+?[0-9 ()-]{7,20}$/).optional(),
-    email: z.string().email().max(254).optional(),
+    email: Email.optional(),
   })
   .strict()
   .refine((q) => SUBJECT_KINDS.filter((k) => q[k] !== undefined).length === 1, {
