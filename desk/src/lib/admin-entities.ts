@@ -122,6 +122,7 @@ export const ENTITIES: EntityDef[] = [
         options: [
           { value: 'kiosk', label: 'kind.kiosk' },
           { value: 'display', label: 'kind.display' },
+          { value: 'survey', label: 'kind.survey' },
         ],
       },
       { name: 'name', label: 'common.name', type: 'text', required: true, maxLength: 60 },
@@ -166,6 +167,7 @@ export function formToBody(fields: FieldDef[], form: FormLike, mode: 'create' | 
  * The token rides in the fragment, which browsers never send to the server or its proxies.
  */
 export function deviceUrl(origin: string, kind: string, token: string): string {
+  if (kind === 'survey') return `${origin.replace(/\/$/, '')}/dispenser/survey.html#token=${encodeURIComponent(token)}`;
   const app = kind === 'kiosk' ? 'dispenser' : 'display';
   return `${origin.replace(/\/$/, '')}/${app}/#token=${encodeURIComponent(token)}`;
 }

@@ -8,7 +8,8 @@ import type { OpenSpan } from './opening-hours';
 export const USER_ROLES = ['agent', 'supervisor', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
-export const DEVICE_KINDS = ['kiosk', 'display'] as const;
+/** `survey`: a small tablet at a counter that asks the customer just served to rate it. */
+export const DEVICE_KINDS = ['kiosk', 'display', 'survey'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** Every principal that can hold a token. `office-sync` is an office talking to head office. */

@@ -20,7 +20,7 @@ export interface OfficeDeps {
 /** Who is asking: a signed-in user or a device, resolved from its bearer token. */
 export interface Principal {
   id: string;
-  role: 'agent' | 'supervisor' | 'admin' | 'kiosk' | 'display';
+  role: 'agent' | 'supervisor' | 'admin' | 'kiosk' | 'display' | 'survey';
   name: string;
   tokenId: string;
   /** For a kiosk or display: its device id (same as id). */

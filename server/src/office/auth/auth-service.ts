@@ -90,8 +90,8 @@ export class AuthService {
     return { token, principal };
   }
 
-  /** Issues a long-lived token for a device (kiosk or display). */
-  async issueDeviceToken(deviceId: string, kind: 'kiosk' | 'display'): Promise<string> {
+  /** Issues a long-lived token for a device (kiosk, display or survey tablet). */
+  async issueDeviceToken(deviceId: string, kind: 'kiosk' | 'display' | 'survey'): Promise<string> {
     const token = newToken();
     await this.bus.command('device-token', async ({ tx, viewUnchanged }) => {
       viewUnchanged();

@@ -185,7 +185,7 @@ export async function createDevice(
 ): Promise<{ device: DeviceDto; token: string }> {
   const id = randomUUID();
   await audited(deps, principal, { kind: 'device', action: 'create', id }, (tx) => insertDevice(tx, { id, ...fields }));
-  const token = await auth.issueDeviceToken(id, fields.kind as 'kiosk' | 'display');
+  const token = await auth.issueDeviceToken(id, fields.kind);
   return { device: (await deviceById(deps, id))!, token };
 }
 
@@ -211,7 +211,7 @@ async function knownDevice(deps: OfficeDeps, id: string): Promise<{ id: string; 
 export async function rotateDeviceToken(deps: OfficeDeps, auth: AuthService, id: string): Promise<string> {
   const device = await knownDevice(deps, id);
   await auth.revokeAllFor(device.id);
-  return auth.issueDeviceToken(device.id, device.kind as 'kiosk' | 'display');
+  return auth.issueDeviceToken(device.id, device.kind);
 }
 
 export async function revokeDeviceTokens(deps: OfficeDeps, auth: AuthService, id: string): Promise<number> {

@@ -13,7 +13,7 @@ import type { Fact, FactName } from '@turnero/contract/realtime';
 export type Audience = 'staff' | 'hall' | 'public';
 
 export function audienceOf(role: string): Audience {
-  if (role === 'kiosk' || role === 'display') return 'hall';
+  if (role === 'kiosk' || role === 'display' || role === 'survey') return 'hall';
   if (role === 'public') return 'public';
   return 'staff';
 }

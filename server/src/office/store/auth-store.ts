@@ -29,7 +29,7 @@ export async function tokenOwner(
   const row = await db.authToken.findUnique({ where: { tokenHash } });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) return null;
   const expiresAt = row.expiresAt;
-  if (row.role === 'kiosk' || row.role === 'display') {
+  if (row.role === 'kiosk' || row.role === 'display' || row.role === 'survey') {
     const device = await db.device.findUnique({ where: { id: row.principalId } });
     if (!device || !device.active) return null;
     return { principal: { id: device.id, role: row.role, name: device.name, tokenId: row.id, deviceId: device.id }, expiresAt };
