@@ -16,17 +16,32 @@ export const ERROR_CODES = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  /** Self-service: the billing system knows no such account. */
+  account_not_found: 404,
+  /** Check-in (issue 14, CHECK_IN_REFUSALS): no booking with that code, token or ID number. */
+  booking_not_found: 404,
   illegal_transition: 409,
   conflict: 409,
   not_signed_in: 409,
   office_closed: 409,
   service_inactive: 409,
   gap_in_sequence: 409,
+  /** A ticket is rated once; and only after its service finished. */
+  already_rated: 409,
+  not_finished: 409,
   /** Head office owns it (a linked service's fields, its settings, its staff): changed there, read-only here. */
   managed_by_hq: 409,
+  /** Check-in refusals (issue 14, CHECK_IN_REFUSALS in @turnero/contract/portal). */
+  too_early: 409,
+  too_late: 409,
+  booking_cancelled: 409,
+  already_checked_in: 409,
+  wrong_office: 409,
   payload_too_large: 413,
   rate_limited: 429,
   unavailable: 503,
+  /** Self-service: the company's billing system did not answer (down, slow, or its circuit open). */
+  billing_unreachable: 503,
   internal: 500,
 } as const;
 
