@@ -20,6 +20,7 @@ const examples: Record<CallWhy['rule'], CallWhy> = {
   weight: { rule: 'weight' },
   fifo: { rule: 'fifo' },
   chosen: { rule: 'chosen' },
+  booking: { rule: 'booking', slotTime: '10:30', bookedInARow: 1 },
 };
 
 describe('explainCall in Spanish (what the API sends)', () => {
@@ -29,6 +30,10 @@ describe('explainCall in Spanish (what the API sends)', () => {
     assert.equal(explainCall({ rule: 'weight' }), 'Trámite con mayor prioridad en este módulo');
     assert.equal(explainCall({ rule: 'chosen' }), 'Llamado por el asesor fuera de orden');
     assert.equal(explainCall(examples.general_ratio), 'General: ya se llamaron 2 preferenciales seguidos');
+  });
+  it('says the slot time of a booking called at its slot, in both languages', () => {
+    assert.equal(explainCall(examples.booking), 'Cita de las 10:30');
+    assert.equal(explainCall(examples.booking, 'en'), 'Appointment at 10:30');
   });
   it('says the minutes waited and the target of an overdue ticket', () => {
     assert.equal(explainCall(examples.overdue), 'Superó el tiempo máximo de espera: 25 min (meta 15 min)');

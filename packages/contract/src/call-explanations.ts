@@ -13,6 +13,7 @@ export const CallWhySchema = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('weight') }),
   z.object({ rule: z.literal('fifo') }),
   z.object({ rule: z.literal('chosen') }),
+  z.object({ rule: z.literal('booking'), slotTime: z.string(), bookedInARow: z.number().int() }),
   z.object({ rule: z.literal('overdue'), waitedMinutes: z.number().int(), targetMinutes: z.number() }),
   z.object({
     rule: z.literal('preferential_ratio'),
@@ -40,6 +41,7 @@ const WORDING: Record<ExplanationLang, Wording> = {
     weight: () => 'Trámite con mayor prioridad en este módulo',
     fifo: () => 'Orden de llegada',
     chosen: () => 'Llamado por el asesor fuera de orden',
+    booking: (w) => `Cita de las ${w.slotTime}`,
     amongThem: (ratio, weight) => `${ratio}; entre ellos, ${weight.toLocaleLowerCase('es')}`,
   },
   en: {
@@ -50,6 +52,7 @@ const WORDING: Record<ExplanationLang, Wording> = {
     weight: () => 'Service with the highest priority at this counter',
     fifo: () => 'First come, first served',
     chosen: () => 'Called by the agent out of order',
+    booking: (w) => `Appointment at ${w.slotTime}`,
     amongThem: (ratio, weight) => `${ratio}; among them, ${weight.toLocaleLowerCase('en')}`,
   },
 };

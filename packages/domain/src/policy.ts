@@ -14,8 +14,15 @@
  *     (preferentialPerGeneral = 0: no ratio, plain arrival order between categories);
  *  4. within the chosen set: the heaviest counter-service weight, then oldest issue,
  *     then lowest number.
+ * With a booking rule (input.bookings), a checked-in booking whose slot is within the call
+ * window goes right after directed tickets (rule 'booking', earliest slot first), unless
+ * the counter already made `maxInARow` booked calls in a row while other tickets wait: then
+ * the rules above choose among the others, so walk-ins are never starved.
+ * A ticket with `present === false` (a remote holder not checked in where the office asks
+ * for it) is never callable: it keeps its place and is called once its holder checks in.
  */
-import type { CallReason, CallWhy, CallingPolicy, Counter, Service, Ticket } from './types';
+import { localClockTime } from './booking-check-in';
+import type { BookingCallRule, CallReason, CallWhy, CallingPolicy, Counter, Service, Ticket } from './types';
 
 export interface PolicyInput {
   counter: Counter;
@@ -23,6 +30,10 @@ export interface PolicyInput {
   services: Service[];
   policy: CallingPolicy;
   now: Date;
+  /** Checked-in bookings are called at their slot (absent: no booking rule). */
+  bookings?: BookingCallRule;
+  /** Booked calls this counter made in a row just before this one (default 0). */
+  bookedStreak?: number;
 }
 
 export interface PolicyChoice {
@@ -57,7 +68,7 @@ export function callableTickets(input: Pick<PolicyInput, 'counter' | 'waiting' |
   const directed: Ticket[] = [];
   const regular: Ticket[] = [];
   for (const t of waiting) {
-    if (t.status !== 'waiting') continue;
+    if (t.status !== 'waiting' || t.present === false) continue;
     if (t.directedCounterId === counter.id) directed.push(t);
     else if (t.directedCounterId == null && served.has(t.serviceId) && activeServices.has(t.serviceId)) regular.push(t);
   }
@@ -76,6 +87,30 @@ export function chooseNextTicket(input: PolicyInput): PolicyChoice | null {
   }
   if (regular.length === 0) return null;
 
+  const booked = input.bookings ? dueBookings(regular, input.bookings, now) : [];
+  if (booked.length > 0) {
+    const others = regular.filter((t) => !booked.includes(t));
+    const streak = Math.max(input.bookedStreak ?? 0, 0);
+    if (others.length === 0 || streak < input.bookings!.maxInARow) {
+      const t = booked[0];
+      return chose(t, { rule: 'booking', slotTime: localClockTime(t.slotAt!, input.bookings!.timeZone), bookedInARow: streak + 1 });
+    }
+    return chooseAmong(others, input);
+  }
+  return chooseAmong(regular, input);
+}
+
+/** Checked-in bookings whose slot is at most `windowMinutes` away (or past), earliest slot first. */
+export function dueBookings(tickets: Ticket[], rule: Pick<BookingCallRule, 'windowMinutes'>, now: Date): Ticket[] {
+  const from = now.getTime() + Math.max(rule.windowMinutes, 0) * 60_000;
+  return tickets
+    .filter((t) => t.origin === 'booking' && t.slotAt != null && t.slotAt.getTime() <= from)
+    .sort((a, b) => a.slotAt!.getTime() - b.slotAt!.getTime() || byArrival(a, b));
+}
+
+/** Rules 2-4 (overdue, ratio, weight, arrival) among the given regular tickets. */
+function chooseAmong(regular: Ticket[], input: PolicyInput): PolicyChoice {
+  const { counter, services, policy, now } = input;
   const serviceById = new Map(services.map((s) => [s.id, s]));
   if (policy.overdueFirst) {
     const overdue = regular.filter((t) => isOverdue(t, serviceById.get(t.serviceId), now)).sort(byArrival);
@@ -117,6 +152,11 @@ function applyRatio(candidates: Ticket[], streak: number, perGeneral: number): {
     };
   }
   return { pool: general, ratio: { rule: 'general_ratio', preferentialPerGeneral: perGeneral } };
+}
+
+/** The counter's run of booked calls after a call: +1 after a booking-rule call, 0 after any other. */
+export function nextBookedStreak(streak: number, why: CallWhy): number {
+  return why.rule === 'booking' ? Math.max(streak, 0) + 1 : 0;
 }
 
 /** The counter's preferential streak after calling `chosen`: +1 after a preferential call, 0 after a general one. */

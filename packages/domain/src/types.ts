@@ -68,6 +68,7 @@ export const CALL_REASONS = [
   'weight', // a heavier counter-service weight broke the tie
   'fifo', // first come, first served
   'chosen', // the agent called this ticket out of order
+  'booking', // a checked-in appointment at its slot time, ahead of walk-ins (within a cap)
 ] as const;
 export type CallReason = (typeof CALL_REASONS)[number];
 
@@ -80,6 +81,8 @@ export type CallWhy =
   | { rule: 'weight' }
   | { rule: 'fifo' }
   | { rule: 'chosen' }
+  /** A checked-in booking at its slot: the slot's office-local time ("10:30") and its booked call in a row at this counter (1-based). */
+  | { rule: 'booking'; slotTime: string; bookedInARow: number }
   /** Minutes waited, rounded up, and the service's target. */
   | { rule: 'overdue'; waitedMinutes: number; targetMinutes: number }
   /** This call's place in the counter's run of preferential calls (1-based), out of the ratio. */
@@ -93,6 +96,19 @@ export interface CallingPolicy {
   /** Tickets waiting past their service's target go first (default true). */
   overdueFirst: boolean;
 }
+
+/** How checked-in bookings are called (the office's appointment settings). */
+export interface BookingCallRule {
+  /** A booking is called ahead of walk-ins from this many minutes before its slot. */
+  windowMinutes: number;
+  /** At most this many booked calls in a row at a counter while other tickets wait. */
+  maxInARow: number;
+  /** The office's IANA time zone: the slot's local time in the explanation. */
+  timeZone: string;
+}
+
+/** Where a ticket came from: the kiosk or desk, a phone through head office, or a checked-in booking. */
+export type TicketOrigin = 'walk_in' | 'remote' | 'booking';
 
 export const DEFAULT_POLICY: CallingPolicy = { preferentialPerGeneral: 2, overdueFirst: true };
 
@@ -116,6 +132,8 @@ export interface Office {
   kioskTexts?: { welcomeEs: string; welcomeEn: string; consentEs: string; consentEn: string; consentPolicyVersion: string };
   /** How wall displays announce calls. */
   announcement?: { language: 'es-CO' | 'en'; voice: string | null };
+  /** How checked-in bookings are called (absent: appointments off, no booking rule). */
+  bookingCalls?: Omit<BookingCallRule, 'timeZone'>;
 }
 
 export interface Service {
@@ -200,6 +218,14 @@ export interface Ticket {
   outcome: string | null;
   printState: PrintState;
   issuedByDeviceId: string | null;
+  /** Absent: walk_in. */
+  origin?: TicketOrigin;
+  /** A checked-in booking's slot start. */
+  slotAt?: Date | null;
+  /** False while a remote ticket's holder has not checked in where the office requires it: the policy skips it. */
+  present?: boolean;
+  /** The booking a checked-in ticket came from. */
+  bookingId?: string | null;
 }
 
 export interface TicketEvent {
