@@ -10,6 +10,7 @@ import {
   TICKET_CATEGORIES,
   TICKET_EVENT_TYPES,
 } from '@turnero/domain/types';
+import { RatingFact } from './ratings';
 
 export const TicketFact = z.object({
   kind: z.literal('ticket'),
@@ -48,7 +49,7 @@ export const OutboxEnvelope = z.object({
   seq: z.number().int().positive(),
   /** When it happened, on the office's clock. */
   occurredAt: z.string().datetime(),
-  fact: z.discriminatedUnion('kind', [TicketFact, AgentFact]),
+  fact: z.discriminatedUnion('kind', [TicketFact, AgentFact, RatingFact]),
 });
 export type OutboxEnvelope = z.infer<typeof OutboxEnvelope>;
 

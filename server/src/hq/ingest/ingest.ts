@@ -30,7 +30,7 @@ export async function reduceInto(
   const agentIds = new Set<string>();
   for (const e of events) {
     if (e.fact.kind === 'ticket') ticketIds.add(e.fact.ticketId);
-    else agentIds.add(e.fact.agentId);
+    else if (e.fact.kind === 'agent') agentIds.add(e.fact.agentId);
   }
   const tickets = await loadTickets(sql, officeId, [...ticketIds]);
   const agents = await loadAgents(sql, officeId, [...agentIds]);
@@ -40,7 +40,8 @@ export async function reduceInto(
     .tickets(result.tickets)
     .agents(result.agents)
     .aggregates(result.aggHour, toDayDeltas(result.aggHour))
-    .agentHours(result.agentHour);
+    .agentHours(result.agentHour)
+    .ratings(result.ratings);
 }
 
 interface IngestPrincipal {

@@ -17,6 +17,7 @@ import type { OutboxEnvelope, TicketFact, AgentFact } from '@turnero/contract/ou
 import { addSumsInto, emptySums, type AggSums } from '../agg-sums';
 import { bucketOf } from '../buckets';
 import { localSlot, splitByLocalHour } from '../local-hours';
+import { ratingRow, type RatingRow } from './rating-rows';
 
 export interface TicketRow {
   ticketId: string;
@@ -85,6 +86,8 @@ interface ReduceResult {
   aggHour: AggDelta[];
   agentHour: AgentHourDelta[];
   services: ServiceInfo[];
+  /** Customers' ratings (written once per ticket: a repeat keeps the first). */
+  ratings: RatingRow[];
 }
 
 function emptyAgg(serviceCode: string, day: string, hour: number): AggDelta {
@@ -107,6 +110,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
   const aggs = new Map<string, AggDelta>();
   const agentHours = new Map<string, AgentHourDelta>();
   const services = new Map<string, ServiceInfo>();
+  const ratings: RatingRow[] = [];
 
   const aggFor = (t: TicketRow): AggDelta => {
     const key = `${t.serviceCode}|${t.day}|${t.hour}`;
@@ -241,6 +245,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
 
   for (const e of events) {
     if (e.fact.kind === 'ticket') applyTicket(e.fact, e.occurredAt);
+    else if (e.fact.kind === 'rating') ratings.push(ratingRow(e.fact, e.occurredAt, timeZone));
     else applyAgent(e.fact, e.occurredAt);
   }
 
@@ -250,6 +255,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
     aggHour: [...aggs.values()],
     agentHour: [...agentHours.values()],
     services: [...services.values()],
+    ratings,
   };
 }
 

@@ -7,6 +7,7 @@ import { COUNT_COLUMNS } from '../agg-sums';
 import { BUCKET_COUNT, SERVICE_COLUMNS, WAIT_COLUMNS } from '../buckets';
 import type { Sql } from '../db';
 import type { AgentHourDelta, AgentRow, AggDelta, ReducibleEvent, ServiceInfo, TicketRow } from '../ingest/reducer';
+import type { RatingRow } from '../ingest/rating-rows';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
@@ -207,6 +208,29 @@ export class BatchWrite {
     return this;
   }
 
+  /** A ticket is rated once: a second rating of it (never sent by an office) keeps the first. */
+  ratings(ratings: readonly RatingRow[]): this {
+    this.add(
+      (office, json) => `INSERT INTO hq_rating (office_id, ticket_id, score, service_code, counter_id, agent_id, day, hour, at, wait_seconds)
+        SELECT ${office}, x.ticket_id, x.score, x.service_code, x.counter_id, x.agent_id, x.day, x.hour, x.at, x.wait_seconds
+        FROM json_to_recordset(${json}) AS x(ticket_id text, score int, service_code text, counter_id text, agent_id text,
+          day text, hour int, at timestamp, wait_seconds int)
+        ON CONFLICT (office_id, ticket_id) DO NOTHING`,
+      ratings.map((r) => ({
+        ticket_id: r.ticketId,
+        score: r.score,
+        service_code: r.serviceCode,
+        counter_id: r.counterId,
+        agent_id: r.agentId,
+        day: r.day,
+        hour: r.hour,
+        at: r.at.toISOString(),
+        wait_seconds: r.waitSeconds,
+      })),
+    );
+    return this;
+  }
+
   /** Runs everything; `synced` also moves the office's acked sequence, sync time and skew. */
   async run(sql: Sql, synced?: { ackedSeq: number; receivedAt: Date; clockSkewMs: number; timeZone: string }): Promise<void> {
     const final = synced
@@ -267,7 +291,7 @@ function aggUpsertSql(table: 'hq_agg_hour' | 'hq_agg_day', office: string, json:
 
 /** Everything derived from one office's events (rebuild starts from here). */
 export async function clearDerived(sql: Sql, officeId: number) {
-  for (const table of ['hq_ticket', 'hq_agent', 'hq_agg_hour', 'hq_agg_day', 'hq_agent_hour']) {
+  for (const table of ['hq_ticket', 'hq_agent', 'hq_agg_hour', 'hq_agg_day', 'hq_agent_hour', 'hq_rating']) {
     await sql.$executeRawUnsafe(`DELETE FROM ${table} WHERE office_id = $1`, officeId);
   }
 }

@@ -5,13 +5,14 @@
  * with max(seq)) and takes it back when a transaction rolls back.
  */
 import type { AgentFact, TicketFact } from '@turnero/contract/outbox';
+import type { RatingFact } from '@turnero/contract/ratings';
 import type { Db } from './db';
 import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import { insertOutboxSql } from './ticket-writes';
 
 export interface OutboxEntry {
   occurredAt: Date;
-  fact: TicketFact | AgentFact;
+  fact: TicketFact | AgentFact | RatingFact;
 }
 
 /** The statement writing the entries as seq head+1, head+2... */
