@@ -9,6 +9,9 @@ export { renderTicket, type Dialect, type RenderOptions } from './layout/render-
 export { renderTicketText } from './layout/render-text';
 export { buildTicketDocument, type Block, type PaperWidthMm } from './layout/document';
 export { decodeTickets, EscPosDecoder, type DecodedTicket, type DecodedLine } from './escpos/decoder';
+export type { DecodedBarcode } from './escpos/decoded-ticket';
+export { code128Data, readCode128Data } from './escpos/code128';
+export { renderCoupon, buildCouponBlocks, type CouponPrintData } from './layout/coupon';
 export { canPrint } from './escpos/status';
 export { openTransport, type OpenTransportOptions } from './transport/open-transport';
 export { TransportError, type PrinterTransport, type TransportKind } from './transport/types';

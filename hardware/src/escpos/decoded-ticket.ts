@@ -16,6 +16,8 @@ export interface DecodedTicket {
   lines: DecodedLine[];
   /** Content of the last QR code printed, or null. */
   qr: string | null;
+  /** Code 128 barcodes printed (GS k 73), in order; absent when none. */
+  barcodes?: DecodedBarcode[];
   cut: boolean;
   /** Paper used, estimated from line heights, QR size and feeds. */
   lengthMm: number;
@@ -30,6 +32,12 @@ export interface DecodedTicket {
    * A cut "where the paper stands" leaves the last lines under the cutter for the next ticket.
    */
   cutFeedsToCutter: boolean;
+}
+
+/** A Code 128 symbol read back: GS1-128 when it starts with FNC1; later FNC1s as GS (0x1d) in `data`. */
+export interface DecodedBarcode {
+  symbology: 'gs1-128' | 'code128';
+  data: string;
 }
 
 export type DecoderEvent =

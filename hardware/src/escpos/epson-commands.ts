@@ -1,5 +1,6 @@
 /** Epson ESC/POS commands: each parser reads one command at b[i] and returns its length (NEED_MORE: incomplete). */
 import { NEED_MORE, type DecoderEvent } from './decoded-ticket';
+import { readCode128Data } from './code128';
 import { alignOf, dotsToMm, type TicketPage } from './ticket-page';
 
 export function escEpson(page: TicketPage, b: Buffer, i: number, ev: DecoderEvent[]): number {
@@ -101,8 +102,17 @@ export function gsEpson(page: TicketPage, b: Buffer, i: number, ev: DecoderEvent
     case 'k': {
       // GS k m n d1..dn (function B barcodes); function A (NUL-terminated) is not used here.
       if (!need(4)) return NEED_MORE;
-      return need(4 + b[i + 3]) ? 4 + b[i + 3] : NEED_MORE;
+      if (!need(4 + b[i + 3])) return NEED_MORE;
+      if (b[i + 2] === 73) {
+        const { data, gs1 } = readCode128Data(b.subarray(i + 4, i + 4 + b[i + 3]));
+        page.printBarcode(ev, { symbology: gs1 ? 'gs1-128' : 'code128', data });
+      }
+      return 4 + b[i + 3];
     }
+    case 'h':
+      if (!need(3)) return NEED_MORE;
+      page.barHeight = b[i + 2];
+      return 3;
     default:
       // GS B, GS H, GS f, GS h, GS w, GS r, GS a ...: one parameter byte.
       return need(3) ? 3 : NEED_MORE;

@@ -3,7 +3,7 @@
  * and how much paper moved. The command parsers (epson-commands.ts, star-commands.ts) change
  * it; each paper movement is reported as a DecoderEvent.
  */
-import type { Align, DecodedLine, DecodedTicket, DecoderEvent } from './decoded-ticket';
+import type { Align, DecodedBarcode, DecodedLine, DecodedTicket, DecoderEvent } from './decoded-ticket';
 
 const DOTS_PER_MM = 8; // 203 dpi
 const LINE_DOTS = 24;
@@ -27,6 +27,9 @@ export class TicketPage {
   align: Align = 'left';
   qrStored: string | null = null;
   qrCell = 3;
+  /** GS h: bar height in dots (Epson's default 162). */
+  barHeight = 162;
+  private barcodes: DecodedBarcode[] = [];
   private lines: DecodedLine[] = [];
   private line = '';
   private lineWidth = 1;
@@ -44,7 +47,7 @@ export class TicketPage {
 
   /** What was received since the last cut (a ticket that never got its cut). */
   partial(): DecodedTicket | null {
-    if (!this.lines.length && !this.line && !this.qrPrinted) return null;
+    if (!this.lines.length && !this.line && !this.qrPrinted && !this.barcodes.length) return null;
     if (this.line) this.endLine([]);
     return this.snapshot(false);
   }
@@ -103,12 +106,20 @@ export class TicketPage {
     this.blankMm = 0;
   }
 
+  printBarcode(ev: DecoderEvent[], barcode: DecodedBarcode): void {
+    if (this.line) this.endLine(ev);
+    this.barcodes.push(barcode);
+    this.feed(ev, this.barHeight / DOTS_PER_MM);
+    this.blankMm = 0;
+  }
+
   cut(ev: DecoderEvent[], feedsToCutter: boolean): void {
     if (this.line) this.endLine(ev);
     this.cutFeeds = feedsToCutter;
     ev.push({ kind: 'cut', ticket: this.snapshot(true) });
     this.lines = [];
     this.qrPrinted = null;
+    this.barcodes = [];
     this.lengthMm = 0;
     this.blankMm = 0;
     this.cutFeeds = false;
@@ -120,6 +131,7 @@ export class TicketPage {
       text: lines.map((l) => l.text).join('\n'),
       lines,
       qr: this.qrPrinted,
+      ...(this.barcodes.length ? { barcodes: this.barcodes.slice() } : {}),
       cut,
       lengthMm: Math.round(this.lengthMm * 10) / 10,
       blankBeforeCutMm: Math.round(this.blankMm * 10) / 10,

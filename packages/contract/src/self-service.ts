@@ -10,7 +10,7 @@
  *   GET  /api/v1/self-service/settings                    -> SelfServiceStatus (whether the kiosk offers it)
  *
  * The billing connector's own JSON contract (what the group's billing system answers) is
- * BillingAccount / BillingCoupon below; docs/self-service.md describes it.
+ * BillingAccount / BillingCoupon below; docs/billing-connector.md describes it.
  */
 import { z } from 'zod';
 
@@ -70,3 +70,68 @@ export const SelfServiceSettings = z.object({
 });
 export type SelfServiceSettings = z.infer<typeof SelfServiceSettings>;
 export const SelfServiceStatus = z.object({ enabled: z.boolean(), currency: z.string().optional() });
+
+/**
+ * The billing connector's JSON contract: what Turnero asks the group's billing system and
+ * what it answers (docs/billing-connector.md). The holder's name arrives in clear here and
+ * is masked by the office before anything else sees it.
+ *
+ *   GET  {base}/accounts/{account}             -> 200 BillingAccount | 404
+ *   POST {base}/accounts/{account}/coupons     BillingCouponRequest -> 201 BillingCoupon
+ *   POST {base}/accounts/{account}/duplicates  -> 201 BillingDuplicate
+ * Every call carries `Authorization: Bearer <credential>`; a POST carries an Idempotency-Key.
+ */
+export const BillingAccount = z.object({
+  account: z.string().max(40),
+  holderName: z.string().max(200),
+  period: z.string().max(40),
+  amountDue: z.number().nonnegative(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** The partial payment ("abono") the company accepts; null: none. */
+  partialAmount: z.number().positive().nullable(),
+});
+export type BillingAccount = z.infer<typeof BillingAccount>;
+
+export const BillingCouponRequest = z.object({ kind: z.enum(COUPON_KINDS), amount: z.number().nonnegative() });
+export type BillingCouponRequest = z.infer<typeof BillingCouponRequest>;
+
+export const BillingCoupon = z.object({
+  couponId: z.string().max(64),
+  /** The payment reference the barcode's (8020) carries. */
+  reference: z.string().regex(/^[0-9A-Za-z-]{1,25}$/),
+  amount: z.number().nonnegative(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  payUrl: z.string().url().max(300).optional(),
+});
+export type BillingCoupon = z.infer<typeof BillingCoupon>;
+
+export const BillingDuplicate = z.object({
+  documentId: z.string().max(64),
+  period: z.string().max(40),
+  /** The invoice's lines as the billing system words them (concepts and amounts, no personal data). */
+  lines: z.array(z.object({ concept: z.string().max(80), amount: z.number() })).max(60),
+  total: z.number(),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type BillingDuplicate = z.infer<typeof BillingDuplicate>;
+
+/** The group's billing currencies (Colombia COP, Chile CLP, Panama and El Salvador USD). */
+export const CURRENCIES = ['COP', 'CLP', 'USD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+/** Decimals shown and encoded (GS1 AI 390n): pesos have none in practice. */
+export const CURRENCY_DECIMALS: Record<Currency, number> = { COP: 0, CLP: 0, USD: 2 };
+
+/**
+ * An amount as the paper and the kiosk show it: "$ 45.000" (COP, CLP: no decimals, dot for
+ * thousands), "US$ 1,234.50" (USD). One definition for the coupon, the screen and the tests.
+ */
+export function formatAmount(amount: number, currency: string): string {
+  const decimals = CURRENCY_DECIMALS[currency as Currency] ?? 2;
+  const usd = currency === 'USD';
+  const [whole, frac] = Math.abs(amount).toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, usd ? ',' : '.');
+  const sign = amount < 0 ? '-' : '';
+  const symbol = usd ? 'US$' : currency === 'COP' || currency === 'CLP' ? '$' : currency;
+  return `${sign}${symbol} ${grouped}${frac ? (usd ? '.' : ',') + frac : ''}`;
+}
