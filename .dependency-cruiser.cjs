@@ -4,8 +4,8 @@
  * ARCHITECTURE.md: web apps -> web client -> contract -> domain; the server and the kiosk
  * agent use contract, domain and hardware; hardware stands alone; the domain is pure.
  */
-const WEB_APPS = '^(dispenser/src|display|desk|hq)/';
-const OURS = '^(packages|server|hardware|dispenser|display|desk|hq|tests|bench|scripts)/';
+const WEB_APPS = '^(dispenser/src|display|desk|hq|portal)/';
+const OURS = '^(packages|server|hardware|dispenser|display|desk|hq|portal|tests|bench|scripts)/';
 const TEST_FILE = '(\\.test\\.ts|/test-fixtures\\.ts)$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -57,7 +57,7 @@ module.exports = {
       comment: 'The browser-side client runs in the web apps: it never imports the server, the hardware or an app.',
       severity: 'error',
       from: { path: '^packages/web-client/' },
-      to: { path: '^(server|hardware|dispenser|display|desk|hq)/' },
+      to: { path: '^(server|hardware|dispenser|display|desk|hq|portal)/' },
     },
     {
       name: 'no-relative-import-across-packages',
@@ -65,7 +65,7 @@ module.exports = {
         'Packages are imported by name (@turnero/contract/dto), never by a relative path into ' +
         "another package or into server/src from outside it.",
       severity: 'error',
-      from: { path: '^(packages/[^/]+|hardware|server/src|dispenser|display|desk|hq)/' },
+      from: { path: '^(packages/[^/]+|hardware|server/src|dispenser|display|desk|hq|portal)/' },
       to: { path: '^(packages/[^/]+|hardware|server/src)/', pathNot: '^$1/', dependencyTypes: ['local'], dependencyTypesNot: ['aliased'] },
     },
     {

@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { buildWebApp, WEB_OUT } from './web-build.mjs';
 
-const APPS = ['dispenser', 'display', 'desk', 'hq'];
+const APPS = ['dispenser', 'display', 'desk', 'hq', 'portal'];
 const started = Date.now();
 rmSync(WEB_OUT, { recursive: true, force: true });
 for (const app of APPS) await buildWebApp(app);

@@ -1,0 +1,19 @@
+/**
+ * The data-processing consent (Ley 1581 de 2012): the versioned text, shown in full next
+ * to its checkbox, and the version the customer accepted, sent with the request.
+ */
+import { html } from 'lit';
+import { t } from '@turnero/web-client/i18n';
+
+/** Version of the consent text in messages.ts ('consent.text'): change both together. */
+export const PORTAL_CONSENT_VERSION = 'portal-2026-12';
+
+export function consentField(checked: boolean, onChange: (checked: boolean) => void) {
+  return html`<div class="card consent">
+    <p id="consent-text" data-testid="consent-text" data-version=${PORTAL_CONSENT_VERSION}>${t('consent.text', { version: PORTAL_CONSENT_VERSION })}</p>
+    <label class="check">
+      <input type="checkbox" required data-testid="consent" aria-describedby="consent-text" .checked=${checked} @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)} />
+      <span>${t('consent.accept')}</span>
+    </label>
+  </div>`;
+}
