@@ -48,6 +48,9 @@ import { hqConfigRoutes } from './config-routes';
 import { hqStaffRoutes } from './staff-routes';
 import { hqPersonalDataRoutes } from './personal-data-routes';
 import { hqUserRoutes } from './user-routes';
+import type { PortalDeps } from '../portal/deps';
+import { DEFAULT_PUBLIC_RATE_LIMITS, hqPublicRoutes, publicRateLimits, type PublicRateLimits } from './public-routes';
+import { hqIntelligenceRoutes } from './intelligence-routes';
 
 export const API_PREFIX = '/api/v1';
 
@@ -62,6 +65,10 @@ interface HqRouteDeps {
   oidc?: OidcSettings | null;
   /** The live links to the offices (link/link-server.ts). */
   link: LinkNotifier;
+  /** The public customer portal (portal/index.ts); absent: no /public routes. */
+  portal?: PortalDeps;
+  /** Its limits per address (default DEFAULT_PUBLIC_RATE_LIMITS). */
+  publicRateLimits?: PublicRateLimits;
 }
 
 const CodeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/) });
@@ -283,6 +290,8 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
     ...hqOidcRoutes(deps),
     ...hqConfigRoutes(db, deps.link, clock),
     ...hqStaffRoutes(db, deps.link, clock),
+    ...(deps.portal ? hqPublicRoutes(deps.portal, deps.link) : []),
+    ...hqIntelligenceRoutes(db, clock),
   ];
 }
 
@@ -308,6 +317,8 @@ export function hqApiRouter(deps: HqRouteDeps): Router {
   const authenticator = hqAuthenticator(deps.db, deps.clock);
   // The login body is read first (small, public): the limiter counts per account.
   api.use('/auth/login', jsonBody('16kb'), loginRateLimit(deps.loginRateLimitPerMinute, 'Demasiados intentos; espere un minuto / Too many login attempts'));
+  // The portal's public routes: limited per address before anything else is read.
+  api.use('/public', publicRateLimits(deps.publicRateLimits ?? DEFAULT_PUBLIC_RATE_LIMITS));
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
