@@ -7,6 +7,7 @@
  */
 import type { AgentFact, OutboxEnvelope, TicketFact } from '@turnero/contract/outbox';
 import type { PauseReason, TicketCategory, TicketEventType } from '@turnero/domain/types';
+import { AFTER_HOLIDAY_FACTOR, isPublicHoliday, trendFactor } from './calendar';
 import { TimeHeap } from './heap';
 import type { DemoOffice, DemoService } from './offices';
 import { Rng } from './prng';
@@ -23,6 +24,11 @@ const PREFERENTIAL_PER_GENERAL = 2;
 const HARD_STOP_AFTER_CLOSE = 75 * MIN;
 
 const WEEKDAY_FACTOR = [0, 1.2, 1.05, 1, 0.97, 1.08, 0.45];
+/**
+ * Weekday x hour: Mondays come early (the weekend's errands), Fridays late. The hour's weight
+ * is tilted linearly from 1 + tilt at opening to 1 - tilt at closing.
+ */
+const WEEKDAY_HOUR_TILT = [0, 0.3, 0.1, 0, 0, -0.25, 0];
 
 interface OpeningHours {
   openHour: number;
@@ -97,7 +103,8 @@ export interface SimulateOptions {
 /** Simulates one office-local day; events come back in time order (no sequence numbers yet). */
 export function simulateOfficeDay(office: DemoOffice, day: string, options: SimulateOptions): SimulatedEvent[] {
   const dow = weekday(day);
-  if (dow === 0) return [];
+  // Closed on Sundays and on the country's public holidays.
+  if (dow === 0 || isPublicHoliday(office, day)) return [];
   const hours = dow === 6 ? SATURDAY_HOURS : WEEKDAY_HOURS;
   const rng = new Rng(`${options.seed}:${office.code}:${day}`);
   const midnight = localMidnightUtc(day, office.timeZone);
@@ -114,7 +121,8 @@ export function simulateOfficeDay(office: DemoOffice, day: string, options: Simu
 
   const counters = staffCounters(office, day, options.seed, rng);
   scheduleAgents(counters, heap, rng, openAt, dow === 6);
-  scheduleArrivals(office, day, hours, openAt, rng, options.trafficScale ?? 1).forEach((t) =>
+  const calendar = trendFactor(office, day, options.seed) * (isPublicHoliday(office, addDays(day, -1)) ? AFTER_HOLIDAY_FACTOR : 1);
+  scheduleArrivals(office, day, hours, openAt, rng, (options.trafficScale ?? 1) * calendar).forEach((t) =>
     heap.push(t.issuedAt, { kind: 'arrive', ticket: t }),
   );
   heap.push(closeAt, { kind: 'close' });
@@ -318,9 +326,12 @@ function scheduleArrivals(
   const paydayFactor = dayOfMonth <= 5 ? 1.15 : dayOfMonth >= 15 && dayOfMonth <= 17 ? 1.08 : 1;
   const expected =
     office.baseDailyTickets * WEEKDAY_FACTOR[weekday(day)] * paydayFactor * rng.logNormal(1, 0.12) * trafficScale;
-  const totalWeight = hours.hourWeights.reduce((a, b) => a + b, 0);
+  const tilt = WEEKDAY_HOUR_TILT[weekday(day)];
+  const last = Math.max(1, hours.hourWeights.length - 1);
+  const weights = hours.hourWeights.map((w, h) => w * (1 + tilt * (1 - (2 * h) / last)));
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const arrivalTimes: number[] = [];
-  hours.hourWeights.forEach((weight, h) => {
+  weights.forEach((weight, h) => {
     const n = rng.poisson((expected * weight) / totalWeight);
     for (let k = 0; k < n; k++) arrivalTimes.push(openAt + h * HOUR + Math.floor(rng.next() * HOUR));
   });
