@@ -30,6 +30,7 @@ import { counterRoutes } from './http/counter-routes';
 import { officeRoutes } from './http/office-routes';
 import { officeOidcRoutes } from './http/oidc-routes';
 import { personalDataRoutes } from './http/personal-data-routes';
+import { ratingRoutes } from './http/rating-routes';
 import { ticketRoutes } from './http/ticket-routes';
 import { attachLocalPrinters } from './printing/local-printers';
 import { PrintDispatcher } from './printing/print-dispatcher';
@@ -147,6 +148,7 @@ async function buildOfficeServer(
     ...counterRoutes(deps),
     ...adminRoutes(deps, auth, () => localPrinters.refresh()),
     ...personalDataRoutes(deps),
+    ...ratingRoutes(deps, auth),
     ...officeOidcRoutes(deps, auth, publicUrl),
   ];
   const openapi = buildOpenApi(
