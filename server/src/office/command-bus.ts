@@ -152,7 +152,7 @@ export function createCommandBus(prisma: PrismaClient, opts: CommandBusOptions):
     return {
       afterCommit: (f) => outcome.pending.push(f),
       // Read inside the transaction when not cached, but cached only once committed.
-      view: async () => fresh() ?? (await loadQueueView(db, clock.now())),
+      view: async () => fresh() ?? (await loadQueueView(db, clock.now(), clock)),
       keepView: (view) => {
         outcome.kept = view;
       },
@@ -238,7 +238,7 @@ export function createCommandBus(prisma: PrismaClient, opts: CommandBusOptions):
         fn(prisma, async () => {
           const view = fresh();
           if (view) return view;
-          const loaded = await loadQueueView(prisma, clock.now());
+          const loaded = await loadQueueView(prisma, clock.now(), clock);
           cached = cache(loaded);
           return loaded;
         }),

@@ -39,6 +39,7 @@ export function ticketDto(view: QueueView, t: Ticket, positions?: Map<string, nu
       position === null || openCounters === 0
         ? null
         : estimateWaitSeconds({ position, recentServiceSeconds: view.serviceSeconds.get(t.serviceId) ?? [], openCounters }),
+    estimatedWait: view.waits?.estimatedWait(view, t) ?? null,
   };
 }
 

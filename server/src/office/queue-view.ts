@@ -6,7 +6,7 @@
  */
 import { RECENT_SAMPLE } from '@turnero/domain/estimate';
 import { AppError } from '@turnero/domain/errors';
-import type { Counter, Office, Service, Ticket } from '@turnero/domain/types';
+import type { Clock, Counter, Office, Service, Ticket } from '@turnero/domain/types';
 import type { Db } from './store/db';
 import {
   loadCounters,
@@ -16,6 +16,7 @@ import {
   openTickets,
   recentServiceSecondsByService,
 } from './store/office-store';
+import { loadWaitPredictor, type WaitPredictor } from './wait-prediction/predictor';
 
 export interface QueueView {
   office: Office;
@@ -29,9 +30,11 @@ export interface QueueView {
   agentNames: Map<string, string>;
   /** Per service, its newest finished service times (seconds), newest first. */
   serviceSeconds: Map<string, number[]>;
+  /** Predicted wait ranges (./wait-prediction), learning as calls end; absent in views built by hand. */
+  waits?: WaitPredictor;
 }
 
-export async function loadQueueView(db: Db, now: Date): Promise<QueueView> {
+export async function loadQueueView(db: Db, now: Date, clock: Clock = { now: () => now }): Promise<QueueView> {
   const [office, services, counters, open, users, serviceSeconds] = await Promise.all([
     loadOffice(db),
     loadServices(db),
@@ -50,6 +53,7 @@ export async function loadQueueView(db: Db, now: Date): Promise<QueueView> {
     active: open.filter((t) => t.status !== 'waiting'),
     agentNames: new Map(users.map((u) => [u.id, u.displayName])),
     serviceSeconds,
+    waits: await loadWaitPredictor(db, clock, office.timeZone),
   };
 }
 
@@ -59,6 +63,7 @@ export async function loadQueueView(db: Db, now: Date): Promise<QueueView> {
  * ticket finished at a counter adds its service time to the recent ones.
  */
 export function viewWith(view: QueueView, tickets: Ticket[], counters: Counter[] = []): QueueView {
+  view.waits?.observe(view, tickets);
   const changed = new Map(tickets.map((t) => [t.id, t]));
   const others = (list: Ticket[]) => list.filter((t) => !changed.has(t.id));
   const waiting = others(view.waiting);

@@ -1,0 +1,144 @@
+/**
+ * The office's wait predictor: the history it learned from (loaded with the live state,
+ * then extended in memory as calls end and tickets are issued, like the live state
+ * itself), and one simulation of the whole queue per live-state version, shared by every
+ * ticket presented from it (a snapshot of 200 waiting tickets simulates once, not 200
+ * times). A version's predictions are reused until the queue changes or a minute passes.
+ *
+ * Cost is bounded whatever the queue: runs shrink as the queue grows (CALL_BUDGET policy
+ * calls per prediction), never below MIN_RUNS.
+ */
+import { offsetAt } from '@turnero/domain/local-day';
+import { learnWaitModel, type HistoryCall, type WaitHistory, type WaitModel } from '@turnero/domain/wait-prediction/model';
+import { predictWaits, type WaitPrediction } from '@turnero/domain/wait-prediction/predict';
+import { seededRandom } from '@turnero/domain/wait-prediction/random';
+import type { Clock, Counter, Office, Service, Ticket } from '@turnero/domain/types';
+import type { TicketDto } from '@turnero/contract/dto';
+import type { Db } from '../store/db';
+import { addTurnaround, loadWaitHistory, localHours } from './history';
+
+export const MAX_RUNS = 200;
+export const MIN_RUNS = 30;
+/** About this many simulated calls per prediction (a few milliseconds of CPU). */
+export const CALL_BUDGET = 40_000;
+/** Predictions of an unchanged queue are redone after this long: time passes for everyone. */
+export const REUSE_MS = 60_000;
+/** A ticket not called within this many hours in the simulation gets no promise. */
+export const HORIZON_MS = 10 * 3_600_000;
+/** The learned model is redone after this many new calls (learning is linear in the history). */
+const RELEARN_AFTER_CALLS = 5;
+
+/** What the predictor reads of the live state (../queue-view's QueueView; not imported: it holds a predictor). */
+export interface LiveQueue {
+  office: Office;
+  services: Service[];
+  counters: Counter[];
+  waiting: Ticket[];
+  active: Ticket[];
+}
+
+export type EstimatedWait = NonNullable<TicketDto['estimatedWait']>;
+
+export class WaitPredictor {
+  private model: WaitModel | null = null;
+  private newCalls = RELEARN_AFTER_CALLS;
+  private readonly predictions = new WeakMap<LiveQueue, { at: number; byTicket: Map<string, WaitPrediction | null> }>();
+  private readonly callStarts = new Map<string, { at: Date; counterId: string }>();
+  private readonly lastEnded = new Map<string, { call: HistoryCall; at: number }>();
+  private readonly seenIssued = new Set<string>();
+  private readonly hourOf: (at: Date) => number;
+
+  constructor(
+    private readonly history: WaitHistory,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+    private readonly loadedAt: Date,
+  ) {
+    this.hourOf = localHours(timeZone);
+  }
+
+  /** The promised range for a waiting ticket of `view` (null: none can be promised, or not waiting). */
+  estimatedWait(view: LiveQueue, t: Ticket): EstimatedWait | null {
+    if (t.status !== 'waiting') return null;
+    const p = this.predictionsFor(view).get(t.id);
+    return p ? { lowMinutes: p.lowMinutes, highMinutes: p.highMinutes } : null;
+  }
+
+  /** Every waiting ticket's prediction (with its median, for the accuracy figures). */
+  predictionsFor(view: LiveQueue): Map<string, WaitPrediction | null> {
+    const now = this.clock.now();
+    const cached = this.predictions.get(view);
+    if (cached && now.getTime() - cached.at < REUSE_MS && now.getTime() >= cached.at) return cached.byTicket;
+    const runs = Math.max(MIN_RUNS, Math.min(MAX_RUNS, Math.floor(CALL_BUDGET / Math.max(1, view.waiting.length))));
+    const byTicket = predictWaits(
+      {
+        now,
+        utcOffsetMs: offsetAt(now, this.timeZone),
+        services: view.services,
+        policy: view.office.policy,
+        counters: view.counters,
+        waiting: view.waiting,
+        active: view.active,
+        model: this.learned(),
+        horizonMs: HORIZON_MS,
+      },
+      // Seeded by the instant: the same queue at the same moment gets the same promise.
+      { runs, random: seededRandom(now.getTime() % 2_147_483_647) },
+    );
+    this.predictions.set(view, { at: now.getTime(), byTicket });
+    return byTicket;
+  }
+
+  /**
+   * Learns from a command's changes before they reach the live state (called by viewWith):
+   * a ticket newly issued is an arrival; a ticket leaving its counter ends a call, whose
+   * length (from its call to now) is one more sample; a new call closes the counter's
+   * turnaround. A command rolled back after this leaves one stray sample among thousands.
+   */
+  observe(view: LiveQueue, tickets: Ticket[]): void {
+    const now = this.clock.now();
+    for (const t of tickets) {
+      if (t.status === 'waiting' && t.firstCalledAt === null && t.issuedAt > this.loadedAt && !this.seenIssued.has(t.id)) {
+        this.seenIssued.add(t.id);
+        this.history.arrivals.push({ serviceId: t.serviceId, category: t.category, hour: this.hourOf(t.issuedAt) });
+      }
+      const start = this.callStarts.get(t.id) ?? calledIn(view, t);
+      const atCounter = (t.status === 'called' || t.status === 'serving') && t.counterId;
+      if (atCounter && (!start || start.counterId !== t.counterId) && t.calledAt) {
+        this.callStarts.set(t.id, { at: t.calledAt, counterId: t.counterId! });
+        addTurnaround(this.lastEnded, t.counterId!, t.calledAt.getTime());
+      } else if (!atCounter && start) {
+        this.callStarts.delete(t.id);
+        const call: HistoryCall = {
+          serviceId: view.active.find((a) => a.id === t.id)?.serviceId ?? t.serviceId,
+          hour: this.hourOf(start.at),
+          occupiedSeconds: Math.max(0, (now.getTime() - start.at.getTime()) / 1000),
+          transferredTo: t.status === 'waiting' && !t.directedCounterId ? t.serviceId : null,
+        };
+        this.history.calls.push(call);
+        this.lastEnded.set(start.counterId, { call, at: now.getTime() });
+        this.newCalls += 1;
+      }
+    }
+  }
+
+  private learned(): WaitModel {
+    if (!this.model || this.newCalls >= RELEARN_AFTER_CALLS) {
+      this.model = learnWaitModel(this.history);
+      this.newCalls = 0;
+    }
+    return this.model;
+  }
+}
+
+/** A call already at its counter when the live state was loaded (its start was not observed). */
+function calledIn(view: LiveQueue, t: Ticket): { at: Date; counterId: string } | undefined {
+  const a = view.active.find((x) => x.id === t.id);
+  return a?.calledAt && a.counterId ? { at: a.calledAt, counterId: a.counterId } : undefined;
+}
+
+/** The predictor of a live state being loaded: its history read now, in the same read. */
+export async function loadWaitPredictor(db: Db, clock: Clock, timeZone: string): Promise<WaitPredictor> {
+  const now = clock.now();
+  return new WaitPredictor(await loadWaitHistory(db, now, timeZone), clock, timeZone, now);
+}
