@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   unavailable: 503,
   /** Self-service: the company's billing system did not answer (down, slow, or its circuit open). */
   billing_unreachable: 503,
+  /** Portal (issue 14): the office did not answer head office's remote-ticket request in time; nothing was issued. */
+  office_unreachable: 503,
   internal: 500,
 } as const;
 

@@ -23,6 +23,10 @@ import { openHqDatabase, type HqDatabase } from './db';
 import { hqApiRouter } from './http/routes';
 import { createLinkServer, type LinkServer } from './link/link-server';
 import type { LinkNotifier } from './link/notifier';
+import type { Notifier } from './notify/types';
+import { createPortal, type Portal } from './portal';
+import type { PortalLimits } from './portal/deps';
+import type { PublicRateLimits } from './http/public-routes';
 
 interface HqServerOptions {
   port: number;
@@ -48,6 +52,10 @@ interface HqServerOptions {
   oidc?: OidcSettings | null;
   /** HTTPS certificate files, METRICS_TOKEN, NODE_ENV (default: plain HTTP, metrics to loopback only). */
   web?: TlsConfig & Omit<WebSecurityConfig, 'DEMO'> & Partial<ClientGuardConfig>;
+  /** The public portal: its address in customers' messages (default: this server's URL), limits per address and per contact. */
+  portal?: { publicUrl?: string; rateLimits?: PublicRateLimits; limits?: Partial<PortalLimits> };
+  /** Customer messages (booking confirmations, "you are next"); absent: the portal sends none. */
+  notifier?: Notifier;
 }
 
 export interface HqServer {
@@ -74,6 +82,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     log: (msg) => logger.debug(msg),
   });
   let link: LinkServer | undefined;
+  let portal: Portal | undefined;
   try {
     const credentialsFile = resolve(join(opts.dataDir, opts.demo ? 'demo-credentials.json' : 'initial-credentials.json'));
     const credentials = await ensureInitialUsers(db.prisma, credentialsFile, opts.demo, opts.admin);
@@ -90,6 +99,18 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     };
     const server = createWebServer(guardRequests(app, door, logger, metrics), web, logger);
     link = await createLinkServer(server, { db, clock, logger, redisUrl: opts.redisUrl, ...opts.linkRequestLimit });
+    let publicUrl = opts.portal?.publicUrl ?? '';
+    portal = createPortal({
+      db,
+      clock,
+      logger,
+      dataDir: opts.dataDir,
+      link,
+      notifier: () => opts.notifier,
+      publicUrl: () => publicUrl,
+      limits: opts.portal?.limits,
+    });
+    link.onOfficeReports(portal);
     app.use(
       '/api/v1',
       hqApiRouter({
@@ -101,6 +122,8 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
         loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10,
         oidc: opts.oidc,
         link,
+        portal: portal.deps,
+        publicRateLimits: opts.portal?.rateLimits,
       }),
     );
     mountApiDocs(app, 'Turnero — API de casa matriz');
@@ -119,6 +142,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     });
     const port = (server.address() as AddressInfo).port;
     const url = `${schemeOf(web)}://127.0.0.1:${port}`;
+    publicUrl ||= url;
     logger.info({ url, database: db.embedded ? 'embedded PGlite' : 'postgresql' }, 'head office listening');
     return {
       url,
@@ -129,12 +153,14 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
       link,
       async stop() {
         server.closeAllConnections();
+        portal?.stop();
         await link?.close();
         await new Promise<void>((ok) => server.close(() => ok()));
         await db.close();
       },
     };
   } catch (err) {
+    portal?.stop();
     await link?.close().catch(() => {});
     await db.close().catch(() => {});
     throw err;

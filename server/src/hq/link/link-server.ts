@@ -30,6 +30,8 @@ import type { HqDatabase } from '../db';
 import { findReportOffice } from '../store/reports-store';
 import { fetchMessages, recordApplied, recordConnect, recordSeen } from './link-progress';
 import type { LinkNotifier } from './notifier';
+import { LinkBookingUpdate, LinkRemoteUpdate } from '@turnero/contract/portal';
+import { createRemoteRelay, type RemoteRelay } from './remote-relay';
 
 interface LinkSocketData {
   officeCode: string;
@@ -50,7 +52,19 @@ export interface LinkServerOptions {
   perSecond?: number;
 }
 
+/** What offices report about the portal's customers (portal/index.ts handles them). */
+export interface OfficeReports {
+  remoteUpdate(office: { id: number; code: string }, p: LinkRemoteUpdate): Promise<void>;
+  bookingUpdate(office: { id: number; code: string }, p: z.infer<typeof LinkBookingUpdate>): Promise<void>;
+}
+
 export interface LinkServer extends LinkNotifier {
+  /** The socket.io server: the portal's live pages have their namespace on it (and its Redis adapter). */
+  io: Server;
+  /** Asks an office for a remote ticket over its link. */
+  relay: RemoteRelay;
+  /** Where office reports go (set once the portal exists; before that they are acknowledged and dropped). */
+  onOfficeReports(reports: OfficeReports): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +90,7 @@ export async function createLinkServer(http: HttpServer, opts: LinkServerOptions
   const links = io.of(LINK_NAMESPACE) as LinkNamespace;
   const buckets = new TokenBuckets({ burst: opts.burst ?? 60, perSecond: opts.perSecond ?? 20 });
   const refusals = new RefusalLog();
+  let reports: OfficeReports | undefined;
 
   links.use(async (socket, next) => {
     try {
@@ -108,6 +123,14 @@ export async function createLinkServer(http: HttpServer, opts: LinkServerOptions
       await recordApplied(db, officeId, p.results, clock.now());
       return { ok: true as const };
     });
+    handle(socket, 'link:remote-update', LinkRemoteUpdate, async (p) => {
+      await reports?.remoteUpdate({ id: officeId, code: officeCode }, p);
+      return { ok: true as const };
+    });
+    handle(socket, 'link:booking-update', LinkBookingUpdate, async (p) => {
+      await reports?.bookingUpdate({ id: officeId, code: officeCode }, p);
+      return { ok: true as const };
+    });
     socket.on('disconnect', () => {
       void recordSeen(db.sql, officeId, clock.now()).catch((err) => logger.warn({ err, office: officeCode }, 'link: last seen not recorded'));
     });
@@ -135,6 +158,11 @@ export async function createLinkServer(http: HttpServer, opts: LinkServerOptions
   }
 
   return {
+    io,
+    relay: createRemoteRelay(links),
+    onOfficeReports(r) {
+      reports = r;
+    },
     pending(offices) {
       for (const o of offices) links.to(room(o.code)).emit('link:pending', o.message ? { headSeq: o.headSeq, messages: [o.message] } : { headSeq: o.headSeq });
     },
