@@ -9,6 +9,7 @@
  * - a refusal (office closed, inactive service, validation) is thrown at once.
  */
 import type { IssueTicketBody, TicketDto } from '@turnero/contract/dto';
+import type { CheckInRequest } from '@turnero/contract/portal';
 import { ApiError, type ApiClient } from '@turnero/web-client/api';
 import { newIdempotencyKey } from './idempotency';
 
@@ -19,6 +20,8 @@ export interface IssueOptions {
   sleep?: (ms: number) => Promise<void>;
   key?: string;
   maxDelayMs?: number;
+  /** The route that answers a ticket: '/tickets' (default), or '/check-in' for a booking. */
+  path?: '/tickets' | '/check-in';
 }
 
 export class CancelledError extends Error {
@@ -37,7 +40,7 @@ export class TicketRequest {
 
   constructor(
     private readonly api: Pick<ApiClient, 'post'>,
-    readonly body: IssueTicketBody,
+    readonly body: IssueTicketBody | CheckInRequest,
     private readonly options: IssueOptions = {},
   ) {
     this.key = options.key ?? newIdempotencyKey();
@@ -62,7 +65,7 @@ export class TicketRequest {
     for (let attempt = 1; ; attempt++) {
       if (this.cancelled) throw new CancelledError();
       try {
-        return await this.api.post<TicketDto>('/tickets', this.body, { headers: { 'Idempotency-Key': this.key } });
+        return await this.api.post<TicketDto>(this.options.path ?? '/tickets', this.body, { headers: { 'Idempotency-Key': this.key } });
       } catch (e) {
         const retryable = e instanceof ApiError && (e.unreachable || e.code === 'rate_limited');
         if (!retryable) throw e;

@@ -27,8 +27,9 @@ import { closedDetail, consentText, consentVersion, welcomeText } from './office
 import { printProblem } from './printer-notice';
 import { liveTicketUrl, qrPath } from './qr';
 import { waitText } from './wait-text';
+import './check-in/check-in-screen';
 
-type Screen = 'welcome' | 'services' | 'preferential' | 'id' | 'issuing' | 'ticket' | 'closed' | 'error';
+type Screen = 'welcome' | 'services' | 'preferential' | 'id' | 'issuing' | 'ticket' | 'closed' | 'error' | 'check-in';
 
 const PREFERENTIAL_GROUPS = ['pregnant', 'childInArms', 'disability', 'olderAdult', 'veteran'] as const;
 const ID_PATTERN = /^[0-9A-Za-z-]{4,20}$/;
@@ -255,6 +256,14 @@ export class TurneroKiosk extends LitElement {
         return html`<div class="center"><p class="message" role="alert" data-testid="closed">${t('kiosk.closed')}</p>
           <p class="hint" data-testid="closed-detail">${closedDetail(this.closedDetails, office.timeZone, getLang())}</p>
           <button class="primary" @click=${this.tap(() => this.go('welcome'))}>${t('kiosk.done')}</button></div>`;
+      case 'check-in':
+        return html`<kiosk-check-in
+          .api=${this.api}
+          .timeZone=${office.timeZone}
+          @kiosk-checked-in=${(e: CustomEvent<TicketDto>) => ((this.ticket = e.detail), this.go('ticket'))}
+          @kiosk-walk-in=${() => this.go('services')}
+          @kiosk-back=${() => this.go('welcome')}
+        ></kiosk-check-in>`;
       case 'error':
         return html`<div class="center"><p class="message" role="alert" data-testid="error">${t(this.errorKey)}</p>
           <button class="primary" @click=${this.tap(() => this.go('welcome'))}>${t('kiosk.done')}</button></div>`;
@@ -268,6 +277,7 @@ export class TurneroKiosk extends LitElement {
         <h1 data-testid="welcome">${welcomeText(office, getLang())}</h1>
         ${office.acceptingTickets
           ? html`<button class="primary huge" data-testid="start" @click=${this.tap(() => this.go('services'))}>${t('kiosk.start')}</button>
+              <button class="secondary" data-testid="check-in" @click=${this.tap(() => this.go('check-in'))}>${t('checkIn.start')}</button>
               <p class="hint">${t('kiosk.touchToStart')}</p>`
           : html`<p class="message" role="alert" data-testid="closed">${t('kiosk.closed')}</p>`}
         ${printerProblem ? html`<p class="warning" role="status" data-testid="printer-warning">${t('kiosk.printerWarning')}</p>` : nothing}
