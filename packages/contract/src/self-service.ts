@@ -58,6 +58,7 @@ export type CouponIssued = z.infer<typeof CouponIssued>;
 
 export const DuplicateRequest = z.object({ account: AccountNumber });
 export const DuplicateIssued = z.object({ id: z.string(), period: z.string(), printState: z.string().optional() });
+export type DuplicateIssued = z.infer<typeof DuplicateIssued>;
 
 export const SELF_SERVICE_KINDS = ['coupon_full', 'coupon_partial', 'duplicate_invoice'] as const;
 export type SelfServiceKind = (typeof SELF_SERVICE_KINDS)[number];
@@ -70,6 +71,7 @@ export const SelfServiceSettings = z.object({
 });
 export type SelfServiceSettings = z.infer<typeof SelfServiceSettings>;
 export const SelfServiceStatus = z.object({ enabled: z.boolean(), currency: z.string().optional() });
+export type SelfServiceStatus = z.infer<typeof SelfServiceStatus>;
 
 /**
  * The billing connector's JSON contract: what Turnero asks the group's billing system and

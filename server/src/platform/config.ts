@@ -32,6 +32,8 @@ export const ConfigSchema = z.object({
   ADMIN_USERNAME: z.string().min(3).max(64).optional(),
   ADMIN_PASSWORD: newPassword().optional(),
   DEMO_PRINTER_URI: z.string().optional(),
+  /** Self-service (issue 16): the private JSON file of per-company billing connectors (server/src/office/self-service/companies.ts). */
+  BILLING_COMPANIES_FILE: z.string().optional(),
   /**
    * Printer targets an admin may give a kiosk (comma-separated, see hardware's
    * printer-targets): by default port 9100 on private networks and the usual device paths.

@@ -21,7 +21,7 @@ void printerStatusesAgree;
 /** Per status query (DLE EOT round trip), as the printer service's own default. */
 const STATUS_TIMEOUT_MS = 1500;
 
-function printerOptionsFromUri(uri: string, config: Pick<Config, 'DATA_DIR'>) {
+export function printerOptionsFromUri(uri: string, config: Pick<Config, 'DATA_DIR'>) {
   const dialect = /[?&]dialect=star\b/.test(uri) ? ('star' as const) : ('epson' as const);
   const paperWidthMm = /[?&]width=58\b/.test(uri) ? (58 as const) : (80 as const);
   // The demo's virtual printer writes each ticket as text under DATA_DIR/printed.

@@ -15,6 +15,7 @@ import type { UserRole } from '@turnero/domain/types';
 import type { CommandBus } from '../command-bus';
 import { insertCounter, insertDevice, insertService, insertUser } from '../store/admin-store';
 import { hasNoOffice, insertOffice } from '../store/settings-store';
+import { DEMO_ACCOUNTS } from '../demo/billing-demo';
 
 export interface DemoCredentials {
   users: { username: string; password: string; role: string; counterId?: string; displayName: string }[];
@@ -22,6 +23,8 @@ export interface DemoCredentials {
   displayToken: string;
   kioskId: string;
   displayId: string;
+  /** Synthetic billing accounts the demo's self-service knows (issue 16). */
+  demoAccounts?: string[];
 }
 
 const DEMO_SERVICES = [
@@ -143,6 +146,7 @@ export async function seedDemoOffice(
     displayToken: await auth.issueDeviceToken(displayId, 'display'),
     kioskId,
     displayId,
+    demoAccounts: DEMO_ACCOUNTS,
   };
   writeFileSync(join(config.DATA_DIR, 'demo-credentials.json'), JSON.stringify(creds, null, 2) + '\n', { mode: 0o600 });
   return creds;
