@@ -22,8 +22,14 @@ interface ModuleResult {
 const BENCH_DIR = import.meta.dirname;
 const RESULTS = join(BENCH_DIR, 'results.json');
 
+/** A module's name: its file's, or its folder's for a folder's index.ts (bench/intelligence/index.ts is "intelligence"). */
+const moduleName = (file: string) => (file.endsWith('/index.ts') ? file.slice(0, -'/index.ts'.length) : basename(file, '.ts'));
+
 function benchModules(filters: string[]): string[] {
-  return readdirSync(BENCH_DIR)
+  const folders = readdirSync(BENCH_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(BENCH_DIR, e.name, 'index.ts')))
+    .map((e) => `${e.name}/index.ts`);
+  return [...readdirSync(BENCH_DIR), ...folders]
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts') && f !== 'run.ts')
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
@@ -51,7 +57,7 @@ async function main(): Promise<void> {
   let failed = 0;
 
   for (const file of files) {
-    const name = basename(file, '.ts');
+    const name = moduleName(file);
     const mod = (await import(pathToFileURL(join(BENCH_DIR, file)).href)) as { run?: () => Promise<Figures> };
     if (typeof mod.run !== 'function') continue; // a helper module, not a bench
     console.log(`\n▶ ${name}`);
@@ -69,7 +75,7 @@ async function main(): Promise<void> {
 
   const rows: [string, string, string][] = [];
   for (const [name, result] of Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) {
-    const ranNow = files.some((f) => basename(f, '.ts') === name);
+    const ranNow = files.some((f) => moduleName(f) === name);
     const label = ranNow ? name : `${name} (earlier)`;
     if (result.error) rows.push([label, 'ERROR', result.error.slice(0, 60)]);
     for (const [k, v] of Object.entries(result.figures ?? {})) rows.push([label, k, String(v)]);

@@ -101,18 +101,30 @@ export function fitForecast(history: readonly HourCount[], options: ForecastOpti
 
   for (let round = 0; round < ROUNDS; round++) {
     // Weekly cycle: ratio of sums per weekday.
-    weekday = weekday.map((_, w) => {
-      const own = ordinary.filter((d) => d.weekday === w);
-      const expected = own.reduce((a, d) => a + base(d) * month[d.dayOfMonth], 0);
-      return expected > 0 ? own.reduce((a, d) => a + d.total, 0) / expected : 0;
-    });
+    const weekdayActual = new Array<number>(7).fill(0);
+    const weekdayExpected = new Array<number>(7).fill(0);
+    for (const d of ordinary) {
+      weekdayActual[d.weekday] += d.total;
+      weekdayExpected[d.weekday] += base(d) * month[d.dayOfMonth];
+    }
+    weekday = weekday.map((_, w) => (weekdayExpected[w] > 0 ? weekdayActual[w] / weekdayExpected[w] : 0));
     // Billing cycle: pooled over neighbouring days of the month, shrunk towards 1, mean 1.
     const prior = SHRINK_DAYS * level;
+    const monthActual = new Array<number>(32).fill(0);
+    const monthExpected = new Array<number>(32).fill(0);
+    for (const d of ordinary) {
+      monthActual[d.dayOfMonth] += d.total;
+      monthExpected[d.dayOfMonth] += base(d) * weekday[d.weekday];
+    }
     month = month.map((_, m) => {
       if (m === 0) return 1;
-      const near = ordinary.filter((d) => monthDistance(d.dayOfMonth, m) <= MONTH_WINDOW);
-      const expected = near.reduce((a, d) => a + base(d) * weekday[d.weekday], 0);
-      const actual = near.reduce((a, d) => a + d.total, 0);
+      let actual = 0;
+      let expected = 0;
+      for (let other = 1; other <= 31; other++) {
+        if (monthDistance(other, m) > MONTH_WINDOW) continue;
+        actual += monthActual[other];
+        expected += monthExpected[other];
+      }
       return (actual + prior) / (expected + prior);
     });
     const monthMean = month.slice(1).reduce((a, b) => a + b, 0) / 31;

@@ -71,7 +71,7 @@ export interface WaitDistribution {
 }
 
 /** States with less stationary probability than this (relative to the largest) are cut off. */
-const TAIL = 1e-12;
+const TAIL = 1e-10;
 const MAX_QUEUE = 5000;
 
 /**
@@ -106,7 +106,8 @@ function stationary(input: ErlangAInput): number[] {
 /**
  * Erlang A. The offered wait of a customer who finds j others queued ahead is the time for
  * j + 1 departures from the queue ahead of them, each at rate Nμ + (ahead)θ: a pure death
- * process, whose survival is integrated forward (RK4, step small against its fastest rate).
+ * process, whose survival is integrated forward (RK4 in place, step the inverse of its
+ * fastest rate), only as far as a question needs.
  */
 export function erlangA(input: ErlangAInput): WaitDistribution {
   const { servers, arrivalRate, meanServiceTime } = input;
@@ -117,46 +118,62 @@ export function erlangA(input: ErlangAInput): WaitDistribution {
   if (servers <= 0) return neverServed;
 
   const pi = stationary(input);
-  const queued = pi.slice(servers); // p_j(0): j queued ahead of the arriving customer
-  const probWait = queued.reduce((a, b) => a + b, 0);
-  const meanQueue = queued.reduce((acc, p, j) => acc + p * j, 0);
-  const rate = (j: number) => servers * mu + j * theta;
-  const step = 0.5 / rate(queued.length);
+  const size = Math.max(0, pi.length - servers);
+  const p = Float64Array.from(pi.slice(servers)); // p[j]: j queued ahead of the arriving customer
+  let probWait = 0;
+  let meanQueue = 0;
+  for (let j = 0; j < size; j++) {
+    probWait += p[j];
+    meanQueue += j * p[j];
+  }
+  const rate = new Float64Array(size + 1);
+  for (let j = 0; j <= size; j++) rate[j] = servers * mu + j * theta;
+  const h = 1 / rate[size];
+  const k1 = new Float64Array(size);
+  const k2 = new Float64Array(size);
+  const k3 = new Float64Array(size);
+  const k4 = new Float64Array(size);
+  const x = new Float64Array(size);
+  const derivative = (from: Float64Array, into: Float64Array) => {
+    for (let j = 0; j < size; j++) into[j] = -rate[j] * from[j] + (j + 1 < size ? rate[j + 1] * from[j + 1] : 0);
+  };
+  const rk4Step = (): number => {
+    derivative(p, k1);
+    for (let j = 0; j < size; j++) x[j] = p[j] + (h / 2) * k1[j];
+    derivative(x, k2);
+    for (let j = 0; j < size; j++) x[j] = p[j] + (h / 2) * k2[j];
+    derivative(x, k3);
+    for (let j = 0; j < size; j++) x[j] = p[j] + h * k3[j];
+    derivative(x, k4);
+    let total = 0;
+    for (let j = 0; j < size; j++) {
+      p[j] = Math.max(0, p[j] + (h / 6) * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]));
+      total += p[j];
+    }
+    return total;
+  };
 
-  // The survival curve, integrated once up to whatever time is asked for, and remembered.
+  // The survival curve, integrated once as far as asked, and remembered.
   const times = [0];
   const values = [probWait];
-  let p = queued.slice();
-  let t = 0;
-  const derivative = (x: number[]): number[] =>
-    x.map((v, j) => -rate(j) * v + (j + 1 < x.length ? rate(j + 1) * x[j + 1] : 0));
-  const advanceTo = (until: number) => {
-    while (t < until && values[values.length - 1] > 1e-9) {
-      const h = step;
-      const k1 = derivative(p);
-      const k2 = derivative(p.map((v, j) => v + (h / 2) * k1[j]));
-      const k3 = derivative(p.map((v, j) => v + (h / 2) * k2[j]));
-      const k4 = derivative(p.map((v, j) => v + h * k3[j]));
-      p = p.map((v, j) => Math.max(0, v + (h / 6) * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j])));
+  const advance = (until: (t: number, value: number) => boolean) => {
+    let t = times[times.length - 1];
+    let value = values[values.length - 1];
+    while (!until(t, value) && value > 1e-9) {
+      value = rk4Step();
       t += h;
       times.push(t);
-      values.push(p.reduce((a, b) => a + b, 0));
+      values.push(value);
     }
   };
   const survival = (at: number): number => {
     if (at <= 0) return probWait;
-    advanceTo(at);
-    if (at >= t) return values[values.length - 1];
-    // Linear between the two steps around `at`.
-    let lo = 0;
-    let hi = times.length - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (times[mid] <= at) lo = mid;
-      else hi = mid;
-    }
-    const f = (at - times[lo]) / (times[hi] - times[lo]);
-    return values[lo] + f * (values[hi] - values[lo]);
+    advance((t) => t >= at);
+    const last = times.length - 1;
+    if (at >= times[last]) return values[last];
+    const i = Math.min(last, Math.ceil(at / h));
+    const f = (at - times[i - 1]) / h;
+    return values[i - 1] + f * (values[i] - values[i - 1]);
   };
   return {
     probWait,
@@ -165,11 +182,11 @@ export function erlangA(input: ErlangAInput): WaitDistribution {
     quantile(q, horizon) {
       const level = 1 - q;
       if (probWait <= level) return 0;
-      advanceTo(horizon);
+      advance((t, value) => value <= level || t >= horizon);
       const i = values.findIndex((v) => v <= level);
-      if (i < 0) return horizon;
+      if (i < 0 || times[i] >= horizon) return horizon;
       const f = (values[i - 1] - level) / (values[i - 1] - values[i]);
-      return times[i - 1] + f * (times[i] - times[i - 1]);
+      return times[i - 1] + f * h;
     },
   };
 }

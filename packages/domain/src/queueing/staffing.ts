@@ -6,7 +6,7 @@
  * in turn; the hours are planned independently (the queue left at the end of an hour is
  * not carried into the next).
  */
-import { erlangA, type WaitDistribution } from './erlang';
+import { erlangA, erlangCServiceLevel, type WaitDistribution } from './erlang';
 
 /** Waits are reported up to this many minutes: beyond it the hour's plan has simply failed. */
 export const WAIT_HORIZON_MINUTES = 240;
@@ -65,21 +65,20 @@ export function hourOutlook(demand: HourDemand, counters: number): HourOutlook {
 
 /**
  * The fewest counters with which every service's share within its target is at least
- * `targetShare` (0 when nobody is expected). The share only grows with counters, so the
- * search starts at half the offered load and walks
- * the one way that finds the edge.
+ * `targetShare` (0 when nobody is expected). The share only grows with counters, and
+ * people giving up only shortens the line, so Erlang C's answer (closed form) is an upper
+ * bound: the search walks down from it with Erlang A while the targets still hold.
  */
 export function countersNeeded(demand: HourDemand, targetShare: number): number {
   const { arrivalsPerMinute, meanServiceMinutes } = pooled(demand);
   if (arrivalsPerMinute <= 0) return 0;
   const load = arrivalsPerMinute * meanServiceMinutes;
-  const ceiling = Math.ceil(load + 10 * Math.sqrt(load) + 10);
+  const targets = demand.services.filter((s) => s.arrivals > 0).map((s) => s.targetWaitMinutes);
   const meets = (n: number) => sharesWithinTarget(demand, distribution(demand, n)).every((s) => s.share >= targetShare);
-  let n = Math.max(1, Math.floor(load * 0.5));
-  if (meets(n)) {
-    while (n > 1 && meets(n - 1)) n--;
-    return n;
-  }
-  while (n < ceiling && !meets(n)) n++;
+  let n = Math.max(1, Math.floor(load) + 1);
+  while (targets.some((t) => erlangCServiceLevel({ servers: n, load, meanServiceTime: meanServiceMinutes }, t) < targetShare)) n++;
+  while (n > 1 && meets(n - 1)) n--;
+  // Erlang C bounds Erlang A from above; this only guards rounding at the edge.
+  while (!meets(n)) n++;
   return n;
 }
