@@ -32,11 +32,6 @@ import { officeOidcRoutes } from './http/oidc-routes';
 import { personalDataRoutes } from './http/personal-data-routes';
 import { ratingRoutes } from './http/rating-routes';
 import { ticketRoutes } from './http/ticket-routes';
-import { selfServiceRoutes } from './http/self-service-routes';
-import { loadCompanies, type CompanyConfig } from './self-service/companies';
-import { localCouponPrinters } from './self-service/coupon-printers';
-import { createSelfService } from './self-service/wiring';
-import { demoCompany, enableDemoSelfService, startDemoBilling } from './demo/billing-demo';
 import { attachLocalPrinters } from './printing/local-printers';
 import { PrintDispatcher } from './printing/print-dispatcher';
 import { publicLinkWarnings, readHqPublicUrl } from './printing/public-link';
@@ -48,6 +43,9 @@ import { createSocketServer } from './realtime/socket-server';
 import { loadTicketFooter, loadTicketLogo } from './store/settings-store';
 import { isEmpty, seedDemoOffice, seedRealOffice, type DemoCredentials } from './seed/seed';
 import { startLink, type LinkHandle } from './link/link-wiring';
+import { createLinkReporter, type LinkReporter } from './link/remote-tickets';
+import { bookingRoutes } from './http/booking-routes';
+import { sweepBookings } from './bookings/booking-housekeeping';
 import { startSync, type SyncHandle } from './sync-wiring';
 
 interface OfficeServerOptions {
@@ -56,8 +54,6 @@ interface OfficeServerOptions {
   logger?: Logger;
   /** How often the end-of-day job checks the clock (ms). */
   housekeepingIntervalMs?: number;
-  /** Self-service billing connectors (tests); default: BILLING_COMPANIES_FILE. */
-  billingCompanies?: CompanyConfig[];
 }
 
 export interface OfficeServer {
@@ -100,6 +96,8 @@ async function buildOfficeServer(
 
   // Every committed command may have added outbox rows: wake the sync worker.
   let syncHandle: SyncHandle | null = null;
+  // Remote tickets may have moved with any commit: head office hears it (coalesced).
+  let reporter: LinkReporter | null = null;
   const metrics = createMetrics();
   const commandSeconds = metrics.histogram(
     'command_duration_seconds',
@@ -113,6 +111,7 @@ async function buildOfficeServer(
     onCommit: () => {
       db.committed();
       syncHandle?.notify();
+      reporter?.queueChanged();
     },
     onCommandDone: (command, seconds) => commandSeconds.observe({ command }, seconds),
   });
@@ -126,13 +125,18 @@ async function buildOfficeServer(
   const printing = new PrintDispatcher({ broadcaster, logger, publicLink, footer: () => footer, header: () => header });
   const deps: OfficeDeps = { bus, clock, logger, config, broadcaster, printing, metrics };
   const auth = new AuthService(bus, clock, config.TOKEN_TTL_HOURS);
+  reporter = createLinkReporter(deps);
+  const bookingLink = reporter;
+  const sweepBookingsNow = () =>
+    sweepBookings(deps)
+      .then((r) => bookingLink.bookingsSettled(r.noShows.map((b) => ({ ...b, status: 'no_show' as const }))))
+      .catch((err) => logger.error({ err }, 'bookings sweep failed'));
 
   let demoCredentials: DemoCredentials | null = null;
   if (await isEmpty(bus)) {
     if (config.DEMO) {
       const printerUri = config.DEMO_PRINTER_URI ?? 'virtual:demo';
       demoCredentials = await seedDemoOffice(bus, auth, config, printerUri);
-      await enableDemoSelfService(bus);
       logger.info({ file: join(config.DATA_DIR, 'demo-credentials.json') }, 'demo office created');
     } else {
       await seedRealOffice(bus, config);
@@ -149,16 +153,11 @@ async function buildOfficeServer(
     recordPrinterStatus(deps, deviceId, status).then(() => undefined),
   );
 
-  // Self-service (issue 16): the companies' billing connectors; demo mode brings its own billing system.
-  const demoBilling = config.DEMO ? await startDemoBilling({ clock }) : null;
-  const billingCompanies = [...(opts.billingCompanies ?? loadCompanies(config.BILLING_COMPANIES_FILE)), ...(demoBilling ? [demoCompany(demoBilling.url)] : [])];
-  const selfService = createSelfService(deps, billingCompanies, localCouponPrinters(localPrinters.services, config));
-
   const app = createHttpApp(metrics, config);
   const routes = [
     ...officeRoutes(deps, auth, () => syncHandle!.state()),
     ...ticketRoutes(deps),
-    ...selfServiceRoutes(selfService),
+    ...bookingRoutes(deps, bookingLink),
     ...counterRoutes(deps),
     ...adminRoutes(deps, auth, () => localPrinters.refresh()),
     ...personalDataRoutes(deps),
@@ -208,8 +207,10 @@ async function buildOfficeServer(
       const warnings = publicLinkWarnings(config, publicLink());
       for (const warning of warnings) logger.warn({ publicUrl, hqPublicUrl }, warning);
       await runEndOfDay(deps).catch((err) => logger.error({ err }, 'end-of-day job failed'));
+      await sweepBookingsNow();
       housekeeping = setInterval(() => {
         void runEndOfDay(deps).catch((err) => logger.error({ err }, 'end-of-day job failed'));
+        void sweepBookingsNow();
       }, opts.housekeepingIntervalMs ?? 60_000);
       housekeeping.unref();
       if (config.HQ_URL && config.HQ_TOKEN) {
@@ -222,6 +223,7 @@ async function buildOfficeServer(
             header = await bus.read(loadTicketLogo);
           },
           onChange: () => syncHandle?.changed(),
+          reporter: bookingLink,
         });
       }
       if (liveDemoSettings) {
@@ -240,13 +242,13 @@ async function buildOfficeServer(
     async stop() {
       await liveDemo?.stop();
       if (housekeeping) clearInterval(housekeeping);
+      bookingLink.stop();
       await linkHandle.stop();
       await syncHandle?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       auth.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await localPrinters.close();
-      await demoBilling?.stop();
       await printing.close();
       await bus.drain();
       await db.close();

@@ -40,6 +40,9 @@ export function ticketDto(view: QueueView, t: Ticket, positions?: Map<string, nu
         ? null
         : estimateWaitSeconds({ position, recentServiceSeconds: view.serviceSeconds.get(t.serviceId) ?? [], openCounters }),
     estimatedWait: view.waits?.estimatedWait(view, t) ?? null,
+    origin: t.origin ?? 'walk_in',
+    slotAt: t.slotAt?.toISOString() ?? null,
+    present: t.present ?? true,
   };
 }
 

@@ -4,10 +4,13 @@
  * transaction (a record of the command bus); then publish and hand the print job over.
  */
 import { randomUUID } from 'node:crypto';
+import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import type { IssueTicketRequest, TicketDto } from '@turnero/contract/dto';
 import { AppError } from '@turnero/domain/errors';
 import { localDay } from '@turnero/domain/local-day';
 import { issueTicket as issue } from '@turnero/domain/ticket-machine';
+import type { Ticket, TicketOrigin } from '@turnero/domain/types';
+import type { RecordContext } from '../command-bus';
 import type { OfficeDeps, Principal } from '../context';
 import { assertOpenAt } from '../opening-hours';
 import { ticketDto } from '../presenter';
@@ -19,6 +22,20 @@ import { ticketFacts } from './facts';
 
 interface IssueInput extends IssueTicketRequest {
   idempotencyKey?: string;
+  /** A booking checked in or a remote join (absent: a walk-in). */
+  from?: IssueFrom;
+}
+
+/** Where a ticket that is not a walk-in comes from, and what the issue must check and write with it. */
+export interface IssueFrom {
+  origin: Exclude<TicketOrigin, 'walk_in'>;
+  slotAt?: Date | null;
+  present?: boolean;
+  bookingId?: string | null;
+  /** Runs in the record before numbering (after the idempotency check): throws to refuse. */
+  check?: (ctx: RecordContext, now: Date) => Promise<void>;
+  /** Row writes committed in the same transaction as the ticket (its origin columns, the booking's check-in). */
+  writes: (ticket: Ticket, now: Date) => SqlQuery[];
 }
 
 export async function issueTicket(
@@ -52,6 +69,7 @@ export async function issueTicket(
       }
     }
     const now = deps.clock.now();
+    if (input.from?.check) await input.from.check(ctx, now);
     const view = await liveView();
     const office = view.office;
     if (!office.acceptingTickets) {
@@ -64,7 +82,7 @@ export async function issueTicket(
 
     const day = localDay(now, office.timeZone);
     const number = await ctx.nextTicketNumber(service.id, day);
-    const { ticket, events } = issue(
+    const issued = issue(
       {
         id: randomUUID(),
         serviceId: service.id,
@@ -77,7 +95,18 @@ export async function issueTicket(
       },
       { actorId: principal.id, at: now },
     );
+    const { events } = issued;
+    const from = input.from;
+    // Every field set, as the file reads it back (the live state must equal the file).
+    const ticket: Ticket = {
+      ...issued.ticket,
+      origin: from?.origin ?? 'walk_in',
+      slotAt: from?.slotAt ?? null,
+      present: from?.present ?? true,
+      bookingId: from?.bookingId ?? null,
+    };
     write(insertTicketSql(ticket));
+    for (const q of from?.writes(ticket, now) ?? []) write(q);
     write(insertTicketEventsSql(events));
     await outbox(ticketFacts(ticket, events, view.serviceById));
     if (input.customerId) {

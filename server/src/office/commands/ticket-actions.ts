@@ -24,6 +24,7 @@ import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
 import { callDto, counterDto, ticketDto } from '../presenter';
 import { counterIn, openTicketAt, viewWith, type QueueView } from '../queue-view';
+import { recentBookedStreak } from '../bookings/booking-store';
 import { getTicket } from '../store/office-store';
 import { insertTicketEventsSql, updateCounterStateSql, updateTicketSql } from '../store/ticket-writes';
 import { ticketFacts } from './facts';
@@ -116,12 +117,18 @@ export async function callNext(
     assertCanCall(counter);
     assertCounterFree(view, counter);
     const now = deps.clock.now();
+    const bookings = view.office.bookingCalls && { ...view.office.bookingCalls, timeZone: view.office.timeZone };
+    // The booked-call run is read from the log only while a checked-in booking waits.
+    const bookedStreak =
+      bookings && view.waiting.some((t) => t.origin === 'booking') ? await recentBookedStreak(ctx.db, counter.id, bookings.maxInARow) : 0;
     const choice = chooseNextTicket({
       counter,
       waiting: view.waiting,
       services: view.services,
       policy: view.office.policy,
       now,
+      bookings,
+      bookedStreak,
     });
     if (!choice) {
       ctx.viewUnchanged();

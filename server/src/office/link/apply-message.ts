@@ -30,6 +30,8 @@ import {
   type LinkRow,
 } from '../store/link-store';
 import { loadCounters, loadOffice, loadServices } from '../store/office-store';
+import type { BookingsMessage } from '@turnero/contract/portal';
+import { applyBookings } from '../bookings/apply-bookings';
 import { consentTextWithoutNewVersion, planConfig, type ConfigPlan } from './config-plan';
 import { planStaff, type StaffPlan, type StaffUser } from './staff-plan';
 
@@ -102,8 +104,7 @@ export function createLinkApplier(
           ? applyConfig(ctx, at, row, message.seq, message.payload)
           : message.kind === 'staff'
             ? applyStaff(ctx, at, message.seq, message.payload)
-            : // Bookings are applied by the appointments module (issue 14), landing next.
-              Promise.resolve(refused({ seq: message.seq, status: 'refused', reason: 'bookings are not handled by this office yet' }, at)),
+            : applyBookingsMessage(ctx, at, message.seq, message.payload),
       );
     },
     refuse(seq, reason) {
@@ -191,6 +192,21 @@ async function writeSettings(
   const after = Object.fromEntries(keys.map((k) => [k, settings[k]]));
   await writeHqOwnableSettings(tx, after);
   return [{ at, actor: HQ, action: 'settings.update', subject: 'office', before, after }];
+}
+
+/** Bookings made, moved or cancelled at head office (issue 14); the audit keeps counts only. */
+async function applyBookingsMessage({ tx, viewUnchanged }: CommandContext, at: Date, seq: number, message: BookingsMessage): Promise<Applied> {
+  const applied = await applyBookings(tx, message, at);
+  // Bookings are not part of the live queue: a checked-in one enters it as a ticket.
+  viewUnchanged();
+  return {
+    result: { seq, status: 'applied' },
+    audit: [{ at, actor: HQ, action: 'bookings.apply', subject: String(message.bookings.length), before: null, after: { ...applied } }],
+    link: {},
+    changed: [],
+    settingsChanged: false,
+    endSessionsOf: [],
+  };
 }
 
 /** What the audit keeps of a person: never the password verifier, only whether it changed. */

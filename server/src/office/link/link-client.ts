@@ -53,7 +53,17 @@ export interface LinkClientOptions {
   fetchIntervalMs?: number;
   /** Random source of the jitter (default Math.random). */
   random?: () => number;
+  /** Head office asks for a remote ticket (issue 14): the answer goes back in the ack. */
+  onRemoteTicket?: (request: unknown) => Promise<unknown>;
+  /** The link came up (a `send` that reaches head office) or went down (null). */
+  onLinkUp?: (send: LinkSend | null) => void;
 }
+
+/** Sends an office -> head office report; false when the link is down or head office refused it. */
+export type LinkSend = <E extends 'link:remote-update' | 'link:booking-update'>(
+  event: E,
+  payload: Parameters<LinkOfficeToServer[E]>[0],
+) => Promise<boolean>;
 
 export interface LinkConnection {
   state: LinkState;
@@ -189,6 +199,22 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
     retryTimer.unref();
   }
 
+  function sendOn(s: LinkSocket): LinkSend {
+    return async (event, payload) => {
+      if (!s.connected || stopped) return false;
+      try {
+        // The event map types each name's payload; `event` is one of them, checked at the call.
+        const timed = s.timeout(ackTimeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<{ ok: true } | { error: { code: string } }> };
+        const ack = await timed.emitWithAck(event, payload);
+        if ('error' in ack) logger.warn({ event, code: ack.error.code }, 'link: head office refused a report');
+        return !('error' in ack);
+      } catch (err) {
+        logger.warn({ event, err: (err as Error).message }, 'link: report not acknowledged');
+        return false;
+      }
+    };
+  }
+
   return {
     start() {
       const s: LinkSocket = io(`${opts.hqUrl.replace(/\/+$/, '')}${LINK_NAMESPACE}`, {
@@ -205,6 +231,12 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
         setState('connected', null);
         logger.info({ hqUrl: opts.hqUrl }, 'link to head office connected');
         catchUp(s);
+        opts.onLinkUp?.(sendOn(s));
+      });
+      s.on('link:remote-ticket', (p, ack) => {
+        if (typeof ack !== 'function') return;
+        if (!opts.onRemoteTicket) return ack({ error: { code: 'remote_queue_disabled', message: 'This office does not take remote tickets' } });
+        void opts.onRemoteTicket(p).then((answer) => ack(answer as Parameters<typeof ack>[0]));
       });
       s.on('link:pending', (p) => {
         if (Array.isArray(p?.messages) && p.messages.length > 0 && typeof p.headSeq === 'number') offered = { messages: p.messages, headSeq: p.headSeq };
@@ -212,6 +244,7 @@ export function createLinkClient(opts: LinkClientOptions): LinkClient {
       });
       s.on('disconnect', (reason) => {
         stopLooking();
+        opts.onLinkUp?.(null);
         setState('disconnected', reason);
         logger.warn({ reason }, 'link to head office lost');
       });

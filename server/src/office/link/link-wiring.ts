@@ -10,6 +10,7 @@ import type { OfficeDeps } from '../context';
 import { readLinkRow } from '../store/link-store';
 import { createLinkApplier } from './apply-message';
 import { createLinkClient, type LinkClient, type LinkConnection } from './link-client';
+import { issueRemoteTicket, type LinkReporter } from './remote-tickets';
 
 export interface LinkHandle {
   status(): Promise<OfficeLinkStatus>;
@@ -24,6 +25,8 @@ export interface LinkWiringOptions {
   onChange?: () => void;
   /** Quiet time before the link fetches without a notice (link-client's default: 60 s). */
   fetchIntervalMs?: number;
+  /** Sends remote-ticket and booking reports to head office while the link is up (issue 14). */
+  reporter?: LinkReporter;
 }
 
 const DISABLED: LinkConnection = { state: 'disabled', since: null, lastError: null };
@@ -44,6 +47,8 @@ export function startLink(deps: OfficeDeps, auth: AuthService, opts: LinkWiringO
       logger: deps.logger,
       onChange: opts.onChange,
       fetchIntervalMs: opts.fetchIntervalMs,
+      onRemoteTicket: (request) => issueRemoteTicket(deps, request),
+      onLinkUp: (send) => opts.reporter?.attach(send),
     });
     client.start();
     deps.logger.info({ hqUrl: opts.hq.url }, 'link to head office started');

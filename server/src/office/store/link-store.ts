@@ -4,6 +4,7 @@
  * office manages.
  */
 import type { ConfigSettings, Holiday, PublishedSettings, WeekHours } from '@turnero/contract/hq-link';
+import { appointmentSettingsOf, remoteQueueSettingsOf } from '../bookings/booking-settings';
 import type { ServiceFields } from './admin-store';
 import type { Db } from './db';
 
@@ -40,9 +41,11 @@ export async function loadStaffUsers(db: Db) {
 
 /** The office's current values of the settings head office may own. */
 export async function readHqOwnableSettings(db: Db): Promise<Required<PublishedSettings>> {
-  const row = await db.office.findFirstOrThrow({ select: { ...OWNABLE_COLUMNS } });
+  const { appointmentSettings, remoteQueueSettings, ...row } = await db.office.findFirstOrThrow({ select: { ...OWNABLE_COLUMNS } });
   return {
     ...row,
+    appointments: appointmentSettingsOf(appointmentSettings),
+    remoteQueue: remoteQueueSettingsOf(remoteQueueSettings),
     openingHours: row.openingHours === null ? null : (JSON.parse(row.openingHours) as WeekHours),
     holidays: JSON.parse(row.holidays) as Holiday[],
     announcementLanguage: row.announcementLanguage as PublishedSettings['announcementLanguage'] & string,
@@ -55,10 +58,12 @@ export async function writeHqOwnableSettings(db: Db, settings: PublishedSettings
 }
 
 /** Settings as Office columns: the calendar's lists are stored as JSON text. */
-export function officeColumns<T extends Pick<PublishedSettings, 'openingHours' | 'holidays'>>(settings: T) {
-  const { openingHours, holidays, ...columns } = settings;
+export function officeColumns<T extends Pick<PublishedSettings, 'openingHours' | 'holidays'> & Partial<Pick<PublishedSettings, 'appointments' | 'remoteQueue'>>>(settings: T) {
+  const { openingHours, holidays, appointments, remoteQueue, ...columns } = settings;
   return {
     ...columns,
+    ...(appointments !== undefined ? { appointmentSettings: JSON.stringify(appointments) } : {}),
+    ...(remoteQueue !== undefined ? { remoteQueueSettings: JSON.stringify(remoteQueue) } : {}),
     ...(openingHours !== undefined ? { openingHours: openingHours === null ? null : JSON.stringify(openingHours) } : {}),
     ...(holidays !== undefined ? { holidays: JSON.stringify(holidays) } : {}),
   };
@@ -81,6 +86,8 @@ const OWNABLE_COLUMNS = {
   announcementLanguage: true,
   announcementVoice: true,
   ticketLogo: true,
+  appointmentSettings: true,
+  remoteQueueSettings: true,
 } as const;
 
 /** The service columns head office owns, as a configuration version sets them. */

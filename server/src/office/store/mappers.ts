@@ -24,6 +24,7 @@ import type {
   UserRole,
 } from '@turnero/domain/types';
 import type { OpenSpan } from '@turnero/domain/opening-hours';
+import { appointmentSettingsOf } from '../bookings/booking-settings';
 
 export const toOffice = (r: OfficeRow): Office => ({
   id: r.id,
@@ -47,7 +48,13 @@ export const toOffice = (r: OfficeRow): Office => ({
     consentPolicyVersion: r.consentPolicyVersion,
   },
   announcement: { language: r.announcementLanguage === 'en' ? 'en' : 'es-CO', voice: r.announcementVoice },
+  bookingCalls: bookingCallsOf(r.appointmentSettings),
 });
+
+function bookingCallsOf(json: string): Office['bookingCalls'] {
+  const a = appointmentSettingsOf(json);
+  return { windowMinutes: a.callWindowMinutes, maxInARow: a.maxBookedInARow };
+}
 
 export const toService = (r: ServiceRow): Service => ({
   id: r.id,
@@ -94,6 +101,10 @@ export const toTicket = (r: TicketRow): Ticket => ({
   outcome: r.outcome,
   printState: r.printState as PrintState,
   issuedByDeviceId: r.issuedByDeviceId,
+  origin: r.origin as Ticket['origin'],
+  slotAt: r.slotAt,
+  present: r.present,
+  bookingId: r.bookingId,
 });
 
 export const toUser = (r: UserRow): User => ({

@@ -1,0 +1,120 @@
+/**
+ * Set-up for the appointment tests: a real office in this process with a fake clock (check-in
+ * windows, slots and no-shows are clock-driven), head office's messages applied through the
+ * link's own applier, an Ed25519 key pair standing in for head office's, and signed tokens.
+ */
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import type { CounterDto, TicketDto } from '@turnero/contract/dto';
+import type { LinkMessage } from '@turnero/contract/hq-link';
+import { AppointmentSettings, RemoteQueueSettings, type LinkBooking, type SignedBookingPayload } from '@turnero/contract/portal';
+import { AuthService } from '../../server/src/office/auth/auth-service';
+import { createLinkApplier, type LinkApplier } from '../../server/src/office/link/apply-message';
+import { expectStatus } from '../office/helpers';
+import { login, request } from '../support/http';
+import { FakeClock, startInProcessOffice, type InProcessOffice } from '../support/office';
+
+export const OFFICE_CODE = 'CITAS-1';
+/** Tuesday 1 December 2026, 09:00 in Bogotá (UTC-5). */
+export const MORNING = '2026-12-01T14:00:00.000Z';
+export const DAY = '2026-12-01';
+
+const keys = generateKeyPairSync('ed25519');
+export const PUBLIC_KEY = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const otherKeys = generateKeyPairSync('ed25519');
+
+export interface AppointmentOffice {
+  office: InProcessOffice;
+  clock: FakeClock;
+  applier: LinkApplier;
+  kiosk: string;
+  supervisor: string;
+  /** The agent at Módulo 1 (serves A, weight 2, and D). */
+  agent: { token: string; counterId: string };
+  serviceA: string;
+  nextSeq(): number;
+  stop(): Promise<void>;
+}
+
+export async function openAppointmentOffice(
+  settings: { appointments?: Partial<AppointmentSettings>; remoteQueue?: Partial<RemoteQueueSettings> } = {},
+): Promise<AppointmentOffice> {
+  const clock = new FakeClock(new Date(MORNING));
+  const office = await startInProcessOffice({ clock, env: { OFFICE_CODE, OFFICE_TIME_ZONE: 'America/Bogota' } });
+  const { deps } = office.server;
+  const applier = createLinkApplier(deps, new AuthService(deps.bus, deps.clock, deps.config.TOKEN_TTL_HOURS));
+  const user = (role: string) => office.creds.users.find((u) => u.role === role)!;
+  const supervisor = await login(office.url, user('supervisor').username, user('supervisor').password);
+  const counters = expectStatus(await request<CounterDto[]>(office.url, 'GET', '/api/v1/counters', { token: supervisor }), 200).body;
+  const modulo1 = counters.find((c) => c.name === 'Módulo 1')!;
+  const agentUser = office.creds.users.find((u) => u.counterId === modulo1.id)!;
+  const agent = { token: await login(office.url, agentUser.username, agentUser.password), counterId: modulo1.id };
+  const services = expectStatus(await request<{ id: string; prefix: string }[]>(office.url, 'GET', '/api/v1/services', { token: supervisor }), 200).body;
+  let seq = 0;
+  const s: AppointmentOffice = {
+    office,
+    clock,
+    applier,
+    kiosk: office.creds.kioskToken,
+    supervisor,
+    agent,
+    serviceA: services.find((x) => x.prefix === 'A')!.id,
+    nextSeq: () => ++seq,
+    stop: () => office.stop(),
+  };
+  const config: LinkMessage = {
+    seq: s.nextSeq(),
+    createdAt: MORNING,
+    kind: 'config',
+    payload: {
+      version: 1,
+      services: [],
+      settings: {
+        appointments: AppointmentSettings.parse({ enabled: true, checkInEarlyMinutes: 30, checkInLateMinutes: 15, callWindowMinutes: 5, maxBookedInARow: 2, ...settings.appointments }),
+        remoteQueue: RemoteQueueSettings.parse({ enabled: true, ...settings.remoteQueue }),
+      },
+    },
+  };
+  const applied = await applier.apply(config);
+  if (applied.kind !== 'done' || applied.result.status !== 'applied') throw new Error(`config not applied: ${JSON.stringify(applied)}`);
+  return s;
+}
+
+/** A booking as head office sends it: service A of this office, 20 minutes long. */
+export function linkBooking(code: string, start: string, over: Partial<LinkBooking> = {}): LinkBooking {
+  const payload: SignedBookingPayload = {
+    id: `bk-${code}`,
+    code,
+    officeCode: OFFICE_CODE,
+    serviceCode: 'A',
+    start,
+    end: new Date(Date.parse(start) + 20 * 60_000).toISOString(),
+  };
+  return {
+    ...payload,
+    status: 'booked',
+    idNumberHash: null,
+    signedCode: signedToken(payload),
+    deleteAfter: new Date(Date.parse(start) + 30 * 24 * 3_600_000).toISOString(),
+    ...over,
+  };
+}
+
+export function bookingsMessage(s: AppointmentOffice, bookings: LinkBooking[]): LinkMessage {
+  return { seq: s.nextSeq(), createdAt: MORNING, kind: 'bookings', payload: { bookings, publicKey: PUBLIC_KEY } };
+}
+
+/** `v1.<payload>.<signature>` signed by head office's key (or by a stranger's). */
+export function signedToken(payload: SignedBookingPayload, by: 'hq' | 'stranger' = 'hq'): string {
+  const part = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  const key = by === 'hq' ? keys.privateKey : otherKeys.privateKey;
+  return `v1.${part}.${sign(null, Buffer.from(part), key).toString('base64url')}`;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export async function checkIn(s: AppointmentOffice, code: string) {
+  return request<TicketDto & { error?: { code: string; message: string; details?: Record<string, unknown> } }>(s.office.url, 'POST', '/api/v1/check-in', {
+    token: s.kiosk,
+    body: { code },
+  });
+}
