@@ -23,6 +23,8 @@ import { openHqDatabase, type HqDatabase } from './db';
 import { hqApiRouter } from './http/routes';
 import { createLinkServer, type LinkServer } from './link/link-server';
 import type { LinkNotifier } from './link/notifier';
+import { createNotifier, type NotifierService } from './notify/notifier';
+import type { NotifySettings } from './notify/settings';
 import type { Notifier } from './notify/types';
 import { createPortal, type Portal } from './portal';
 import type { PortalLimits } from './portal/deps';
@@ -52,6 +54,8 @@ interface HqServerOptions {
   oidc?: OidcSettings | null;
   /** HTTPS certificate files, METRICS_TOKEN, NODE_ENV (default: plain HTTP, metrics to loopback only). */
   web?: TlsConfig & Omit<WebSecurityConfig, 'DEMO'> & Partial<ClientGuardConfig>;
+  /** Customer messages' providers, templates and retries (NOTIFY_CONFIG_FILE); absent: none configured, each message recorded as failed (no_channel). */
+  notify?: NotifySettings;
   /** The public portal: its address in customers' messages (default: this server's URL), limits per address and per contact. */
   portal?: { publicUrl?: string; rateLimits?: PublicRateLimits; limits?: Partial<PortalLimits> };
   /** Customer messages (booking confirmations, "you are next"); absent: the portal sends none. */
@@ -67,6 +71,8 @@ export interface HqServer {
   db: HqDatabase;
   /** The offices' live links (notices, disconnects, who is linked). */
   link: LinkNotifier;
+  /** Messages to customers (booking confirmations, reminders, remote-ticket notices), sent in the background. */
+  notifier: NotifierService;
   stop(): Promise<void>;
 }
 
@@ -82,6 +88,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     log: (msg) => logger.debug(msg),
   });
   let link: LinkServer | undefined;
+  let notifier: NotifierService | undefined;
   let portal: Portal | undefined;
   try {
     const credentialsFile = resolve(join(opts.dataDir, opts.demo ? 'demo-credentials.json' : 'initial-credentials.json'));
@@ -99,6 +106,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     };
     const server = createWebServer(guardRequests(app, door, logger, metrics), web, logger);
     link = await createLinkServer(server, { db, clock, logger, redisUrl: opts.redisUrl, ...opts.linkRequestLimit });
+    notifier = createNotifier({ db, clock, logger, settings: opts.notify });
     let publicUrl = opts.portal?.publicUrl ?? '';
     portal = createPortal({
       db,
@@ -122,6 +130,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
         loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10,
         oidc: opts.oidc,
         link,
+        notify: { notifier, settings: opts.notify },
         portal: portal.deps,
         publicRateLimits: opts.portal?.rateLimits,
       }),
@@ -144,6 +153,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     const url = `${schemeOf(web)}://127.0.0.1:${port}`;
     publicUrl ||= url;
     logger.info({ url, database: db.embedded ? 'embedded PGlite' : 'postgresql' }, 'head office listening');
+    notifier.start();
     return {
       url,
       port,
@@ -151,17 +161,20 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
       credentials,
       db,
       link,
+      notifier,
       async stop() {
         server.closeAllConnections();
         portal?.stop();
         await link?.close();
         await new Promise<void>((ok) => server.close(() => ok()));
+        await notifier?.stop();
         await db.close();
       },
     };
   } catch (err) {
     portal?.stop();
     await link?.close().catch(() => {});
+    await notifier?.stop().catch(() => {});
     await db.close().catch(() => {});
     throw err;
   }

@@ -51,6 +51,9 @@ import { hqUserRoutes } from './user-routes';
 import type { PortalDeps } from '../portal/deps';
 import { DEFAULT_PUBLIC_RATE_LIMITS, hqPublicRoutes, publicRateLimits, type PublicRateLimits } from './public-routes';
 import { hqIntelligenceRoutes } from './intelligence-routes';
+import { hqNotifyRoutes } from './notify-routes';
+import type { NotifierService } from '../notify/notifier';
+import type { NotifySettings } from '../notify/settings';
 
 export const API_PREFIX = '/api/v1';
 
@@ -69,6 +72,8 @@ interface HqRouteDeps {
   portal?: PortalDeps;
   /** Its limits per address (default DEFAULT_PUBLIC_RATE_LIMITS). */
   publicRateLimits?: PublicRateLimits;
+  /** Customer messages: the admin's view of providers and delivery states (notify-routes.ts). */
+  notify?: { notifier: NotifierService; settings?: NotifySettings };
 }
 
 const CodeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/) });
@@ -292,6 +297,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
     ...hqStaffRoutes(db, deps.link, clock),
     ...(deps.portal ? hqPublicRoutes(deps.portal, deps.link) : []),
     ...hqIntelligenceRoutes(db, clock),
+    ...(deps.notify ? hqNotifyRoutes(db, deps.notify) : []),
   ];
 }
 
