@@ -172,6 +172,9 @@ describe('head office API', () => {
         utilisation: 1200 / 7200,
         lastSyncAt: undefined,
         clockSkewMs: 3000,
+        // Nobody rated a ticket.
+        satisfactionAverage: null,
+        satisfactionResponses: 0,
       },
     );
     assert.equal(co1.lastSyncAt, hqNow.toISOString());

@@ -52,6 +52,7 @@ describe('head office answers', () => {
         officeCode: 'MED-012', officeName: 'Centro', company: 'EPM', region: 'Norte', issued: 10, served: 8, called: 9,
         waitMedianSeconds: 240, waitP90Seconds: 600, waitAverageSeconds: 300, withinTargetShare: 0.8, noShowRate: 0.1,
         walkoutRate: 0.1, serviceMedianSeconds: 200, utilisation: 0.6, lastSyncAt: at, clockSkewMs: 12,
+        satisfactionAverage: 4.2, satisfactionResponses: 5,
       }],
     };
     const breakdown = {

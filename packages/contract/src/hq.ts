@@ -150,6 +150,10 @@ export const CompareRow = z.object({
   utilisation: z.number().nullable(),
   lastSyncAt: isoTime.nullable(),
   clockSkewMs: z.number().nullable(),
+  /** Customers' average rating (1-5) of the office's tickets of those days; null when none was rated. */
+  satisfactionAverage: z.number().nullable(),
+  /** How many of those tickets were rated. */
+  satisfactionResponses: z.number().int(),
   /** With `by=service`: the same figures per service, grouped by catalogue code (utilisation is the office's only). */
   services: z.array(CompareServiceRow).optional(),
 });

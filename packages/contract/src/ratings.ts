@@ -139,7 +139,7 @@ export type SatisfactionRow = z.infer<typeof SatisfactionRow>;
 export const SATISFACTION_WAIT_BUCKETS_MINUTES = [5, 10, 15, 20, 30, 45, 60] as const;
 
 export const SatisfactionWaitBucket = z.object({
-  /** Waits above the previous bucket's bound, up to this one; null for the open last bucket. */
+  /** Waits from the previous bucket's bound (included) to this one in minutes (excluded); null for the open last bucket. */
   upToMinutes: z.number().nullable(),
   responses: z.number().int(),
   average: z.number().nullable(),

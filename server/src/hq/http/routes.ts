@@ -51,6 +51,7 @@ import { hqUserRoutes } from './user-routes';
 import type { PortalDeps } from '../portal/deps';
 import { DEFAULT_PUBLIC_RATE_LIMITS, hqPublicRoutes, publicRateLimits, type PublicRateLimits } from './public-routes';
 import { hqIntelligenceRoutes } from './intelligence-routes';
+import { hqSatisfactionRoutes } from './satisfaction-routes';
 import { hqNotifyRoutes } from './notify-routes';
 import type { NotifierService } from '../notify/notifier';
 import type { NotifySettings } from '../notify/settings';
@@ -297,6 +298,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
     ...hqStaffRoutes(db, deps.link, clock),
     ...(deps.portal ? hqPublicRoutes(deps.portal, deps.link) : []),
     ...hqIntelligenceRoutes(db, clock),
+    ...hqSatisfactionRoutes(db),
     ...(deps.notify ? hqNotifyRoutes(db, deps.notify) : []),
   ];
 }

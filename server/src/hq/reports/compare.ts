@@ -7,11 +7,17 @@ import type { Sql } from '../db';
 import { companyScope, type Viewer } from './scope';
 import { compareRows, compareServiceRows } from '../store/reports-store';
 import { figures, readSums } from './sums';
+import { officeSatisfaction } from './satisfaction';
 
 export async function compareOffices(sql: Sql, viewer: Viewer, q: CompareQuery): Promise<CompareResponse> {
   const company = companyScope(viewer, q.company);
   const filter = { from: q.from, to: q.to, service: q.service ?? null, company, region: q.region ?? null };
-  const rows = (await compareRows(sql, filter)).map(toRow);
+  const satisfaction = await officeSatisfaction(sql, filter);
+  const rows = (await compareRows(sql, filter)).map((r) => {
+    const row = toRow(r);
+    const rated = satisfaction.get(row.officeCode);
+    return { ...row, satisfactionAverage: rated?.average ?? null, satisfactionResponses: rated?.responses ?? 0 };
+  });
   if (q.by === 'service') {
     const byOffice = new Map<string, CompareServiceRow[]>();
     for (const r of await compareServiceRows(sql, filter)) {
@@ -41,7 +47,7 @@ function compareFigures(r: Record<string, unknown>) {
   };
 }
 
-function toRow(r: Record<string, unknown>): CompareRow {
+function toRow(r: Record<string, unknown>): Omit<CompareRow, 'satisfactionAverage' | 'satisfactionResponses'> {
   const signedIn = Number(r.signed_in ?? 0);
   const lastSync = r.last_sync_at as Date | string | null;
   return {
@@ -72,6 +78,8 @@ const CSV_COLUMNS: { key: keyof CompareRow; es: string; en: string }[] = [
   { key: 'utilisation', es: 'Ocupación', en: 'Utilisation' },
   { key: 'lastSyncAt', es: 'Última sincronización', en: 'Last sync' },
   { key: 'clockSkewMs', es: 'Desfase de reloj (ms)', en: 'Clock skew (ms)' },
+  { key: 'satisfactionAverage', es: 'Satisfacción promedio', en: 'Average satisfaction' },
+  { key: 'satisfactionResponses', es: 'Calificaciones', en: 'Ratings' },
 ];
 
 function csvCell(v: unknown): string {
