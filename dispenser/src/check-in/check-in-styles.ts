@@ -25,6 +25,11 @@ export const checkInStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(88px, 1fr));
     width: min(100%, 1100px);
   }
+  kiosk-check-in .keypad.alpha .key {
+    padding: 0;
+    min-width: 0;
+    text-align: center;
+  }
   kiosk-check-in .key.wide {
     grid-column: span 2;
   }

@@ -1,0 +1,125 @@
+/**
+ * "Tengo cita" at the kiosk, in headless Chromium at the kiosk's real size (1080x1920),
+ * against a real office linked to a real head office on PostgreSQL: a booking made on
+ * head office's public API reaches the office over the link, and the customer checks in
+ * by typing its code on the keypad, by a handheld scanner typing the QR's token and Enter,
+ * or by showing the QR to the kiosk's camera (Chromium's fake camera playing a Y4M drawn
+ * from the booking's QR). Each check-in comes out as a ticket of origin 'booking' in the
+ * office's queue, with the code on screen. A booking for tomorrow is refused as too early,
+ * in Spanish, naming its time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, test } from 'vitest';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { QueueSnapshot } from '@turnero/contract/dto';
+import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
+import { request } from '../support/http';
+import { book, bogotaDay, nextSlot, officeHasBooking, qrVideo, startWorld, type World } from './support';
+
+let world: World;
+let browser: Browser;
+const scratch = mkdtempSync(join(tmpdir(), 'kiosk-check-in-'));
+
+beforeAll(async () => {
+  world = await startWorld('kiosk_check_in');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function openKiosk(on: Browser = browser): Promise<Page> {
+  const page = await on.newPage({ viewport: { width: 1080, height: 1920 } });
+  await page.goto(`${world.office.url}/dispenser/#token=${world.office.office.creds.kioskToken}`);
+  await page.locator('[data-testid=check-in]').waitFor({ timeout: 15_000 });
+  // The kiosk ignores taps right after a screen appears (a double tap must not answer the next question).
+  await page.waitForTimeout(450);
+  await page.locator('[data-testid=check-in]').click();
+  await page.locator('[data-testid=check-in-code]').waitFor();
+  await page.waitForTimeout(450);
+  return page;
+}
+
+/** The office's queue entry of the ticket shown on the kiosk. */
+async function queued(code: string) {
+  const q = (await request<QueueSnapshot>(world.office.url, 'GET', '/api/v1/queue', { token: world.office.supervisor })).body;
+  return q.waiting.find((t) => t.code === code);
+}
+
+async function expectBookingTicket(page: Page, what: string): Promise<void> {
+  const code = (await page.locator('[data-testid=ticket-code]').textContent({ timeout: 20_000 }))!.trim();
+  assert.match(code, /^A-\d{3,}$/, `${what}: a ticket of the booked service`);
+  const ticket = await queued(code);
+  assert.ok(ticket, `${what}: ${code} waits in the office's queue`);
+  assert.equal(ticket.origin, 'booking', `${what}: the ticket comes from the booking`);
+}
+
+async function freshBooking() {
+  const created = await book(world.hq.url, await nextSlot(world.hq.url, 'FACT'));
+  await officeHasBooking(world, created.code);
+  return created;
+}
+
+test('typing the booking code on the keypad checks in and shows the ticket; the screens pass axe', async () => {
+  const created = await freshBooking();
+  const page = await openKiosk();
+  await screenshot(page, 'portal-e2e/kiosk-check-in');
+  assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the check-in screen');
+  for (const key of created.code) await page.locator('button.key', { hasText: new RegExp(`^${key}$`) }).click();
+  assert.equal(await page.locator('[data-testid=check-in-code]').inputValue(), created.code);
+  await page.locator('[data-testid=check-in-submit]').click();
+  await expectBookingTicket(page, 'typed code');
+  assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the ticket screen');
+  await page.close();
+});
+
+test('a handheld scanner typing the QR token and Enter, with no field touched, checks in', async () => {
+  const created = await freshBooking();
+  const page = await openKiosk();
+  await page.keyboard.type(created.qr);
+  await page.keyboard.press('Enter');
+  await expectBookingTicket(page, 'scanner');
+  await page.close();
+});
+
+test("the kiosk camera reads the booking's QR and checks in", async () => {
+  const created = await freshBooking();
+  const video = await qrVideo(created.qr, scratch);
+  const cameraBrowser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const page = await openKiosk(cameraBrowser);
+    await page.locator('[data-testid=check-in-camera]').click();
+    await expectBookingTicket(page, 'camera');
+  } finally {
+    await cameraBrowser.close();
+  }
+});
+
+test("a booking for tomorrow is refused as too early, saying the booking's time and when to come back", async () => {
+  const tomorrow = bogotaDay(new Date(Date.now() + 86_400_000));
+  const slots = (await request(world.hq.url, 'GET', `/api/v1/public/offices/POR-001/slots?service=FACT&date=${tomorrow}`)).body.slots as { start: string }[];
+  const tenThirty = slots.find((s) => s.start === `${tomorrow}T15:30:00.000Z`) ?? slots[Math.floor(slots.length / 2)];
+  const created = await book(world.hq.url, tenThirty.start);
+  await officeHasBooking(world, created.code);
+  const before = (await request<QueueSnapshot>(world.office.url, 'GET', '/api/v1/queue', { token: world.office.supervisor })).body.waiting.length;
+  const page = await openKiosk();
+  await page.keyboard.type(created.qr);
+  await page.keyboard.press('Enter');
+  const refusal = (await page.locator('[data-testid=check-in-refusal]').textContent({ timeout: 15_000 }))!.trim();
+  const at = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const opens = new Date(Date.parse(tenThirty.start) - 30 * 60_000);
+  assert.equal(refusal, `Su cita es a las ${at.format(new Date(tenThirty.start))}; vuelva desde las ${at.format(opens)}.`);
+  assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the refusal');
+  const after = (await request<QueueSnapshot>(world.office.url, 'GET', '/api/v1/queue', { token: world.office.supervisor })).body.waiting.length;
+  assert.equal(after, before, 'a refused check-in issues no ticket');
+  await page.close();
+});
