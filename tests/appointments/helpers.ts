@@ -35,11 +35,33 @@ export interface AppointmentOffice {
   stop(): Promise<void>;
 }
 
-export async function openAppointmentOffice(
-  settings: { appointments?: Partial<AppointmentSettings>; remoteQueue?: Partial<RemoteQueueSettings> } = {},
-): Promise<AppointmentOffice> {
+type Settings = { appointments?: Partial<AppointmentSettings>; remoteQueue?: Partial<RemoteQueueSettings> };
+
+/** Head office's configuration message turning appointments and the remote queue on. */
+export function configMessage(seq: number, settings: Settings = {}): LinkMessage {
+  return {
+    seq,
+    createdAt: MORNING,
+    kind: 'config',
+    payload: {
+      version: 1,
+      services: [],
+      settings: {
+        appointments: AppointmentSettings.parse({ enabled: true, checkInEarlyMinutes: 30, checkInLateMinutes: 15, callWindowMinutes: 5, maxBookedInARow: 2, ...settings.appointments }),
+        remoteQueue: RemoteQueueSettings.parse({ enabled: true, ...settings.remoteQueue }),
+      },
+    },
+  };
+}
+
+/**
+ * `viaLink`: head office's address; the office's own link then fetches the configuration
+ * (the test's fake head office serves it) instead of the test applying it here.
+ */
+export async function openAppointmentOffice(settings: Settings = {}, viaLink?: { hqUrl: string }): Promise<AppointmentOffice> {
   const clock = new FakeClock(new Date(MORNING));
-  const office = await startInProcessOffice({ clock, env: { OFFICE_CODE, OFFICE_TIME_ZONE: 'America/Bogota' } });
+  const link = viaLink ? { HQ_URL: viaLink.hqUrl, HQ_TOKEN: 'office-link-token-0123456789' } : {};
+  const office = await startInProcessOffice({ clock, env: { OFFICE_CODE, OFFICE_TIME_ZONE: 'America/Bogota', ...link } });
   const { deps } = office.server;
   const applier = createLinkApplier(deps, new AuthService(deps.bus, deps.clock, deps.config.TOKEN_TTL_HOURS));
   const user = (role: string) => office.creds.users.find((u) => u.role === role)!;
@@ -61,20 +83,8 @@ export async function openAppointmentOffice(
     nextSeq: () => ++seq,
     stop: () => office.stop(),
   };
-  const config: LinkMessage = {
-    seq: s.nextSeq(),
-    createdAt: MORNING,
-    kind: 'config',
-    payload: {
-      version: 1,
-      services: [],
-      settings: {
-        appointments: AppointmentSettings.parse({ enabled: true, checkInEarlyMinutes: 30, checkInLateMinutes: 15, callWindowMinutes: 5, maxBookedInARow: 2, ...settings.appointments }),
-        remoteQueue: RemoteQueueSettings.parse({ enabled: true, ...settings.remoteQueue }),
-      },
-    },
-  };
-  const applied = await applier.apply(config);
+  if (viaLink) return s;
+  const applied = await applier.apply(configMessage(s.nextSeq(), settings));
   if (applied.kind !== 'done' || applied.result.status !== 'applied') throw new Error(`config not applied: ${JSON.stringify(applied)}`);
   return s;
 }

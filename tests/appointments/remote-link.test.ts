@@ -1,0 +1,133 @@
+/**
+ * The remote queue and bookings over the real link (issue 14): a real office dials a stand-in
+ * head office (a socket.io server on LINK_NAMESPACE speaking the contract's events), fetches
+ * its configuration and a 'bookings' message, issues a remote ticket when asked by
+ * `link:remote-ticket` (once per requestKey), keeps it uncalled until its holder checks in
+ * at the kiosk, and reports the ticket's moves (`link:remote-update`) and check-ins
+ * (`link:booking-update`).
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
+import { LINK_NAMESPACE, type LinkMessage } from '@turnero/contract/hq-link';
+import type { LinkRemoteTicketAnswer, LinkRemoteUpdate } from '@turnero/contract/portal';
+import { readLinkRow } from '../../server/src/office/store/link-store';
+import { expectStatus } from '../office/helpers';
+import { request } from '../support/http';
+import { checkIn, configMessage, linkBooking, MORNING, openAppointmentOffice, PUBLIC_KEY, type AppointmentOffice } from './helpers';
+
+let http: HttpServer;
+let io: Server;
+let office: Socket | null = null;
+let s: AppointmentOffice;
+const remoteUpdates: LinkRemoteUpdate[] = [];
+const bookingUpdates: { bookings: { id: string; status: string; at: string }[] }[] = [];
+const messages: LinkMessage[] = [
+  configMessage(1, { remoteQueue: { enabled: true, requirePresence: true } }),
+  { seq: 2, createdAt: MORNING, kind: 'bookings', payload: { bookings: [linkBooking('ENLACE', '2026-12-01T14:20:00.000Z')], publicKey: PUBLIC_KEY } },
+];
+
+/** Waits (bounded) for something the office does on its own, after a request or a link event. */
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = await probe();
+    if (found !== undefined && found !== false) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+type Answer = LinkRemoteTicketAnswer | { error: { code: string; message: string } };
+const askRemote = (body: object): Promise<Answer> => office!.timeout(10_000).emitWithAck('link:remote-ticket', body);
+const lastUpdateOf = (ticketId: string) => remoteUpdates.flatMap((u) => u.tickets).filter((t) => t.ticketId === ticketId).at(-1);
+const post = <T>(path: string, token: string) => request<T>(s.office.url, 'POST', path, { token });
+
+beforeAll(async () => {
+  http = createServer((_req, res) => {
+    res.statusCode = 503; // the office's sync worker: not this test's concern
+    res.end();
+  });
+  io = new Server(http);
+  io.of(LINK_NAMESPACE).on('connection', (socket) => {
+    office = socket;
+    socket.on('link:fetch', (p: { afterSeq: number; limit: number }, ack: (a: unknown) => void) =>
+      ack({ messages: messages.filter((m) => m.seq > p.afterSeq).slice(0, p.limit), headSeq: messages.length }),
+    );
+    socket.on('link:applied', (_p: unknown, ack: (a: unknown) => void) => ack({ ok: true }));
+    socket.on('link:remote-update', (p: LinkRemoteUpdate, ack: (a: unknown) => void) => {
+      remoteUpdates.push(p);
+      ack({ ok: true });
+    });
+    socket.on('link:booking-update', (p: (typeof bookingUpdates)[number], ack: (a: unknown) => void) => {
+      bookingUpdates.push(p);
+      ack({ ok: true });
+    });
+  });
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+  const { port } = http.address() as AddressInfo;
+  s = await openAppointmentOffice({}, { hqUrl: `http://127.0.0.1:${port}` });
+  await until('the office applying both messages', async () => (await s.office.server.deps.bus.read(readLinkRow)).lastAppliedSeq === 2 || undefined);
+}, 60_000);
+afterAll(async () => {
+  await s?.stop();
+  io?.close();
+  http?.close();
+});
+
+describe('remote tickets asked by head office', () => {
+  let remote: LinkRemoteTicketAnswer;
+
+  test('the office issues a real ticket in the walk-ins numbering, once per requestKey', async () => {
+    const walkIn = expectStatus(
+      await request<TicketDto>(s.office.url, 'POST', '/api/v1/tickets', { token: s.kiosk, body: { serviceId: s.serviceA, category: 'general', print: false } }),
+      201,
+    ).body;
+    const answer = await askRemote({ serviceCode: 'A', requestKey: 'portal-key-0001', requirePresence: true });
+    expect(answer).toMatchObject({ code: expect.stringMatching(/^A-\d{3}$/), position: 1 });
+    remote = answer as LinkRemoteTicketAnswer;
+    expect(Number(remote.code.slice(2))).toBe(walkIn.number + 1);
+    expect(await askRemote({ serviceCode: 'A', requestKey: 'portal-key-0001', requirePresence: true })).toMatchObject({ ticketId: remote.ticketId, code: remote.code });
+    const queue = expectStatus(await request<{ waiting: TicketDto[] }>(s.office.url, 'GET', '/api/v1/queue', { token: s.supervisor }), 200).body;
+    expect(queue.waiting.filter((t) => t.origin === 'remote')).toEqual([expect.objectContaining({ id: remote.ticketId, present: false })]);
+    expect(queue.waiting.find((t) => t.id === walkIn.id)?.origin).toBe('walk_in');
+  });
+
+  test('a service the office does not offer is an error code in the ack, and no ticket', async () => {
+    expect(await askRemote({ serviceCode: 'NOPE', requestKey: 'portal-key-0002', requirePresence: false })).toEqual({
+      error: { code: 'service_not_offered', message: expect.any(String) },
+    });
+    expect(await askRemote({ serviceCode: 'A' })).toMatchObject({ error: { code: 'validation_failed' } });
+  });
+
+  test('head office hears where the remote ticket stands', async () => {
+    const entry = await until('a remote update of the ticket', () => lastUpdateOf(remote.ticketId));
+    expect(entry).toMatchObject({ status: 'waiting', position: 1, present: false, counterName: null });
+  });
+
+  test('skipped (not lost) until its holder checks in at the kiosk, then called; head office hears each step', async () => {
+    expectStatus(await post(`/api/v1/counters/${s.agent.counterId}/sign-in`, s.agent.token), 200, 'sign-in');
+    const first = expectStatus(await post<CallResultDto>(`/api/v1/counters/${s.agent.counterId}/call-next`, s.agent.token), 200).body;
+    expect(first.ticket.origin).toBe('walk_in');
+    expectStatus(await post(`/api/v1/tickets/${first.ticket.id}/no-show`, s.agent.token), 200);
+    expect((await post(`/api/v1/counters/${s.agent.counterId}/call-next`, s.agent.token)).status).toBe(204);
+
+    const checked = expectStatus(await checkIn(s, remote.code.toLowerCase().replace('-', '')), 201, 'remote check-in').body;
+    expect(checked).toMatchObject({ id: remote.ticketId, origin: 'remote', present: true });
+    await until('present reported', () => lastUpdateOf(remote.ticketId)?.present || undefined);
+
+    const second = expectStatus(await post<CallResultDto>(`/api/v1/counters/${s.agent.counterId}/call-next`, s.agent.token), 200).body;
+    expect(second.ticket.id).toBe(remote.ticketId);
+    const called = await until('the call reported', () => (lastUpdateOf(remote.ticketId)?.status === 'called' ? lastUpdateOf(remote.ticketId) : undefined));
+    expect(called).toMatchObject({ counterName: 'Módulo 1', position: null });
+  });
+});
+
+describe('bookings over the link', () => {
+  test('a booking delivered by the link checks in, and head office hears the check-in', async () => {
+    const r = expectStatus(await checkIn(s, 'ENLACE'), 201, 'check-in').body;
+    expect(r.origin).toBe('booking');
+    const update = await until('the booking update', () => bookingUpdates.flatMap((u) => u.bookings).find((b) => b.id === 'bk-ENLACE'));
+    expect(update).toEqual({ id: 'bk-ENLACE', status: 'checked_in', at: MORNING });
+  });
+});
