@@ -60,7 +60,7 @@ export function configMessage(seq: number, settings: Settings = {}): LinkMessage
  */
 export async function openAppointmentOffice(settings: Settings = {}, viaLink?: { hqUrl: string }): Promise<AppointmentOffice> {
   const clock = new FakeClock(new Date(MORNING));
-  const link = viaLink ? { HQ_URL: viaLink.hqUrl, HQ_TOKEN: 'office-link-token-0123456789' } : {};
+  const link: Record<string, string> = viaLink ? { HQ_URL: viaLink.hqUrl, HQ_TOKEN: 'office-link-token-0123456789' } : {};
   const office = await startInProcessOffice({ clock, env: { OFFICE_CODE, OFFICE_TIME_ZONE: 'America/Bogota', ...link } });
   const { deps } = office.server;
   const applier = createLinkApplier(deps, new AuthService(deps.bus, deps.clock, deps.config.TOKEN_TTL_HOURS));
