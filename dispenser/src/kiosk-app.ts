@@ -14,6 +14,7 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DeviceDto, MeDto, OfficeDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
+import type { SelfServiceStatus } from '@turnero/contract/self-service';
 import { createApiClient, isApiError } from '@turnero/web-client/api';
 import { takeDeviceToken } from '@turnero/web-client/auth';
 import { getLang, localName, setLang, t } from '@turnero/web-client/i18n';
@@ -28,8 +29,9 @@ import { printProblem } from './printer-notice';
 import { liveTicketUrl, qrPath } from './qr';
 import { waitText } from './wait-text';
 import './check-in/check-in-screen';
+import './self-service/self-service-screen';
 
-type Screen = 'welcome' | 'services' | 'preferential' | 'id' | 'issuing' | 'ticket' | 'closed' | 'error' | 'check-in';
+type Screen = 'welcome' | 'services' | 'preferential' | 'id' | 'issuing' | 'ticket' | 'closed' | 'error' | 'check-in' | 'self-service';
 
 const PREFERENTIAL_GROUPS = ['pregnant', 'childInArms', 'disability', 'olderAdult', 'veteran'] as const;
 const ID_PATTERN = /^[0-9A-Za-z-]{4,20}$/;
@@ -70,6 +72,8 @@ export class TurneroKiosk extends LitElement {
   @state() private errorKey = 'kiosk.error';
   /** The office's refusal when it is closed (holiday, next opening), worded on the closed screen. */
   @state() private closedDetails: unknown = null;
+  /** The office offers self-service (payment coupons, duplicates) at this kiosk. */
+  @state() private selfServiceOn = false;
 
   private request: TicketRequest | null = null;
   private screenChangedAt = 0;
@@ -83,6 +87,7 @@ export class TurneroKiosk extends LitElement {
     this.addEventListener('pointerdown', this.onActivity, { capture: true });
     this.addEventListener('keydown', this.onActivity, { capture: true });
     if (this.token) void this.loadMe();
+    if (this.token) void this.loadSelfService();
   }
 
   override disconnectedCallback(): void {
@@ -97,6 +102,14 @@ export class TurneroKiosk extends LitElement {
       this.me = await this.api.get<MeDto>('/me');
     } catch (e) {
       if (isApiError(e) && e.unreachable) setTimeout(() => void this.loadMe(), 5000);
+    }
+  }
+
+  private async loadSelfService(): Promise<void> {
+    try {
+      this.selfServiceOn = (await this.api.get<SelfServiceStatus>('/self-service/settings')).enabled;
+    } catch (e) {
+      if (isApiError(e) && e.unreachable) setTimeout(() => void this.loadSelfService(), 5000);
     }
   }
 
@@ -264,6 +277,12 @@ export class TurneroKiosk extends LitElement {
           @kiosk-walk-in=${() => this.go('services')}
           @kiosk-back=${() => this.go('welcome')}
         ></kiosk-check-in>`;
+      case 'self-service':
+        return html`<kiosk-self-service
+          .api=${this.api}
+          @kiosk-take-turn=${() => this.go('services')}
+          @kiosk-back=${() => this.go('welcome')}
+        ></kiosk-self-service>`;
       case 'error':
         return html`<div class="center"><p class="message" role="alert" data-testid="error">${t(this.errorKey)}</p>
           <button class="primary" @click=${this.tap(() => this.go('welcome'))}>${t('kiosk.done')}</button></div>`;
@@ -278,6 +297,9 @@ export class TurneroKiosk extends LitElement {
         ${office.acceptingTickets
           ? html`<button class="primary huge" data-testid="start" @click=${this.tap(() => this.go('services'))}>${t('kiosk.start')}</button>
               <button class="secondary" data-testid="check-in" @click=${this.tap(() => this.go('check-in'))}>${t('checkIn.start')}</button>
+              ${this.selfServiceOn
+                ? html`<button class="secondary" data-testid="self-service" @click=${this.tap(() => this.go('self-service'))}>${t('selfService.start')}</button>`
+                : nothing}
               <p class="hint">${t('kiosk.touchToStart')}</p>`
           : html`<p class="message" role="alert" data-testid="closed">${t('kiosk.closed')}</p>`}
         ${printerProblem ? html`<p class="warning" role="status" data-testid="printer-warning">${t('kiosk.printerWarning')}</p>` : nothing}

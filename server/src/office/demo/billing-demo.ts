@@ -50,7 +50,8 @@ export async function startDemoBilling(opts: { clock: Clock; credential?: string
     };
     if (opts.credential && req.headers.authorization !== `Bearer ${opts.credential}`) return send(401, { error: 'unauthorized' });
     const m = /^\/accounts\/([0-9A-Za-z-]{1,40})(\/coupons|\/duplicates)?$/.exec(req.url ?? '');
-    const found = m ? ACCOUNTS.find((a) => a.account === m[1]) : undefined;
+    // A coupon's payment reference (the account and two digits), scanned from an old bill, finds its account too.
+    const found = m ? ACCOUNTS.find((a) => a.account === m[1] || (m[1].length === a.account.length + 2 && m[1].startsWith(a.account))) : undefined;
     if (!m || !found) return send(404, { error: 'unknown account' });
     const dueDate = addDays(opts.clock.now(), 10);
     if (!m[2] && req.method === 'GET') return send(200, { ...found, dueDate } satisfies BillingAccount);
