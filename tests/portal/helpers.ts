@@ -73,7 +73,7 @@ export interface PortalHq {
 }
 
 export async function startPortalHq(
-  opts: { limits?: Partial<PortalLimits>; rateLimits?: PublicRateLimits; db?: TestDatabase; clock?: MovableClock } = {},
+  opts: { limits?: Partial<PortalLimits>; rateLimits?: PublicRateLimits; db?: TestDatabase; clock?: MovableClock; ownNotifier?: boolean } = {},
 ): Promise<PortalHq> {
   const db = opts.db ?? (await createTestDatabase('portal'));
   const dataDir = mkdtempSync(join(tmpdir(), 'hq-portal-'));
@@ -88,7 +88,8 @@ export async function startPortalHq(
     admin: ADMIN,
     logger: await silentLogger(),
     clock,
-    notifier,
+    // Head office's own notifier (hq_notification) when asked, else the recording one.
+    notifier: opts.ownNotifier ? undefined : notifier,
     portal: { rateLimits: opts.rateLimits ?? { readsPerMinute: 10_000, writesPerMinute: 10_000 }, limits: { remoteTimeoutMs: 1500, ...opts.limits } },
   });
   const admin = (await api(hq.url, 'POST', '/api/v1/auth/login', { body: ADMIN })).body.token as string;

@@ -58,7 +58,7 @@ interface HqServerOptions {
   notify?: NotifySettings;
   /** The public portal: its address in customers' messages (default: this server's URL), limits per address and per contact. */
   portal?: { publicUrl?: string; rateLimits?: PublicRateLimits; limits?: Partial<PortalLimits> };
-  /** Customer messages (booking confirmations, "you are next"); absent: the portal sends none. */
+  /** Customer messages (booking confirmations, "you are next") in place of head office's own notifier (tests record them). */
   notifier?: Notifier;
 }
 
@@ -114,7 +114,8 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
       logger,
       dataDir: opts.dataDir,
       link,
-      notifier: () => opts.notifier,
+      // A notifier given (tests) stands in for head office's own.
+      notifier: () => opts.notifier ?? notifier,
       publicUrl: () => publicUrl,
       limits: opts.portal?.limits,
     });
