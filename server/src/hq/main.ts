@@ -5,6 +5,7 @@ import { oidcSettings } from '../platform/oidc/settings';
 import { stopOnSignals } from '../platform/shutdown';
 import { schemeOf } from '../platform/web-server';
 import { createHqServer } from './index';
+import { loadNotifySettings } from './notify/settings';
 
 export async function startHqFromConfig(config: Config, logger: Logger): Promise<void> {
   const server = await createHqServer({
@@ -20,6 +21,7 @@ export async function startHqFromConfig(config: Config, logger: Logger): Promise
     admin: config.ADMIN_USERNAME && config.ADMIN_PASSWORD ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD } : undefined,
     web: config,
     oidc: oidcSettings(config, config.PUBLIC_URL ?? `${schemeOf(config)}://localhost:${config.PORT}`),
+    notify: loadNotifySettings(config.NOTIFY_CONFIG_FILE),
   });
   const lines = [
     '',

@@ -56,6 +56,8 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** Head office: Redis shared by several head-office processes for the offices' links (socket.io Redis adapter); unset, one process. */
   REDIS_URL: z.string().url().optional(),
+  /** Head office: a 0600 JSON file with the customer-message providers, their credentials and templates (hq/notify/settings.ts); unset, no messages go out. */
+  NOTIFY_CONFIG_FILE: z.string().min(1).optional(),
   /** Days a customer's ID number is kept (Ley 1581 de 2012). */
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   TOKEN_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(12),

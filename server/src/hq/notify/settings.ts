@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
+import { ConfigError } from '../../platform/config';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from './types';
 
 const Rate = z.object({
@@ -102,7 +103,8 @@ export const NotifySettings = z.object({
 export type NotifySettings = z.infer<typeof NotifySettings>;
 export type Channel = 'email' | 'sms' | 'whatsapp' | 'webhook';
 
-export class NotifySettingsError extends Error {
+/** A ConfigError: start-up stops with its message, without a stack trace. */
+export class NotifySettingsError extends ConfigError {
   override name = 'NotifySettingsError';
 }
 
