@@ -404,7 +404,7 @@ export class TurneroKiosk extends LitElement {
           : nothing}
         <dl class="figures">
           <div><dt>${t('kiosk.peopleAhead')}</dt><dd data-testid="people-ahead">${ticket.position ?? 0}</dd></div>
-          <div><dt>${t('kiosk.estimatedWait')}</dt><dd data-testid="estimated-wait">${waitText(ticket.estimatedWaitSeconds)}</dd></div>
+          <div><dt>${t('kiosk.estimatedWait')}</dt><dd data-testid="estimated-wait">${waitText(ticket)}</dd></div>
         </dl>
         ${problem
           ? html`<p class="warning big" role="alert" data-testid="print-problem">${t(`kiosk.printProblem.${problem}`)}</p>`

@@ -223,7 +223,7 @@ export class TurneroTicketPage extends LitElement {
         return html`
           <dl>
             <div><dt>${t('ticket.position')}</dt><dd data-testid="position">${ticket.position ?? '—'}</dd></div>
-            <div><dt>${t('ticket.wait')}</dt><dd data-testid="estimated-wait">${waitText(ticket.estimatedWaitSeconds)}</dd></div>
+            <div><dt>${t('ticket.wait')}</dt><dd data-testid="estimated-wait">${waitText(ticket)}</dd></div>
           </dl>
           <p class="status">${ticket.position === 0 ? t('ticket.next') : t('ticket.waiting')}</p>
         `;
