@@ -40,7 +40,8 @@ type ToChild = { type: 'job'; job: Job } | { type: 'go' };
 
 // ---------- child: the phones and the office ----------
 
-const send = (m: ToParent) => process.send!(m);
+/** Resolves once the message is handed to the channel: exiting before that would drop it. */
+const send = (m: ToParent) => new Promise<void>((ok) => process.send!(m, undefined, {}, () => ok()));
 let go: (() => void) | null = null;
 const nextGo = () => new Promise<void>((ok) => (go = ok));
 
@@ -98,7 +99,7 @@ async function child(job: Job): Promise<void> {
     return s;
   });
   const office = await opened(connect(job.hqUrl + LINK_NAMESPACE, { transports: ['websocket'], reconnection: false, auth: { token: job.officeToken, appliedSeq: 0, configVersion: 0 } }));
-  send({ type: 'connected' });
+  await send({ type: 'connected' });
   await nextGo();
   const portal = await timeRounds(phones, 'ticket:update', (v: { position: number }) => v.position - 1000, job.rounds, (round) => {
     for (let i = 0; i < job.tickets.length; i += 500) {
@@ -106,15 +107,15 @@ async function child(job: Job): Promise<void> {
       office.emit('link:remote-update', { tickets }, () => undefined);
     }
   });
-  send({ type: 'portal', ...portal });
+  await send({ type: 'portal', ...portal });
   for (const s of [...phones, office]) s.close();
 
   const bare = await connectMany(job.tickets.length, () => opened(connect(job.bareUrl, { transports: ['websocket'], reconnection: false, forceNew: true })));
   const trigger = await opened(connect(job.bareUrl, { transports: ['websocket'], reconnection: false, forceNew: true, query: { trigger: '1' } }));
-  send({ type: 'connected-bare' });
+  await send({ type: 'connected-bare' });
   await nextGo();
   const baseline = await timeRounds(bare, 'tick', (round: number) => round, job.rounds, (round) => trigger.emit('trigger', round));
-  send({ type: 'bare', ...baseline });
+  await send({ type: 'bare', ...baseline });
   for (const s of [...bare, trigger]) s.close();
 }
 
@@ -123,7 +124,7 @@ if (process.env.PORTAL_WATCHERS_CHILD === '1') {
     if (m.type === 'go') go?.();
     else child(m.job).then(
       () => process.exit(0),
-      (e: Error) => (send({ type: 'error', message: e.stack ?? e.message }), process.exit(1)),
+      (e: Error) => void send({ type: 'error', message: e.stack ?? e.message }).then(() => process.exit(1)),
     );
   });
 }
