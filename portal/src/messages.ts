@@ -5,7 +5,6 @@ registerMessages({
   es: {
     'app.title': 'Turnos y citas',
     'app.lang': 'English',
-    'app.langLabel': 'Ver en inglés (English)',
     'app.loading': 'Cargando…',
     'app.sending': 'Enviando…',
     'app.back': 'Volver',
@@ -121,7 +120,6 @@ registerMessages({
   en: {
     'app.title': 'Tickets and appointments',
     'app.lang': 'Español',
-    'app.langLabel': 'Ver en español (Spanish)',
     'app.loading': 'Loading…',
     'app.sending': 'Sending…',
     'app.back': 'Back',

@@ -82,7 +82,7 @@ export class PortalApp extends LitElement {
     return html`
       <header>
         <a href="#/">${t('app.title')}</a>
-        <button lang=${this.language.other === 'en' ? 'en' : 'es-CO'} aria-label=${t('app.langLabel')} @click=${() => this.language.toggle()}>
+        <button lang=${this.language.other === 'en' ? 'en' : 'es-CO'} @click=${() => this.language.toggle()}>
           ${t('app.lang')}
         </button>
       </header>

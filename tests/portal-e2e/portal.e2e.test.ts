@@ -1,0 +1,182 @@
+/**
+ * The public portal on a phone (Chromium at 390x844) against head office on PostgreSQL and
+ * a real office linked to it: find an office by company, city and "cerca de mí"; see its
+ * services' waits; book a slot with the consent and get the code and a QR that decodes to
+ * head office's signed token; the office holds the booking; cancel it from the manage page
+ * and the office hears; join the queue remotely and watch the live page follow the office's
+ * calls; with the office down, joining says so plainly, offers booking and shows no ticket.
+ * axe-core finds nothing serious on any page, in Spanish or English.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, test } from 'vitest';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { QueueSnapshot, TicketDto } from '@turnero/contract/dto';
+import type { PublicBooking, PublicOfficesResponse } from '@turnero/contract/portal';
+import { expectStatus, issue, signIn } from '../office/helpers';
+import { waitUntil } from '../printing/support';
+import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
+import { request } from '../support/http';
+import { bogotaDay, newPhone, OFFICE, OTHER_OFFICE, officeHasBooking, startWorld, type World } from './support';
+
+const PHONE = { width: 390, height: 844 };
+let world: World;
+let browser: Browser;
+const scratch = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+
+beforeAll(async () => {
+  world = await startWorld('portal_e2e');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A phone near Manizales that shares its location when asked. */
+async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, geolocation: { latitude: 5.07, longitude: -75.51 }, permissions: ['geolocation'], locale: 'es-CO' });
+  return { context, page: await context.newPage() };
+}
+
+async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, `portal-e2e/${name}`, true);
+  assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${name}`);
+}
+
+const listed = (page: Page) => page.locator('[data-testid=offices] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-office')));
+
+test('find an office by company, city and nearness; its page shows each service with its waiting count and estimated wait', async () => {
+  const { context, page } = await phone();
+  await page.goto(`${world.hq.url}/portal/`);
+  await page.locator(`[data-office=${OTHER_OFFICE}]`).waitFor({ timeout: 15_000 });
+  assert.deepEqual((await listed(page)).sort(), [OFFICE, OTHER_OFFICE]);
+  await checkPage(page, 'find');
+
+  await page.locator('[data-testid=company]').selectOption('CHEC');
+  assert.deepEqual(await listed(page), [OTHER_OFFICE], 'the company filter');
+  await page.locator('[data-testid=company]').selectOption('');
+  await page.locator('[data-testid=city]').selectOption('Medellín');
+  assert.deepEqual(await listed(page), [OFFICE], 'the city filter');
+  await page.locator('[data-testid=city]').selectOption('');
+  await page.locator('[data-testid=near-me]').click();
+  await page.getByText('Oficinas ordenadas de la más cercana a la más lejana.').waitFor();
+  await waitUntil('the nearest office first', async () => ((await listed(page))[0] === OTHER_OFFICE ? true : undefined));
+
+  // English on one tap, and back.
+  await page.getByRole('button', { name: /English/ }).click();
+  await page.getByRole('heading', { name: 'Find your office' }).waitFor();
+  await checkPage(page, 'find-en');
+  await page.getByRole('button', { name: /Español/ }).click();
+  await page.getByRole('heading', { name: 'Encuentre su oficina' }).waitFor();
+
+  await page.locator(`[data-office=${OFFICE}] a`).click();
+  await page.locator('[data-testid=office-name]').waitFor();
+  const pub = (await request<PublicOfficesResponse>(world.hq.url, 'GET', '/api/v1/public/offices')).body.offices.find((o) => o.code === OFFICE)!;
+  for (const s of pub.services) {
+    const card = page.locator(`[data-service=${s.code}]`);
+    assert.equal((await card.locator('[data-testid=waiting]').textContent())!.trim(), `${s.waiting} personas esperando`, `${s.code} waiting`);
+    assert.match((await card.locator('[data-testid=estimated-wait]').textContent())!, /^Espera estimada: /);
+  }
+  assert.equal(await page.locator('[data-testid=book]').count(), 2, 'both services can be booked');
+  await checkPage(page, 'office');
+  await context.close();
+});
+
+test('book a slot: the confirmation shows the code and a QR of the signed token; the office holds it; the manage page cancels it and the office hears', async () => {
+  const { context, page } = await phone();
+  await page.goto(`${world.hq.url}/portal/#/office/${OFFICE}`);
+  await page.locator('[data-testid=office-name]').waitFor({ timeout: 15_000 }).catch(async (e) => {
+    await screenshot(page, 'portal-e2e/book-failed', true);
+    throw e;
+  });
+  await page.locator('[data-service=FACT] [data-testid=book]').click();
+  await page.locator('[data-testid=day]').fill(bogotaDay(new Date(Date.now() + 86_400_000)));
+  const slot = page.locator('[data-testid=slots] input[type=radio]:not([disabled])').first();
+  await slot.waitFor({ timeout: 15_000 });
+  await slot.check();
+  await page.locator('[data-testid=name]').fill('Ana Gómez');
+  await page.locator('[data-testid=phone]').fill(newPhone());
+  assert.equal(await page.locator('[data-testid=submit]').isDisabled(), true, 'no booking before the consent');
+  assert.match((await page.locator('[data-testid=consent-text]').textContent())!, /Ley 1581 de 2012.*versión portal-2026-12/);
+  await page.locator('[data-testid=consent]').check();
+  await checkPage(page, 'book');
+  await page.locator('[data-testid=submit]').click();
+
+  const code = (await page.locator('[data-testid=booking-code]').textContent({ timeout: 15_000 }))!.trim();
+  assert.match(code, /^[A-Z0-9]{6,16}$/);
+  const qr = page.locator('[data-testid=booking-qr]');
+  await qr.waitFor();
+  const booking = expectStatus(await request<PublicBooking>(world.hq.url, 'GET', `/api/v1/public/bookings/${code}`), 200, 'booking').body;
+  const png = join(scratch, 'booking-qr.png');
+  await qr.screenshot({ path: png });
+  assert.equal(execFileSync('zbarimg', ['--raw', '-q', png]).toString().trim(), booking.qr, 'the QR on screen is the signed token');
+  await checkPage(page, 'confirmed');
+  await officeHasBooking(world, code);
+
+  await page.locator('[data-testid=manage]').click();
+  await page.locator('[data-testid=status][data-status=booked]').waitFor();
+  await checkPage(page, 'manage');
+  await page.locator('[data-testid=cancel]').click();
+  await page.locator('[data-testid=confirm-cancel]').click();
+  await page.locator('[data-testid=status][data-status=cancelled]').waitFor();
+  assert.equal((await page.locator('[data-testid=notice]').textContent())!.trim(), 'Su cita fue cancelada.');
+  assert.equal((await request<PublicBooking>(world.hq.url, 'GET', `/api/v1/public/bookings/${code}`)).body.status, 'cancelled');
+  await officeHasBooking(world, code, 'cancelled');
+  await checkPage(page, 'cancelled');
+  await context.close();
+});
+
+test('join the queue from the phone: the live page shows the code, the place and the wait, and follows the office calling', async () => {
+  const walkIn = await issue(world.office, 'B');
+  const { context, page } = await phone();
+  await page.goto(`${world.hq.url}/portal/#/office/${OFFICE}`);
+  await page.locator('[data-service=RECL] [data-testid=join]').click();
+  await page.locator('[data-testid=phone]').fill(newPhone());
+  await page.locator('[data-testid=consent]').check();
+  await checkPage(page, 'join');
+  await page.locator('[data-testid=submit]').click();
+
+  const code = (await page.locator('[data-testid=ticket-code]').textContent({ timeout: 15_000 }))!.trim();
+  assert.match(page.url(), /\/portal\/#\/ticket\/[A-Za-z0-9_-]{16,}$/);
+  const queue = (await request<QueueSnapshot>(world.office.url, 'GET', '/api/v1/queue', { token: world.office.supervisor })).body;
+  const remote = queue.waiting.find((t) => t.code === code);
+  assert.equal(remote?.origin, 'remote', `${code} waits at the office as a remote ticket`);
+  assert.equal((await page.locator('[data-testid=position]').textContent())!.trim(), '1', `one person (${walkIn.code}) ahead`);
+  await checkPage(page, 'live');
+
+  // Módulo 4 calls the walk-in: the remote ticket is next.
+  const [m4, m6] = [world.office.agents[3], world.office.agents[5]];
+  await signIn(world.office, m4);
+  const first = expectStatus(await request<{ ticket: TicketDto }>(world.office.url, 'POST', `/api/v1/counters/${m4.counterId}/call-next`, { token: m4.token }), 200, 'call');
+  assert.equal(first.body.ticket.code, walkIn.code);
+  await page.locator('[data-testid=position]', { hasText: /^0$/ }).waitFor({ timeout: 15_000 });
+  // Módulo 6 calls it: the page says where to go.
+  await signIn(world.office, m6);
+  expectStatus(await request(world.office.url, 'POST', `/api/v1/counters/${m6.counterId}/call-next`, { token: m6.token }), 200, 'second call');
+  const called = (await page.locator('[data-testid=called]').textContent({ timeout: 15_000 }))!.trim();
+  assert.equal(called, 'Es su turno: diríjase a Módulo 6.');
+  await checkPage(page, 'live-called');
+  await context.close();
+});
+
+test('with the office down, joining says so plainly, offers booking instead and shows no ticket', async () => {
+  await world.office.office.kill();
+  const { context, page } = await phone();
+  await page.goto(`${world.hq.url}/portal/#/join/${OFFICE}/RECL`);
+  await page.locator('[data-testid=phone]').fill(newPhone());
+  await page.locator('[data-testid=consent]').check();
+  await page.locator('[data-testid=submit]').click();
+  await page.locator('[data-testid=unreachable]').waitFor({ timeout: 20_000 });
+  assert.match((await page.locator('[data-testid=unreachable]').textContent())!, /No podemos comunicarnos con la oficina/);
+  assert.equal(await page.locator('[data-testid=book-instead]').getAttribute('href'), `#/book/${OFFICE}/RECL`);
+  assert.equal(await page.locator('[data-testid=ticket-code]').count(), 0, 'no ticket shown');
+  assert.doesNotMatch(page.url(), /#\/ticket\//);
+  await checkPage(page, 'unreachable');
+  await context.close();
+});
