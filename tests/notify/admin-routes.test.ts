@@ -109,6 +109,9 @@ describe('notifier settings file', () => {
       assert.equal(s.whatsapp?.baseUrl, 'https://graph.facebook.com');
       assert.equal(s.retry.maxAttempts, 6);
       assert.equal(loadNotifySettings(undefined).email, undefined, 'no file: no providers');
+      const page = 'https://turnos.example.co/portal/#/booking/{code}';
+      assert.equal(loadNotifySettings(file, { bookingUrl: page }).bookingUrl, page, 'the portal page when the file names none');
+      assert.equal(loadNotifySettings(undefined, { bookingUrl: page }).bookingUrl, page);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -21,7 +21,10 @@ export async function startHqFromConfig(config: Config, logger: Logger): Promise
     admin: config.ADMIN_USERNAME && config.ADMIN_PASSWORD ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD } : undefined,
     web: config,
     oidc: oidcSettings(config, config.PUBLIC_URL ?? `${schemeOf(config)}://localhost:${config.PORT}`),
-    notify: loadNotifySettings(config.NOTIFY_CONFIG_FILE),
+    // Reminders link to the booking's page on the portal, as its confirmation does (hq/portal/bookings.ts).
+    notify: loadNotifySettings(config.NOTIFY_CONFIG_FILE, {
+      bookingUrl: config.PUBLIC_URL ? `${config.PUBLIC_URL.replace(/\/$/, '')}/portal/#/booking/{code}` : undefined,
+    }),
   });
   const lines = [
     '',

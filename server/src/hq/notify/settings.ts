@@ -108,9 +108,12 @@ export class NotifySettingsError extends ConfigError {
   override name = 'NotifySettingsError';
 }
 
-/** Reads and checks the file; a bad file stops start-up with a message that names the field (never its value). */
-export function loadNotifySettings(file: string | undefined): NotifySettings {
-  if (!file) return NotifySettings.parse({});
+/**
+ * Reads and checks the file; a bad file stops start-up with a message that names the field
+ * (never its value). `defaults` fill what the file leaves out (the portal's booking page).
+ */
+export function loadNotifySettings(file: string | undefined, defaults: { bookingUrl?: string } = {}): NotifySettings {
+  if (!file) return NotifySettings.parse(defaults);
   let raw: unknown;
   try {
     if ((statSync(file).mode & 0o077) !== 0) {
@@ -126,7 +129,7 @@ export function loadNotifySettings(file: string | undefined): NotifySettings {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new NotifySettingsError(`NOTIFY_CONFIG_FILE ${file} is invalid: ${where}`);
   }
-  return parsed.data;
+  return { ...parsed.data, bookingUrl: parsed.data.bookingUrl ?? defaults.bookingUrl };
 }
 
 /** The settings as the admin screen may see them: hosts, senders and limits, never a secret. */
