@@ -16,6 +16,7 @@ import { LangController } from '@turnero/web-client/lang-controller';
 import { RECONNECT_OPTIONS } from '@turnero/web-client/live-state';
 import { counterPhrase } from './counter-phrase';
 import './messages';
+import './survey/rating-form';
 import { waitText } from './wait-text';
 
 interface PublicTicket {
@@ -231,6 +232,9 @@ export class TurneroTicketPage extends LitElement {
         return html`<p class="called" role="alert" data-testid="called">${t('ticket.called', { counter: where })}<small>${t('ticket.calledHint')}</small></p>`;
       case 'serving':
         return html`<p class="status" data-testid="serving">${t('ticket.serving', { counter: where })}</p>`;
+      case 'done': // finished: the customer may rate it (issue 15)
+        return html`<p class="status" data-testid="final">${t('ticket.done')}</p>
+          <turnero-rating-form ticket-id=${ticket.id} .api=${this.api}></turnero-rating-form>`;
       default:
         return html`<p class="status" data-testid="final">${t(`ticket.${ticket.status}`)}</p>`;
     }
