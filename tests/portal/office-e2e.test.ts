@@ -9,7 +9,10 @@ import { OfficeBookingsResponse } from '@turnero/contract/portal';
 import { QueueSnapshot } from '@turnero/contract/dto';
 import { addDays, localDay } from '@turnero/domain/local-day';
 import { localInstant } from '@turnero/domain/opening-hours';
-import { closeOffice, sessionFor, type OfficeSession } from '../office/helpers';
+import { io as connect, type Socket } from 'socket.io-client';
+import { PORTAL_NAMESPACE, RemoteTicketView } from '@turnero/contract/portal';
+import { withDeadline } from '../support/deadline';
+import { act, closeOffice, expectStatus, sessionFor, signIn, type OfficeSession } from '../office/helpers';
 import { waitUntil } from '../printing/support';
 import { request } from '../support/http';
 import { startTestOffice, tempDataDir } from '../support/office';
@@ -84,6 +87,30 @@ describe('the portal with a real office', () => {
     const queue = QueueSnapshot.parse((await request(s!.url, 'GET', '/api/v1/queue', { token: s!.supervisor })).body);
     const ticket = queue.waiting.find((t) => t.id === r.body.ticketId);
     expect(ticket).toMatchObject({ code: r.body.code, origin: 'remote' });
+  });
+
+  test("the live page follows the office's queue: its place moves up, then it is called to a counter, with one message each", async () => {
+    const join = (phone: string) => publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: CODE, serviceCode: 'FACT', phone, consentVersion: 'v1' });
+    const ahead = await join('+573007770011');
+    const mine = await join('+573007770012');
+    expect(mine.status).toBe(201);
+    const publicId = (mine.body.url as string).split('/').at(-1)!;
+    const phone: Socket = connect(p.hq.url + PORTAL_NAMESPACE, { transports: ['websocket'], reconnection: false });
+    const views: RemoteTicketView[] = [];
+    phone.on('ticket:update', (v: unknown) => views.push(RemoteTicketView.parse(v)));
+    const watched = await withDeadline(new Promise<{ data: unknown }>((ok) => phone.emit('watch', { publicId }, ok)), 5000, 'watch');
+    const start = RemoteTicketView.parse(watched.data).position!;
+    expectStatus(await act(s!, s!.supervisor, ahead.body.ticketId, 'cancel'), 200, 'cancel the one ahead');
+    await waitUntil('the phone to hear its place move up', async () => views.find((v) => v.position !== null && v.position < start));
+    const agent = s!.agents[0];
+    await signIn(s!, agent);
+    expectStatus(await request(s!.url, 'POST', `/api/v1/tickets/${mine.body.ticketId}/call`, { token: agent.token, body: { counterId: agent.counterId } }), 200, 'call');
+    const called = await waitUntil('the phone to hear it is called', async () => views.find((v) => v.status === 'called'));
+    expect(called.counterName).toBeTruthy();
+    phone.close();
+    const sent = p.notifier.sent.filter((n) => n.params.code === mine.body.code).map((n) => n.template);
+    expect(sent.filter((t) => t === 'remote_called')).toEqual(['remote_called']);
+    expect(sent.filter((t) => t === 'remote_next').length).toBeLessThanOrEqual(1);
   });
 
   test('with the office down a join is 503 office_unreachable and head office keeps no ticket', async () => {
