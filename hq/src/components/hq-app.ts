@@ -1,7 +1,8 @@
 /**
  * The head-office dashboard shell: sign-in, the language switch (es-CO / en), the
  * meeting-room mode (large type) and the views: comparison, live, the office network (each
- * office's link and configuration, opening one office's configuration) and the catalogue.
+ * office's link and configuration, opening one office's configuration), the catalogue and
+ * the staffing planner.
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -16,8 +17,9 @@ import './hq-live-view';
 import './hq-login';
 import './hq-network-view';
 import './hq-office-config';
+import './hq-planner';
 
-const VIEWS = ['compare', 'live', 'network', 'catalog'] as const;
+const VIEWS = ['compare', 'live', 'network', 'catalog', 'planner'] as const;
 type View = (typeof VIEWS)[number];
 
 function viewOfHash(): View {
@@ -156,6 +158,8 @@ export class HqApp extends LitElement {
           : html`<hq-network-view .api=${this.api} @hq-open-config=${(e: CustomEvent<{ officeCode: string }>) => (this.configOffice = e.detail.officeCode)}></hq-network-view>`;
       case 'catalog':
         return html`<hq-catalog-view .api=${this.api} ?canWrite=${this.canWrite}></hq-catalog-view>`;
+      case 'planner':
+        return html`<hq-planner .api=${this.api}></hq-planner>`;
       case 'live':
         return html`<hq-live-view
           .api=${this.api}

@@ -9,6 +9,7 @@ import { LangController } from '@turnero/web-client/lang-controller';
 import { t } from '@turnero/web-client/i18n';
 import type { Granularity, OfficeSeries } from '../api/hq-api';
 import { formatWait } from '../lib/figures';
+import { legendStyles } from './charts/legend-styles';
 import { sharedStyles } from './shared-styles';
 
 export const CHART_COLOURS = ['#0072b2', '#c44e00', '#007a5a', '#b4459a', '#5a5a5a'];
@@ -31,6 +32,7 @@ export class HqWaitChart extends LitElement {
 
   static override styles = [
     sharedStyles,
+    legendStyles,
     css`
       svg {
         width: 100%;
@@ -44,22 +46,6 @@ export class HqWaitChart extends LitElement {
       }
       .grid {
         stroke: #dde3ea;
-      }
-      ul.legend {
-        list-style: none;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.25rem;
-        padding: 0;
-        margin: 0.5rem 0 0;
-      }
-      .swatch {
-        display: inline-block;
-        width: 1.6rem;
-        height: 0;
-        border-top: 4px solid;
-        vertical-align: middle;
-        margin-right: 0.4rem;
       }
     `,
   ];
