@@ -79,6 +79,38 @@ describe('notifier in the head-office server', () => {
     assert.equal((await call('GET', '/hq/notifications?status=failed', admin)).body.notifications.length, 0);
   });
 
+  test('an admin sends a failed message again once the provider accepts it; other states and unknown ids are refused', async () => {
+    sink.respond = () => ({ status: 401 });
+    await hq.notifier.enqueue({
+      template: 'remote_called',
+      to: { phone: PHONE },
+      company: null,
+      locale: 'es-CO',
+      params: { code: 'C-9', counterName: '1', officeName: 'Centro' },
+      dedupeKey: 'remote_called:api-3',
+      deleteAfter: new Date('2026-12-02T00:00:00Z'),
+    });
+    await hq.notifier.tick();
+    const failed = (await call('GET', '/hq/notifications?status=failed', admin)).body.notifications;
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0].lastError, 'http_401');
+    const post = (path: string, token?: string) => api(hq.url, 'POST', `/api/v1${path}`, { token });
+    assert.equal((await post(`/hq/notifications/${failed[0].id}/retry`, manager)).status, 403);
+
+    sink.respond = () => ({ status: 201, body: { sid: 'SMagain' } });
+    const retried = await post(`/hq/notifications/${failed[0].id}/retry`, admin);
+    assert.equal(retried.status, 202);
+    await hq.notifier.tick();
+    const sent = (await call('GET', '/hq/notifications?status=sent', admin)).body.notifications;
+    assert.ok(sent.some((n: { id: string; providerId: string; attempts: number }) => n.id === failed[0].id && n.providerId === 'SMagain' && n.attempts === 1));
+
+    const again = await post(`/hq/notifications/${failed[0].id}/retry`, admin);
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error.code, 'conflict');
+    assert.equal((await post('/hq/notifications/00000000-0000-4000-8000-000000000000/retry', admin)).status, 404);
+    assert.equal((await post('/hq/notifications/not-an-id/retry', admin)).status, 400);
+  });
+
   test('the provider settings show where messages go, never a credential', async () => {
     const res = await call('GET', '/hq/notifications/settings', admin);
     assert.equal(res.status, 200);

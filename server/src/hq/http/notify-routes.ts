@@ -6,13 +6,15 @@
  */
 import { z } from 'zod';
 import { ErrorBody } from '@turnero/contract/dto';
+import { AppError } from '@turnero/domain/errors';
+import type { Clock } from '@turnero/domain/types';
 import { route, type RouteDef } from '../../platform/routes';
 import type { HqPrincipal } from '../auth/tokens';
 import type { HqDatabase } from '../db';
 import type { NotifierService } from '../notify/notifier';
 import { NotifySettings, publicSettings } from '../notify/settings';
 import { NOTIFICATION_TEMPLATES } from '../notify/types';
-import { countNotificationsByStatus, listNotificationStates } from '../store/notification-store';
+import { countNotificationsByStatus, listNotificationStates, requeueFailed } from '../store/notification-store';
 
 const STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 const ListQuery = z.object({
@@ -37,9 +39,14 @@ const NotificationState = z.object({
 });
 const ListResponse = z.object({ counts: Counts, notifications: z.array(NotificationState) });
 const SettingsResponse = z.object({ channels: z.array(z.string()), settings: z.unknown() });
+const IdParam = z.object({ id: z.string().uuid() });
 const err = (description: string) => ({ description, schema: ErrorBody });
 
-export function hqNotifyRoutes(db: HqDatabase, notify: { notifier: NotifierService; settings?: NotifySettings }): RouteDef<HqPrincipal>[] {
+export function hqNotifyRoutes(
+  db: HqDatabase,
+  clock: Clock,
+  notify: { notifier: NotifierService; settings?: NotifySettings },
+): RouteDef<HqPrincipal>[] {
   const settings = notify.settings ?? NotifySettings.parse({});
   return [
     route<HqPrincipal>({
@@ -72,6 +79,25 @@ export function hqNotifyRoutes(db: HqDatabase, notify: { notifier: NotifierServi
             })),
           },
         };
+      },
+    }),
+    route<HqPrincipal, typeof IdParam>({
+      method: 'post',
+      path: '/hq/notifications/:id/retry',
+      summary: 'Send a failed message again (a provider fixed, a credential renewed): back to the queue with a fresh attempt count',
+      tags: ['notifications'],
+      roles: ['admin'],
+      params: IdParam,
+      responses: {
+        202: { description: 'Queued again', schema: z.object({ id: z.string(), status: z.literal('queued') }) },
+        404: err('No such message'),
+        409: err('Not failed, or nowhere to send it (no channel, past retention)'),
+      },
+      handler: async ({ params }) => {
+        const outcome = await requeueFailed(db.sql, params.id, clock.now());
+        if (outcome === 'not_found') throw new AppError('not_found', 'No such message');
+        if (outcome === 'not_failed') throw new AppError('conflict', 'Only a failed message with a channel and a recipient can be sent again');
+        return { status: 202, body: { id: params.id, status: 'queued' } };
       },
     }),
   ];

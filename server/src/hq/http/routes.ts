@@ -299,7 +299,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
     ...(deps.portal ? hqPublicRoutes(deps.portal, deps.link) : []),
     ...hqIntelligenceRoutes(db, clock),
     ...hqSatisfactionRoutes(db),
-    ...(deps.notify ? hqNotifyRoutes(db, deps.notify) : []),
+    ...(deps.notify ? hqNotifyRoutes(db, clock, deps.notify) : []),
   ];
 }
 

@@ -294,3 +294,20 @@ export async function dueBookingReminders(
     locale: r.locale,
   }));
 }
+
+/**
+ * An admin's "send it again" for a failed message: back to the queue with a fresh attempt
+ * count. Only a failed message that still has a channel and a recipient can go again.
+ * Returns 'retried', 'not_found', or 'not_failed' (queued, sending, sent, or nowhere to send).
+ */
+export async function requeueFailed(sql: Sql, id: string, now: Date): Promise<'retried' | 'not_found' | 'not_failed'> {
+  const n = await sql.$executeRawUnsafe(
+    `UPDATE hq_notification SET status = 'queued', attempts = 0, next_attempt_at = $2::timestamp, last_error = NULL
+     WHERE id = $1 AND status = 'failed' AND channel <> 'none' AND recipient <> '' AND delete_after > $2::timestamp`,
+    id,
+    now.toISOString(),
+  );
+  if (n > 0) return 'retried';
+  const rows = await sql.$queryRawUnsafe<{ id: string }[]>('SELECT id FROM hq_notification WHERE id = $1', id);
+  return rows.length ? 'not_failed' : 'not_found';
+}
