@@ -1,7 +1,8 @@
 /**
  * Predicted waits as promises: for each waiting ticket, the range its real wait should
  * fall in about 80% of the time (the 10th to 90th percentile of the simulated waits,
- * see ./simulate), in whole minutes as the customer reads it ("entre 10 y 15 min").
+ * see ./simulate, recalibrated on the office's recent outcomes: calibratedTails), in
+ * whole minutes as the customer reads it ("entre 10 y 15 min").
  *
  * No finite promise is made when none can be kept: when no open or paused counter can
  * call the ticket (nobody serves its service, or the counter it was transferred to is
@@ -25,6 +26,52 @@ export const RANGE_TAIL = 0.1;
 export interface PredictOptions {
   runs: number;
   random: Random;
+  /** Which quantiles of the simulated waits bound the range (default RANGE_TAIL and 1 − RANGE_TAIL; see calibratedTails). */
+  tails?: Tails;
+  /** Receives each ticket's simulated waits, ascending (for calibration). */
+  onSamples?: (ticketId: string, sorted: Float64Array) => void;
+}
+
+export interface Tails {
+  low: number;
+  high: number;
+}
+
+/** Calibration needs this many customers' outcomes before it moves the tails. */
+export const MIN_CALIBRATION = 20;
+
+/**
+ * Where a real wait fell among the waits simulated for it when it was promised: the share
+ * of simulated waits at or below it (0..1). For a well-calibrated simulation these are
+ * uniform; a simulation that is too optimistic puts many of them near 1.
+ */
+export function rankOf(sorted: Float64Array, realSeconds: number): number {
+  if (sorted.length === 0) return 0.5;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= realSeconds) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo / sorted.length;
+}
+
+/**
+ * The simulated quantiles that held the 10th and 90th percentile of real waits lately
+ * (quantile recalibration): when real waits keep landing above the simulated range, the
+ * range is drawn from higher simulated quantiles, and the other way round, so that the
+ * promise holds for about 80% of customers even where the simulation misses something
+ * (a lunch it did not know of, agents slower than their history). Needs MIN_CALIBRATION
+ * outcomes; until then the plain RANGE_TAIL quantiles.
+ */
+export function calibratedTails(ranks: number[]): Tails {
+  if (ranks.length < MIN_CALIBRATION) return { low: RANGE_TAIL, high: 1 - RANGE_TAIL };
+  const sorted = [...ranks].sort((a, b) => a - b);
+  // Never the very extremes: a promise from the last simulated run is no promise.
+  const low = Math.min(Math.max(quantile(sorted, RANGE_TAIL), 0.02), 0.5);
+  const high = Math.max(Math.min(quantile(sorted, 1 - RANGE_TAIL), 0.97), 0.5);
+  return { low, high };
 }
 
 /** Predictions for every waiting ticket of `input`, by ticket id (null: no finite promise). */
@@ -34,7 +81,10 @@ export function predictWaits(input: SimulationInput, opts: PredictOptions): Map<
   const waits = simulateWaits(input, runs, opts.random);
   const callers = input.counters.filter(canCall);
   input.waiting.forEach((t, i) => {
-    out.set(t.id, anyoneCalls(callers, t) ? rangeOf(waits[i]) : null);
+    if (!anyoneCalls(callers, t)) return out.set(t.id, null);
+    const sorted = Float64Array.from(waits[i]).sort();
+    opts.onSamples?.(t.id, sorted);
+    out.set(t.id, rangeOf(sorted, opts.tails));
   });
   return out;
 }
@@ -45,11 +95,10 @@ export function anyoneCalls(counters: Counter[], t: Ticket): boolean {
   return counters.some((c) => c.services.some((s) => s.serviceId === t.serviceId));
 }
 
-/** The promise made from one ticket's simulated waits (seconds, Infinity when not called). */
-export function rangeOf(samples: Float64Array): WaitPrediction | null {
-  const sorted = Float64Array.from(samples).sort();
-  const low = quantile(sorted, RANGE_TAIL);
-  const high = quantile(sorted, 1 - RANGE_TAIL);
+/** The promise made from one ticket's simulated waits (seconds ascending, Infinity when not called). */
+export function rangeOf(sorted: Float64Array, tails: Tails = { low: RANGE_TAIL, high: 1 - RANGE_TAIL }): WaitPrediction | null {
+  const low = quantile(sorted, tails.low);
+  const high = quantile(sorted, tails.high);
   const mid = quantile(sorted, 0.5);
   if (!Number.isFinite(high)) return null;
   const lowMinutes = Math.max(0, Math.floor(low / 60));

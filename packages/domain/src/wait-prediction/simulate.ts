@@ -81,7 +81,8 @@ function simulateOnce(input: SimulationInput, open: Counter[], random: Random, r
 
   const pending: Pending[] = [];
   const arrivals = new ArrivalStream(input, random, hourAt);
-  const sims: SimCounter[] = open.map((c) => startState(c, input, now, random, hourAt, pending));
+  // Own copies: the run advances each counter's preferential streak in place.
+  const sims: SimCounter[] = open.map((c) => startState({ ...c }, input, now, random, hourAt, pending));
 
   while (untracked > 0) {
     let next = sims[0];
@@ -105,7 +106,7 @@ function simulateOnce(input: SimulationInput, open: Counter[], random: Random, r
       tracked.delete(t.id);
       untracked -= 1;
     }
-    next.counter = { ...next.counter, preferentialStreak: nextPreferentialStreak(next.counter.preferentialStreak, t, input.policy) };
+    next.counter.preferentialStreak = nextPreferentialStreak(next.counter.preferentialStreak, t, input.policy);
     next.idle = false;
     next.freeAt = at + sampleOccupiedSeconds(input.model, t.serviceId, hourAt(at), random) * 1000;
     transferMaybe(input, t, next.freeAt, random, pending, sims);

@@ -10,23 +10,25 @@
  */
 import { offsetAt } from '@turnero/domain/local-day';
 import { learnWaitModel, type HistoryCall, type WaitHistory, type WaitModel } from '@turnero/domain/wait-prediction/model';
-import { predictWaits, type WaitPrediction } from '@turnero/domain/wait-prediction/predict';
+import { calibratedTails, predictWaits, rankOf, type WaitPrediction } from '@turnero/domain/wait-prediction/predict';
 import { seededRandom } from '@turnero/domain/wait-prediction/random';
 import type { Clock, Counter, Office, Service, Ticket } from '@turnero/domain/types';
 import type { TicketDto } from '@turnero/contract/dto';
 import type { Db } from '../store/db';
 import { addTurnaround, loadWaitHistory, localHours } from './history';
 
-export const MAX_RUNS = 200;
-export const MIN_RUNS = 30;
-/** About this many simulated calls per prediction (a few milliseconds of CPU). */
-export const CALL_BUDGET = 40_000;
+export const MAX_RUNS = 80;
+export const MIN_RUNS = 12;
+/** About this many simulated calls per prediction (about 10 µs each: tens of milliseconds at most). */
+export const CALL_BUDGET = 6_000;
 /** Predictions of an unchanged queue are redone after this long: time passes for everyone. */
 export const REUSE_MS = 60_000;
 /** A ticket not called within this many hours in the simulation gets no promise. */
 export const HORIZON_MS = 10 * 3_600_000;
 /** The learned model is redone after this many new calls (learning is linear in the history). */
 const RELEARN_AFTER_CALLS = 5;
+/** Calibration looks at this many recent customers' outcomes. */
+const CALIBRATION_WINDOW = 300;
 
 /** What the predictor reads of the live state (../queue-view's QueueView; not imported: it holds a predictor). */
 export interface LiveQueue {
@@ -46,6 +48,10 @@ export class WaitPredictor {
   private readonly callStarts = new Map<string, { at: Date; counterId: string }>();
   private readonly lastEnded = new Map<string, { call: HistoryCall; at: number }>();
   private readonly seenIssued = new Set<string>();
+  /** Each waiting ticket's first promise: its simulated waits and when it was made. */
+  private readonly promised = new Map<string, { at: number; sorted: Float64Array }>();
+  /** Where recent real waits fell among their simulated ones (calibratedTails); kept across days. */
+  private readonly ranks: number[];
   private readonly hourOf: (at: Date) => number;
 
   constructor(
@@ -55,6 +61,7 @@ export class WaitPredictor {
     private readonly loadedAt: Date,
   ) {
     this.hourOf = localHours(timeZone);
+    this.ranks = calibrationOf(clock);
   }
 
   /** The promised range for a waiting ticket of `view` (null: none can be promised, or not waiting). */
@@ -82,8 +89,15 @@ export class WaitPredictor {
         model: this.learned(),
         horizonMs: HORIZON_MS,
       },
-      // Seeded by the instant: the same queue at the same moment gets the same promise.
-      { runs, random: seededRandom(now.getTime() % 2_147_483_647) },
+      {
+        runs,
+        // Seeded by the instant: the same queue at the same moment gets the same promise.
+        random: seededRandom(now.getTime() % 2_147_483_647),
+        tails: calibratedTails(this.ranks),
+        onSamples: (id, sorted) => {
+          if (!this.promised.has(id)) this.promised.set(id, { at: now.getTime(), sorted });
+        },
+      },
     );
     this.predictions.set(view, { at: now.getTime(), byTicket });
     return byTicket;
@@ -104,6 +118,7 @@ export class WaitPredictor {
       }
       const start = this.callStarts.get(t.id) ?? calledIn(view, t);
       const atCounter = (t.status === 'called' || t.status === 'serving') && t.counterId;
+      this.scorePromise(t);
       if (atCounter && (!start || start.counterId !== t.counterId) && t.calledAt) {
         this.callStarts.set(t.id, { at: t.calledAt, counterId: t.counterId! });
         addTurnaround(this.lastEnded, t.counterId!, t.calledAt.getTime());
@@ -122,6 +137,16 @@ export class WaitPredictor {
     }
   }
 
+  /** A ticket's first call (or its end without one) settles its first promise: where did the real wait fall? */
+  private scorePromise(t: Ticket): void {
+    const promise = this.promised.get(t.id);
+    if (!promise || t.status === 'waiting') return;
+    this.promised.delete(t.id);
+    if (!t.calledAt || (t.status !== 'called' && t.status !== 'serving')) return; // cancelled or expired: no outcome
+    this.ranks.push(rankOf(promise.sorted, (t.calledAt.getTime() - promise.at) / 1000));
+    if (this.ranks.length > CALIBRATION_WINDOW) this.ranks.shift();
+  }
+
   private learned(): WaitModel {
     if (!this.model || this.newCalls >= RELEARN_AFTER_CALLS) {
       this.model = learnWaitModel(this.history);
@@ -129,6 +154,19 @@ export class WaitPredictor {
     }
     return this.model;
   }
+}
+
+/**
+ * The calibration outcomes of one office server, which loads a new predictor with its live
+ * state every office day: keyed by the server's clock, the one object it keeps for its
+ * whole life, so yesterday's outcomes calibrate this morning's first promises.
+ */
+const calibrations = new WeakMap<Clock, number[]>();
+
+function calibrationOf(clock: Clock): number[] {
+  let ranks = calibrations.get(clock);
+  if (!ranks) calibrations.set(clock, (ranks = []));
+  return ranks;
 }
 
 /** A call already at its counter when the live state was loaded (its start was not observed). */
