@@ -154,6 +154,8 @@ export const CompareRow = z.object({
   satisfactionAverage: z.number().nullable(),
   /** How many of those tickets were rated. */
   satisfactionResponses: z.number().int(),
+  /** Self-service documents printed at the office's kiosks those days (issue 16): turns avoided. */
+  selfServiceTransactions: z.number().int().optional(),
   /** With `by=service`: the same figures per service, grouped by catalogue code (utilisation is the office's only). */
   services: z.array(CompareServiceRow).optional(),
 });

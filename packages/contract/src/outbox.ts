@@ -11,6 +11,7 @@ import {
   TICKET_EVENT_TYPES,
 } from '@turnero/domain/types';
 import { RatingFact } from './ratings';
+import { SelfServiceFact } from './self-service';
 
 export const TicketFact = z.object({
   kind: z.literal('ticket'),
@@ -49,7 +50,7 @@ export const OutboxEnvelope = z.object({
   seq: z.number().int().positive(),
   /** When it happened, on the office's clock. */
   occurredAt: z.string().datetime(),
-  fact: z.discriminatedUnion('kind', [TicketFact, AgentFact, RatingFact]),
+  fact: z.discriminatedUnion('kind', [TicketFact, AgentFact, RatingFact, SelfServiceFact]),
 });
 export type OutboxEnvelope = z.infer<typeof OutboxEnvelope>;
 

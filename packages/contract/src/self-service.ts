@@ -137,3 +137,17 @@ export function formatAmount(amount: number, currency: string): string {
   const symbol = usd ? 'US$' : currency === 'COP' || currency === 'CLP' ? '$' : currency;
   return `${sign}${symbol} ${grouped}${frac ? (usd ? '.' : ',') + frac : ''}`;
 }
+
+/**
+ * The outbox fact of one printed self-service document, for head office's figures (turns
+ * avoided per office, day and kind). No account, no amount, no name: counts only.
+ */
+export const SelfServiceFact = z.object({
+  kind: z.literal('self_service'),
+  /** What was printed (head office's hq_event.type). */
+  event: z.enum(SELF_SERVICE_KINDS),
+  transactionId: z.string().min(1).max(64),
+  /** Office-local day, YYYY-MM-DD. */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type SelfServiceFact = z.infer<typeof SelfServiceFact>;

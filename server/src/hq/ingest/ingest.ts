@@ -41,7 +41,8 @@ export async function reduceInto(
     .agents(result.agents)
     .aggregates(result.aggHour, toDayDeltas(result.aggHour))
     .agentHours(result.agentHour)
-    .ratings(result.ratings);
+    .ratings(result.ratings)
+    .selfServiceDays(result.selfServiceDays);
 }
 
 interface IngestPrincipal {

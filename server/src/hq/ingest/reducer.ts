@@ -88,6 +88,14 @@ interface ReduceResult {
   services: ServiceInfo[];
   /** Customers' ratings (written once per ticket: a repeat keeps the first). */
   ratings: RatingRow[];
+  /** Self-service documents printed at the kiosks (issue 16), counted per office-local day and kind. */
+  selfServiceDays: SelfServiceDayDelta[];
+}
+
+export interface SelfServiceDayDelta {
+  day: string;
+  kind: string;
+  count: number;
 }
 
 function emptyAgg(serviceCode: string, day: string, hour: number): AggDelta {
@@ -111,6 +119,13 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
   const agentHours = new Map<string, AgentHourDelta>();
   const services = new Map<string, ServiceInfo>();
   const ratings: RatingRow[] = [];
+  const selfServiceDays = new Map<string, SelfServiceDayDelta>();
+  const countSelfService = (day: string, kind: string) => {
+    const key = `${day}|${kind}`;
+    const d = selfServiceDays.get(key) ?? { day, kind, count: 0 };
+    d.count++;
+    selfServiceDays.set(key, d);
+  };
 
   const aggFor = (t: TicketRow): AggDelta => {
     const key = `${t.serviceCode}|${t.day}|${t.hour}`;
@@ -246,6 +261,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
   for (const e of events) {
     if (e.fact.kind === 'ticket') applyTicket(e.fact, e.occurredAt);
     else if (e.fact.kind === 'rating') ratings.push(ratingRow(e.fact, e.occurredAt, timeZone));
+    else if (e.fact.kind === 'self_service') countSelfService(e.fact.day, e.fact.event);
     else applyAgent(e.fact, e.occurredAt);
   }
 
@@ -256,6 +272,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
     agentHour: [...agentHours.values()],
     services: [...services.values()],
     ratings,
+    selfServiceDays: [...selfServiceDays.values()],
   };
 }
 

@@ -8,15 +8,22 @@ import { companyScope, type Viewer } from './scope';
 import { compareRows, compareServiceRows } from '../store/reports-store';
 import { figures, readSums } from './sums';
 import { officeSatisfaction } from './satisfaction';
+import { selfServiceTotals } from '../store/self-service-store';
 
 export async function compareOffices(sql: Sql, viewer: Viewer, q: CompareQuery): Promise<CompareResponse> {
   const company = companyScope(viewer, q.company);
   const filter = { from: q.from, to: q.to, service: q.service ?? null, company, region: q.region ?? null };
   const satisfaction = await officeSatisfaction(sql, filter);
+  const selfService = await selfServiceTotals(sql, filter);
   const rows = (await compareRows(sql, filter)).map((r) => {
     const row = toRow(r);
     const rated = satisfaction.get(row.officeCode);
-    return { ...row, satisfactionAverage: rated?.average ?? null, satisfactionResponses: rated?.responses ?? 0 };
+    return {
+      ...row,
+      satisfactionAverage: rated?.average ?? null,
+      satisfactionResponses: rated?.responses ?? 0,
+      selfServiceTransactions: selfService.get(row.officeCode) ?? 0,
+    };
   });
   if (q.by === 'service') {
     const byOffice = new Map<string, CompareServiceRow[]>();

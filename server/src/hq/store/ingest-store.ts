@@ -6,7 +6,7 @@
 import { COUNT_COLUMNS } from '../agg-sums';
 import { BUCKET_COUNT, SERVICE_COLUMNS, WAIT_COLUMNS } from '../buckets';
 import type { Sql } from '../db';
-import type { AgentHourDelta, AgentRow, AggDelta, ReducibleEvent, ServiceInfo, TicketRow } from '../ingest/reducer';
+import type { AgentHourDelta, AgentRow, AggDelta, ReducibleEvent, SelfServiceDayDelta, ServiceInfo, TicketRow } from '../ingest/reducer';
 import type { RatingRow } from '../ingest/rating-rows';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -231,6 +231,17 @@ export class BatchWrite {
     return this;
   }
 
+  /** Self-service counts add up: each fact reaches here once (its sequence is new, or a rebuild started from zero). */
+  selfServiceDays(days: readonly SelfServiceDayDelta[]): this {
+    this.add(
+      (office, json) => `INSERT INTO hq_self_service_day (office_id, day, kind, count)
+        SELECT ${office}, x.day, x.kind, x.count FROM json_to_recordset(${json}) AS x(day text, kind text, count int)
+        ON CONFLICT (office_id, day, kind) DO UPDATE SET count = hq_self_service_day.count + EXCLUDED.count`,
+      days.map((d) => ({ day: d.day, kind: d.kind, count: d.count })),
+    );
+    return this;
+  }
+
   /** Runs everything; `synced` also moves the office's acked sequence, sync time and skew. */
   async run(sql: Sql, synced?: { ackedSeq: number; receivedAt: Date; clockSkewMs: number; timeZone: string }): Promise<void> {
     const final = synced
@@ -291,7 +302,7 @@ function aggUpsertSql(table: 'hq_agg_hour' | 'hq_agg_day', office: string, json:
 
 /** Everything derived from one office's events (rebuild starts from here). */
 export async function clearDerived(sql: Sql, officeId: number) {
-  for (const table of ['hq_ticket', 'hq_agent', 'hq_agg_hour', 'hq_agg_day', 'hq_agent_hour', 'hq_rating']) {
+  for (const table of ['hq_ticket', 'hq_agent', 'hq_agg_hour', 'hq_agg_day', 'hq_agent_hour', 'hq_rating', 'hq_self_service_day']) {
     await sql.$executeRawUnsafe(`DELETE FROM ${table} WHERE office_id = $1`, officeId);
   }
 }

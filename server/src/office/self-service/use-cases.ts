@@ -18,6 +18,7 @@ import {
   type SelfServiceStatus,
 } from '@turnero/contract/self-service';
 import { AppError } from '@turnero/domain/errors';
+import { localDay } from '@turnero/domain/local-day';
 import type { CouponPrintData } from '@turnero/hardware';
 import type { OfficeDeps, Principal } from '../context';
 import {
@@ -193,9 +194,12 @@ async function record(
     at: office.clock.now(),
   };
   let printing: Promise<unknown> | null = null;
-  await office.bus.command('self-service-record', async ({ tx, viewUnchanged, afterCommit }) => {
+  await office.bus.command('self-service-record', async ({ tx, viewUnchanged, afterCommit, outbox }) => {
     viewUnchanged();
     await insertSelfServiceTransaction(tx, row);
+    // Head office counts it (turns avoided): kind and day only, in the same transaction.
+    const { timeZone } = await loadSelfServiceOffice(tx);
+    await outbox([{ occurredAt: row.at, fact: { kind: 'self_service', event: row.kind, transactionId: row.id, day: localDay(row.at, timeZone) } }]);
     afterCommit(() => {
       printing = deviceId ? deps.printers.print(deviceId, paper) : null;
     });

@@ -6,13 +6,14 @@
  */
 import type { AgentFact, TicketFact } from '@turnero/contract/outbox';
 import type { RatingFact } from '@turnero/contract/ratings';
+import type { SelfServiceFact } from '@turnero/contract/self-service';
 import type { Db } from './db';
 import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import { insertOutboxSql } from './ticket-writes';
 
 export interface OutboxEntry {
   occurredAt: Date;
-  fact: TicketFact | AgentFact | RatingFact;
+  fact: TicketFact | AgentFact | RatingFact | SelfServiceFact;
 }
 
 /** The statement writing the entries as seq head+1, head+2... */
