@@ -24,6 +24,7 @@ import './choice-dialog';
 import './counter-picker';
 import './transfer-dialog';
 import './desk-waiting-list';
+import './desk-bookings';
 
 type Dialog = null | 'finish' | 'transfer' | 'pause';
 const COUNTER_KEY = 'turnero.desk.counter';
@@ -175,6 +176,10 @@ export class DeskApp extends LitElement {
           ?canCall=${canCallChosen(counter) && !this._busy}
           @turnero-call-ticket=${(e: CustomEvent<{ ticketId: string }>) => this._commands.callChosen(counter, e.detail.ticketId)}
         ></turnero-desk-waiting-list>
+      </section>
+      <section class="panel side" aria-labelledby="bookings-title">
+        <h2 id="bookings-title">${t('bookings.title')}</h2>
+        <turnero-desk-bookings .timeZone=${snap.office.timeZone} .seq=${snap.seq}></turnero-desk-bookings>
       </section>
       <section class="panel" aria-labelledby="stats-title">
         <h2 id="stats-title">${t('desk.myDay')}</h2>
