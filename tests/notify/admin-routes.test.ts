@@ -111,6 +111,12 @@ describe('notifier in the head-office server', () => {
     assert.equal((await post('/hq/notifications/not-an-id/retry', admin)).status, 400);
   });
 
+  test('the metrics count messages by channel, template and outcome', async () => {
+    const text = await (await fetch(`${hq.url}/metrics`)).text();
+    assert.match(text, /turnero_hq_notifications_total\{channel="sms",template="remote_called",result="sent"\} 3/);
+    assert.match(text, /turnero_hq_notifications_total\{channel="sms",template="remote_called",result="failed"\} 1/);
+  });
+
   test('the provider settings show where messages go, never a credential', async () => {
     const res = await call('GET', '/hq/notifications/settings', admin);
     assert.equal(res.status, 200);

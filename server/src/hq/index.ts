@@ -106,7 +106,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     };
     const server = createWebServer(guardRequests(app, door, logger, metrics), web, logger);
     link = await createLinkServer(server, { db, clock, logger, redisUrl: opts.redisUrl, ...opts.linkRequestLimit });
-    notifier = createNotifier({ db, clock, logger, settings: opts.notify });
+    notifier = createNotifier({ db, clock, logger, metrics, settings: opts.notify });
     let publicUrl = opts.portal?.publicUrl ?? '';
     portal = createPortal({
       db,

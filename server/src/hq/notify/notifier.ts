@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@turnero/domain/types';
 import type { Logger } from '../../platform/logger';
+import type { Metrics } from '../../platform/metrics';
 import { TokenBuckets } from '../../platform/token-bucket';
 import { backoffDelay } from '../../office/sync/backoff';
 import type { HqDatabase } from '../db';
@@ -49,6 +50,8 @@ export interface NotifierOptions {
   pollMs?: number;
   /** How often (clock time) the loop scans for reminders and purges (default 1 min). */
   housekeepingMs?: number;
+  /** Counts messages by channel, template and outcome (turnero_hq_notifications_total). */
+  metrics?: Pick<Metrics, 'counter'>;
   /** A claimed row is another process's to retry after this long (default 2 min). */
   leaseMs?: number;
 }
@@ -85,6 +88,9 @@ export function createNotifier(opts: NotifierOptions): NotifierService {
     buckets.set(channel, new TokenBuckets({ ...rateOf(settings, channel), now: () => clock.now().getTime() }));
   }
   const channels = Object.keys(providers) as Channel[];
+  const messagesTotal = opts.metrics?.counter('notifications_total', 'Customer messages by channel, template and outcome', ['channel', 'template', 'result']);
+  const count = (channel: string, template: string, result: 'sent' | 'retried' | 'failed' | 'no_channel') =>
+    messagesTotal?.inc({ channel, template, result });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<TickResult> | undefined;
   let again = false;
@@ -122,6 +128,7 @@ export function createNotifier(opts: NotifierOptions): NotifierService {
       now,
     );
     if (!stored) return;
+    if (!route) count('none', request.template, 'no_channel');
     if (!route) logger.warn({ notificationId: id, template: request.template }, 'message not sent: no configured channel for its contact');
     else if (timer) kick();
   }
@@ -136,6 +143,7 @@ export function createNotifier(opts: NotifierOptions): NotifierService {
       const { providerId } = await provider.send({ id: row.id, to: row.recipient, template, locale, ...rendered });
       await markSent(db.sql, row.id, providerId, clock.now());
       logger.info(log, 'message sent');
+      count(row.channel, template, 'sent');
       return 'sent';
     } catch (err) {
       const error = err instanceof ProviderError ? err : new ProviderError('provider_error', false);
@@ -144,6 +152,7 @@ export function createNotifier(opts: NotifierOptions): NotifierService {
       const delay = backoffDelay(row.attempts, { baseMs: settings.retry.baseSeconds * 1000, capMs: settings.retry.maxSeconds * 1000, random });
       await markFailedAttempt(db.sql, row.id, error.code, giveUp ? null : new Date(clock.now().getTime() + delay));
       logger.warn({ ...log, error: error.code, permanent: error.permanent, retryInMs: giveUp ? null : delay }, giveUp ? 'message failed' : 'message will be retried');
+      count(row.channel, template, giveUp ? 'failed' : 'retried');
       return giveUp ? 'failed' : 'retried';
     }
   }
