@@ -8,7 +8,7 @@
  * axe-core finds nothing serious on any page, in Spanish or English.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
@@ -20,6 +20,8 @@ import { expectStatus, issue, signIn } from '../office/helpers';
 import { waitUntil } from '../printing/support';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { request } from '../support/http';
+import { CONTENT_SECURITY_POLICY } from '../../server/src/platform/web-security';
+import { REPO_ROOT } from '../support/office';
 import { bogotaDay, newPhone, OFFICE, OTHER_OFFICE, officeHasBooking, startWorld, type World } from './support';
 
 const PHONE = { width: 390, height: 844 };
@@ -50,6 +52,22 @@ async function checkPage(page: Page, name: string): Promise<void> {
 }
 
 const listed = (page: Page) => page.locator('[data-testid=offices] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-office')));
+
+test('head office sends the portal gzip-compressed under its Content-Security-Policy, and nothing outside its folder', async () => {
+  const page = await fetch(`${world.hq.url}/portal/`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(page.status, 200);
+  assert.equal(page.headers.get('content-encoding'), 'gzip');
+  assert.equal(page.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+  assert.match(await page.text(), /<portal-app><\/portal-app>/);
+  const js = await fetch(`${world.hq.url}/portal/main.js`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(js.headers.get('content-encoding'), 'gzip');
+  assert.ok(Number(js.headers.get('content-length')) < 100 * 1024, 'the script travels under 100 KB');
+  assert.equal(await js.text(), readFileSync(join(REPO_ROOT, 'dist/web/portal/main.js'), 'utf8'), 'the same script, compressed');
+  const outside = await fetch(`${world.hq.url}/portal/..%2f..%2fpackage.json`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(outside.status, 404);
+  const bare = await fetch(`${world.hq.url}/portal`, { redirect: 'manual' });
+  assert.equal(bare.headers.get('location'), '/portal/', 'the page needs its slash for its relative links');
+});
 
 test('find an office by company, city and nearness; its page shows each service with its waiting count and estimated wait', async () => {
   const { context, page } = await phone();

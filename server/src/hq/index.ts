@@ -14,6 +14,7 @@ import { createMetrics } from '../platform/metrics';
 import { REPO_ROOT } from '../platform/repo-root';
 import type { OidcSettings } from '../platform/oidc/settings';
 import { mountApiDocs } from '../platform/web';
+import { gzipStatic } from '../platform/web-gzip';
 import { createWebServer, schemeOf, type TlsConfig } from '../platform/web-server';
 import type { WebSecurityConfig } from '../platform/web-security';
 import { guardRequests, type ClientGuardConfig } from '../platform/client-guard';
@@ -140,8 +141,10 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
     const staticDir = opts.staticDir ?? join(REPO_ROOT, 'dist', 'web', 'hq');
     if (!existsSync(staticDir)) logger.warn({ staticDir }, 'dashboard not built (npm run build): /hq/ will answer 404');
     app.use('/hq', express.static(staticDir, { index: 'index.html', fallthrough: true }));
-    // The public customer portal (book, join the queue, live ticket page): no login, same CSP.
-    app.use('/portal', express.static(join(REPO_ROOT, 'dist', 'web', 'portal'), { index: 'index.html', fallthrough: true }));
+    // The public customer portal (book, join the queue, live ticket page): no login, same CSP,
+    // compressed for phones on 3G.
+    const portalDir = join(REPO_ROOT, 'dist', 'web', 'portal');
+    app.use('/portal', gzipStatic(portalDir), express.static(portalDir, { index: 'index.html', fallthrough: true }));
     app.get('/', (_req, res) => res.redirect(302, '/hq/'));
     app.use(notFoundHandler);
     app.use(errorHandler(logger));
