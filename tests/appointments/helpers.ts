@@ -4,9 +4,12 @@
  * link's own applier, an Ed25519 key pair standing in for head office's, and signed tokens.
  */
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
 import type { CounterDto, TicketDto } from '@turnero/contract/dto';
-import type { LinkMessage } from '@turnero/contract/hq-link';
-import { AppointmentSettings, RemoteQueueSettings, type LinkBooking, type SignedBookingPayload } from '@turnero/contract/portal';
+import { LINK_NAMESPACE, type LinkMessage } from '@turnero/contract/hq-link';
+import { AppointmentSettings, RemoteQueueSettings, type LinkBooking, type LinkRemoteUpdate, type SignedBookingPayload } from '@turnero/contract/portal';
 import { AuthService } from '../../server/src/office/auth/auth-service';
 import { createLinkApplier, type LinkApplier } from '../../server/src/office/link/apply-message';
 import { expectStatus } from '../office/helpers';
@@ -127,4 +130,65 @@ export async function checkIn(s: AppointmentOffice, code: string) {
     token: s.kiosk,
     body: { code },
   });
+}
+
+/**
+ * A stand-in head office: a socket.io server on LINK_NAMESPACE speaking the contract's link
+ * events. It serves `messages` to the office's fetches and keeps what the office reports.
+ * Other HTTP requests (the office's sync worker) get 503: not these tests' concern.
+ */
+export interface FakeHq {
+  url: string;
+  /** The office's link socket, once it connected. */
+  office(): Socket | null;
+  remoteUpdates: LinkRemoteUpdate[];
+  bookingUpdates: { bookings: { id: string; status: string; at: string }[] }[];
+  stop(): Promise<void>;
+}
+
+export async function startFakeHq(messages: LinkMessage[]): Promise<FakeHq> {
+  const http = createServer((_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  });
+  const io = new Server(http);
+  let office: Socket | null = null;
+  const hq = { remoteUpdates: [] as FakeHq['remoteUpdates'], bookingUpdates: [] as FakeHq['bookingUpdates'] };
+  type Ack = (a: unknown) => void;
+  io.of(LINK_NAMESPACE).on('connection', (socket) => {
+    office = socket;
+    socket.on('link:fetch', (p: { afterSeq: number; limit: number }, ack: Ack) =>
+      ack({ messages: messages.filter((m) => m.seq > p.afterSeq).slice(0, p.limit), headSeq: messages.length }),
+    );
+    socket.on('link:applied', (_p: unknown, ack: Ack) => ack({ ok: true }));
+    socket.on('link:remote-update', (p: LinkRemoteUpdate, ack: Ack) => {
+      hq.remoteUpdates.push(p);
+      ack({ ok: true });
+    });
+    socket.on('link:booking-update', (p: FakeHq['bookingUpdates'][number], ack: Ack) => {
+      hq.bookingUpdates.push(p);
+      ack({ ok: true });
+    });
+  });
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    office: () => office,
+    ...hq,
+    async stop() {
+      await io.close();
+      http.close();
+    },
+  };
+}
+
+/** Waits (bounded) for something the office does on its own, after a request or a link event. */
+export async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = await probe();
+    if (found !== undefined && found !== false) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }

@@ -6,73 +6,35 @@
  * at the kiosk, and reports the ticket's moves (`link:remote-update`) and check-ins
  * (`link:booking-update`).
  */
-import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server, type Socket } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
-import { LINK_NAMESPACE, type LinkMessage } from '@turnero/contract/hq-link';
-import type { LinkRemoteTicketAnswer, LinkRemoteUpdate } from '@turnero/contract/portal';
+import type { LinkMessage } from '@turnero/contract/hq-link';
+import type { LinkRemoteTicketAnswer } from '@turnero/contract/portal';
 import { readLinkRow } from '../../server/src/office/store/link-store';
 import { expectStatus } from '../office/helpers';
 import { request } from '../support/http';
-import { checkIn, configMessage, linkBooking, MORNING, openAppointmentOffice, PUBLIC_KEY, type AppointmentOffice } from './helpers';
+import { checkIn, configMessage, linkBooking, MORNING, openAppointmentOffice, PUBLIC_KEY, startFakeHq, until, type AppointmentOffice, type FakeHq } from './helpers';
 
-let http: HttpServer;
-let io: Server;
-let office: Socket | null = null;
+let hq: FakeHq;
 let s: AppointmentOffice;
-const remoteUpdates: LinkRemoteUpdate[] = [];
-const bookingUpdates: { bookings: { id: string; status: string; at: string }[] }[] = [];
 const messages: LinkMessage[] = [
   configMessage(1, { remoteQueue: { enabled: true, requirePresence: true } }),
   { seq: 2, createdAt: MORNING, kind: 'bookings', payload: { bookings: [linkBooking('ENLACE', '2026-12-01T14:20:00.000Z')], publicKey: PUBLIC_KEY } },
 ];
 
-/** Waits (bounded) for something the office does on its own, after a request or a link event. */
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = await probe();
-    if (found !== undefined && found !== false) return found;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 type Answer = LinkRemoteTicketAnswer | { error: { code: string; message: string } };
-const askRemote = (body: object): Promise<Answer> => office!.timeout(10_000).emitWithAck('link:remote-ticket', body);
-const lastUpdateOf = (ticketId: string) => remoteUpdates.flatMap((u) => u.tickets).filter((t) => t.ticketId === ticketId).at(-1);
+const askRemote = (body: object): Promise<Answer> => hq.office()!.timeout(10_000).emitWithAck('link:remote-ticket', body);
+const lastUpdateOf = (ticketId: string) => hq.remoteUpdates.flatMap((u) => u.tickets).filter((t) => t.ticketId === ticketId).at(-1);
 const post = <T>(path: string, token: string) => request<T>(s.office.url, 'POST', path, { token });
 
 beforeAll(async () => {
-  http = createServer((_req, res) => {
-    res.statusCode = 503; // the office's sync worker: not this test's concern
-    res.end();
-  });
-  io = new Server(http);
-  io.of(LINK_NAMESPACE).on('connection', (socket) => {
-    office = socket;
-    socket.on('link:fetch', (p: { afterSeq: number; limit: number }, ack: (a: unknown) => void) =>
-      ack({ messages: messages.filter((m) => m.seq > p.afterSeq).slice(0, p.limit), headSeq: messages.length }),
-    );
-    socket.on('link:applied', (_p: unknown, ack: (a: unknown) => void) => ack({ ok: true }));
-    socket.on('link:remote-update', (p: LinkRemoteUpdate, ack: (a: unknown) => void) => {
-      remoteUpdates.push(p);
-      ack({ ok: true });
-    });
-    socket.on('link:booking-update', (p: (typeof bookingUpdates)[number], ack: (a: unknown) => void) => {
-      bookingUpdates.push(p);
-      ack({ ok: true });
-    });
-  });
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
-  const { port } = http.address() as AddressInfo;
-  s = await openAppointmentOffice({}, { hqUrl: `http://127.0.0.1:${port}` });
+  hq = await startFakeHq(messages);
+  s = await openAppointmentOffice({}, { hqUrl: hq.url });
   await until('the office applying both messages', async () => (await s.office.server.deps.bus.read(readLinkRow)).lastAppliedSeq === 2 || undefined);
 }, 60_000);
 afterAll(async () => {
   await s?.stop();
-  io?.close();
-  http?.close();
+  await hq?.stop();
 });
 
 describe('remote tickets asked by head office', () => {
@@ -127,7 +89,7 @@ describe('bookings over the link', () => {
   test('a booking delivered by the link checks in, and head office hears the check-in', async () => {
     const r = expectStatus(await checkIn(s, 'ENLACE'), 201, 'check-in').body;
     expect(r.origin).toBe('booking');
-    const update = await until('the booking update', () => bookingUpdates.flatMap((u) => u.bookings).find((b) => b.id === 'bk-ENLACE'));
+    const update = await until('the booking update', () => hq.bookingUpdates.flatMap((u) => u.bookings).find((b) => b.id === 'bk-ENLACE'));
     expect(update).toEqual({ id: 'bk-ENLACE', status: 'checked_in', at: MORNING });
   });
 });

@@ -25,7 +25,7 @@ const QUEUE_REFRESH_MS = 5_000;
  */
 @customElement('turnero-desk-bookings')
 export class DeskBookings extends LitElement {
-  static override styles = [baseStyles, css`td:first-child { white-space: nowrap; }`];
+  static override styles = [baseStyles, css`td:first-child, td:nth-child(3) { white-space: nowrap; }`];
 
   /** The office's time zone: slot times are shown in office-local time. */
   @property() timeZone = 'America/Bogota';
