@@ -9,7 +9,8 @@ import { estimateWaitSeconds } from '@turnero/domain/estimate';
 import { openingAt } from '@turnero/domain/opening-hours';
 import { startOfLocalDay, addDays } from '@turnero/domain/local-day';
 import type { Sql } from '../db';
-import { bookedPerSlot, liveByService, portalOffice, portalOffices } from '../store/portal-store';
+import { performance } from 'node:perf_hooks';
+import { bookedPerSlot, liveByService, portalOffice, portalOffices, type PortalOfficeRow } from '../store/portal-store';
 import { officeView, serviceOf, type OfficeView } from './office-view';
 import { slotTimes } from './slots';
 
@@ -20,9 +21,36 @@ export interface OfficesFilter {
   lon?: number;
 }
 
+/**
+ * The list's database reads, kept a few seconds per filter: every phone opening the portal
+ * asks for it, and with 2,000 offices it is every office's configuration plus a day of
+ * ticket facts. The figures behind it arrive with the offices' sync anyway, seconds late.
+ * Timed by the process's monotonic clock (a cache's age, not the business day).
+ */
+const LIST_CACHE_MS = 5_000;
+const LIST_CACHE_KEYS = 200;
+type ListRead = Promise<{ rows: PortalOfficeRow[]; live: Awaited<ReturnType<typeof liveByService>> }>;
+/** Per database (two head offices in one process, as tests run them, keep theirs apart). */
+const listCaches = new WeakMap<Sql, Map<string, { at: number; read: ListRead }>>();
+
+function readOffices(sql: Sql, f: OfficesFilter, now: Date): ListRead {
+  let listCache = listCaches.get(sql);
+  if (!listCache) listCaches.set(sql, (listCache = new Map()));
+  const key = JSON.stringify([f.company?.toLowerCase() ?? null, f.city?.toLowerCase() ?? null]);
+  const hit = listCache.get(key);
+  if (hit && performance.now() - hit.at < LIST_CACHE_MS) return hit.read;
+  if (listCache.size >= LIST_CACHE_KEYS) listCache.clear();
+  const read = (async () => {
+    const rows = await portalOffices(sql, { company: f.company ?? null, city: f.city ?? null });
+    return { rows, live: await liveByService(sql, rows.map((r) => r.id), now) };
+  })();
+  listCache.set(key, { at: performance.now(), read });
+  read.catch(() => listCache.delete(key));
+  return read;
+}
+
 export async function publicOffices(sql: Sql, f: OfficesFilter, now: Date, linked: Set<string>): Promise<PublicOfficesResponse> {
-  const rows = await portalOffices(sql, { company: f.company ?? null, city: f.city ?? null });
-  const live = await liveByService(sql, rows.map((r) => r.id), now);
+  const { rows, live } = await readOffices(sql, f, now);
   const offices = rows.map((row) => {
     const office = officeView(row);
     const openNow = openingAt(now, office.calendar).open;

@@ -30,7 +30,8 @@ export function slotTimes(day: string, calendar: OfficeCalendar, settings: Appoi
   for (const span of spans) {
     for (let m = minutesOf(span.open); m + step <= minutesOf(span.close); m += step) {
       const start = localInstant(day, hhmm(m), calendar.timeZone);
-      if (start > now) out.push({ start, end: new Date(start.getTime() + step * 60_000) });
+      // A wall time skipped by a DST jump lands on a neighbour's instant: offered once.
+      if (start > now && !out.some((s) => s.start.getTime() === start.getTime())) out.push({ start, end: new Date(start.getTime() + step * 60_000) });
     }
   }
   return out;
