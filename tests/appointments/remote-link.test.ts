@@ -85,6 +85,20 @@ describe('remote tickets asked by head office', () => {
   });
 });
 
+describe('the remote queue turned off', () => {
+  test('once head office turns it off, a remote join is refused with remote_queue_disabled and no ticket', async () => {
+    const before = (await s.office.server.deps.bus.read((db) => db.ticket.count({ where: { origin: 'remote' } })));
+    const off = configMessage(3, { remoteQueue: { enabled: false } });
+    messages.push({ ...off, payload: { ...off.payload, version: 2 } } as LinkMessage);
+    hq.office()!.emit('link:pending', { headSeq: 3 });
+    await until('the office applying the new configuration', async () => (await s.office.server.deps.bus.read(readLinkRow)).lastAppliedSeq === 3 || undefined);
+    expect(await askRemote({ serviceCode: 'A', requestKey: 'portal-key-0003', requirePresence: false })).toMatchObject({
+      error: { code: 'remote_queue_disabled' },
+    });
+    expect(await s.office.server.deps.bus.read((db) => db.ticket.count({ where: { origin: 'remote' } }))).toBe(before);
+  });
+});
+
 describe('bookings over the link', () => {
   test('a booking delivered by the link checks in, and head office hears the check-in', async () => {
     const r = expectStatus(await checkIn(s, 'ENLACE'), 201, 'check-in').body;
