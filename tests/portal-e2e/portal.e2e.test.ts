@@ -15,14 +15,14 @@ import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { QueueSnapshot, TicketDto } from '@turnero/contract/dto';
-import type { PublicBooking, PublicOfficesResponse } from '@turnero/contract/portal';
+import type { PublicBooking, PublicOfficesResponse, SlotsResponse } from '@turnero/contract/portal';
 import { expectStatus, issue, signIn } from '../office/helpers';
 import { waitUntil } from '../printing/support';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { request } from '../support/http';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/platform/web-security';
 import { REPO_ROOT } from '../support/office';
-import { bogotaDay, newPhone, OFFICE, OTHER_OFFICE, officeHasBooking, startWorld, type World } from './support';
+import { book, bogotaDay, newPhone, OFFICE, OTHER_OFFICE, officeHasBooking, startWorld, type World } from './support';
 
 const PHONE = { width: 390, height: 844 };
 let world: World;
@@ -118,6 +118,7 @@ test('book a slot: the confirmation shows the code and a QR of the signed token;
   const slot = page.locator('[data-testid=slots] input[type=radio]:not([disabled])').first();
   await slot.waitFor({ timeout: 15_000 });
   await slot.check();
+  assert.equal(await page.locator('[data-testid=id-number]').count(), 0, 'no ID number asked where the service does not need it');
   await page.locator('[data-testid=name]').fill('Ana Gómez');
   await page.locator('[data-testid=phone]').fill(newPhone());
   assert.equal(await page.locator('[data-testid=submit]').isDisabled(), true, 'no booking before the consent');
@@ -147,6 +148,32 @@ test('book a slot: the confirmation shows the code and a QR of the signed token;
   assert.equal((await request<PublicBooking>(world.hq.url, 'GET', `/api/v1/public/bookings/${code}`)).body.status, 'cancelled');
   await officeHasBooking(world, code, 'cancelled');
   await checkPage(page, 'cancelled');
+  await context.close();
+});
+
+test('a service that needs the ID number asks for it, labelled; a booking moves to another free slot from its page', async () => {
+  const { context, page } = await phone();
+  await page.goto(`${world.hq.url}/portal/#/book/${OFFICE}/RECL`);
+  const id = page.getByLabel('Número de documento (este trámite lo pide)');
+  await id.waitFor({ timeout: 15_000 });
+  assert.equal(await id.getAttribute('required'), '', 'the ID number is required there');
+  await checkPage(page, 'book-with-id');
+
+  const tomorrow = bogotaDay(new Date(Date.now() + 86_400_000));
+  const slots = (await request<SlotsResponse>(world.hq.url, 'GET', `/api/v1/public/offices/${OFFICE}/slots?service=FACT&date=${tomorrow}`)).body.slots;
+  const created = await book(world.hq.url, slots[0].start);
+  await page.goto(`${world.hq.url}/portal/#/booking/${created.code}`);
+  await page.locator('[data-testid=move]').click();
+  await page.locator('[data-testid=day]').fill(tomorrow);
+  const target = page.locator(`[data-testid=slots] input[value="${slots[1].start}"]`);
+  await target.waitFor({ timeout: 15_000 });
+  await target.check();
+  await checkPage(page, 'move');
+  await page.locator('[data-testid=confirm-move]').click();
+  await page.getByText('Su cita cambió de hora.').waitFor({ timeout: 15_000 });
+  const moved = (await request<PublicBooking>(world.hq.url, 'GET', `/api/v1/public/bookings/${created.code}`)).body;
+  assert.equal(moved.start, slots[1].start, 'head office holds the new time');
+  assert.equal(moved.status, 'booked');
   await context.close();
 });
 

@@ -3,7 +3,8 @@
  * the bundle (`npm run build`) on a throwaway PostgreSQL database, and a real office (the
  * bundle, demo seed) linked to it, running the configuration head office published:
  * appointments and the remote queue on, always open, two catalogue services adopted from
- * the demo's A and B (so the demo counters serve them). A second office of another company
+ * the demo's A and B (so the demo counters serve them), RECL asking bookings for the ID
+ * number. A second office of another company
  * and city exists at head office only, for the finder's filters.
  */
 import { writeFile } from 'node:fs/promises';
@@ -47,7 +48,7 @@ export async function startWorld(prefix: string): Promise<World> {
     const settings = {
       openingHours: null,
       consentPolicyVersion: CONSENT_VERSION,
-      appointments: { enabled: true, counters: 2, slotsPerHour: 4, checkInEarlyMinutes: 30, checkInLateMinutes: 15 },
+      appointments: { enabled: true, counters: 2, slotsPerHour: 4, checkInEarlyMinutes: 30, checkInLateMinutes: 15, idNumberServices: ['RECL'] },
       remoteQueue: { enabled: true, notifyWhenAhead: 1 },
     };
     for (const code of [OFFICE, OTHER_OFFICE]) {
