@@ -73,10 +73,19 @@ export interface PortalHq {
 }
 
 export async function startPortalHq(
-  opts: { limits?: Partial<PortalLimits>; rateLimits?: PublicRateLimits; db?: TestDatabase; clock?: MovableClock; ownNotifier?: boolean } = {},
+  opts: {
+    limits?: Partial<PortalLimits>;
+    rateLimits?: PublicRateLimits;
+    db?: TestDatabase;
+    clock?: MovableClock;
+    ownNotifier?: boolean;
+    /** Another head-office process's: the same signing key. */
+    dataDir?: string;
+    redisUrl?: string;
+  } = {},
 ): Promise<PortalHq> {
   const db = opts.db ?? (await createTestDatabase('portal'));
-  const dataDir = mkdtempSync(join(tmpdir(), 'hq-portal-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hq-portal-'));
   const clock = opts.clock ?? new MovableClock(START);
   const notifier = new RecordingNotifier();
   const hq = await createHqServer({
@@ -87,6 +96,7 @@ export async function startPortalHq(
     demo: false,
     admin: ADMIN,
     logger: await silentLogger(),
+    redisUrl: opts.redisUrl,
     clock,
     // Head office's own notifier (hq_notification) when asked, else the recording one.
     notifier: opts.ownNotifier ? undefined : notifier,
@@ -129,7 +139,7 @@ export async function startPortalHq(
     async stop() {
       await hq.stop();
       if (!opts.db) await db.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

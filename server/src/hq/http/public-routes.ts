@@ -4,6 +4,7 @@
  * besides login, so they have their own limits per address (reads and writes apart) on top
  * of the per-contact limits of the use cases.
  */
+import { performance } from 'node:perf_hooks';
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
@@ -42,8 +43,22 @@ const err = (description: string) => ({ description, schema: ErrorBody });
 const TAGS = ['portal'];
 const BODY = '8kb';
 
+/** Which offices are linked, asked of every process at most every few seconds (with Redis it is a round trip to each). */
+function linkedOffices(link: LinkNotifier, maxAgeMs = 3000): () => Promise<Set<string>> {
+  let last: { at: number; read: Promise<Set<string>> } | null = null;
+  return () => {
+    if (!last || performance.now() - last.at > maxAgeMs) {
+      const read = link.connectedOffices();
+      last = { at: performance.now(), read };
+      read.catch(() => (last = null));
+    }
+    return last.read;
+  };
+}
+
 export function hqPublicRoutes(portal: PortalDeps, link: LinkNotifier): RouteDef<HqPrincipal>[] {
   const now = () => portal.clock.now();
+  const linked = linkedOffices(link);
   return [
     route<HqPrincipal, undefined, undefined, typeof OfficesQuery>({
       method: 'get',
@@ -53,7 +68,7 @@ export function hqPublicRoutes(portal: PortalDeps, link: LinkNotifier): RouteDef
       roles: 'public',
       query: OfficesQuery,
       responses: { 200: { description: 'Offices', schema: PublicOfficesResponse } },
-      handler: async ({ query }) => ({ body: await publicOffices(portal.db.sql, query, now(), await link.connectedOffices()) }),
+      handler: async ({ query }) => ({ body: await publicOffices(portal.db.sql, query, now(), await linked()) }),
     }),
     route<HqPrincipal, typeof OfficeParam, undefined, typeof SlotsQuery>({
       method: 'get',
