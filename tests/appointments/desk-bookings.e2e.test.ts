@@ -1,5 +1,5 @@
 /**
- * The desk's "Citas de hoy" panel in headless Chromium (issue 14), against a real office
+ * The desk's and the board's "Citas de hoy" panel in headless Chromium (issue 14), against a real office
  * process whose link fetched today's bookings from a stand-in head office: slot time,
  * service, code and the status staff read (pendiente, llegó, tarde, cancelada), axe-core
  * clean. The office's time zone is chosen so that it is midday
@@ -90,5 +90,20 @@ describe('the desk shows the day\'s bookings', () => {
     expect(arrived).toMatch(/\b1[0-3]:\d\d\b/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'desk-bookings-es');
+  });
+
+  test('the supervisor board shows the same panel', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'es-CO' });
+    const board = await context.newPage();
+    await board.goto(`${office.url}/desk/board.html`);
+    const supervisor = office.creds.users.find((u) => u.role === 'supervisor')!;
+    await board.fill('#username', supervisor.username);
+    await board.fill('#password', supervisor.password);
+    await board.click('turnero-staff-login button[type=submit]');
+    await board.getByRole('table', { name: 'Citas de hoy' }).waitFor();
+    expect(await board.locator('turnero-desk-bookings tbody tr').count()).toBe(4);
+    expect(await board.locator('turnero-desk-bookings tr[data-booking=LLEGA1] .badge').textContent()).toBe('llegó');
+    expect(await seriousA11yViolations(board)).toEqual([]);
+    await screenshot(board, 'board-bookings-es');
   });
 });

@@ -19,6 +19,7 @@ import '../../lib/messages';
 import { tableHead } from '../table-head';
 import { boardStyles } from './board-styles';
 import './board-link-panel';
+import '../desk/desk-bookings';
 
 const MAX_QUEUE_KEY = 'turnero.board.maxQueue';
 
@@ -82,7 +83,12 @@ export class BoardApp extends LitElement {
       ${this._commands.error ? html`<p class="error wide" role="alert">${this._commands.error}</p>` : ''}
       ${this._commands.notice ? html`<p class="notice wide" role="status">${this._commands.notice}</p>` : ''}
       <div class="col">${this._queues(snap)} ${this._counters(snap)} ${this._tickets(snap)}</div>
-      <div class="col">${this._alerts(alerts, snap, devices)} ${this._office(snap)} ${this._devicesPanel(devices)}
+      <div class="col">${this._alerts(alerts, snap, devices)}
+        <section class="panel" aria-labelledby="bookings-title">
+          <h2 id="bookings-title">${t('bookings.title')}</h2>
+          <turnero-desk-bookings .timeZone=${snap.office.timeZone} .seq=${snap.seq}></turnero-desk-bookings>
+        </section>
+        ${this._office(snap)} ${this._devicesPanel(devices)}
         <turnero-board-link .link=${this._sync?.link ?? null} timeZone=${snap.office.timeZone} .now=${this._now}></turnero-board-link>
         ${this._syncPanel(snap)}</div>
     </main>`;
