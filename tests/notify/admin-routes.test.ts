@@ -58,7 +58,7 @@ describe('notifier in the head-office server', () => {
     await hq.notifier.enqueue({ ...base, company: 'CHEC', params: { code: 'B-2', counterName: '5', officeName: 'Manizales' }, dedupeKey: 'remote_called:api-2' });
     await hq.notifier.tick();
     const bodies = sink.requests.map((r) => new URLSearchParams(r.body).get('Body')).sort();
-    assert.deepEqual(bodies, ['EPM le atiende: turno A-7, ventanilla 3.', 'Es su turno B-2: acérquese al módulo 5 de Manizales.']);
+    assert.deepEqual(bodies, ['EPM le atiende: turno A-7, ventanilla 3.', 'Es su turno B-2 en el módulo 5 de Manizales.']);
   });
 
   test('admins see delivery states with the recipient masked; managers and strangers do not', async () => {

@@ -89,9 +89,16 @@ describe('HTTP providers', () => {
     const n = notifierWith({ phoneChannel: 'sms' });
     await n.enqueue(remoteNext({ params: { officeName: 'Oficina Centro', code: 'A-014', position: 0 } }));
     await n.enqueue(remoteNext({ template: 'remote_called', params: { officeName: 'Oficina Centro', code: 'A-014', counterName: '4' } }));
+    await n.enqueue(remoteNext({ template: 'remote_called', params: { officeName: 'Oficina Centro', code: 'A-015', counterName: 'Módulo 7' } }));
+    await n.enqueue(remoteNext({ template: 'remote_called', params: { officeName: 'Oficina Centro', code: 'A-016', counterName: 'Ventanilla 2' } }));
     await n.tick();
     const bodies = sink.requests.map((r) => new URLSearchParams(r.body).get('Body')).sort();
-    assert.deepEqual(bodies, ['Es su turno A-014: acérquese al módulo 4 de Oficina Centro.', 'Su turno A-014 en Oficina Centro es el siguiente.']);
+    assert.deepEqual(bodies, [
+      'Es su turno A-014 en el módulo 4 de Oficina Centro.',
+      'Es su turno A-015 en el módulo 7 de Oficina Centro.',
+      'Es su turno A-016 en Ventanilla 2 de Oficina Centro.',
+      'Su turno A-014 en Oficina Centro es el siguiente.',
+    ]);
   });
 
   test('WhatsApp sends an approved template message with its parameters in order and the bearer token', async () => {

@@ -115,12 +115,12 @@ const DEFAULTS: Record<NotificationTemplate, Record<Locale, TemplateOverride>> =
   },
   remote_called: {
     'es-CO': {
-      subject: 'Es su turno en el módulo {counterName}',
-      text: 'Es su turno {code}: acérquese al módulo {counterName} de {officeName}.',
+      subject: 'Es su turno en {counter}',
+      text: 'Es su turno {code} en {counter} de {officeName}.',
     },
     en: {
-      subject: 'It is your turn at counter {counterName}',
-      text: 'It is your turn, {code}: please go to counter {counterName} at {officeName}.',
+      subject: 'It is your turn at {counter}',
+      text: 'It is your turn, {code}: please go to {counter} at {officeName}.',
     },
   },
 };
@@ -175,5 +175,20 @@ function deriveValues(locale: Locale, params: TemplateValues): Record<string, st
     }
   }
   if (locale === 'en' && values.serviceNameEn) values.serviceName = values.serviceNameEn;
+  if (values.counterName && !values.counter) values.counter = counterPhrase(locale, values.counterName);
   return values;
+}
+
+const BARE_COUNTER = /^[A-Z]?[0-9]{1,3}[A-Z]?$/i;
+const MODULE_WORD = /^(?:m[oó]dulo|modulo|counter)\s+(.+)$/i;
+
+/**
+ * Offices name counters "3", "Módulo 3" or "Ventanilla 2": a number or "Módulo N" reads as
+ * "el módulo N" / "counter N"; any other name is used as it is.
+ */
+function counterPhrase(locale: Locale, name: string): string {
+  const trimmed = name.trim();
+  const n = BARE_COUNTER.test(trimmed) ? trimmed : MODULE_WORD.exec(trimmed)?.[1];
+  if (n === undefined) return trimmed;
+  return locale === 'en' ? `counter ${n}` : `el módulo ${n}`;
 }

@@ -19,7 +19,7 @@ export const DEFAULT_WHATSAPP_TEMPLATES: Record<NotificationTemplate, WhatsAppTe
   booking_reminder_hour: { name: 'turnero_booking_reminder_hour', params: ['serviceName', 'officeName', 'time', 'code'] },
   booking_cancelled: { name: 'turnero_booking_cancelled', params: ['serviceName', 'officeName', 'when'] },
   remote_next: { name: 'turnero_remote_next', params: ['position', 'code', 'officeName'] },
-  remote_called: { name: 'turnero_remote_called', params: ['code', 'counterName', 'officeName'] },
+  remote_called: { name: 'turnero_remote_called', params: ['code', 'counter', 'officeName'] },
 };
 
 /** WhatsApp's language codes use an underscore. */
