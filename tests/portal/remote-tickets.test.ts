@@ -76,7 +76,8 @@ describe('joining the queue remotely', () => {
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ ticketId: 'ticket-1', code: 'F-001', position: 0, estimatedWaitMinutes: 5 });
     expect(r.body.url).toMatch(/\/portal\/#\/ticket\/[A-Za-z0-9_-]{20,}$/);
-    expect(asked.at(-1)).toEqual({ serviceCode: 'FACT', requestKey: 'remote-join-key-1', requirePresence: false });
+    expect(asked.at(-1)).toMatchObject({ serviceCode: 'FACT', requirePresence: false });
+    expect(asked.at(-1)?.requestKey).toMatch(/^[0-9a-f]{64}$/);
     const publicId = (r.body.url as string).split('/').at(-1)!;
     const view = RemoteTicketView.parse((await publicApi(p.hq, 'GET', `/remote-tickets/${publicId}`)).body);
     expect(view).toMatchObject({ code: 'F-001', officeCode: OFFICE, serviceName: 'Servicio FACT', status: 'waiting', position: 0, needsCheckIn: false });
@@ -85,6 +86,10 @@ describe('joining the queue remotely', () => {
     const again = await join({ requestKey: 'remote-join-key-1' });
     expect(again.body.ticketId).toBe('ticket-1');
     expect(await remoteRows(OFFICE)).toBe(1);
+    // Another phone sending the same key gets its own ticket, not this one's page.
+    const stranger = await join({ requestKey: 'remote-join-key-1', phone: '+573009990009' });
+    expect(stranger.body.ticketId).not.toBe('ticket-1');
+    expect(stranger.body.url).not.toBe(r.body.url);
   });
 
   test('an office with no link, or one that does not answer in time, is a 503 office_unreachable and nothing is stored', async () => {

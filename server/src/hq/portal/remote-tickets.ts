@@ -4,7 +4,7 @@
  * An office that is unreachable or silent gets a plain 503 `office_unreachable` and nothing
  * is stored here: the portal never shows a ticket the office does not have.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { RemoteTicketCreated, RemoteTicketRequest, RemoteTicketView } from '@turnero/contract/portal';
 import { AppError, ERROR_CODES, type ErrorCode } from '@turnero/domain/errors';
 import { openingAt } from '@turnero/domain/opening-hours';
@@ -32,9 +32,11 @@ export async function joinRemotely(deps: PortalDeps, req: RemoteTicketRequest): 
   if ((await activeRemoteTicketsOf(db.sql, key)) >= office.remoteQueue.maxActivePerContact) {
     throw new AppError('conflict', 'This phone or e-mail already holds as many tickets as allowed', { reason: 'too_many_active' });
   }
+  // The client's key is scoped to its contact: someone else sending the same key gets their own ticket, never this one's page.
+  const requestKey = createHash('sha256').update(`${key}:${req.requestKey ?? randomUUID()}`).digest('hex');
   const answer = await deps.relay.remoteTicket(
     office.code,
-    { serviceCode: service.catalogCode, requestKey: req.requestKey ?? randomUUID(), requirePresence: office.remoteQueue.requirePresence },
+    { serviceCode: service.catalogCode, requestKey, requirePresence: office.remoteQueue.requirePresence },
     limits.remoteTimeoutMs,
   );
   if (answer === null) {
