@@ -4,7 +4,7 @@
  * printer over TCP and its decoder returns the same data, FNC1 included.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('the coupon barcode', () => {
     });
     const file = join(dir, 'coupon.png');
     writeFileSync(file, png);
-    const read = execFileSync('zbarimg', ['--raw', '-q', file], { encoding: 'latin1' }).replace(/\n$/, '');
+    const read = execFileSync('zbarimg', ['--raw', '-q', file], { encoding: 'latin1', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\n$/, '');
     expect(read).toBe(fnc1Data(fields));
     expect(read).toBe(`415${GLN}80200012345678${GS}390045000${GS}9620261215`);
   });
@@ -69,7 +69,8 @@ describe('the coupon barcode', () => {
   });
 
   it('the virtual printer, sent the coupon over TCP, cuts one paper carrying the barcode', async () => {
-    const printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 10_000, name: 'gs1-test' });
+    const outDir = join(dir, 'printed');
+    const printer = await startVirtualPrinter({ tcpPort: 0, speedMmPerSec: 10_000, name: 'gs1-test', outDir });
     const transport = openTransport(printer.uri);
     try {
       const cut = new Promise<DecodedTicket>((resolve) => printer.onTicket(resolve));
@@ -78,6 +79,9 @@ describe('the coupon barcode', () => {
       expect(paper.barcodes?.[0]).toEqual({ symbology: 'gs1-128', data: fnc1Data(fields) });
       // The bars take paper: the coupon is longer than its text lines alone.
       expect(paper.lengthMm).toBeGreaterThan(paper.lines.length * 3.75);
+      // The demo's printed text file names the barcode, FNC1 written as <GS>.
+      const [file] = readdirSync(outDir);
+      expect(readFileSync(join(outDir, file), 'utf8')).toContain(`[GS1-128] ${fnc1Data(fields).replace(/\x1d/g, '<GS>')}`);
     } finally {
       await transport.close();
       await printer.stop();

@@ -272,7 +272,9 @@ export async function startVirtualPrinter(opts: VirtualPrinterOptions = {}): Pro
 
 function writeTicketFile(dir: string, n: number, t: DecodedTicket): void {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const body = `${t.text}\n${t.qr ? `[QR] ${t.qr}\n` : ''}${t.cut ? '--- corte / cut ---\n' : ''}`;
+  // A barcode's FNC1 separators (GS) are written as <GS>: the file stays readable text.
+  const bars = (t.barcodes ?? []).map((b) => `[${b.symbology.toUpperCase()}] ${b.data.replace(/\x1d/g, '<GS>')}\n`).join('');
+  const body = `${t.text}\n${bars}${t.qr ? `[QR] ${t.qr}\n` : ''}${t.cut ? '--- corte / cut ---\n' : ''}`;
   try {
     fs.writeFileSync(path.join(dir, `${String(n).padStart(4, '0')}-${stamp}.txt`), body);
   } catch {
