@@ -3,8 +3,8 @@
  * against a real office linked to a real head office on PostgreSQL: a booking made on
  * head office's public API reaches the office over the link, and the customer checks in
  * by typing its code on the keypad, by a handheld scanner typing the QR's token and Enter,
- * or by showing the QR to the kiosk's camera (Chromium's fake camera playing a Y4M drawn
- * from the booking's QR). Each check-in comes out as a ticket of origin 'booking' in the
+ * by showing the QR to the kiosk's camera (Chromium's fake camera playing a Y4M drawn
+ * from the booking's QR), or by typing the ID number the booking was made with. Each check-in comes out as a ticket of origin 'booking' in the
  * office's queue, with the code on screen. A booking for tomorrow is refused as too early,
  * in Spanish, naming its time.
  */
@@ -52,16 +52,16 @@ async function queued(code: string) {
   return q.waiting.find((t) => t.code === code);
 }
 
-async function expectBookingTicket(page: Page, what: string): Promise<void> {
+async function expectBookingTicket(page: Page, what: string, prefix = 'A'): Promise<void> {
   const code = (await page.locator('[data-testid=ticket-code]').textContent({ timeout: 20_000 }))!.trim();
-  assert.match(code, /^A-\d{3,}$/, `${what}: a ticket of the booked service`);
+  assert.match(code, new RegExp(`^${prefix}-\\d{3,}$`), `${what}: a ticket of the booked service`);
   const ticket = await queued(code);
   assert.ok(ticket, `${what}: ${code} waits in the office's queue`);
   assert.equal(ticket.origin, 'booking', `${what}: the ticket comes from the booking`);
 }
 
-async function freshBooking() {
-  const created = await book(world.hq.url, await nextSlot(world.hq.url, 'FACT'));
+async function freshBooking(service = 'FACT', idNumber?: string) {
+  const created = await book(world.hq.url, await nextSlot(world.hq.url, service), service, idNumber);
   await officeHasBooking(world, created.code);
   return created;
 }
@@ -85,6 +85,30 @@ test('a handheld scanner typing the QR token and Enter, with no field touched, c
   await page.keyboard.type(created.qr);
   await page.keyboard.press('Enter');
   await expectBookingTicket(page, 'scanner');
+  await page.close();
+});
+
+test('typing the ID number of a booking made with one checks it in', async () => {
+  await freshBooking('RECL', '1020304050');
+  const page = await openKiosk();
+  for (const digit of '1020304050') await page.locator('button.key', { hasText: new RegExp(`^${digit}$`) }).click();
+  await page.locator('[data-testid=check-in-submit]').click();
+  await expectBookingTicket(page, 'ID number', 'B');
+  await page.close();
+});
+
+test('an unknown code is refused in Spanish, issues nothing, and "Intentar de nuevo" returns to the keypad; the screen speaks English on request', async () => {
+  const page = await openKiosk();
+  await page.locator('[data-testid=check-in-code]').fill('ZZZZ9999');
+  await page.locator('[data-testid=check-in-submit]').click();
+  const refusal = (await page.locator('[data-testid=check-in-refusal]').textContent({ timeout: 15_000 }))!.trim();
+  assert.equal(refusal, 'No encontramos una cita con ese código. Revíselo e intente de nuevo.');
+  await page.locator('[data-testid=check-in-retry]').click();
+  assert.equal(await page.locator('[data-testid=check-in-code]').inputValue(), '', 'a fresh keypad');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Check in for your appointment' }).waitFor();
+  assert.deepEqual(await seriousA11yViolations(page), [], 'axe in English');
+  await page.getByRole('button', { name: 'Español' }).click();
   await page.close();
 });
 

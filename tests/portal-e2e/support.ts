@@ -115,8 +115,8 @@ export async function nextSlot(hqUrl: string, service: string): Promise<string> 
 export const newPhone = () => `300${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
 /** Books through head office's public API, as the portal does. */
-export async function book(hqUrl: string, start: string, serviceCode = 'FACT'): Promise<BookingCreated> {
-  const body = { officeCode: OFFICE, serviceCode, start, name: 'Cliente de prueba', phone: newPhone(), consentVersion: CONSENT_VERSION };
+export async function book(hqUrl: string, start: string, serviceCode = 'FACT', idNumber?: string): Promise<BookingCreated> {
+  const body = { officeCode: OFFICE, serviceCode, start, name: 'Cliente de prueba', phone: newPhone(), consentVersion: CONSENT_VERSION, ...(idNumber ? { idNumber } : {}) };
   return expectStatus(await request<BookingCreated>(hqUrl, 'POST', '/api/v1/public/bookings', { body }), 201, 'booking').body;
 }
 

@@ -18,6 +18,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { TicketDto } from '@turnero/contract/dto';
 import { isApiError, type ApiClient } from '@turnero/web-client/api';
 import { t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { CancelledError, TicketRequest } from '../issue-ticket';
 import { CameraScanner } from './camera-scanner';
 import { checkInStyles } from './check-in-styles';
@@ -47,6 +48,8 @@ export class KioskCheckIn extends LitElement {
   private request: TicketRequest | null = null;
   private readonly camera = new CameraScanner();
   protected readonly wedge = new KeyboardWedge(this, (text) => void this.submit(text));
+  /** Its own: the kiosk's switch re-renders the kiosk, not this element's texts. */
+  protected readonly language = new LangController(this);
 
   protected override createRenderRoot() {
     return this;
