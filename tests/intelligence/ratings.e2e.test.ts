@@ -126,6 +126,31 @@ describe('rating in the browser', () => {
     await page.close();
   });
 
+  test("the agent's desk shows their own ratings: average, count and the scrubbed comment", async () => {
+    const a = office.creds.users.find((u) => u.username === 'asesor1')!;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-CO', timezoneId: 'America/Bogota' });
+    const page = await context.newPage();
+    await page.goto(`${office.url}/desk/index.html`);
+    await page.fill('#username', a.username);
+    await page.fill('#password', a.password);
+    await page.click('turnero-staff-login button[type=submit]');
+    // Signed in at the counter already (beforeAll): the desk opens it, or asks once.
+    const open = page.getByRole('button', { name: 'Abrir módulo' });
+    await Promise.race([open.waitFor({ timeout: 15_000 }), page.locator('[data-action=callNext]').waitFor({ timeout: 15_000 })]);
+    if (await open.count()) await open.click();
+    const panel = page.locator('turnero-desk-ratings');
+    await panel.locator('[data-testid=ratings-count]', { hasText: '2' }).waitFor({ timeout: 15_000 });
+    // A 4 from the phone and a 5 from the tablet.
+    assert.equal((await panel.locator('[data-testid=ratings-average]').textContent())?.trim(), '4,5');
+    await panel.getByText(`Excelente, llámenme al ${SCRUBBED} si hace falta`).waitFor();
+    assert.equal(await panel.getByText('310 555 1234').count(), 0);
+    // An agent is not offered the whole office's ratings.
+    assert.equal(await panel.getByText('Toda la oficina').count(), 0);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'ratings/desk-ratings-1280x900', true);
+    await context.close();
+  });
+
   test('a tablet opened without its token says how to register it', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 1280 } });
     await page.goto(`${office.url}/dispenser/survey.html`);

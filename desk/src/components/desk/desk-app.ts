@@ -25,6 +25,7 @@ import './counter-picker';
 import './transfer-dialog';
 import './desk-waiting-list';
 import './desk-bookings';
+import './desk-ratings';
 
 type Dialog = null | 'finish' | 'transfer' | 'pause';
 const COUNTER_KEY = 'turnero.desk.counter';
@@ -184,6 +185,10 @@ export class DeskApp extends LitElement {
       <section class="panel" aria-labelledby="stats-title">
         <h2 id="stats-title">${t('desk.myDay')}</h2>
         ${this._statsBox()}
+      </section>
+      <section class="panel" aria-labelledby="ratings-title">
+        <h2 id="ratings-title">${t('ratings.title')}</h2>
+        <turnero-desk-ratings ?mayManage=${this._session.me?.role !== 'agent'} .seq=${snap.seq}></turnero-desk-ratings>
       </section>
       <section class="row">
         <button type="button" @click=${() => (this._picking = true)}>${t('desk.changeCounter')}</button>
