@@ -101,8 +101,10 @@ export function rangeOf(sorted: Float64Array, tails: Tails = { low: RANGE_TAIL, 
   const high = quantile(sorted, tails.high);
   const mid = quantile(sorted, 0.5);
   if (!Number.isFinite(high)) return null;
+  // Whole minutes as a customer counts them (4 min 50 s is "4 min"): the promise [low, high]
+  // holds when the real wait's whole minutes are within it; [0, 0] reads "menos de 1 min".
   const lowMinutes = Math.max(0, Math.floor(low / 60));
-  return { lowMinutes, highMinutes: Math.max(lowMinutes, Math.ceil(high / 60)), medianSeconds: Math.round(mid) };
+  return { lowMinutes, highMinutes: Math.max(lowMinutes, Math.floor(high / 60)), medianSeconds: Math.round(mid) };
 }
 
 /** Linear-interpolated quantile of an ascending array (q in 0..1); Infinity passes through. */

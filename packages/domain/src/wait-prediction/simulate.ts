@@ -15,6 +15,7 @@
  */
 import { chooseNextTicket, nextPreferentialStreak } from '../policy';
 import type { CallingPolicy, Counter, PauseReason, Service, Ticket, TicketCategory } from '../types';
+import { sampleAway, samplePauseSeconds, sampleSignIn, type Availability } from './availability';
 import { sampleOccupiedSeconds, sampleRemainingSeconds, sampleTransfer, streamKey, type WaitModel } from './model';
 import { poisson, type Random } from './random';
 
@@ -32,6 +33,8 @@ export interface SimulationInput {
   model: WaitModel;
   /** How far ahead to simulate (ms); a ticket not called by then has no finite wait. */
   horizonMs: number;
+  /** When counters come and go (learned); absent: the counters open now stay, closed ones stay closed. */
+  availability?: Availability;
 }
 
 /** Typical pause lengths by reason (seconds): a paused counter comes back after about this long. */
@@ -42,6 +45,9 @@ const HOUR_MS = 3_600_000;
 interface SimCounter {
   counter: Counter;
   freeAt: number;
+  /** When it next goes away (a pause, or for good when `signsOut`), once free. */
+  awayAt: number;
+  signsOut: boolean;
   /** Nothing to call when last free: sleeps until the next arrival or transfer. */
   idle: boolean;
 }
@@ -55,8 +61,8 @@ interface Pending {
 /** Waits in seconds from now until first called, per run: `waits[ticketIndex][run]` (Infinity: not within the horizon). */
 export function simulateWaits(input: SimulationInput, runs: number, random: Random): Float64Array[] {
   const waits = input.waiting.map(() => new Float64Array(runs).fill(Infinity));
-  const counters = input.counters.filter(canCall);
-  if (counters.length === 0 || input.waiting.length === 0) return waits;
+  if (!input.counters.some(canCall) || input.waiting.length === 0) return waits;
+  const counters = input.counters.filter((c) => c.active && (canCall(c) || input.availability));
   for (let run = 0; run < runs; run++) simulateOnce(input, counters, random, (index, seconds) => (waits[index][run] = seconds));
   return waits;
 }
@@ -82,7 +88,13 @@ function simulateOnce(input: SimulationInput, open: Counter[], random: Random, r
   const pending: Pending[] = [];
   const arrivals = new ArrivalStream(input, random, hourAt);
   // Own copies: the run advances each counter's preferential streak in place.
-  const sims: SimCounter[] = open.map((c) => startState({ ...c }, input, now, random, hourAt, pending));
+  const sims: SimCounter[] = [];
+  for (const c of open) {
+    const sim = canCall(c) ? startState({ ...c }, input, now, random, hourAt, pending) : laterSignIn({ ...c }, input, now, end, random, hourAt);
+    if (!sim) continue;
+    planAway(sim, input, sim.freeAt, end, hourAt, random);
+    sims.push(sim);
+  }
 
   while (untracked > 0) {
     let next = sims[0];
@@ -91,6 +103,17 @@ function simulateOnce(input: SimulationInput, open: Counter[], random: Random, r
     if (!(at <= end)) break;
     arrivals.until(at, (t) => lines.add(t));
     takeDue(pending, at, (t) => lines.add(t));
+    if (at >= next.awayAt) {
+      if (next.signsOut && strands(next, sims, lines.heads(), input.services)) {
+        // The last counter for someone waiting does not leave them: it stays until they are served.
+        next.awayAt = Infinity;
+      } else {
+        // Free and due to go: for good, or for a pause of a learned length.
+        next.freeAt = next.signsOut ? Infinity : at + samplePauseSeconds(input.availability, PAUSE_SECONDS.other, random) * 1000;
+        planAway(next, input, next.freeAt, end, hourAt, random);
+        continue;
+      }
+    }
 
     const choice = chooseNextTicket({ counter: next.counter, waiting: lines.heads(), services: input.services, policy: input.policy, now: new Date(at) });
     if (!choice) {
@@ -122,7 +145,7 @@ function startState(
   pending: Pending[],
 ): SimCounter {
   const busy = input.active.find((t) => t.counterId === c.id && (t.status === 'called' || t.status === 'serving'));
-  const sim: SimCounter = { counter: c, freeAt: now, idle: false };
+  const sim: SimCounter = { counter: c, freeAt: now, idle: false, awayAt: Infinity, signsOut: false };
   if (busy) {
     const since = busy.calledAt ?? busy.startedAt ?? input.now;
     const elapsed = Math.max(0, (now - since.getTime()) / 1000);
@@ -130,13 +153,39 @@ function startState(
     transferMaybe(input, busy, sim.freeAt, random, pending, []);
   }
   if (c.agentState === 'paused') {
-    const typical = PAUSE_SECONDS[c.pauseReason ?? 'other'] * (0.6 + 0.8 * random());
+    const typical = samplePauseSeconds(input.availability, PAUSE_SECONDS[c.pauseReason ?? 'other'], random);
     const elapsed = c.stateSince ? Math.max(0, (now - c.stateSince.getTime()) / 1000) : 0;
     // Past its typical length a pause ends any minute now (a few minutes on average).
     const left = typical > elapsed ? typical - elapsed : 60 + 240 * random();
     sim.freeAt = Math.max(sim.freeAt, now + left * 1000);
   }
   return sim;
+}
+
+/** A counter closed now that usually opens later today (learned sign-in hours); null when not within the horizon. */
+function laterSignIn(c: Counter, input: SimulationInput, now: number, end: number, random: Random, hourAt: (ms: number) => number): SimCounter | null {
+  const at = input.availability ? sampleSignIn(input.availability, c.id, now, end, hourAt, random) : Infinity;
+  return Number.isFinite(at) ? { counter: c, freeAt: at, idle: false, awayAt: Infinity, signsOut: false } : null;
+}
+
+function planAway(sim: SimCounter, input: SimulationInput, from: number, end: number, hourAt: (ms: number) => number, random: Random): void {
+  if (!input.availability || !Number.isFinite(from)) {
+    sim.awayAt = Infinity;
+    return;
+  }
+  const away = sampleAway(input.availability, sim.counter.id, from, end, hourAt, random);
+  sim.awayAt = away.at;
+  sim.signsOut = away.signOut;
+}
+
+/** Whether a counter signing out would leave a waiting ticket that only it can call. */
+function strands(leaving: SimCounter, sims: SimCounter[], heads: Ticket[], services: Service[]): boolean {
+  const others = sims.filter((s) => s !== leaving && Number.isFinite(s.freeAt) && !(s.signsOut && s.awayAt <= s.freeAt));
+  return heads.some((t) => {
+    const mine = chooseNextTicket({ counter: leaving.counter, waiting: [t], services, policy: { preferentialPerGeneral: 0, overdueFirst: false }, now: new Date(0) });
+    if (!mine) return false;
+    return !others.some((s) => chooseNextTicket({ counter: s.counter, waiting: [t], services, policy: { preferentialPerGeneral: 0, overdueFirst: false }, now: new Date(0) }));
+  });
 }
 
 /** Some calls end in a transfer: the ticket comes back to wait for another service, keeping its issue time. */

@@ -5,8 +5,9 @@
  * record of who was called where and when), the last HISTORY_DAYS days.
  */
 import { localDay, offsetAt } from '@turnero/domain/local-day';
+import { learnAvailability, type Availability } from '@turnero/domain/wait-prediction/availability';
 import type { HistoryCall, WaitHistory } from '@turnero/domain/wait-prediction/model';
-import type { TicketCategory } from '@turnero/domain/types';
+import type { AgentEventType, TicketCategory } from '@turnero/domain/types';
 import type { Db } from '../store/db';
 
 export const HISTORY_DAYS = 28;
@@ -37,6 +38,21 @@ export async function loadWaitHistory(db: Db, now: Date, timeZone: string): Prom
     select: { ticketId: true, type: true, at: true, counterId: true, serviceId: true, category: true, data: true },
   });
   return historyFromEvents(events, timeZone);
+}
+
+/** When counters came and went (sign-ins, pauses, sign-outs), the last HISTORY_DAYS days. */
+export async function loadAvailability(db: Db, now: Date, timeZone: string): Promise<Availability> {
+  const rows = await db.agentEvent.findMany({
+    where: { at: { gte: new Date(now.getTime() - HISTORY_DAYS * 86_400_000), lte: now } },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    select: { counterId: true, type: true, at: true },
+  });
+  const hourOf = localHours(timeZone);
+  return learnAvailability(
+    rows.map((r) => ({ counterId: r.counterId, type: r.type as AgentEventType, at: r.at.getTime() })),
+    (ms) => hourOf(new Date(ms)),
+    (ms) => localDay(new Date(ms), timeZone),
+  );
 }
 
 /** Local hours by the instant's UTC hour: one time-zone lookup per hour of history, not per event. */

@@ -9,13 +9,14 @@
  * calls per prediction), never below MIN_RUNS.
  */
 import { offsetAt } from '@turnero/domain/local-day';
+import type { Availability } from '@turnero/domain/wait-prediction/availability';
 import { learnWaitModel, type HistoryCall, type WaitHistory, type WaitModel } from '@turnero/domain/wait-prediction/model';
 import { calibratedTails, predictWaits, rankOf, type WaitPrediction } from '@turnero/domain/wait-prediction/predict';
 import { seededRandom } from '@turnero/domain/wait-prediction/random';
 import type { Clock, Counter, Office, Service, Ticket } from '@turnero/domain/types';
 import type { TicketDto } from '@turnero/contract/dto';
 import type { Db } from '../store/db';
-import { addTurnaround, loadWaitHistory, localHours } from './history';
+import { addTurnaround, loadAvailability, loadWaitHistory, localHours } from './history';
 
 export const MAX_RUNS = 80;
 export const MIN_RUNS = 12;
@@ -56,6 +57,8 @@ export class WaitPredictor {
 
   constructor(
     private readonly history: WaitHistory,
+    /** Learned once per office day, with the live state (today's comings and goings are not learned live). */
+    private readonly availability: Availability,
     private readonly clock: Clock,
     private readonly timeZone: string,
     private readonly loadedAt: Date,
@@ -88,6 +91,7 @@ export class WaitPredictor {
         active: view.active,
         model: this.learned(),
         horizonMs: HORIZON_MS,
+        availability: this.availability,
       },
       {
         runs,
@@ -178,5 +182,5 @@ function calledIn(view: LiveQueue, t: Ticket): { at: Date; counterId: string } |
 /** The predictor of a live state being loaded: its history read now, in the same read. */
 export async function loadWaitPredictor(db: Db, clock: Clock, timeZone: string): Promise<WaitPredictor> {
   const now = clock.now();
-  return new WaitPredictor(await loadWaitHistory(db, now, timeZone), clock, timeZone, now);
+  return new WaitPredictor(await loadWaitHistory(db, now, timeZone), await loadAvailability(db, now, timeZone), clock, timeZone, now);
 }
