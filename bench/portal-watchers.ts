@@ -18,6 +18,8 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { LINK_NAMESPACE } from '@turnero/contract/hq-link';
@@ -132,6 +134,20 @@ if (process.env.PORTAL_WATCHERS_CHILD === '1') {
 // ---------- parent: head office and the bare server ----------
 
 const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+
+/**
+ * Memory held now, after two full collections: JS heap plus buffers outside it (sockets'
+ * buffers). Resident size alone moves with whatever the allocator keeps, so it is reported
+ * beside it, not instead.
+ */
+function heldBytes(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
 const ms = (v: number) => Math.round(v * 10) / 10;
 
 export async function run(): Promise<Record<string, number>> {
@@ -169,15 +185,15 @@ export async function run(): Promise<Record<string, number>> {
     }
   };
   try {
-    const before = process.memoryUsage().rss;
+    const before = { rss: process.memoryUsage().rss, held: heldBytes() };
     kid.send({ type: 'job', job: { hqUrl: p.hq.url, officeToken: token, tickets, bareUrl, rounds: ROUNDS } } satisfies ToChild);
     await next('connected');
-    const withWatchers = process.memoryUsage().rss;
+    const withWatchers = { rss: process.memoryUsage().rss, held: heldBytes() };
     kid.send({ type: 'go' } satisfies ToChild);
     const portal = (await next('portal')) as { latencies: number[]; missed: number };
-    const beforeBare = process.memoryUsage().rss;
+    const beforeBare = { rss: process.memoryUsage().rss, held: heldBytes() };
     await next('connected-bare');
-    const withBare = process.memoryUsage().rss;
+    const withBare = { rss: process.memoryUsage().rss, held: heldBytes() };
     kid.send({ type: 'go' } satisfies ToChild);
     const bare = (await next('bare')) as { latencies: number[]; missed: number };
     await exited;
@@ -187,11 +203,13 @@ export async function run(): Promise<Record<string, number>> {
       update_p50_ms: ms(percentile(portal.latencies, 50)),
       update_p99_ms: ms(percentile(portal.latencies, 99)),
       updates_missed: portal.missed,
-      hq_rss_per_1000_watchers_mb: mb(((withWatchers - before) / WATCHERS) * 1000),
+      hq_held_per_1000_watchers_mb: mb(((withWatchers.held - before.held) / WATCHERS) * 1000),
+      hq_rss_growth_with_watchers_mb: mb(withWatchers.rss - before.rss),
       baseline_broadcast_p50_ms: ms(percentile(bare.latencies, 50)),
       baseline_broadcast_p99_ms: ms(percentile(bare.latencies, 99)),
       baseline_missed: bare.missed,
-      baseline_rss_per_1000_clients_mb: mb(((withBare - beforeBare) / WATCHERS) * 1000),
+      baseline_held_per_1000_clients_mb: mb(((withBare.held - beforeBare.held) / WATCHERS) * 1000),
+      baseline_rss_growth_mb: mb(withBare.rss - beforeBare.rss),
       load_avg_1m: Math.round(loadavg()[0] * 100) / 100,
     };
   } finally {
