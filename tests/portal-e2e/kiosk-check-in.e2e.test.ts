@@ -98,11 +98,14 @@ test('typing the ID number of a booking made with one checks it in', async () =>
 });
 
 test('an unknown code is refused in Spanish, issues nothing, and "Intentar de nuevo" returns to the keypad; the screen speaks English on request', async () => {
+  const waitingBefore = (await request<QueueSnapshot>(world.office.url, 'GET', '/api/v1/queue', { token: world.office.supervisor })).body.waiting.length;
   const page = await openKiosk();
   await page.locator('[data-testid=check-in-code]').fill('ZZZZ9999');
   await page.locator('[data-testid=check-in-submit]').click();
   const refusal = (await page.locator('[data-testid=check-in-refusal]').textContent({ timeout: 15_000 }))!.trim();
   assert.equal(refusal, 'No encontramos una cita con ese código. Revíselo e intente de nuevo.');
+  const waitingAfter = (await request<QueueSnapshot>(world.office.url, 'GET', '/api/v1/queue', { token: world.office.supervisor })).body.waiting.length;
+  assert.equal(waitingAfter, waitingBefore, 'no ticket issued');
   await page.locator('[data-testid=check-in-retry]').click();
   assert.equal(await page.locator('[data-testid=check-in-code]').inputValue(), '', 'a fresh keypad');
   await page.getByRole('button', { name: 'English' }).click();
