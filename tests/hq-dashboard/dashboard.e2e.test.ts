@@ -76,7 +76,7 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
       assert.equal(await cell('offices', office.code, 'withinTargetShare').innerText(), share(e.withinTarget, e.waits), `${office.code} within target`);
       assert.match(await cell('offices', office.code, 'waitP90Seconds').innerText(), /min/);
     }
-    await page.locator('hq-wait-chart svg path').first().waitFor();
+    await page.locator('hq-wait-chart canvas').first().waitFor();
     await screenshot(page, 'compare', true);
     // At 1440 wide every column of the comparison shows without a sideways scroll.
     await assertLayout(page, 'dashboard-1440x900-compare');
@@ -109,19 +109,20 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
     for (const [code, tally] of e.byService) {
       assert.equal(await cell('services', code, 'issued').innerText(), count(tally.issued), `service ${code} issued`);
     }
-    await page.locator('hq-wait-histogram svg rect').first().waitFor();
+    await page.locator('hq-wait-histogram canvas').first().waitFor();
     await screenshot(page, 'drilldown-services', true);
     // The chart now shows the office drilled into, not the offices ticked before.
     await page.waitForFunction(
       (code) => {
         const chart = document.querySelector('hq-app')?.shadowRoot?.querySelector('hq-compare-view')?.shadowRoot?.querySelector('hq-wait-chart');
-        const shown = [...(chart?.shadowRoot?.querySelectorAll('g[data-office]') ?? [])].map((g) => g.getAttribute('data-office'));
+        const legend = chart?.shadowRoot?.querySelector('hq-chart')?.shadowRoot?.querySelectorAll('li[data-key]') ?? [];
+        const shown = [...new Set([...legend].map((li) => li.getAttribute('data-key')))];
         return shown.length === 1 && shown[0] === code;
       },
       office.code,
       { timeout: 10_000 },
     ).catch(async () => {
-      const shown = await page.locator('hq-wait-chart g[data-office]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-office')));
+      const shown = [...new Set(await page.locator('hq-wait-chart li[data-key]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-key'))))];
       assert.deepEqual(shown, [office.code], 'the chart shows only the office drilled into');
     });
     // No chart label (the tallest bar's share) is clipped.
@@ -210,7 +211,7 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
     await small.getByLabel('Contraseña').fill(hq.admin.password);
     await small.getByRole('button', { name: 'Ingresar' }).click();
     await small.locator('hq-figures-table#offices tbody tr').nth(OFFICES - 1).waitFor();
-    await small.locator('hq-wait-chart svg path').first().waitFor();
+    await small.locator('hq-wait-chart canvas').first().waitFor();
     await assertLayout(small, 'dashboard-390x844-compare', { allowScroll: ['.scroller'] });
     await small.locator('button[data-view="live"]').click();
     await small.locator('hq-figures-table#live tbody tr').nth(OFFICES - 1).waitFor();

@@ -7,7 +7,7 @@
  * Series are lines (solid or dashed), steps (counters per hour) or bars (counts).
  */
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import uPlot, { type AlignedData, type Options, type Series } from 'uplot';
 import { LangController } from '@turnero/web-client/lang-controller';
 import { getLocale, t } from '@turnero/web-client/i18n';
@@ -17,6 +17,8 @@ import { legendStyles } from './legend-styles';
 import { UPLOT_CSS } from './uplot-css';
 
 export interface ChartSeries {
+  /** What the series belongs to (an office's code), on its legend line as data-key. */
+  key?: string;
   label: string;
   values: (number | null)[];
   colour: string;
@@ -66,7 +68,11 @@ export class HqChart extends LitElement {
   @property({ attribute: false }) series: ChartSeries[] = [];
   /** Y axis title ("minutos"). */
   @property() unit = '';
+  /** Top of the y axis (a round number); default: a tenth above the highest value. */
+  @property({ type: Number }) yMax: number | null = null;
 
+  /** The table is built when its disclosure opens (a closed one still lays its cells out in Chromium). */
+  @state() private tableOpen = false;
   private plot: uPlot | null = null;
   private readonly resize = new ResizeObserver(() => this.plot?.setSize({ width: this.plotWidth(), height: HEIGHT }));
 
@@ -78,18 +84,24 @@ export class HqChart extends LitElement {
   }
 
   override render() {
-    const number = new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 });
-    const write = (s: ChartSeries, v: number | null) => (v === null || !Number.isFinite(v) ? '—' : (s.format ?? number.format)(v));
     return html`<figure>
-      <div class="plot" role="img" aria-label=${`${this.label}. ${this.summary}`}></div>
+      <div class="plot" role="img" aria-label=${this.summary ? `${this.label}. ${this.summary}` : this.label}></div>
       <ul class="legend">
         ${this.series.map(
-          (s) => html`<li><span class="swatch ${s.kind}" style=${s.kind === 'bars' ? `background:${s.colour}` : `border-color:${s.colour}`}></span>${s.label}</li>`,
+          (s) => html`<li data-key=${s.key ?? s.label}><span class="swatch ${s.kind}" style=${s.kind === 'bars' ? `background:${s.colour}` : `border-color:${s.colour}`}></span>${s.label}</li>`,
         )}
       </ul>
-      <details>
+      <details @toggle=${(e: Event) => (this.tableOpen = (e.target as HTMLDetailsElement).open)}>
         <summary>${t('chart.table')}</summary>
-        <div class="scroller">
+        ${this.tableOpen ? this.renderTable() : ''}
+      </details>
+    </figure>`;
+  }
+
+  private renderTable() {
+    const number = new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 });
+    const write = (s: ChartSeries, v: number | null) => (v === null || !Number.isFinite(v) ? '—' : (s.format ?? number.format)(v));
+    return html`<div class="scroller">
           <table>
             <caption>${this.label}</caption>
             <thead>
@@ -107,13 +119,11 @@ export class HqChart extends LitElement {
               )}
             </tbody>
           </table>
-        </div>
-      </details>
-    </figure>`;
+        </div>`;
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('series') || changed.has('categories') || changed.has('unit')) this.draw();
+    if (changed.has('series') || changed.has('categories') || changed.has('unit') || changed.has('yMax')) this.draw();
   }
 
   private plotWidth(): number {
@@ -133,7 +143,7 @@ export class HqChart extends LitElement {
       height: HEIGHT,
       legend: { show: false }, // ours, above, names every series with its line style
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false, range: [-0.5, this.categories.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+      scales: { x: { time: false, range: [-0.5, this.categories.length - 0.5] }, y: { range: (_u, _min, max) => [0, this.yMax ?? Math.max(1, max * 1.1)] } },
       axes: [
         {
           values: (_u, splits) => splits.map((v) => this.categories[Math.round(v)] ?? ''),
