@@ -36,6 +36,7 @@ beforeAll(async () => {
       linkBooking('CITA11', '2026-12-01T16:00:00.000Z'), // 11:00
       linkBooking('CITA08', '2026-12-01T13:30:00.000Z'), // 08:30
       linkBooking('CEDULA', '2026-12-01T15:15:00.000Z', { idNumberHash: sha256('1020304050') }),
+      linkBooking('CEDULA2', '2026-12-01T19:00:00.000Z', { idNumberHash: sha256('1020304050') }),
       linkBooking('ANULADA', '2026-12-01T15:00:00.000Z', { status: 'cancelled' }),
     ]),
   );
@@ -49,7 +50,7 @@ describe('bookings reach the office', () => {
   test('a bookings message stores them and head office key; staff list the day without personal data', async () => {
     const list = await bookings();
     // In slot order (then by code), so the desk reads the day from the top.
-    expect(list.map((b) => b.code)).toEqual(['CITA08', 'ANULADA', 'CITA10', 'CEDULA', 'CITA11']);
+    expect(list.map((b) => b.code)).toEqual(['CITA08', 'ANULADA', 'CITA10', 'CEDULA', 'CITA11', 'CEDULA2']);
     expect(list.find((b) => b.code === 'CITA10')).toMatchObject({ status: 'booked', serviceId: s.serviceA, late: false, ticketId: null, start: '2026-12-01T15:00:00.000Z' });
     expect(list.find((b) => b.code === 'ANULADA')?.status).toBe('cancelled');
     expect(Object.keys(list[0]).sort()).toEqual(['checkedInAt', 'code', 'end', 'id', 'late', 'serviceId', 'serviceName', 'start', 'status', 'ticketCode', 'ticketId']);
@@ -106,6 +107,10 @@ describe('check-in at the kiosk', () => {
     const r = expectStatus(await checkIn(s, '1.020.304.050'), 201, 'check-in by ID number');
     expect(r.body).toMatchObject({ origin: 'booking', slotAt: '2026-12-01T15:15:00.000Z' });
     expect((await bookingRow('CEDULA'))?.status).toBe('checked_in');
+    // The same person's afternoon booking is found by the same number once its window opens.
+    at('2026-12-01T18:45:00.000Z');
+    const afternoon = expectStatus(await checkIn(s, '1020304050'), 201, 'afternoon check-in by ID number');
+    expect(afternoon.body.slotAt).toBe('2026-12-01T19:00:00.000Z');
   });
 
   test('by the signed QR of a booking the office never received (it was offline): honoured, and remembered', async () => {

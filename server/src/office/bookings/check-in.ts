@@ -103,8 +103,11 @@ async function fromToken(db: Parameters<typeof findBooking>[0], token: string, s
 }
 
 async function byIdNumber(db: Parameters<typeof findBooking>[0], typed: string, now: Date): Promise<BookingTarget> {
-  const candidates = (await bookingsWithIdHash(db, idNumberHashes(typed))).filter((b) => b.status !== 'cancelled');
-  // The one nearest to now: a person may hold next week's booking too.
+  const all = (await bookingsWithIdHash(db, idNumberHashes(typed))).filter((b) => b.status !== 'cancelled');
+  // A booking still to check in first (one already used this morning must not hide this
+  // afternoon's), then the one nearest to now: a person may hold next week's booking too.
+  const open = all.filter((b) => b.status === 'booked');
+  const candidates = open.length > 0 ? open : all;
   const nearest = candidates.sort((a, b) => Math.abs(a.start.getTime() - now.getTime()) - Math.abs(b.start.getTime() - now.getTime()))[0];
   if (!nearest) throw new AppError('booking_not_found', 'No encontramos una cita con ese código o documento');
   return { kind: 'booking', booking: nearest, known: true };
