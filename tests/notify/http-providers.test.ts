@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { createNotifier, type NotifierService } from '../../server/src/hq/notify/notifier';
 import { webhookSignature } from '../../server/src/hq/notify/providers/webhook';
 import { NotifySettings } from '../../server/src/hq/notify/settings';
+import { claimDue } from '../../server/src/hq/store/notification-store';
 import type { NotificationRequest } from '../../server/src/hq/notify/types';
 import { capturingLogger, FakeClock, notificationRows, openNotifyDb, startHttpSink, type HttpSink, type NotifyTestDb } from './helpers';
 
@@ -216,6 +217,27 @@ describe('HTTP providers', () => {
     const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
     assert.equal(ra.sent + rb.sent, 20);
     assert.equal(sink.requests.length, 20);
+  });
+
+  test('a provider nobody answers at (connection refused) is retried like one that is down', async () => {
+    const n = notifierWith({ phoneChannel: 'sms', sms: { baseUrl: 'http://127.0.0.1:9', accountSid: SID, authToken: AUTH_TOKEN, from: '+15005550006' } });
+    await n.enqueue(remoteNext());
+    assert.equal((await n.tick()).retried, 1);
+    const [row] = await notificationRows(t.db);
+    assert.deepEqual([row.status, row.last_error], ['queued', 'network_error']);
+  });
+
+  test("a message claimed by a process that died is sent by another once the claim's lease runs out", async () => {
+    const n = notifierWith({ phoneChannel: 'sms' });
+    await n.enqueue(remoteNext());
+    // The dead process: it claimed the row (lease 2 min) and never came back.
+    const [claimed] = await claimDue(t.db.sql, 'sms', 1, clock.now(), 120_000);
+    assert.ok(claimed);
+    assert.equal((await n.tick()).sent, 0, 'still leased');
+    clock.advance(120_000);
+    assert.equal((await n.tick()).sent, 1);
+    const [row] = await notificationRows(t.db);
+    assert.deepEqual([row.status, row.attempts], ['sent', 2], 'the lost attempt counts');
   });
 
   test('no log line names a phone number or a credential', () => {

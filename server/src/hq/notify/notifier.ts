@@ -68,7 +68,7 @@ export interface TickResult {
 export interface NotifierService extends Notifier {
   /** One pass: reminders and purge (when due, or `force`), then every due message. */
   tick(opts?: { force?: boolean }): Promise<TickResult>;
-  /** The channels configured, in the order a phone-only message tries them. */
+  /** The channels that have a provider configured. */
   readonly channels: readonly Channel[];
 }
 
@@ -100,7 +100,7 @@ export function createNotifier(opts: NotifierOptions): NotifierService {
     if (to.email && providers.email) return { channel: 'email', recipient: to.email };
     if (to.phone && providers[settings.phoneChannel]) return { channel: settings.phoneChannel, recipient: to.phone };
     // A company's gateway delivers whatever contact there is.
-    const contact = to.email ?? to.phone;
+    const contact = to.email || to.phone;
     if (contact && providers.webhook) return { channel: 'webhook', recipient: contact };
     return null;
   }
@@ -128,9 +128,10 @@ export function createNotifier(opts: NotifierOptions): NotifierService {
       now,
     );
     if (!stored) return;
-    if (!route) count('none', request.template, 'no_channel');
-    if (!route) logger.warn({ notificationId: id, template: request.template }, 'message not sent: no configured channel for its contact');
-    else if (timer) kick();
+    if (!route) {
+      count('none', request.template, 'no_channel');
+      logger.warn({ notificationId: id, template: request.template }, 'message not sent: no configured channel for its contact');
+    } else if (timer) kick();
   }
 
   async function sendOne(row: ClaimedNotification, provider: Provider): Promise<'sent' | 'retried' | 'failed'> {
@@ -139,13 +140,12 @@ export function createNotifier(opts: NotifierOptions): NotifierService {
     const wording = pickTemplate(template, locale, row.company, settings.templates);
     const rendered = renderTemplate(wording, locale, row.params);
     const log = { notificationId: row.id, template, channel: row.channel, attempt: row.attempts };
+    let providerId: string | null;
     try {
-      const { providerId } = await provider.send({ id: row.id, to: row.recipient, template, locale, ...rendered });
-      await markSent(db.sql, row.id, providerId, clock.now());
-      logger.info(log, 'message sent');
-      count(row.channel, template, 'sent');
-      return 'sent';
+      ({ providerId } = await provider.send({ id: row.id, to: row.recipient, template, locale, ...rendered }));
     } catch (err) {
+      // Only the provider's failures land here: a database error after an accepted send
+      // leaves the row to its lease (sent again later: at least once, never lost).
       const error = err instanceof ProviderError ? err : new ProviderError('provider_error', false);
       if (!(err instanceof ProviderError)) logger.error({ ...log, err: (err as Error).name }, 'provider failed unexpectedly');
       const giveUp = error.permanent || row.attempts >= settings.retry.maxAttempts;
@@ -155,6 +155,10 @@ export function createNotifier(opts: NotifierOptions): NotifierService {
       count(row.channel, template, giveUp ? 'failed' : 'retried');
       return giveUp ? 'failed' : 'retried';
     }
+    await markSent(db.sql, row.id, providerId, clock.now());
+    logger.info(log, 'message sent');
+    count(row.channel, template, 'sent');
+    return 'sent';
   }
 
   async function sendDue(result: TickResult): Promise<void> {
