@@ -80,7 +80,7 @@ describe('HTTP providers', () => {
     const form = new URLSearchParams(req.body);
     assert.equal(form.get('To'), PHONE);
     assert.equal(form.get('From'), '+15005550006');
-    assert.match(form.get('Body')!, /^Faltan 3 turnos para su turno A-014 en Oficina Centro \(unos 9 minutos\)\./);
+    assert.match(form.get('Body')!, /^Faltan 3 turnos para su turno A-014 en Oficina Centro\.\nTiempo estimado: unos 9 minutos\./);
     const [row] = await notificationRows(t.db);
     assert.equal(row.status, 'sent');
     assert.equal(row.provider_id, 'SM123abc');

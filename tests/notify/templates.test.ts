@@ -44,6 +44,10 @@ describe('message templates', () => {
   });
 
   test('a body line whose value is missing is left out; the rest stays', () => {
+    const { estimatedWaitMinutes: _noEstimate, ...noWait } = full;
+    const next = renderTemplate(pickTemplate('remote_next', 'es-CO', null, none), 'es-CO', noWait).text;
+    assert.match(next, /^Faltan 4 turnos para su turno K7P2QX en Oficina Centro\./);
+    assert.doesNotMatch(next, /Tiempo estimado/);
     const { manageUrl: _drop, ...noLink } = full;
     const m = renderTemplate(pickTemplate('booking_confirmation', 'es-CO', null, none), 'es-CO', noLink);
     assert.doesNotMatch(m.text, /cancelar/);

@@ -79,13 +79,15 @@ const DEFAULTS: Record<NotificationTemplate, Record<Locale, TemplateOverride>> =
     'es-CO': {
       subject: 'Faltan {position} turnos para el suyo',
       text: [
-        'Faltan {position} turnos para su turno {code} en {officeName} (unos {estimatedWaitMinutes} minutos).',
+        'Faltan {position} turnos para su turno {code} en {officeName}.',
+        'Tiempo estimado: unos {estimatedWaitMinutes} minutos.',
         'Acérquese a la oficina. Siga su turno aquí: {ticketUrl}',
       ].join('\n'),
       one: {
         subject: 'Falta 1 turno para el suyo',
         text: [
-          'Falta 1 turno para su turno {code} en {officeName} (unos {estimatedWaitMinutes} minutos).',
+          'Falta 1 turno para su turno {code} en {officeName}.',
+          'Tiempo estimado: unos {estimatedWaitMinutes} minutos.',
           'Acérquese a la oficina. Siga su turno aquí: {ticketUrl}',
         ].join('\n'),
       },
@@ -97,13 +99,15 @@ const DEFAULTS: Record<NotificationTemplate, Record<Locale, TemplateOverride>> =
     en: {
       subject: '{position} tickets before yours',
       text: [
-        '{position} tickets before your ticket {code} at {officeName} (about {estimatedWaitMinutes} minutes).',
+        '{position} tickets before your ticket {code} at {officeName}.',
+        'Estimated wait: about {estimatedWaitMinutes} minutes.',
         'Please head to the office. Follow your ticket here: {ticketUrl}',
       ].join('\n'),
       one: {
         subject: '1 ticket before yours',
         text: [
-          '1 ticket before your ticket {code} at {officeName} (about {estimatedWaitMinutes} minutes).',
+          '1 ticket before your ticket {code} at {officeName}.',
+          'Estimated wait: about {estimatedWaitMinutes} minutes.',
           'Please head to the office. Follow your ticket here: {ticketUrl}',
         ].join('\n'),
       },
