@@ -30,6 +30,7 @@ import type { Notifier } from './notify/types';
 import { createPortal, type Portal } from './portal';
 import type { PortalLimits } from './portal/deps';
 import type { PublicRateLimits } from './http/public-routes';
+import type { CompanyConfig } from '../office/self-service/companies';
 
 interface HqServerOptions {
   port: number;
@@ -61,6 +62,8 @@ interface HqServerOptions {
   portal?: { publicUrl?: string; rateLimits?: PublicRateLimits; limits?: Partial<PortalLimits> };
   /** Customer messages (booking confirmations, "you are next") in place of head office's own notifier (tests record them). */
   notifier?: Notifier;
+  /** Companies whose billing offices reach through head office (BILLING_COMPANIES_FILE; issue 16). */
+  billingCompanies?: CompanyConfig[];
 }
 
 export interface HqServer {
@@ -135,6 +138,7 @@ export async function createHqServer(opts: HqServerOptions): Promise<HqServer> {
         notify: { notifier, settings: opts.notify },
         portal: portal.deps,
         publicRateLimits: opts.portal?.rateLimits,
+        billingRelay: opts.billingCompanies,
       }),
     );
     mountApiDocs(app, 'Turnero — API de casa matriz');

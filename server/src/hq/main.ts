@@ -6,6 +6,7 @@ import { stopOnSignals } from '../platform/shutdown';
 import { schemeOf } from '../platform/web-server';
 import { createHqServer } from './index';
 import { loadNotifySettings } from './notify/settings';
+import { loadCompanies } from '../office/self-service/companies';
 
 export async function startHqFromConfig(config: Config, logger: Logger): Promise<void> {
   const server = await createHqServer({
@@ -20,6 +21,7 @@ export async function startHqFromConfig(config: Config, logger: Logger): Promise
     loginRateLimitPerMinute: config.LOGIN_RATE_LIMIT_PER_MINUTE,
     admin: config.ADMIN_USERNAME && config.ADMIN_PASSWORD ? { username: config.ADMIN_USERNAME, password: config.ADMIN_PASSWORD } : undefined,
     web: config,
+    billingCompanies: loadCompanies(config.BILLING_COMPANIES_FILE),
     oidc: oidcSettings(config, config.PUBLIC_URL ?? `${schemeOf(config)}://localhost:${config.PORT}`),
     // Reminders link to the booking's page on the portal, as its confirmation does (hq/portal/bookings.ts).
     notify: loadNotifySettings(config.NOTIFY_CONFIG_FILE, {

@@ -52,6 +52,8 @@ import type { PortalDeps } from '../portal/deps';
 import { DEFAULT_PUBLIC_RATE_LIMITS, hqPublicRoutes, publicRateLimits, type PublicRateLimits } from './public-routes';
 import { hqIntelligenceRoutes } from './intelligence-routes';
 import { hqSatisfactionRoutes } from './satisfaction-routes';
+import { hqBillingRelayRoutes } from '../self-service/billing-relay-routes';
+import type { CompanyConfig } from '../../office/self-service/companies';
 import { hqNotifyRoutes } from './notify-routes';
 import type { NotifierService } from '../notify/notifier';
 import type { NotifySettings } from '../notify/settings';
@@ -75,6 +77,8 @@ interface HqRouteDeps {
   publicRateLimits?: PublicRateLimits;
   /** Customer messages: the admin's view of providers and delivery states (notify-routes.ts). */
   notify?: { notifier: NotifierService; settings?: NotifySettings };
+  /** Self-service billing relayed for offices (issue 16, hq/self-service/billing-relay-routes.ts); absent or empty: none. */
+  billingRelay?: readonly CompanyConfig[];
 }
 
 const CodeParam = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/) });
@@ -300,6 +304,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
     ...hqIntelligenceRoutes(db, clock),
     ...hqSatisfactionRoutes(db),
     ...(deps.notify ? hqNotifyRoutes(db, clock, deps.notify) : []),
+    ...hqBillingRelayRoutes<HqPrincipal>(deps.billingRelay ?? [], clock, deps.logger),
   ];
 }
 

@@ -123,7 +123,7 @@ export function demoCompany(url: string): CompanyConfig {
     currency: 'COP',
     gln: DEMO_GLN,
     barcode: { format: 'gs1-collection' },
-    billing: { baseUrl: url, timeoutMs: 3000, retries: 1, breakerFailures: 5, breakerCoolDownMs: 30_000 },
+    billing: { via: 'direct', baseUrl: url, timeoutMs: 3000, retries: 1, breakerFailures: 5, breakerCoolDownMs: 30_000 },
     payUrl: 'https://pagos.example.com/pagar',
   };
 }

@@ -38,7 +38,7 @@ export function createBillingClient(opts: {
   logger: Logger;
 }): BillingClient {
   const { connection: conn, company } = opts;
-  const base = conn.baseUrl.replace(/\/+$/, '');
+  const base = (conn.baseUrl ?? '').replace(/\/+$/, '');
   const breaker = new CircuitBreaker(opts.clock, { failures: conn.breakerFailures, coolDownMs: conn.breakerCoolDownMs });
   const unreachable = () => new AppError('billing_unreachable', 'The billing system cannot be reached now');
 

@@ -20,7 +20,12 @@ const BarcodeFormat = z.discriminatedUnion('format', [
 
 export const BillingConnection = z
   .object({
-    baseUrl: z.string().url(),
+    /**
+     * direct: this server calls baseUrl. hq: the company's billing is reached centrally: the
+     * office dials head office (HQ_URL, with its HQ_TOKEN), which relays with its own connector.
+     */
+    via: z.enum(['direct', 'hq']).default('direct'),
+    baseUrl: z.string().url().optional(),
     /** A file holding the bearer credential (mode 600), or an environment variable naming it. */
     credentialFile: z.string().optional(),
     credentialEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).optional(),
@@ -30,7 +35,8 @@ export const BillingConnection = z
     breakerFailures: z.number().int().min(1).max(100).default(5),
     breakerCoolDownMs: z.number().int().min(100).max(3_600_000).default(30_000),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.via === 'hq' || c.baseUrl, { message: 'a direct connection needs its baseUrl', path: ['baseUrl'] });
 export type BillingConnection = z.infer<typeof BillingConnection>;
 
 export const CompanyConfig = z
