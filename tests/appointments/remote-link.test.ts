@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
 import type { LinkMessage } from '@turnero/contract/hq-link';
 import type { LinkRemoteTicketAnswer } from '@turnero/contract/portal';
+import { sweepBookings } from '../../server/src/office/bookings/booking-housekeeping';
 import { readLinkRow } from '../../server/src/office/store/link-store';
 import { expectStatus } from '../office/helpers';
 import { request } from '../support/http';
@@ -19,7 +20,7 @@ let hq: FakeHq;
 let s: AppointmentOffice;
 const messages: LinkMessage[] = [
   configMessage(1, { remoteQueue: { enabled: true, requirePresence: true } }),
-  { seq: 2, createdAt: MORNING, kind: 'bookings', payload: { bookings: [linkBooking('ENLACE', '2026-12-01T14:20:00.000Z')], publicKey: PUBLIC_KEY } },
+  { seq: 2, createdAt: MORNING, kind: 'bookings', payload: { bookings: [linkBooking('ENLACE', '2026-12-01T14:20:00.000Z'), linkBooking('AUSENTE', '2026-12-01T13:00:00.000Z')], publicKey: PUBLIC_KEY } },
 ];
 
 type Answer = LinkRemoteTicketAnswer | { error: { code: string; message: string } };
@@ -105,5 +106,21 @@ describe('bookings over the link', () => {
     expect(r.origin).toBe('booking');
     const update = await until('the booking update', () => hq.bookingUpdates.flatMap((u) => u.bookings).find((b) => b.id === 'bk-ENLACE'));
     expect(update).toEqual({ id: 'bk-ENLACE', status: 'checked_in', at: MORNING });
+  });
+
+  test('after the link drops and comes back, the day\'s check-ins and no-shows are reported again', async () => {
+    expect((await sweepBookings(s.office.server.deps)).noShows.map((b) => b.id)).toEqual(['bk-AUSENTE']);
+    hq.bookingUpdates.length = 0;
+    hq.office()!.conn.close(); // a dropped connection: the office dials again on its own
+    const again = await until('the reports after reconnecting', () => {
+      const all = hq.bookingUpdates.flatMap((u) => u.bookings);
+      return all.length >= 2 ? all : undefined;
+    });
+    expect(again).toEqual(
+      expect.arrayContaining([
+        { id: 'bk-ENLACE', status: 'checked_in', at: MORNING },
+        { id: 'bk-AUSENTE', status: 'no_show', at: '2026-12-01T13:15:00.000Z' },
+      ]),
+    );
   });
 });

@@ -4,7 +4,7 @@
  * reported to head office (its no-show counts per contact); a booking past its
  * `deleteAfter` is deleted (retention of personal data: the ID number's hash goes with it).
  */
-import { isNoShow } from '@turnero/domain/booking-check-in';
+import { isNoShow, lateEdge } from '@turnero/domain/booking-check-in';
 import type { OfficeDeps } from '../context';
 import { markNoShows, purgeBookings, readBookingSettings, unclaimedBookings } from './booking-store';
 
@@ -24,6 +24,6 @@ export async function sweepBookings(deps: OfficeDeps): Promise<BookingSweep> {
     if (late.length > 0) await markNoShows(tx, late.map((b) => b.id));
     const purged = await purgeBookings(tx, now);
     if (late.length || purged) deps.logger.info({ noShows: late.length, purged }, 'bookings: no-shows marked, expired bookings deleted');
-    return { noShows: late.map((b) => ({ id: b.id, at: new Date(b.start.getTime() + window.lateMinutes * 60_000) })), purged };
+    return { noShows: late.map((b) => ({ id: b.id, at: lateEdge(b.start, window) })), purged };
   });
 }

@@ -14,6 +14,7 @@
  */
 import type { TicketDto } from '@turnero/contract/dto';
 import { LinkRemoteTicketRequest, type BookingStatus, type LinkRemoteTicketAnswer, type LinkRemoteUpdate } from '@turnero/contract/portal';
+import { lateEdge } from '@turnero/domain/booking-check-in';
 import { isAppError } from '@turnero/domain/errors';
 import { localDay } from '@turnero/domain/local-day';
 import { bookingsSettledSince, readBookingSettings, ticketOriginSql } from '../bookings/booking-store';
@@ -133,8 +134,12 @@ export function createLinkReporter(deps: OfficeDeps): LinkReporter {
 
   async function resendBookings(): Promise<void> {
     const since = new Date(deps.clock.now().getTime() - RESEND_BOOKINGS_MS);
-    const rows = await deps.bus.read((db) => bookingsSettledSince(db, since));
-    const updates = rows.map((b) => ({ id: b.id, status: b.status, at: (b.checkedInAt ?? b.start).toISOString() }));
+    const { rows, window } = await deps.bus.read(async (db) => ({
+      rows: await bookingsSettledSince(db, since),
+      window: { lateMinutes: (await readBookingSettings(db)).appointments.checkInLateMinutes },
+    }));
+    // As the sweep reported it: a no-show happened at the booking's late edge.
+    const updates = rows.map((b) => ({ id: b.id, status: b.status, at: (b.checkedInAt ?? lateEdge(b.start, window)).toISOString() }));
     if (updates.length && send) await send('link:booking-update', { bookings: updates });
   }
 
