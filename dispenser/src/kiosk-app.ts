@@ -29,6 +29,7 @@ import { printProblem } from './printer-notice';
 import { liveTicketUrl, qrPath } from './qr';
 import { waitText } from './wait-text';
 import './check-in/check-in-screen';
+import { KeyboardWedge } from './check-in/keyboard-wedge';
 import './self-service/self-service-screen';
 
 type Screen = 'welcome' | 'services' | 'preferential' | 'id' | 'issuing' | 'ticket' | 'closed' | 'error' | 'check-in' | 'self-service';
@@ -60,6 +61,8 @@ export class TurneroKiosk extends LitElement {
   private readonly store = this.token ? new LiveState({ auth: { token: this.token } }) : null;
   private readonly live = this.store ? new LiveController(this, this.store, (c) => this.onLiveChange(c)) : null;
   private readonly language = new LangController(this);
+  /** A booking's QR held to the scanner on the first screen checks in at once, no tap needed. */
+  protected readonly scanner = new KeyboardWedge(this, (text) => void this.checkInScanned(text));
 
   @state() private screen: Screen = 'welcome';
   @state() private me: MeDto | null = null;
@@ -159,6 +162,13 @@ export class TurneroKiosk extends LitElement {
     clearTimeout(this.idleTimer);
     if (this.screen === 'welcome') return;
     this.idleTimer = setTimeout(() => this.go('welcome'), ms);
+  }
+
+  private async checkInScanned(text: string): Promise<void> {
+    if (this.screen !== 'welcome' || !this.live?.snapshot?.office.acceptingTickets) return;
+    this.go('check-in');
+    await this.updateComplete;
+    void this.renderRoot.querySelector('kiosk-check-in')?.submit(text);
   }
 
   private readonly onActivity = () => {

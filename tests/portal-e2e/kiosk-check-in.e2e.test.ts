@@ -34,10 +34,11 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function openKiosk(on: Browser = browser): Promise<Page> {
+async function openKiosk(on: Browser = browser, tapCheckIn = true): Promise<Page> {
   const page = await on.newPage({ viewport: { width: 1080, height: 1920 } });
   await page.goto(`${world.office.url}/dispenser/#token=${world.office.office.creds.kioskToken}`);
   await page.locator('[data-testid=check-in]').waitFor({ timeout: 15_000 });
+  if (!tapCheckIn) return page;
   // The kiosk ignores taps right after a screen appears (a double tap must not answer the next question).
   await page.waitForTimeout(450);
   await page.locator('[data-testid=check-in]').click();
@@ -85,6 +86,15 @@ test('a handheld scanner typing the QR token and Enter, with no field touched, c
   await page.keyboard.type(created.qr);
   await page.keyboard.press('Enter');
   await expectBookingTicket(page, 'scanner');
+  await page.close();
+});
+
+test("a scan on the kiosk's first screen checks in at once, without tapping 'Tengo cita'", async () => {
+  const created = await freshBooking();
+  const page = await openKiosk(browser, false);
+  await page.keyboard.type(created.qr);
+  await page.keyboard.press('Enter');
+  await expectBookingTicket(page, 'scan on the first screen');
   await page.close();
 });
 

@@ -48,7 +48,7 @@ export async function startWorld(prefix: string): Promise<World> {
     const settings = {
       openingHours: null,
       consentPolicyVersion: CONSENT_VERSION,
-      appointments: { enabled: true, counters: 2, slotsPerHour: 4, checkInEarlyMinutes: 30, checkInLateMinutes: 15, idNumberServices: ['RECL'] },
+      appointments: { enabled: true, counters: 10, slotsPerHour: 4, checkInEarlyMinutes: 30, checkInLateMinutes: 15, idNumberServices: ['RECL'] },
       remoteQueue: { enabled: true, notifyWhenAhead: 1 },
     };
     for (const code of [OFFICE, OTHER_OFFICE]) {
@@ -100,7 +100,11 @@ async function placeOffices(databaseUrl: string): Promise<void> {
 /** The office-local day (Bogotá) of an instant, YYYY-MM-DD. */
 export const bogotaDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(at);
 
-/** The earliest free slot from now (today's, or tomorrow's just before midnight). */
+/**
+ * The earliest free slot from now (today's, or tomorrow's just before midnight). Ten bookings
+ * fit in a slot, so every check-in test books within the next 15 minutes: inside the
+ * 30-minute check-in window.
+ */
 export async function nextSlot(hqUrl: string, service: string): Promise<string> {
   const now = new Date();
   for (const day of [bogotaDay(now), bogotaDay(new Date(now.getTime() + 86_400_000))]) {

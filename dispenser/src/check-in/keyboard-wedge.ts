@@ -43,8 +43,8 @@ export class KeyboardWedge implements ReactiveController {
       }
       return;
     }
-    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      // A space would scroll the page or press a focused button: it is part of the text here.
+    // No code or token has a space: a space is left to press a focused button.
+    if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       if (this.buffer.length < MAX_LENGTH) this.buffer += e.key;
     }
