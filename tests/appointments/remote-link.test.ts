@@ -86,6 +86,17 @@ describe('remote tickets asked by head office', () => {
   });
 });
 
+describe('the office closed', () => {
+  test('a remote join while the office takes no tickets is refused with office_closed, and no ticket', async () => {
+    const patch = (acceptingTickets: boolean) => request(s.office.url, 'PATCH', '/api/v1/office', { token: s.supervisor, body: { acceptingTickets } });
+    expectStatus(await patch(false), 200, 'close');
+    const before = await s.office.server.deps.bus.read((db) => db.ticket.count());
+    expect(await askRemote({ serviceCode: 'A', requestKey: 'portal-key-closed', requirePresence: false })).toMatchObject({ error: { code: 'office_closed' } });
+    expect(await s.office.server.deps.bus.read((db) => db.ticket.count())).toBe(before);
+    expectStatus(await patch(true), 200, 'open again');
+  });
+});
+
 describe('the remote queue turned off', () => {
   test('once head office turns it off, a remote join is refused with remote_queue_disabled and no ticket', async () => {
     const before = (await s.office.server.deps.bus.read((db) => db.ticket.count({ where: { origin: 'remote' } })));
