@@ -141,6 +141,8 @@ describe('notifier settings file', () => {
         () => loadNotifySettings(file),
         (err: Error) => err.message.includes('sms.baseUrl') && !err.message.includes('secret-value-xyz'),
       );
+      writeFileSync(file, JSON.stringify({ webhook: { url: 'http://gateway.example.co/hook', secret: 'a-secret-of-16-chars-or-more' } }));
+      assert.throws(() => loadNotifySettings(file), /webhook\.url: must be https/, 'customer contacts never cross the network in clear');
       writeFileSync(file, JSON.stringify({ phoneChannel: 'whatsapp', whatsapp: { phoneNumberId: '1', accessToken: 'tok' } }));
       const s = loadNotifySettings(file);
       assert.equal(s.phoneChannel, 'whatsapp');

@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../../platform/config';
+import { ConfigError, isEncryptedOrLocal } from '../../platform/config';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from './types';
 
 const Rate = z.object({
@@ -17,6 +17,11 @@ const Rate = z.object({
 });
 export type RateLimit = z.infer<typeof Rate>;
 const rate = Rate.default({ perSecond: 5, burst: 10 });
+/** Messages carry phone numbers and addresses: https, or plain http to this machine only (tests, a local relay). */
+const ProviderUrl = z
+  .string()
+  .url()
+  .refine((u) => URL.canParse(u) && isEncryptedOrLocal(u), 'must be https:// (plain http only to this machine)');
 
 export const EmailSettings = z.object({
   host: z.string().min(1),
@@ -34,7 +39,7 @@ export const EmailSettings = z.object({
 
 /** Twilio's Messages API shape: POST {baseUrl}/2010-04-01/Accounts/{sid}/Messages.json. */
 export const SmsSettings = z.object({
-  baseUrl: z.string().url().default('https://api.twilio.com'),
+  baseUrl: ProviderUrl.default('https://api.twilio.com'),
   accountSid: z.string().min(1),
   authToken: z.string().min(1),
   from: z.string().min(3),
@@ -51,7 +56,7 @@ export type WhatsAppTemplate = z.infer<typeof WhatsAppTemplate>;
 
 /** The WhatsApp Cloud API: POST {baseUrl}/{version}/{phoneNumberId}/messages, template messages. */
 export const WhatsAppSettings = z.object({
-  baseUrl: z.string().url().default('https://graph.facebook.com'),
+  baseUrl: ProviderUrl.default('https://graph.facebook.com'),
   version: z.string().regex(/^v[0-9]+\.[0-9]+$/).default('v21.0'),
   phoneNumberId: z.string().min(1),
   accessToken: z.string().min(1),
@@ -62,7 +67,7 @@ export const WhatsAppSettings = z.object({
 
 /** A company's own gateway: POST JSON signed with HMAC-SHA256 of the shared secret. */
 export const WebhookSettings = z.object({
-  url: z.string().url(),
+  url: ProviderUrl,
   secret: z.string().min(16),
   rate,
 });
