@@ -125,6 +125,18 @@ test('an unknown code is refused in Spanish, issues nothing, and "Intentar de nu
   await page.close();
 });
 
+test('a kiosk without a usable camera says so and keeps the keypad', async () => {
+  // This browser has no fake camera: the kiosk's request for one is refused or finds none.
+  const page = await openKiosk();
+  await page.locator('[data-testid=check-in-camera]').click();
+  const warning = page.locator('kiosk-check-in .warning[role=alert]');
+  await warning.waitFor({ timeout: 15_000 });
+  assert.match((await warning.textContent())!, /^La cámara no (está autorizada en este dispensador|está disponible)\. Escriba el código de su cita\.$/);
+  await page.locator('[data-testid=check-in-code]').waitFor();
+  assert.equal(await page.locator('[data-testid=camera]').count(), 0, 'no camera picture left on screen');
+  await page.close();
+});
+
 test("the kiosk camera reads the booking's QR and checks in", async () => {
   const created = await freshBooking();
   const video = await qrVideo(created.qr, scratch);
