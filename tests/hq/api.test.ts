@@ -175,6 +175,8 @@ describe('head office API', () => {
         // Nobody rated a ticket.
         satisfactionAverage: null,
         satisfactionResponses: 0,
+        // No self-service document printed at its kiosks.
+        selfServiceTransactions: 0,
       },
     );
     assert.equal(co1.lastSyncAt, hqNow.toISOString());
