@@ -23,6 +23,8 @@ export async function startHqFromConfig(config: Config, logger: Logger): Promise
     web: config,
     billingCompanies: loadCompanies(config.BILLING_COMPANIES_FILE),
     oidc: oidcSettings(config, config.PUBLIC_URL ?? `${schemeOf(config)}://localhost:${config.PORT}`),
+    // The portal's links in customers' messages (manage a booking, a remote ticket's live page).
+    portal: { publicUrl: config.PUBLIC_URL?.replace(/\/$/, '') },
     // Reminders link to the booking's page on the portal, as its confirmation does (hq/portal/bookings.ts).
     notify: loadNotifySettings(config.NOTIFY_CONFIG_FILE, {
       bookingUrl: config.PUBLIC_URL ? `${config.PUBLIC_URL.replace(/\/$/, '')}/portal/#/booking/{code}` : undefined,
