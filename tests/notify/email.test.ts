@@ -43,7 +43,14 @@ beforeAll(async () => {
   t = await openNotifyDb();
   smtp = await startSmtpSink();
   const settings = NotifySettings.parse({
-    email: { host: '127.0.0.1', port: smtp.port, requireTls: false, from: 'Turnero <turnos@example.co>', rate: { perSecond: 100, burst: 100 } },
+    email: {
+      host: '127.0.0.1',
+      port: smtp.port,
+      requireTls: false,
+      from: 'Turnero <turnos@example.co>',
+      fromByCompany: { CHEC: 'CHEC Turnos <turnos@chec.example>' },
+      rate: { perSecond: 100, burst: 100 },
+    },
     retry: { maxAttempts: 3, baseSeconds: 30, maxSeconds: 600 },
   });
   notifier = createNotifier({ db: t.db, clock, logger, settings, random: () => 0.5 });
@@ -95,7 +102,15 @@ describe('notifier by e-mail', () => {
     const mails = await smtp.waitFor(3);
     const mail = mails.at(-1)!;
     assert.equal(mail.subject, 'Appointment confirmed at Oficina Centro');
+    assert.match(mail.headers.from, /turnos@example\.co/, "the group's sender for a company without its own");
     assert.match(mail.body, /Your appointment for Facturación at Oficina Centro is confirmed for Thursday, December 3, 2026/);
+  });
+
+  test("a company with its own sender sends under it", async () => {
+    await notifier.enqueue(confirmation({ dedupeKey: 'booking_confirmation:b-7', company: 'CHEC' }));
+    await notifier.tick();
+    const mail = (await smtp.waitFor(4)).at(-1)!;
+    assert.match(mail.headers.from, /CHEC Turnos <turnos@chec\.example>/);
   });
 
   test('a mailbox the server refuses for good (550) fails at once, with the SMTP code and no retry', async () => {

@@ -142,7 +142,7 @@ export function createNotifier(opts: NotifierOptions): NotifierService {
     const log = { notificationId: row.id, template, channel: row.channel, attempt: row.attempts };
     let providerId: string | null;
     try {
-      ({ providerId } = await provider.send({ id: row.id, to: row.recipient, template, locale, ...rendered }));
+      ({ providerId } = await provider.send({ id: row.id, to: row.recipient, company: row.company, template, locale, ...rendered }));
     } catch (err) {
       // Only the provider's failures land here: a database error after an accepted send
       // leaves the row to its lease (sent again later: at least once, never lost).

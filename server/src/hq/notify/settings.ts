@@ -34,6 +34,8 @@ export const EmailSettings = z.object({
   password: z.string().optional(),
   /** "Turnero <turnos@example.co>" */
   from: z.string().min(3),
+  /** A company's own sender ("EPM Turnos <turnos@epm.example>"), else `from`. */
+  fromByCompany: z.record(z.string().min(1).max(120), z.string().min(3)).default({}),
   rate,
 });
 
@@ -143,7 +145,15 @@ export function publicSettings(s: NotifySettings) {
     phoneChannel: s.phoneChannel,
     retry: s.retry,
     email: s.email
-      ? { host: s.email.host, port: s.email.port, secure: s.email.secure, from: s.email.from, hasCredentials: Boolean(s.email.user), rate: s.email.rate }
+      ? {
+          host: s.email.host,
+          port: s.email.port,
+          secure: s.email.secure,
+          from: s.email.from,
+          fromByCompany: s.email.fromByCompany,
+          hasCredentials: Boolean(s.email.user),
+          rate: s.email.rate,
+        }
       : null,
     sms: s.sms ? { baseUrl: s.sms.baseUrl, from: s.sms.from, hasCredentials: true, rate: s.sms.rate } : null,
     whatsapp: s.whatsapp

@@ -26,7 +26,8 @@ export function createEmailProvider(s: z.infer<typeof EmailSettings>): Provider 
     channel: 'email',
     async send(m) {
       try {
-        const info = await transport.sendMail({ from: s.from, to: m.to, subject: m.subject, text: m.text });
+        const from = (m.company ? s.fromByCompany[m.company] : undefined) ?? s.from;
+        const info = await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
         return { providerId: typeof info.messageId === 'string' ? info.messageId : null };
       } catch (err) {
         throw smtpError(err as Error & { responseCode?: number; code?: string });

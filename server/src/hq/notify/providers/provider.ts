@@ -12,6 +12,8 @@ export interface OutboundMessage {
   /** hq_notification.id: providers that take an idempotency key get this one. */
   id: string;
   to: string;
+  /** Whose message it is (a provider may send it under the company's own sender). */
+  company: string | null;
   template: NotificationTemplate;
   locale: Locale;
   subject: string;
