@@ -193,6 +193,7 @@ test('join the queue from the phone: the live page shows the code, the place and
   const remote = queue.waiting.find((t) => t.code === code);
   assert.equal(remote?.origin, 'remote', `${code} waits at the office as a remote ticket`);
   assert.equal((await page.locator('[data-testid=position]').textContent())!.trim(), '1', `one person (${walkIn.code}) ahead`);
+  assert.equal(await page.title(), `${code} · 1 antes de usted`, "the tab's title tells the place too");
   await checkPage(page, 'live');
 
   // Módulo 4 calls the walk-in: the remote ticket is next.
@@ -206,6 +207,7 @@ test('join the queue from the phone: the live page shows the code, the place and
   expectStatus(await request(world.office.url, 'POST', `/api/v1/counters/${m6.counterId}/call-next`, { token: m6.token }), 200, 'second call');
   const called = (await page.locator('[data-testid=called]').textContent({ timeout: 15_000 }))!.trim();
   assert.equal(called, 'Es su turno: diríjase a Módulo 6.');
+  assert.equal(await page.title(), `${code} · es su turno`);
   await checkPage(page, 'live-called');
   await context.close();
 });

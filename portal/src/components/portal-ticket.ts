@@ -48,6 +48,19 @@ export class PortalTicket extends PortalView {
   @property() publicId = '';
   private readonly watch = new TicketWatch(this, () => this.publicId);
 
+  /** The tab's title follows the place in the queue: readable on a phone's tab list without opening it. */
+  protected override updated(): void {
+    const ticket = this.watch.ticket;
+    if (!ticket) return;
+    document.title =
+      ticket.status === 'waiting' ? t('ticket.tabTitle', { code: ticket.code, n: ticket.position ?? '—' }) : `${ticket.code} · ${t(`ticket.state.${ticket.status}`)}`;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.title = t('app.title');
+  }
+
   override render() {
     const ticket = this.watch.ticket;
     const heading = html`<h1 tabindex="-1">${t('ticket.title')}</h1>`;
