@@ -8,6 +8,7 @@
  * `npm run bench -- intelligence` runs it with the forecast bench; alone:
  * `npx tsx bench/intelligence/waits.ts` (WAITS_DAYS=train,measured to change the days).
  */
+import { predictionMs } from './replay/cost';
 import { replayOffice, type Recorded } from './replay/driver';
 import { accuracyOf, type Accuracy } from './replay/metrics';
 import { PROFILES } from './replay/world';
@@ -40,6 +41,11 @@ export async function run(): Promise<Record<string, number>> {
     figures[`waits_${name}_coverage_baseline_pm25`] = a.baselineCoverage;
   }
   figures.waits_mae_ratio_new_to_baseline = Math.round((all.newMae / all.baselineMae) * 100) / 100;
+  predictionMs(100); // warms the JIT up: the first sizes measured would pay for it
+  for (const n of [30, 300, 1000]) {
+    figures[`prediction_ms_${n}_waiting`] = predictionMs(n);
+    console.log(`one prediction of a queue of ${n}: ${figures[`prediction_ms_${n}_waiting`]} ms (median of 5)`);
+  }
   return figures;
 }
 

@@ -6,9 +6,9 @@ import { calibratedTails, MIN_CALIBRATION, rankOf, RANGE_TAIL } from './predict'
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();
 
 describe('calibration of the promised range', () => {
-  it('a real wait ranks by the share of simulated waits at or below it', () => {
+  it('a real wait ranks by the share of simulated waits of fewer whole minutes, plus half of those of the same minute', () => {
     const sims = sorted([60, 120, 180, 240]);
-    assert.deepEqual([0, 60, 150, 240, 1e6].map((w) => rankOf(sims, w)), [0, 0.25, 0.5, 1, 1]);
+    assert.deepEqual([0, 60, 150, 179, 240, 1e6].map((w) => rankOf(sims, w)), [0, 0.125, 0.375, 0.375, 0.875, 1]);
   });
 
   it('keeps the plain 10th-90th percentiles until enough outcomes are known', () => {

@@ -41,20 +41,23 @@ export interface Tails {
 export const MIN_CALIBRATION = 20;
 
 /**
- * Where a real wait fell among the waits simulated for it when it was promised: the share
- * of simulated waits at or below it (0..1). For a well-calibrated simulation these are
+ * Where a real wait fell among the waits simulated for it when it was promised, in whole
+ * minutes as the promise counts them: the share of simulated waits of fewer minutes, plus
+ * half the share of the same minute (0..1). For a well-calibrated simulation these are
  * uniform; a simulation that is too optimistic puts many of them near 1.
  */
 export function rankOf(sorted: Float64Array, realSeconds: number): number {
   if (sorted.length === 0) return 0.5;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= realSeconds) lo = mid + 1;
-    else hi = mid;
+  const minute = Math.floor(realSeconds / 60);
+  let below = 0;
+  let same = 0;
+  for (const s of sorted) {
+    const m = Math.floor(s / 60);
+    if (m < minute) below += 1;
+    else if (m === minute) same += 1;
+    else break;
   }
-  return lo / sorted.length;
+  return (below + same / 2) / sorted.length;
 }
 
 /**
