@@ -82,7 +82,10 @@ test('find an office by company, city and nearness; its page shows each service 
   await page.locator('[data-testid=city]').selectOption('Medellín');
   assert.deepEqual(await listed(page), [OFFICE], 'the city filter');
   await page.locator('[data-testid=city]').selectOption('');
+  const asked = page.waitForRequest((r) => r.url().includes('/api/v1/public/offices?'));
   await page.locator('[data-testid=near-me]').click();
+  const near = new URL((await asked).url()).searchParams;
+  assert.deepEqual([near.get('lat'), near.get('lon')], ['5.07', '-75.51'], 'the location goes rounded to about a kilometre');
   await page.getByText('Oficinas ordenadas de la más cercana a la más lejana.').waitFor();
   await waitUntil('the nearest office first', async () => ((await listed(page))[0] === OTHER_OFFICE ? true : undefined));
 

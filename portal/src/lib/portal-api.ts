@@ -35,8 +35,9 @@ export const messageLocale = (): 'es-CO' | 'en' => (getLang() === 'en' ? 'en' : 
 export async function fetchOffices(query: OfficeQuery = {}): Promise<PublicOffice[]> {
   const params = new URLSearchParams();
   if (query.lat !== undefined && query.lon !== undefined) {
-    params.set('lat', query.lat.toFixed(4));
-    params.set('lon', query.lon.toFixed(4));
+    // About a kilometre: enough to sort offices by distance, and not where the customer stands.
+    params.set('lat', query.lat.toFixed(2));
+    params.set('lon', query.lon.toFixed(2));
   }
   const qs = params.size ? `?${params}` : '';
   return (await api.get<PublicOfficesResponse>(`/offices${qs}`)).offices;
