@@ -70,6 +70,9 @@ export const SelfServiceSettings = z.object({
   company: z.string().max(64).optional(),
 });
 export type SelfServiceSettings = z.infer<typeof SelfServiceSettings>;
+/** PUT /self-service/settings (admin): both said, nothing else (an empty or stray body is a 400, not "off"). */
+export const SelfServiceSettingsRequest = z.object({ enabled: z.boolean(), company: z.string().min(1).max(64).optional() }).strict();
+export type SelfServiceSettingsRequest = z.infer<typeof SelfServiceSettingsRequest>;
 export const SelfServiceStatus = z.object({ enabled: z.boolean(), currency: z.string().optional() });
 export type SelfServiceStatus = z.infer<typeof SelfServiceStatus>;
 

@@ -7,7 +7,7 @@ import {
   DuplicateIssued,
   DuplicateRequest,
   LookupRequest,
-  SelfServiceSettings,
+  SelfServiceSettingsRequest,
   SelfServiceStatus,
 } from '@turnero/contract/self-service';
 import { route, type RouteDef } from '../../platform/routes';
@@ -38,13 +38,13 @@ export function selfServiceRoutes(deps: SelfServiceDeps): RouteDef<Principal>[] 
       responses: { 200: { description: 'Status', schema: SelfServiceStatus } },
       handler: async () => ({ body: await selfServiceStatus(deps) }),
     }),
-    route<Principal, undefined, typeof SelfServiceSettings>({
+    route<Principal, undefined, typeof SelfServiceSettingsRequest>({
       method: 'put',
       path: '/self-service/settings',
       summary: "Turn the kiosk's self-service on or off and choose the company whose billing it uses",
       tags,
       roles: ADMINS,
-      body: SelfServiceSettings,
+      body: SelfServiceSettingsRequest,
       responses: { 200: { description: 'Status', schema: SelfServiceStatus }, 400: err('Unknown company') },
       handler: async ({ body, principal }) => ({ body: await updateSelfServiceSettings(deps, principal, body) }),
     }),
