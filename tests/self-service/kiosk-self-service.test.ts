@@ -147,6 +147,9 @@ describe('self-service at the kiosk', () => {
       const unknown = await request(rig.office.url, 'PUT', '/api/v1/self-service/settings', { token: rig.admin, body: { enabled: true, company: 'nope' } });
       expect(unknown.status).toBe(400);
       expect((await request(rig.office.url, 'PUT', '/api/v1/self-service/settings', { token: rig.kiosk, body: { enabled: true } })).status).toBe(403);
+      // An empty or stray body says nothing: refused, not read as "off".
+      expect((await request(rig.office.url, 'PUT', '/api/v1/self-service/settings', { token: rig.admin, body: {} })).status).toBe(400);
+      expect((await request(rig.office.url, 'PUT', '/api/v1/self-service/settings', { token: rig.admin, body: { enabled: true, x: 1 } })).status).toBe(400);
     } finally {
       await request(rig.office.url, 'PUT', '/api/v1/self-service/settings', { token: rig.admin, body: { enabled: true, company: 'acme' } });
     }
