@@ -15,21 +15,20 @@ let office: TestOffice;
 let browser: Browser;
 
 beforeAll(async () => {
-  office = await startTestOffice({ production: true });
-  browser = await launchChromium();
+  [office, browser] = await Promise.all([startTestOffice({ production: true }), launchChromium()]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await office?.stop();
+  await Promise.all([browser?.close(), office?.stop()]);
   office?.cleanup();
 });
 
 test('the phone page says "entre X y Y min", in English "between X and Y min", and moves when someone ahead is called', async () => {
-  const a = office.creds.users.find((u) => u.role === 'agent' && u.counterId)!;
+  // asesor1 works at Módulo 1, which serves billing (A).
+  const a = office.creds.users.find((u) => u.username === 'asesor1')!;
   const agentToken = await login(office.url, a.username, a.password);
-  const counters = await request(office.url, 'GET', '/api/v1/counters', { token: agentToken });
-  const serviceId = counters.body.find((c: { id: string }) => c.id === a.counterId).services[0].serviceId;
+  const services = await request<{ id: string; prefix: string }[]>(office.url, 'GET', '/api/v1/services', { token: agentToken });
+  const serviceId = services.body.find((s) => s.prefix === 'A')!.id;
   await request(office.url, 'POST', `/api/v1/counters/${a.counterId}/sign-in`, { token: agentToken });
   const issue = async () => {
     const r = await request<TicketDto>(office.url, 'POST', '/api/v1/tickets', { token: office.creds.kioskToken, body: { serviceId, print: false } });
