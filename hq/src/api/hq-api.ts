@@ -22,6 +22,7 @@ import type {
   PutOfficeServicesBody,
 } from '@turnero/contract/hq-link';
 import type { MeResponse, PutOfficeSettingsBody } from '@turnero/contract/hq';
+import type { SatisfactionReport } from '@turnero/contract/ratings';
 import { createApiClient, type ApiClient } from '@turnero/web-client/api';
 import { getStaffToken } from '@turnero/web-client/auth';
 import { localName } from '@turnero/web-client/i18n';
@@ -46,6 +47,9 @@ export interface OfficeRow extends Figures {
   company: string | null;
   region: string | null;
   lastSyncAt: string | null;
+  /** Customers' average rating (1-5) and how many rated (issue 15). */
+  satisfactionAverage?: number | null;
+  satisfactionResponses?: number;
 }
 
 export interface ServiceRow extends Figures {
@@ -198,6 +202,11 @@ export class HqApi {
       `/hq/offices/compare${query({ from: f.from, to: f.to, company: f.company, region: f.region, service: f.service })}`,
     );
     return body.rows;
+  }
+
+  /** How customers felt over the dates, per office, service or agent, and by wait. */
+  satisfaction(f: ReportFilters, by: SatisfactionReport['by']): Promise<SatisfactionReport> {
+    return this.client.get<SatisfactionReport>(`/hq/satisfaction${query({ from: f.from, to: f.to, company: f.company, by })}`);
   }
 
   private breakdown(officeCode: string, f: ReportFilters, by: 'service' | 'hour' | 'day', service?: string): Promise<BreakdownResponse> {

@@ -21,6 +21,7 @@ import { sharedStyles } from './shared-styles';
 import './hq-drilldown';
 import './hq-figures-table';
 import './hq-filters';
+import './hq-satisfaction-view';
 import './hq-wait-chart';
 
 const MAX_CHART_OFFICES = 5;
@@ -220,6 +221,8 @@ export class HqCompareView extends LitElement {
           ? html`<p class="error" role="alert">${this.seriesError}</p>`
           : html`<hq-wait-chart .series=${this.series} .names=${names} .by=${this.by}></hq-wait-chart>`}
       </section>
+
+      <hq-satisfaction-view .api=${this.api} .filters=${this.filters}></hq-satisfaction-view>
     `;
   }
 

@@ -2,6 +2,7 @@
 import { t } from '@turnero/web-client/i18n';
 import type { OfficeRow } from '../api/hq-api';
 import { toCsv, type CsvColumn } from './csv';
+import '../components/hq-satisfaction-messages';
 
 export function officeRowsToCsv(rows: readonly OfficeRow[]): string {
   const columns: CsvColumn<OfficeRow>[] = [
@@ -17,6 +18,8 @@ export function officeRowsToCsv(rows: readonly OfficeRow[]): string {
     { header: t('col.noShow'), value: (r) => r.noShowRate },
     { header: t('col.walkout'), value: (r) => r.walkoutRate },
     { header: `${t('col.serviceMedian')} (s)`, value: (r) => r.serviceMedianSeconds },
+    { header: t('col.satisfaction'), value: (r) => r.satisfactionAverage ?? null },
+    { header: t('col.ratings'), value: (r) => r.satisfactionResponses ?? 0 },
     { header: t('col.utilisation'), value: (r) => r.utilisation },
     { header: t('col.lastSync'), value: (r) => r.lastSyncAt },
   ];
