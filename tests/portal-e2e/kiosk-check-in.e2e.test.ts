@@ -37,7 +37,14 @@ afterAll(async () => {
 async function openKiosk(on: Browser = browser, tapCheckIn = true): Promise<Page> {
   const page = await on.newPage({ viewport: { width: 1080, height: 1920 } });
   await page.goto(`${world.office.url}/dispenser/#token=${world.office.office.creds.kioskToken}`);
-  await page.locator('[data-testid=check-in]').waitFor({ timeout: 15_000 });
+  await page
+    .locator('[data-testid=check-in]')
+    .waitFor({ timeout: 15_000 })
+    .catch(async (e: Error) => {
+      await screenshot(page, 'portal-e2e/kiosk-open-failed');
+      const shown = await page.evaluate(() => document.querySelector('turnero-kiosk')?.shadowRoot?.textContent?.trim() ?? '(no kiosk element)');
+      throw new Error(`${e.message}\nthe kiosk showed: ${shown}`);
+    });
   if (!tapCheckIn) return page;
   // The kiosk ignores taps right after a screen appears (a double tap must not answer the next question).
   await page.waitForTimeout(450);
