@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RatingSummary } from '@turnero/contract/ratings';
 import { getLocale, t } from '@turnero/web-client/i18n';
+import { RefreshController } from '../../lib/refresh-controller';
 import { api } from '../../lib/staff-session';
 import { baseStyles } from '../shared-styles';
 import './desk-ratings-messages';
@@ -60,30 +61,13 @@ export class DeskRatings extends LitElement {
   @state() private _scope: 'mine' | 'office' = 'mine';
   @state() private _summary: RatingSummary | null = null;
   @state() private _failed = false;
-  private _timer: ReturnType<typeof setInterval> | null = null;
-  private _readSeq = -1;
-  private _readAt = 0;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._timer = setInterval(() => void this._load(), REFRESH_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this._timer) clearInterval(this._timer);
-    this._timer = null;
-  }
+  private readonly _refresh = new RefreshController(this, () => this._load(), { everyMs: REFRESH_MS, queueMs: QUEUE_REFRESH_MS });
 
   override updated(): void {
-    if (this.seq !== this._readSeq && Date.now() - this._readAt >= QUEUE_REFRESH_MS) {
-      this._readSeq = this.seq;
-      void this._load();
-    }
+    this._refresh.queueMoved(this.seq);
   }
 
   private async _load(): Promise<void> {
-    this._readAt = Date.now();
     try {
       this._summary = await api.get<RatingSummary>(`/ratings/summary?scope=${this._scope}`);
       this._failed = false;
@@ -95,7 +79,7 @@ export class DeskRatings extends LitElement {
   private _choose(scope: 'mine' | 'office'): void {
     this._scope = scope;
     this._summary = null;
-    void this._load();
+    void this._refresh.now();
   }
 
   override render() {
