@@ -82,6 +82,8 @@ export async function startPortalHq(
     /** Another head-office process's: the same signing key. */
     dataDir?: string;
     redisUrl?: string;
+    /** A capturing logger (tests that read the logs); silent otherwise. */
+    logger?: Awaited<ReturnType<typeof silentLogger>>;
   } = {},
 ): Promise<PortalHq> {
   const db = opts.db ?? (await createTestDatabase('portal'));
@@ -95,7 +97,7 @@ export async function startPortalHq(
     databaseUrl: db.url,
     demo: false,
     admin: ADMIN,
-    logger: await silentLogger(),
+    logger: opts.logger ?? (await silentLogger()),
     redisUrl: opts.redisUrl,
     clock,
     // Head office's own notifier (hq_notification) when asked, else the recording one.

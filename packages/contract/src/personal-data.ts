@@ -39,6 +39,8 @@ export const PersonalDataFound = z.object({
   /** 'office' (with its code) or 'hq'. */
   holder: z.string(),
   records: z.array(PersonalDataRecord),
+  /** Records found per store (head office: events and the portal's tables), so a reader sees at a glance where data is. */
+  counts: z.record(z.string(), z.number().int()).optional(),
 });
 export type PersonalDataFound = z.infer<typeof PersonalDataFound>;
 
@@ -49,7 +51,14 @@ export const PersonalDataExport = PersonalDataFound.extend({
 });
 export type PersonalDataExport = z.infer<typeof PersonalDataExport>;
 
-export const PersonalDataDeleted = z.object({ holder: z.string(), deleted: z.number().int() });
+export const PersonalDataDeleted = z.object({
+  holder: z.string(),
+  deleted: z.number().int(),
+  /** Records deleted (or redacted) per store. */
+  counts: z.record(z.string(), z.number().int()).optional(),
+  /** Portal bookings still active that were cancelled (the office told) before being deleted. */
+  cancelledBookings: z.number().int().optional(),
+});
 export type PersonalDataDeleted = z.infer<typeof PersonalDataDeleted>;
 
 export const PERSONAL_DATA_ACTIONS = ['search', 'export', 'delete'] as const;

@@ -296,7 +296,7 @@ function hqRoutes(deps: HqRouteDeps): RouteDef<HqPrincipal>[] {
       },
     }),
     ...hqUserRoutes(prisma, clock),
-    ...hqPersonalDataRoutes(db, clock),
+    ...hqPersonalDataRoutes(db, clock, deps.portal),
     ...hqOidcRoutes(deps),
     ...hqConfigRoutes(db, deps.link, clock),
     ...hqStaffRoutes(db, deps.link, clock),
