@@ -3,7 +3,9 @@
  * then extended in memory as calls end and tickets are issued, like the live state
  * itself), and one simulation of the whole queue per live-state version, shared by every
  * ticket presented from it (a snapshot of 200 waiting tickets simulates once, not 200
- * times). A version's predictions are reused until the queue changes or a minute passes.
+ * times). A version's predictions hold until the queue changes (a call, an issue, a pause:
+ * in a working office, every minute or so), so every reader of one state reads the same
+ * promise, and a ticket page's refresh on each change gets a fresh one.
  *
  * Cost is bounded whatever the queue: runs shrink as the queue grows (CALL_BUDGET policy
  * calls per prediction), never below MIN_RUNS.
@@ -22,8 +24,6 @@ export const MAX_RUNS = 80;
 export const MIN_RUNS = 12;
 /** About this many simulated calls per prediction (about 10 µs each: tens of milliseconds at most). */
 export const CALL_BUDGET = 6_000;
-/** Predictions of an unchanged queue are redone after this long: time passes for everyone. */
-export const REUSE_MS = 60_000;
 /** A ticket not called within this many hours in the simulation gets no promise. */
 export const HORIZON_MS = 10 * 3_600_000;
 /** The learned model is redone after this many new calls (learning is linear in the history). */
@@ -45,7 +45,7 @@ export type EstimatedWait = NonNullable<TicketDto['estimatedWait']>;
 export class WaitPredictor {
   private model: WaitModel | null = null;
   private newCalls = RELEARN_AFTER_CALLS;
-  private readonly predictions = new WeakMap<LiveQueue, { at: number; byTicket: Map<string, WaitPrediction | null> }>();
+  private readonly predictions = new WeakMap<LiveQueue, Map<string, WaitPrediction | null>>();
   private readonly callStarts = new Map<string, { at: Date; counterId: string }>();
   private readonly lastEnded = new Map<string, { call: HistoryCall; at: number }>();
   private readonly seenIssued = new Set<string>();
@@ -76,9 +76,9 @@ export class WaitPredictor {
 
   /** Every waiting ticket's prediction (with its median, for the accuracy figures). */
   predictionsFor(view: LiveQueue): Map<string, WaitPrediction | null> {
-    const now = this.clock.now();
     const cached = this.predictions.get(view);
-    if (cached && now.getTime() - cached.at < REUSE_MS && now.getTime() >= cached.at) return cached.byTicket;
+    if (cached) return cached;
+    const now = this.clock.now();
     const runs = Math.max(MIN_RUNS, Math.min(MAX_RUNS, Math.floor(CALL_BUDGET / Math.max(1, view.waiting.length))));
     const byTicket = predictWaits(
       {
@@ -103,7 +103,7 @@ export class WaitPredictor {
         },
       },
     );
-    this.predictions.set(view, { at: now.getTime(), byTicket });
+    this.predictions.set(view, byTicket);
     return byTicket;
   }
 
