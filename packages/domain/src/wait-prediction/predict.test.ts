@@ -95,6 +95,14 @@ describe('wait prediction', () => {
     assert.equal(overdue.get('p')?.medianSeconds, 900);
   });
 
+  it('a checked-in booking due now goes ahead of walk-ins when the office calls bookings at their slot', () => {
+    const recent = [56, 57, 58].map((m, i) => waitingTicket(`t${i}`, 'a', m, i + 1));
+    const booked = waitingTicket('b', 'a', 59, 9, { origin: 'booking', slotAt: NOW });
+    const withRule = predict(input({ waiting: [...recent, booked], bookings: { windowMinutes: 5, maxInARow: 2, timeZone: 'UTC' } }));
+    assert.equal(withRule.get('b')?.medianSeconds, 0);
+    assert.equal(predict(input({ waiting: [...recent, booked] })).get('b')?.medianSeconds, 900);
+  });
+
   it('is deterministic for a seed, and another seed draws other futures', () => {
     const i = input({ waiting: queueOf(8), model: learnWaitModel(spreadHistory()) });
     assert.deepEqual(predict(i, 42), predict(i, 42));

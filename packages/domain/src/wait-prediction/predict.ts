@@ -6,8 +6,8 @@
  *
  * No finite promise is made when none can be kept: when no open or paused counter can
  * call the ticket (nobody serves its service, or the counter it was transferred to is
- * closed), or when in more than a tenth of the simulated futures it is not called within
- * the horizon. Then the prediction is null and the customer is told so.
+ * closed), or when the range's high end lies beyond the simulated horizon (too many of the
+ * simulated futures never call it). Then the prediction is null and the customer is told so.
  */
 import type { Counter, Ticket } from '../types';
 import type { Random } from './random';

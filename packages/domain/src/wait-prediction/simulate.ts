@@ -4,8 +4,9 @@
  * as soon as it is free, the policy picks exactly as it would at the desk (transfers to a
  * counter, overdue, preferential ratio, weights, arrival order), each call keeps the
  * counter busy for a time drawn from the office's learned distribution at that hour, some
- * calls end in a transfer back into the queue, and customers keep arriving at the learned
- * hourly rates (a preferential or a heavier-weighted newcomer can overtake). Each run
+ * calls end in a transfer back into the queue, customers keep arriving at the learned
+ * hourly rates (a preferential or a heavier-weighted newcomer can overtake), and counters
+ * pause, sign out and open at their learned hours (./availability). Each run
  * records when every ticket waiting now is first called; the spread over runs is the
  * prediction's uncertainty.
  *
@@ -13,8 +14,8 @@
  * service, category) line, so it is handed those line heads instead of the whole queue:
  * one call is O(lines), one run O(tickets × lines), whatever the queue's length.
  */
-import { chooseNextTicket, nextPreferentialStreak } from '../policy';
-import type { CallingPolicy, Counter, PauseReason, Service, Ticket, TicketCategory } from '../types';
+import { chooseNextTicket, nextBookedStreak, nextPreferentialStreak } from '../policy';
+import type { BookingCallRule, CallingPolicy, Counter, PauseReason, Service, Ticket, TicketCategory } from '../types';
 import { sampleAway, samplePauseSeconds, sampleSignIn, type Availability } from './availability';
 import { sampleOccupiedSeconds, sampleRemainingSeconds, sampleTransfer, streamKey, type WaitModel } from './model';
 import { poisson, type Random } from './random';
@@ -25,6 +26,8 @@ export interface SimulationInput {
   utcOffsetMs: number;
   services: Service[];
   policy: CallingPolicy;
+  /** The office's booking rule, as call-next passes it (absent: appointments off). */
+  bookings?: BookingCallRule;
   counters: Counter[];
   /** Tickets waiting now: the ones whose waits are predicted. */
   waiting: Ticket[];
@@ -50,6 +53,8 @@ interface SimCounter {
   signsOut: boolean;
   /** Nothing to call when last free: sleeps until the next arrival or transfer. */
   idle: boolean;
+  /** Booked calls in a row (the booking rule's cap); a run starts every counter at 0. */
+  bookedStreak: number;
 }
 
 /** A ticket coming back into the queue (transfer) or arriving, at `at`. */
@@ -115,7 +120,15 @@ function simulateOnce(input: SimulationInput, open: Counter[], random: Random, r
       }
     }
 
-    const choice = chooseNextTicket({ counter: next.counter, waiting: lines.heads(), services: input.services, policy: input.policy, now: new Date(at) });
+    const choice = chooseNextTicket({
+      counter: next.counter,
+      waiting: lines.heads(),
+      services: input.services,
+      policy: input.policy,
+      now: new Date(at),
+      bookings: input.bookings,
+      bookedStreak: next.bookedStreak,
+    });
     if (!choice) {
       next.idle = true;
       next.freeAt = Math.min(arrivals.peek(), pending.length ? pending[0].at : Infinity);
@@ -130,6 +143,7 @@ function simulateOnce(input: SimulationInput, open: Counter[], random: Random, r
       untracked -= 1;
     }
     next.counter.preferentialStreak = nextPreferentialStreak(next.counter.preferentialStreak, t, input.policy);
+    next.bookedStreak = nextBookedStreak(next.bookedStreak, choice.why);
     next.idle = false;
     next.freeAt = at + sampleOccupiedSeconds(input.model, t.serviceId, hourAt(at), random) * 1000;
     transferMaybe(input, t, next.freeAt, random, pending, sims);
@@ -145,7 +159,7 @@ function startState(
   pending: Pending[],
 ): SimCounter {
   const busy = input.active.find((t) => t.counterId === c.id && (t.status === 'called' || t.status === 'serving'));
-  const sim: SimCounter = { counter: c, freeAt: now, idle: false, awayAt: Infinity, signsOut: false };
+  const sim: SimCounter = { counter: c, freeAt: now, idle: false, awayAt: Infinity, signsOut: false, bookedStreak: 0 };
   if (busy) {
     const since = busy.calledAt ?? busy.startedAt ?? input.now;
     const elapsed = Math.max(0, (now - since.getTime()) / 1000);
@@ -165,7 +179,7 @@ function startState(
 /** A counter closed now that usually opens later today (learned sign-in hours); null when not within the horizon. */
 function laterSignIn(c: Counter, input: SimulationInput, now: number, end: number, random: Random, hourAt: (ms: number) => number): SimCounter | null {
   const at = input.availability ? sampleSignIn(input.availability, c.id, now, end, hourAt, random) : Infinity;
-  return Number.isFinite(at) ? { counter: c, freeAt: at, idle: false, awayAt: Infinity, signsOut: false } : null;
+  return Number.isFinite(at) ? { counter: c, freeAt: at, idle: false, awayAt: Infinity, signsOut: false, bookedStreak: 0 } : null;
 }
 
 function planAway(sim: SimCounter, input: SimulationInput, from: number, end: number, hourAt: (ms: number) => number, random: Random): void {

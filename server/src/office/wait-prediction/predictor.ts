@@ -86,6 +86,7 @@ export class WaitPredictor {
         utcOffsetMs: offsetAt(now, this.timeZone),
         services: view.services,
         policy: view.office.policy,
+        bookings: view.office.bookingCalls && { ...view.office.bookingCalls, timeZone: view.office.timeZone },
         counters: view.counters,
         waiting: view.waiting,
         active: view.active,
