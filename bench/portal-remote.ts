@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/portal-remote.ts      Env: PORTAL_REMOTE_JOINS (300), PORTAL_BENCH_OFFICE (real|stand-in)
  */
+import { PORTAL_CONSENT_VERSION } from '@turnero/contract/portal-consent';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
@@ -69,14 +70,14 @@ export async function run(): Promise<Record<string, number>> {
     // Until the office's link is up (and its configuration applied) a join is a 503: wait for the first 201.
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const r = await publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: 'BENCH-R', serviceCode: 'FACT', phone: '+573000000000', consentVersion: 'v1' });
+      const r = await publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: 'BENCH-R', serviceCode: 'FACT', phone: '+573000000000', consentVersion: PORTAL_CONSENT_VERSION });
       if (r.status === 201) break;
       if (Date.now() > deadline) throw new Error(`the office never issued a remote ticket: ${r.status} ${r.text}`);
       await new Promise((ok) => setTimeout(ok, 500));
     }
     const joins: number[] = [];
     for (let i = 0; i < JOINS; i++) {
-      const body = { officeCode: 'BENCH-R', serviceCode: 'FACT', phone: `+57301${String(i).padStart(7, '0')}`, consentVersion: 'v1' };
+      const body = { officeCode: 'BENCH-R', serviceCode: 'FACT', phone: `+57301${String(i).padStart(7, '0')}`, consentVersion: PORTAL_CONSENT_VERSION };
       const t0 = performance.now();
       const r = await publicApi(p.hq, 'POST', '/remote-tickets', body);
       joins.push(performance.now() - t0);

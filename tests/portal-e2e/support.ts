@@ -17,13 +17,14 @@ import { api, createTestDatabase, freePort, type TestDatabase } from '../hq/help
 import { expectStatus, sessionFor, type OfficeSession } from '../office/helpers';
 import { waitUntil } from '../printing/support';
 import { request } from '../support/http';
+import { PORTAL_CONSENT_VERSION } from '@turnero/contract/portal-consent';
 import { startTestOffice, tempDataDir } from '../support/office';
 import { startHqProcess, type HqProcess } from '../../bench/link-sim/hq-process';
 
 export const OFFICE = 'POR-001';
 export const OTHER_OFFICE = 'POR-002';
-/** The portal's consent version, published as the office's: head office checks the customer accepted this one. */
-export const CONSENT_VERSION = 'portal-2026-12';
+/** The portal's consent version: head office refuses a booking accepted under any other. */
+export const CONSENT_VERSION = PORTAL_CONSENT_VERSION;
 const ADMIN = { username: 'admin', password: 'portal-e2e-admin-pw' };
 
 export interface World {

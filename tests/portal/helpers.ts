@@ -4,6 +4,7 @@
  * with hours, appointments and the remote queue. Offices are stand-ins (a real socket.io
  * client on /link) unless a test starts a real office server.
  */
+import { PORTAL_CONSENT_VERSION } from '@turnero/contract/portal-consent';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,5 +153,5 @@ let keyCounter = 0;
 /** A booking request for the slot `start` with a fresh contact unless given. */
 export function bookingBody(officeCode: string, start: string, over: Record<string, unknown> = {}) {
   keyCounter += 1;
-  return { officeCode, serviceCode: 'FACT', start, name: 'Ana Pérez', phone: `+5730000${String(keyCounter).padStart(5, '0')}`, consentVersion: 'v1', ...over };
+  return { officeCode, serviceCode: 'FACT', start, name: 'Ana Pérez', phone: `+5730000${String(keyCounter).padStart(5, '0')}`, consentVersion: PORTAL_CONSENT_VERSION, ...over };
 }

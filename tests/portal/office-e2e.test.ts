@@ -4,6 +4,7 @@
  * back; a remote join is a real ticket in the office's queue (origin remote, the code the
  * portal showed); with the office down a join is 503 office_unreachable and nothing is kept.
  */
+import { PORTAL_CONSENT_VERSION } from '@turnero/contract/portal-consent';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { OfficeBookingsResponse } from '@turnero/contract/portal';
 import { QueueSnapshot } from '@turnero/contract/dto';
@@ -81,7 +82,7 @@ describe('the portal with a real office', () => {
 
   test('a remote join is a real ticket of the office, in its queue with origin remote', async () => {
     const r = await waitUntil('the office link to take remote tickets', async () => {
-      const j = await publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: CODE, serviceCode: 'FACT', phone: '+573007770001', consentVersion: 'v1' });
+      const j = await publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: CODE, serviceCode: 'FACT', phone: '+573007770001', consentVersion: PORTAL_CONSENT_VERSION });
       return j.status === 201 ? j : undefined;
     });
     const queue = QueueSnapshot.parse((await request(s!.url, 'GET', '/api/v1/queue', { token: s!.supervisor })).body);
@@ -90,7 +91,7 @@ describe('the portal with a real office', () => {
   });
 
   test("the live page follows the office's queue: its place moves up, then it is called to a counter, with one message each", async () => {
-    const join = (phone: string) => publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: CODE, serviceCode: 'FACT', phone, consentVersion: 'v1' });
+    const join = (phone: string) => publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: CODE, serviceCode: 'FACT', phone, consentVersion: PORTAL_CONSENT_VERSION });
     const ahead = await join('+573007770011');
     const mine = await join('+573007770012');
     expect(mine.status).toBe(201);
@@ -116,7 +117,7 @@ describe('the portal with a real office', () => {
   test('with the office down a join is 503 office_unreachable and head office keeps no ticket', async () => {
     await s!.office.stop();
     const before = Number((await p.hq.db.sql.$queryRawUnsafe<{ n: number }[]>('SELECT COUNT(*)::int AS n FROM hq_remote_ticket'))[0].n);
-    const r = await publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: CODE, serviceCode: 'FACT', phone: '+573007770002', consentVersion: 'v1' });
+    const r = await publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: CODE, serviceCode: 'FACT', phone: '+573007770002', consentVersion: PORTAL_CONSENT_VERSION });
     expect(r.status).toBe(503);
     expect(r.body.error.code).toBe('office_unreachable');
     const after = Number((await p.hq.db.sql.$queryRawUnsafe<{ n: number }[]>('SELECT COUNT(*)::int AS n FROM hq_remote_ticket'))[0].n);

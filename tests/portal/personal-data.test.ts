@@ -7,6 +7,7 @@
  * office and removes every row in one audited transaction, other customers untouched, and
  * no log line carries the contact.
  */
+import { PORTAL_CONSENT_VERSION } from '@turnero/contract/portal-consent';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pg from 'pg';
 import type { AuditEntryDto, PersonalDataDeleted, PersonalDataExport, PersonalDataFound } from '@turnero/contract/personal-data';
@@ -52,7 +53,7 @@ async function book(start: string, over: Record<string, unknown>): Promise<{ id:
 }
 
 async function joinQueue(contact: { phone?: string; email?: string }): Promise<void> {
-  const r = await publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: OFFICE, serviceCode: 'FACT', consentVersion: 'v1', ...contact });
+  const r = await publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: OFFICE, serviceCode: 'FACT', consentVersion: PORTAL_CONSENT_VERSION, ...contact });
   expect(r.status, r.text).toBe(201);
 }
 

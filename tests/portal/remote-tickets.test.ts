@@ -4,6 +4,7 @@
  * no answer is a 503 office_unreachable with nothing stored; the cap per contact holds; the
  * live page's socket hears the office's updates, and "you are next" / "your turn" go once.
  */
+import { PORTAL_CONSENT_VERSION } from '@turnero/contract/portal-consent';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PORTAL_NAMESPACE, RemoteTicketView, type LinkRemoteUpdate } from '@turnero/contract/portal';
@@ -22,7 +23,7 @@ const asked: { serviceCode: string; requestKey: string; requirePresence: boolean
 const issued = new Map<string, { ticketId: string; code: string }>();
 
 const join = (over: Record<string, unknown> = {}) =>
-  publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: OFFICE, serviceCode: 'FACT', phone: '+573009990001', consentVersion: 'v1', ...over });
+  publicApi(p.hq, 'POST', '/remote-tickets', { officeCode: OFFICE, serviceCode: 'FACT', phone: '+573009990001', consentVersion: PORTAL_CONSENT_VERSION, ...over });
 const remoteRows = async (officeCode: string) =>
   Number(
     (

@@ -4,6 +4,7 @@
  * office; a phone watching on that one hears the office's updates received by the other;
  * both list the office as reachable and sign QR codes with the one key of their data folder.
  */
+import { PORTAL_CONSENT_VERSION } from '@turnero/contract/portal-consent';
 import { createPublicKey, verify } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -36,7 +37,7 @@ afterAll(async () => {
 test('a join on the other process reaches the office, and its phone hears the updates the linked process receives', async () => {
   const list = PublicOfficesResponse.parse((await publicApi(other.hq, 'GET', '/offices')).body);
   expect(list.offices.find((o) => o.code === OFFICE)?.reachable).toBe(true);
-  const r = await publicApi(other.hq, 'POST', '/remote-tickets', { officeCode: OFFICE, serviceCode: 'FACT', phone: '+573006660001', consentVersion: 'v1' });
+  const r = await publicApi(other.hq, 'POST', '/remote-tickets', { officeCode: OFFICE, serviceCode: 'FACT', phone: '+573006660001', consentVersion: PORTAL_CONSENT_VERSION });
   expect(r.status).toBe(201);
   expect(r.body).toMatchObject({ ticketId: `${OFFICE}-t1`, code: 'F-001', position: 2 });
   const publicId = (r.body.url as string).split('/').at(-1)!;

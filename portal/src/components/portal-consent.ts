@@ -3,10 +3,10 @@
  * to its checkbox, and the version the customer accepted, sent with the request.
  */
 import { html } from 'lit';
+import { PORTAL_CONSENT_VERSION } from '@turnero/contract/portal-consent';
 import { t } from '@turnero/web-client/i18n';
 
-/** Version of the consent text in messages.ts ('consent.text'): change both together. */
-export const PORTAL_CONSENT_VERSION = 'portal-2026-12';
+export { PORTAL_CONSENT_VERSION };
 
 export function consentField(checked: boolean, onChange: (checked: boolean) => void) {
   return html`<div class="card consent">

@@ -33,7 +33,7 @@ export async function createBooking(deps: PortalDeps, req: BookingRequest): Prom
   const office = await requirePortalOffice(db.sql, req.officeCode);
   const service = serviceOf(office, req.serviceCode);
   if (!office.appointments.enabled) throw new AppError('conflict', `Office ${office.code} takes no appointments`);
-  assertConsent(office, req.consentVersion);
+  assertConsent(req.consentVersion);
   const needsId = office.appointments.idNumberServices.includes(service.catalogCode);
   if (needsId && !req.idNumber) throw new AppError('validation_failed', 'This service asks for the ID number', [{ path: ['idNumber'], message: 'required' }]);
   const key = contactKey(req);

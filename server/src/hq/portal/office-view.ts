@@ -5,6 +5,7 @@
  */
 import { OfficeConfig, type ConfigService } from '@turnero/contract/hq-link';
 import { AppointmentSettings, RemoteQueueSettings } from '@turnero/contract/portal';
+import { PORTAL_CONSENT_VERSION } from '@turnero/contract/portal-consent';
 import { AppError } from '@turnero/domain/errors';
 import type { OfficeCalendar } from '@turnero/domain/opening-hours';
 import type { PortalOfficeRow } from '../store/portal-store';
@@ -19,8 +20,6 @@ export interface OfficeView {
   appointments: AppointmentSettings;
   remoteQueue: RemoteQueueSettings;
   calendar: OfficeCalendar;
-  /** The data-protection text version the customer must have accepted (null: any). */
-  consentVersion: string | null;
 }
 
 export function officeView(row: PortalOfficeRow): OfficeView {
@@ -37,7 +36,6 @@ export function officeView(row: PortalOfficeRow): OfficeView {
     appointments: AppointmentSettings.parse(s.appointments ?? {}),
     remoteQueue: RemoteQueueSettings.parse(s.remoteQueue ?? {}),
     calendar: { timeZone: row.timeZone, hours: s.openingHours ?? null, holidays: s.holidays ?? [] },
-    consentVersion: s.consentPolicyVersion ?? null,
   };
 }
 
@@ -47,11 +45,11 @@ export function serviceOf(office: OfficeView, code: string): ConfigService {
   return service;
 }
 
-/** Refuses a consent the customer gave to another version of the text than the office shows. */
-export function assertConsent(office: OfficeView, consentVersion: string): void {
-  if (office.consentVersion !== null && office.consentVersion !== consentVersion) {
+/** Refuses a consent the customer gave to another version of the text than the portal shows. */
+export function assertConsent(consentVersion: string): void {
+  if (consentVersion !== PORTAL_CONSENT_VERSION) {
     throw new AppError('consent_version_mismatch', 'The data-protection text changed: read and accept the current version', {
-      consentVersion: office.consentVersion,
+      consentVersion: PORTAL_CONSENT_VERSION,
     });
   }
 }

@@ -23,7 +23,7 @@ export async function joinRemotely(deps: PortalDeps, req: RemoteTicketRequest): 
   const office = await requirePortalOffice(db.sql, req.officeCode);
   const service = serviceOf(office, req.serviceCode);
   if (!office.remoteQueue.enabled) throw new AppError('conflict', `Office ${office.code} does not take remote tickets`);
-  assertConsent(office, req.consentVersion);
+  assertConsent(req.consentVersion);
   const opening = openingAt(now, office.calendar);
   if (!opening.open) {
     throw new AppError('office_closed', 'The office is closed now', { nextOpenAt: opening.nextOpenAt?.toISOString() ?? null, holiday: opening.holiday });

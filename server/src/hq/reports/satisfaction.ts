@@ -12,7 +12,7 @@ import {
 } from '@turnero/contract/ratings';
 import type { Sql } from '../db';
 import { companyScope, type Viewer } from './scope';
-import { scoreSums, scoresByWaitMinute, type SatisfactionFilter, type ScoreSums } from './satisfaction-queries';
+import { scoreSums, scoresByWaitMinute, type SatisfactionFilter, type ScoreSums } from '../store/satisfaction-store';
 
 export async function satisfactionReport(sql: Sql, viewer: Viewer, q: SatisfactionQuery): Promise<SatisfactionReport> {
   const filter: SatisfactionFilter = { from: q.from, to: q.to, company: companyScope(viewer, q.company) };

@@ -20,6 +20,7 @@ import { issueTicket } from '../commands/issue-ticket';
 import type { OfficeDeps, Principal } from '../context';
 import { ticketDto } from '../presenter';
 import { viewWith, type QueueView } from '../queue-view';
+import { bookingFact } from './booking-facts';
 import {
   bookingsWithIdHash,
   checkInBookingSql,
@@ -30,7 +31,7 @@ import {
   ticketPresentSql,
   type BookingRow,
   type BookingSettings,
-} from './booking-store';
+} from '../store/booking-store';
 import { looksSigned, verifySignedBooking } from './signed-token';
 
 export interface CheckInResult {
@@ -160,6 +161,13 @@ async function checkInBooking(deps: OfficeDeps, principal: Principal, booking: B
           ? checkInBookingSql(booking.id, t.id, now)
           : insertCheckedInBookingSql({ ...booking, serviceId: service.id, ticketId: t.id, checkedInAt: now }),
       ],
+      // Head office's figures: the check-in and its punctuality (a booking known only from its
+      // QR was never counted as booked here, so it is now).
+      facts: (_t, now, view) => {
+        const office = { timeZone: view.office.timeZone, services: view.services };
+        const counted = { id: booking.id, serviceId: service.id, start: booking.start };
+        return [...(known ? [] : [bookingFact('booked', counted, now, office)]), bookingFact('checked_in', counted, now, office)];
+      },
     },
   });
   deps.logger.info({ bookingId: booking.id, ticketId: ticket.id }, 'booking checked in');

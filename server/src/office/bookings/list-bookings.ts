@@ -7,7 +7,7 @@ import type { OfficeBookingsResponse } from '@turnero/contract/portal';
 import { isNoShow } from '@turnero/domain/booking-check-in';
 import { addDays, localDay, startOfLocalDay } from '@turnero/domain/local-day';
 import type { OfficeDeps } from '../context';
-import { bookingsBetween, readBookingSettings } from './booking-store';
+import { bookingsBetween, readBookingSettings, ticketCodesOf } from '../store/booking-store';
 import { bookingService } from './check-in';
 
 export async function listBookings(deps: OfficeDeps, date?: string): Promise<OfficeBookingsResponse> {
@@ -19,8 +19,7 @@ export async function listBookings(deps: OfficeDeps, date?: string): Promise<Off
     const day = date ?? localDay(now, tz);
     const rows = await bookingsBetween(db, startOfLocalDay(day, tz), startOfLocalDay(addDays(day, 1), tz));
     const ticketIds = rows.map((b) => b.ticketId).filter((id): id is string => id !== null);
-    const tickets = ticketIds.length ? await db.ticket.findMany({ where: { id: { in: ticketIds } }, select: { id: true, code: true } }) : [];
-    const codeOf = new Map(tickets.map((t) => [t.id, t.code]));
+    const codeOf = await ticketCodesOf(db, ticketIds);
     const window = { lateMinutes: settings.appointments.checkInLateMinutes };
     return {
       date: day,

@@ -24,7 +24,7 @@ import type { OfficeDeps, Principal } from '../context';
 import { isStaffManager } from '../context';
 import { callDto, counterDto, ticketDto } from '../presenter';
 import { counterIn, openTicketAt, viewWith, type QueueView } from '../queue-view';
-import { recentBookedStreak } from '../bookings/booking-store';
+import { recentBookedStreak } from '../store/booking-store';
 import { getTicket } from '../store/office-store';
 import { insertTicketEventsSql, updateCounterStateSql, updateTicketSql } from '../store/ticket-writes';
 import { ticketFacts } from './facts';

@@ -17,7 +17,7 @@ import { LinkRemoteTicketRequest, type BookingStatus, type LinkRemoteTicketAnswe
 import { lateEdge } from '@turnero/domain/booking-check-in';
 import { isAppError } from '@turnero/domain/errors';
 import { localDay } from '@turnero/domain/local-day';
-import { bookingsSettledSince, readBookingSettings, ticketOriginSql } from '../bookings/booking-store';
+import { bookingsSettledSince, readBookingSettings, remoteTicketsOfDay, ticketOriginSql } from '../store/booking-store';
 import { bookingService } from '../bookings/check-in';
 import { issueTicket } from '../commands/issue-ticket';
 import type { OfficeDeps, Principal } from '../context';
@@ -101,7 +101,7 @@ export function createLinkReporter(deps: OfficeDeps): LinkReporter {
     return deps.bus.read(async (db, readView) => {
       const view = await readView();
       const day = localDay(deps.clock.now(), view.office.timeZone);
-      const rows = await db.ticket.findMany({ where: { origin: 'remote', day }, orderBy: { issuedAt: 'asc' }, take: 500 });
+      const rows = await remoteTicketsOfDay(db, day);
       const positions = positionsOf(view);
       return rows.map((row) => {
         const live = view.waiting.find((t) => t.id === row.id) ?? view.active.find((t) => t.id === row.id) ?? toTicket(row);

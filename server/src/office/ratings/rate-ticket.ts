@@ -13,7 +13,7 @@ import type { OfficeDeps, Principal } from '../context';
 import { findDevice } from '../store/device-store';
 import type { Db } from '../store/db';
 import { findTicket } from '../store/office-store';
-import { findRating, finisherOf, insertRating, lastFinishedAt, type StoredRating } from './rating-store';
+import { findRating, finisherOf, insertRating, lastFinishedAt, type StoredRating } from '../store/rating-store';
 
 /** Who is rating: the live ticket page (null) or a survey tablet (its device id). */
 export type Rater = Pick<Principal, 'deviceId'> | null;

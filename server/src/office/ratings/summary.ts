@@ -6,7 +6,7 @@ import type { RatingSummary, RatingSummaryQuery } from '@turnero/contract/rating
 import { AppError } from '@turnero/domain/errors';
 import { addDays, startOfLocalDay } from '@turnero/domain/local-day';
 import { isStaffManager, type OfficeDeps, type Principal } from '../context';
-import { recentComments, scoreCounts, type RatingFilter } from './rating-store';
+import { recentComments, scoreCounts, type RatingFilter } from '../store/rating-store';
 
 const RECENT_COMMENTS = 10;
 

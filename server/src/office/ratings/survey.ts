@@ -7,7 +7,7 @@ import { SURVEY_WINDOW_SECONDS, type SurveyPending } from '@turnero/contract/rat
 import { AppError } from '@turnero/domain/errors';
 import type { OfficeDeps, Principal } from '../context';
 import { findDevice } from '../store/device-store';
-import { findRating, lastFinishedAt } from './rating-store';
+import { findRating, lastFinishedAt } from '../store/rating-store';
 
 export async function pendingSurvey(deps: OfficeDeps, principal: Principal): Promise<SurveyPending> {
   return deps.bus.read(async (db, liveView) => {

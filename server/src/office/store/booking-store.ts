@@ -7,8 +7,8 @@
 import type { ArgType, SqlQuery } from '@prisma/driver-adapter-utils';
 import type { BookingStatus, LinkBooking } from '@turnero/contract/portal';
 import type { Ticket } from '@turnero/domain/types';
-import type { Db } from '../store/db';
-import { appointmentSettingsOf, remoteQueueSettingsOf } from './booking-settings';
+import type { Db } from './db';
+import { appointmentSettingsOf, remoteQueueSettingsOf } from '../bookings/booking-settings';
 
 export interface BookingRow {
   id: string;
@@ -187,3 +187,15 @@ export const insertCheckedInBookingSql = (b: Omit<BookingRow, 'status' | 'idNumb
       [b.deleteAfter, DATE],
     ],
   );
+
+/** The printed codes of the tickets some bookings became (the day's bookings list shows them). */
+export async function ticketCodesOf(db: Db, ticketIds: string[]): Promise<Map<string, string>> {
+  if (ticketIds.length === 0) return new Map();
+  const rows = await db.ticket.findMany({ where: { id: { in: ticketIds } }, select: { id: true, code: true } });
+  return new Map(rows.map((t) => [t.id, t.code]));
+}
+
+/** A day's remote tickets in issue order (at most 500: what one report to head office carries). */
+export function remoteTicketsOfDay(db: Db, day: string) {
+  return db.ticket.findMany({ where: { origin: 'remote', day }, orderBy: { issuedAt: 'asc' }, take: 500 });
+}

@@ -3,7 +3,7 @@
  * counter and agent, never a person; the comment is stored already scrubbed.
  */
 import type { RatingSource } from '@turnero/contract/ratings';
-import type { Db } from '../store/db';
+import type { Db } from './db';
 
 export interface StoredRating {
   ticketId: string;
