@@ -10,6 +10,7 @@ import {
   TICKET_CATEGORIES,
   TICKET_EVENT_TYPES,
 } from '@turnero/domain/types';
+import { BookingFact } from './booking-figures';
 import { RatingFact } from './ratings';
 import { SelfServiceFact } from './self-service';
 
@@ -50,7 +51,7 @@ export const OutboxEnvelope = z.object({
   seq: z.number().int().positive(),
   /** When it happened, on the office's clock. */
   occurredAt: z.string().datetime(),
-  fact: z.discriminatedUnion('kind', [TicketFact, AgentFact, RatingFact, SelfServiceFact]),
+  fact: z.discriminatedUnion('kind', [TicketFact, AgentFact, RatingFact, SelfServiceFact, BookingFact]),
 });
 export type OutboxEnvelope = z.infer<typeof OutboxEnvelope>;
 

@@ -14,9 +14,10 @@ import type { RecordContext } from '../command-bus';
 import type { OfficeDeps, Principal } from '../context';
 import { assertOpenAt } from '../opening-hours';
 import { ticketDto } from '../presenter';
-import { viewWith } from '../queue-view';
+import { viewWith, type QueueView } from '../queue-view';
 import { currentConsentVersion, customerDataSql } from '../store/customer-store';
 import { findIdempotentTicket, getTicket } from '../store/office-store';
+import type { OutboxEntry } from '../store/outbox-store';
 import { insertIdempotencyKeySql, insertTicketEventsSql, insertTicketSql } from '../store/ticket-writes';
 import { ticketFacts } from './facts';
 
@@ -36,6 +37,8 @@ export interface IssueFrom {
   check?: (ctx: RecordContext, now: Date) => Promise<void>;
   /** Row writes committed in the same transaction as the ticket (its origin columns, the booking's check-in). */
   writes: (ticket: Ticket, now: Date) => SqlQuery[];
+  /** Outbox facts committed with the ticket (a booking's check-in for head office's figures). */
+  facts?: (ticket: Ticket, now: Date, view: QueueView) => OutboxEntry[];
 }
 
 export async function issueTicket(
@@ -109,6 +112,7 @@ export async function issueTicket(
     for (const q of from?.writes(ticket, now) ?? []) write(q);
     write(insertTicketEventsSql(events));
     await outbox(ticketFacts(ticket, events, view.serviceById));
+    if (from?.facts) await outbox(from.facts(ticket, now, view));
     if (input.customerId) {
       write(customerDataSql({
         ticketId: ticket.id,

@@ -195,8 +195,8 @@ async function writeSettings(
 }
 
 /** Bookings made, moved or cancelled at head office (issue 14); the audit keeps counts only. */
-async function applyBookingsMessage({ tx, viewUnchanged }: CommandContext, at: Date, seq: number, message: BookingsMessage): Promise<Applied> {
-  const applied = await applyBookings(tx, message, at);
+async function applyBookingsMessage({ tx, viewUnchanged, outbox }: CommandContext, at: Date, seq: number, message: BookingsMessage): Promise<Applied> {
+  const applied = await applyBookings(tx, message, at, outbox);
   // Bookings are not part of the live queue: a checked-in one enters it as a ticket.
   viewUnchanged();
   return {

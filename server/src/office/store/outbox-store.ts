@@ -5,6 +5,7 @@
  * with max(seq)) and takes it back when a transaction rolls back.
  */
 import type { AgentFact, TicketFact } from '@turnero/contract/outbox';
+import type { BookingFact } from '@turnero/contract/booking-figures';
 import type { RatingFact } from '@turnero/contract/ratings';
 import type { SelfServiceFact } from '@turnero/contract/self-service';
 import type { Db } from './db';
@@ -13,7 +14,7 @@ import { insertOutboxSql } from './ticket-writes';
 
 export interface OutboxEntry {
   occurredAt: Date;
-  fact: TicketFact | AgentFact | RatingFact | SelfServiceFact;
+  fact: TicketFact | AgentFact | RatingFact | SelfServiceFact | BookingFact;
 }
 
 /** The statement writing the entries as seq head+1, head+2... */
