@@ -177,6 +177,11 @@ describe('head office API', () => {
         satisfactionResponses: 0,
         // No self-service document printed at its kiosks.
         selfServiceTransactions: 0,
+        // No booking for those days.
+        bookings: 0,
+        bookingCheckIns: 0,
+        bookingNoShows: 0,
+        bookingPunctualityMinutes: null,
       },
     );
     assert.equal(co1.lastSyncAt, hqNow.toISOString());

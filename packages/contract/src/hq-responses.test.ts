@@ -53,6 +53,7 @@ describe('head office answers', () => {
         waitMedianSeconds: 240, waitP90Seconds: 600, waitAverageSeconds: 300, withinTargetShare: 0.8, noShowRate: 0.1,
         walkoutRate: 0.1, serviceMedianSeconds: 200, utilisation: 0.6, lastSyncAt: at, clockSkewMs: 12,
         satisfactionAverage: 4.2, satisfactionResponses: 5,
+        bookings: 12, bookingCheckIns: 9, bookingNoShows: 2, bookingPunctualityMinutes: 3.5,
       }],
     };
     const breakdown = {

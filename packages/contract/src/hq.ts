@@ -156,6 +156,14 @@ export const CompareRow = z.object({
   satisfactionResponses: z.number().int(),
   /** Self-service documents printed at the office's kiosks those days (issue 16): turns avoided. */
   selfServiceTransactions: z.number().int().optional(),
+  /** Bookings made for those days (issue 14; by slot day, counts only, kept after bookings are purged). */
+  bookings: z.number().int().optional(),
+  /** Of those, checked in at the office. */
+  bookingCheckIns: z.number().int().optional(),
+  /** Of those, never checked in (swept as no-shows). */
+  bookingNoShows: z.number().int().optional(),
+  /** Average check-in minus slot start, minutes (early ones count negative); null when none checked in. */
+  bookingPunctualityMinutes: z.number().nullable().optional(),
   /** With `by=service`: the same figures per service, grouped by catalogue code (utilisation is the office's only). */
   services: z.array(CompareServiceRow).optional(),
 });

@@ -42,7 +42,8 @@ export async function reduceInto(
     .aggregates(result.aggHour, toDayDeltas(result.aggHour))
     .agentHours(result.agentHour)
     .ratings(result.ratings)
-    .selfServiceDays(result.selfServiceDays);
+    .selfServiceDays(result.selfServiceDays)
+    .bookingDays(result.bookingDays);
 }
 
 interface IngestPrincipal {

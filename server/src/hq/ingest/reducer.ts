@@ -18,6 +18,7 @@ import { addSumsInto, emptySums, type AggSums } from '../agg-sums';
 import { bucketOf } from '../buckets';
 import { localSlot, splitByLocalHour } from '../local-hours';
 import { ratingRow, type RatingRow } from './rating-rows';
+import { BookingDays, type BookingDayDelta } from './booking-days';
 
 export interface TicketRow {
   ticketId: string;
@@ -90,6 +91,8 @@ interface ReduceResult {
   ratings: RatingRow[];
   /** Self-service documents printed at the kiosks (issue 16), counted per office-local day and kind. */
   selfServiceDays: SelfServiceDayDelta[];
+  /** Booking figures (issue 14) per office-local day of the slot and service. */
+  bookingDays: BookingDayDelta[];
 }
 
 export interface SelfServiceDayDelta {
@@ -120,6 +123,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
   const services = new Map<string, ServiceInfo>();
   const ratings: RatingRow[] = [];
   const selfServiceDays = new Map<string, SelfServiceDayDelta>();
+  const bookingDays = new BookingDays();
   const countSelfService = (day: string, kind: string) => {
     const key = `${day}|${kind}`;
     const d = selfServiceDays.get(key) ?? { day, kind, count: 0 };
@@ -262,6 +266,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
     if (e.fact.kind === 'ticket') applyTicket(e.fact, e.occurredAt);
     else if (e.fact.kind === 'rating') ratings.push(ratingRow(e.fact, e.occurredAt, timeZone));
     else if (e.fact.kind === 'self_service') countSelfService(e.fact.day, e.fact.event);
+    else if (e.fact.kind === 'booking') bookingDays.add(e.fact);
     else applyAgent(e.fact, e.occurredAt);
   }
 
@@ -273,6 +278,7 @@ export function reduceEvents(state: ReduceState, events: readonly ReducibleEvent
     services: [...services.values()],
     ratings,
     selfServiceDays: [...selfServiceDays.values()],
+    bookingDays: bookingDays.deltas(),
   };
 }
 

@@ -9,12 +9,14 @@ import { compareRows, compareServiceRows } from '../store/reports-store';
 import { figures, readSums } from './sums';
 import { officeSatisfaction } from './satisfaction';
 import { selfServiceTotals } from '../store/self-service-store';
+import { bookingCompareFields, bookingTotals } from '../store/booking-figures-store';
 
 export async function compareOffices(sql: Sql, viewer: Viewer, q: CompareQuery): Promise<CompareResponse> {
   const company = companyScope(viewer, q.company);
   const filter = { from: q.from, to: q.to, service: q.service ?? null, company, region: q.region ?? null };
   const satisfaction = await officeSatisfaction(sql, filter);
   const selfService = await selfServiceTotals(sql, filter);
+  const bookings = await bookingTotals(sql, filter);
   const rows = (await compareRows(sql, filter)).map((r) => {
     const row = toRow(r);
     const rated = satisfaction.get(row.officeCode);
@@ -23,6 +25,7 @@ export async function compareOffices(sql: Sql, viewer: Viewer, q: CompareQuery):
       satisfactionAverage: rated?.average ?? null,
       satisfactionResponses: rated?.responses ?? 0,
       selfServiceTransactions: selfService.get(row.officeCode) ?? 0,
+      ...bookingCompareFields(bookings.get(row.officeCode)),
     };
   });
   if (q.by === 'service') {

@@ -8,6 +8,7 @@ import { BUCKET_COUNT, SERVICE_COLUMNS, WAIT_COLUMNS } from '../buckets';
 import type { Sql } from '../db';
 import type { AgentHourDelta, AgentRow, AggDelta, ReducibleEvent, SelfServiceDayDelta, ServiceInfo, TicketRow } from '../ingest/reducer';
 import type { RatingRow } from '../ingest/rating-rows';
+import type { BookingDayDelta } from '../ingest/booking-days';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
@@ -242,6 +243,24 @@ export class BatchWrite {
     return this;
   }
 
+  /** Booking figures add up like self-service counts: each fact reaches here once. */
+  bookingDays(days: readonly BookingDayDelta[]): this {
+    this.add(
+      (office, json) => `INSERT INTO hq_booking_day (office_id, day, service_code, booked, cancelled, checked_in, no_show, late_check_ins, punctuality_seconds_sum)
+        SELECT ${office}, x.day, x."serviceCode", x.booked, x.cancelled, x."checkedIn", x."noShow", x."lateCheckIns", x."punctualitySecondsSum"
+        FROM json_to_recordset(${json}) AS x(day text, "serviceCode" text, booked int, cancelled int, "checkedIn" int, "noShow" int, "lateCheckIns" int, "punctualitySecondsSum" int)
+        ON CONFLICT (office_id, day, service_code) DO UPDATE SET
+          booked = hq_booking_day.booked + EXCLUDED.booked,
+          cancelled = hq_booking_day.cancelled + EXCLUDED.cancelled,
+          checked_in = hq_booking_day.checked_in + EXCLUDED.checked_in,
+          no_show = hq_booking_day.no_show + EXCLUDED.no_show,
+          late_check_ins = hq_booking_day.late_check_ins + EXCLUDED.late_check_ins,
+          punctuality_seconds_sum = hq_booking_day.punctuality_seconds_sum + EXCLUDED.punctuality_seconds_sum`,
+      [...days],
+    );
+    return this;
+  }
+
   /** Runs everything; `synced` also moves the office's acked sequence, sync time and skew. */
   async run(sql: Sql, synced?: { ackedSeq: number; receivedAt: Date; clockSkewMs: number; timeZone: string }): Promise<void> {
     const final = synced
@@ -302,7 +321,7 @@ function aggUpsertSql(table: 'hq_agg_hour' | 'hq_agg_day', office: string, json:
 
 /** Everything derived from one office's events (rebuild starts from here). */
 export async function clearDerived(sql: Sql, officeId: number) {
-  for (const table of ['hq_ticket', 'hq_agent', 'hq_agg_hour', 'hq_agg_day', 'hq_agent_hour', 'hq_rating', 'hq_self_service_day']) {
+  for (const table of ['hq_ticket', 'hq_agent', 'hq_agg_hour', 'hq_agg_day', 'hq_agent_hour', 'hq_rating', 'hq_self_service_day', 'hq_booking_day']) {
     await sql.$executeRawUnsafe(`DELETE FROM ${table} WHERE office_id = $1`, officeId);
   }
 }
