@@ -82,6 +82,34 @@ describe('head-office dashboard (Chromium, real head office)', { timeout: 240_00
     await assertLayout(page, 'dashboard-1440x900-compare');
   });
 
+  it('shows a hidden column once chosen under "Columnas", sorts by it, remembers it, and still fits at 1440', async () => {
+    const header = page.locator('hq-figures-table#offices button[data-sort-key="satisfactionResponses"]');
+    assert.equal(await header.count(), 0, 'satisfaction is not in the default set');
+    const toggle = page.getByRole('button', { name: 'Columnas', exact: true });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.getByRole('group', { name: 'Columnas de la comparación' }).waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: 'Autogestión (transacciones)' }).isChecked(), false);
+    await page.getByRole('checkbox', { name: 'Satisfacción (respuestas)' }).check();
+    await header.waitFor();
+    await header.click();
+    assert.equal(await page.locator('hq-figures-table#offices th:has(button[data-sort-key="satisfactionResponses"])').getAttribute('aria-sort'), 'descending');
+    assert.equal(await officeRows().count(), OFFICES);
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await screenshot(page, 'compare-columns', true);
+    await assertLayout(page, 'dashboard-1440x900-compare-columns');
+
+    // The choice survives a reload (kept in this browser).
+    await page.reload();
+    await officeRows().nth(OFFICES - 1).waitFor();
+    assert.equal(await header.count(), 1, 'the chosen column is still shown after a reload');
+    await page.getByRole('button', { name: 'Columnas', exact: true }).click();
+    await page.getByRole('button', { name: 'Columnas predeterminadas' }).click();
+    await header.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Columnas', exact: true }).click();
+  });
+
   it('sorts by a column with the mouse and with the keyboard, and says so to screen readers', async () => {
     const byIssued = [...offices].sort((a, b) => expected.get(b.code)!.total.issued - expected.get(a.code)!.total.issued).map((o) => o.code);
     const header = page.locator('hq-figures-table#offices th:has(button[data-sort-key="issued"])');

@@ -50,6 +50,8 @@ export interface OfficeRow extends Figures {
   /** Customers' average rating (1-5) and how many rated (issue 15). */
   satisfactionAverage?: number | null;
   satisfactionResponses?: number;
+  /** Self-service documents printed at the office's kiosks (issue 16). */
+  selfServiceTransactions?: number;
 }
 
 export interface ServiceRow extends Figures {

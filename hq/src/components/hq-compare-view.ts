@@ -11,13 +11,14 @@ import { LangController } from '@turnero/web-client/lang-controller';
 import { isApiError } from '@turnero/web-client/api';
 import { t } from '@turnero/web-client/i18n';
 import type { Granularity, HqApi, OfficeInfo, OfficeRow, OfficeSeries, ReportFilters, ServiceOption } from '../api/hq-api';
-import { OFFICE_COLUMNS } from '../lib/columns';
+import { CHOOSABLE_COLUMNS, compareColumns, DEFAULT_COMPARE_COLUMNS, readChosenColumns, saveChosenColumns } from '../lib/compare-columns';
 import { downloadText } from '../lib/csv';
 import { defaultRange } from '../lib/dates';
 import { formatCount, formatWait } from '../lib/figures';
 import { officeRowsToCsv } from '../lib/office-csv';
 import type { HqFiguresTable } from './hq-figures-table';
 import { sharedStyles } from './shared-styles';
+import './hq-column-chooser';
 import './hq-drilldown';
 import './hq-figures-table';
 import './hq-filters';
@@ -64,6 +65,8 @@ export class HqCompareView extends LitElement {
   @state() private series: OfficeSeries[] = [];
   @state() private seriesError = '';
   @state() private drillOffice: OfficeRow | null = null;
+  /** The table's columns besides the office name, as chosen in this browser. */
+  @state() private chosenColumns: string[] = readChosenColumns();
   /** Open this office's drill-down once the rows are in (an office chosen in the live view). */
   @property({ attribute: false }) openOffice: string | null = null;
 
@@ -178,11 +181,20 @@ export class HqCompareView extends LitElement {
             : rows.length === 0
               ? html`<p class="muted">${t('app.empty')}</p>`
               : html`<p class="muted">${t('compare.chooseOffices', { max: MAX_CHART_OFFICES })}</p>
+                  <hq-column-chooser
+                    .columns=${CHOOSABLE_COLUMNS}
+                    .chosen=${this.chosenColumns}
+                    .defaults=${DEFAULT_COMPARE_COLUMNS}
+                    @hq-columns-change=${(e: CustomEvent<{ chosen: string[] }>) => {
+                      this.chosenColumns = e.detail.chosen;
+                      saveChosenColumns(this.chosenColumns);
+                    }}
+                  ></hq-column-chooser>
                   <hq-figures-table
                     id="offices"
                     .label=${t('compare.title')}
                     .rows=${rows}
-                    .columns=${OFFICE_COLUMNS}
+                    .columns=${compareColumns(this.chosenColumns)}
                     rowKey="officeCode"
                     rowName="officeName"
                     selectable

@@ -3,6 +3,7 @@ import { t } from '@turnero/web-client/i18n';
 import type { OfficeRow } from '../api/hq-api';
 import { toCsv, type CsvColumn } from './csv';
 import '../components/hq-satisfaction-messages';
+import '../components/hq-compare-columns-messages';
 
 export function officeRowsToCsv(rows: readonly OfficeRow[]): string {
   const columns: CsvColumn<OfficeRow>[] = [
@@ -20,6 +21,7 @@ export function officeRowsToCsv(rows: readonly OfficeRow[]): string {
     { header: `${t('col.serviceMedian')} (s)`, value: (r) => r.serviceMedianSeconds },
     { header: t('col.satisfaction'), value: (r) => r.satisfactionAverage ?? null },
     { header: t('col.ratings'), value: (r) => r.satisfactionResponses ?? 0 },
+    { header: t('col.selfService'), value: (r) => r.selfServiceTransactions ?? null },
     { header: t('col.utilisation'), value: (r) => r.utilisation },
     { header: t('col.lastSync'), value: (r) => r.lastSyncAt },
   ];
