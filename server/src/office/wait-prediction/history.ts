@@ -9,6 +9,7 @@ import { learnAvailability, type Availability } from '@turnero/domain/wait-predi
 import type { HistoryCall, WaitHistory } from '@turnero/domain/wait-prediction/model';
 import type { AgentEventType, TicketCategory } from '@turnero/domain/types';
 import type { Db } from '../store/db';
+import { agentEventsBetween, callEventsBetween, ENDS_A_CALL as CALL_ENDINGS } from '../store/wait-history-store';
 
 export const HISTORY_DAYS = 28;
 /**
@@ -29,24 +30,17 @@ export interface HistoryEvent {
   data: string | null;
 }
 
-const ENDS_A_CALL = new Set(['finished', 'no_show', 'transferred', 'cancelled']);
+const ENDS_A_CALL = new Set<string>(CALL_ENDINGS);
+const historyStart = (now: Date) => new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
 
 export async function loadWaitHistory(db: Db, now: Date, timeZone: string): Promise<WaitHistory> {
-  const events = await db.ticketEvent.findMany({
-    where: { at: { gte: new Date(now.getTime() - HISTORY_DAYS * 86_400_000), lte: now }, type: { in: ['issued', 'called', ...ENDS_A_CALL] } },
-    orderBy: [{ at: 'asc' }, { id: 'asc' }],
-    select: { ticketId: true, type: true, at: true, counterId: true, serviceId: true, category: true, data: true },
-  });
+  const events = await callEventsBetween(db, historyStart(now), now);
   return historyFromEvents(events, timeZone);
 }
 
 /** When counters came and went (sign-ins, pauses, sign-outs), the last HISTORY_DAYS days. */
 export async function loadAvailability(db: Db, now: Date, timeZone: string): Promise<Availability> {
-  const rows = await db.agentEvent.findMany({
-    where: { at: { gte: new Date(now.getTime() - HISTORY_DAYS * 86_400_000), lte: now } },
-    orderBy: [{ at: 'asc' }, { id: 'asc' }],
-    select: { counterId: true, type: true, at: true },
-  });
+  const rows = await agentEventsBetween(db, historyStart(now), now);
   const hourOf = localHours(timeZone);
   return learnAvailability(
     rows.map((r) => ({ counterId: r.counterId, type: r.type as AgentEventType, at: r.at.getTime() })),
