@@ -32,6 +32,11 @@ import { officeOidcRoutes } from './http/oidc-routes';
 import { personalDataRoutes } from './http/personal-data-routes';
 import { ratingRoutes } from './http/rating-routes';
 import { ticketRoutes } from './http/ticket-routes';
+import { selfServiceRoutes } from './http/self-service-routes';
+import { loadCompanies, type CompanyConfig } from './self-service/companies';
+import { localCouponPrinters } from './self-service/coupon-printers';
+import { createSelfService } from './self-service/wiring';
+import { demoCompany, enableDemoSelfService, startDemoBilling } from './demo/billing-demo';
 import { attachLocalPrinters } from './printing/local-printers';
 import { PrintDispatcher } from './printing/print-dispatcher';
 import { publicLinkWarnings, readHqPublicUrl } from './printing/public-link';
@@ -54,6 +59,8 @@ interface OfficeServerOptions {
   logger?: Logger;
   /** How often the end-of-day job checks the clock (ms). */
   housekeepingIntervalMs?: number;
+  /** Self-service billing connectors (tests); default: BILLING_COMPANIES_FILE. */
+  billingCompanies?: CompanyConfig[];
 }
 
 export interface OfficeServer {
@@ -137,6 +144,7 @@ async function buildOfficeServer(
     if (config.DEMO) {
       const printerUri = config.DEMO_PRINTER_URI ?? 'virtual:demo';
       demoCredentials = await seedDemoOffice(bus, auth, config, printerUri);
+      await enableDemoSelfService(bus);
       logger.info({ file: join(config.DATA_DIR, 'demo-credentials.json') }, 'demo office created');
     } else {
       await seedRealOffice(bus, config);
@@ -153,10 +161,16 @@ async function buildOfficeServer(
     recordPrinterStatus(deps, deviceId, status).then(() => undefined),
   );
 
+  // Self-service (issue 16): the companies' billing connectors; demo mode brings its own billing system.
+  const demoBilling = config.DEMO ? await startDemoBilling({ clock }) : null;
+  const billingCompanies = [...(opts.billingCompanies ?? loadCompanies(config.BILLING_COMPANIES_FILE)), ...(demoBilling ? [demoCompany(demoBilling.url)] : [])];
+  const selfService = createSelfService(deps, billingCompanies, localCouponPrinters(localPrinters.services, config));
+
   const app = createHttpApp(metrics, config);
   const routes = [
     ...officeRoutes(deps, auth, () => syncHandle!.state()),
     ...ticketRoutes(deps),
+    ...selfServiceRoutes(selfService),
     ...bookingRoutes(deps, bookingLink),
     ...counterRoutes(deps),
     ...adminRoutes(deps, auth, () => localPrinters.refresh()),
@@ -249,6 +263,7 @@ async function buildOfficeServer(
       auth.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
       await localPrinters.close();
+      await demoBilling?.stop();
       await printing.close();
       await bus.drain();
       await db.close();
