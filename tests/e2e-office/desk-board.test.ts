@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import type { CounterDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
+import type { CounterDto, DeviceDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
@@ -90,6 +90,16 @@ async function expectWaiting(page: Page, expected: string[]) {
     expected,
     { timeout: 10_000 },
   ).catch(async () => assert.deepEqual(await waitingCodes(page), expected));
+}
+
+/** Waits until the named device is linked to these counters (the save runs after the click). */
+async function expectDevice(devices: () => Promise<DeviceDto[]>, name: string, counterIds: string[]) {
+  for (let i = 0; i < 50; i++) {
+    const device = (await devices()).find((d) => d.name === name);
+    if (JSON.stringify(device?.counterIds) === JSON.stringify(counterIds)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual((await devices()).find((d) => d.name === name)?.counterIds, counterIds);
 }
 
 describe('agent desk and supervisor board against a real office', () => {
@@ -305,6 +315,38 @@ describe('agent desk and supervisor board against a real office', () => {
     await admin.getByRole('tab', { name: 'Devices' }).waitFor();
     await admin.getByRole('button', { name: 'Español' }).click();
     await admin.getByRole('tab', { name: 'Dispositivos' }).waitFor();
+  });
+
+  it('admin links a survey tablet to one counter from the device form; a display\'s counters are left alone', async () => {
+    const admin = await newPage(1280, 800, '/desk/admin.html');
+    await signInUi(admin, 'admin');
+    await admin.getByRole('tab', { name: 'Dispositivos' }).click();
+    const surveyCounter = admin.getByLabel('Módulo que califica esta tableta');
+    await admin.selectOption('#f-kind', 'display');
+    assert.equal(await surveyCounter.count(), 0, 'a display has no single survey counter');
+    await admin.selectOption('#f-kind', 'survey');
+    const first = counterOf('asesor1');
+    await surveyCounter.selectOption({ label: first.name });
+    await admin.fill('#f-name', 'Tableta encuesta');
+    await admin.getByRole('button', { name: 'Crear' }).click();
+    await admin.locator('[data-testid=device-token]').waitFor();
+
+    const adminToken = await login(office.url, 'admin', user('admin').password);
+    const devices = async () => (await request<DeviceDto[]>(office.url, 'GET', '/api/v1/admin/devices', { token: adminToken })).body;
+    const tablet = (await devices()).find((d) => d.name === 'Tableta encuesta');
+    assert.deepEqual(tablet?.counterIds, [first.id]);
+    const displaysBefore = (await devices()).filter((d) => d.kind === 'display').map((d) => [d.id, d.counterIds]);
+
+    // Editing moves it to another counter: still exactly one.
+    const second = counterOf('asesor2');
+    await admin.locator('tr', { hasText: 'Tableta encuesta' }).getByRole('button', { name: 'Editar' }).click();
+    assert.equal(await surveyCounter.inputValue(), first.id, 'the form shows the linked counter');
+    await surveyCounter.selectOption({ label: second.name });
+    await admin.getByRole('button', { name: 'Guardar' }).click();
+    await admin.locator('#f-kind').waitFor();
+    await expectDevice(devices, 'Tableta encuesta', [second.id]);
+    assert.deepEqual((await devices()).filter((d) => d.kind === 'display').map((d) => [d.id, d.counterIds]), displaysBefore);
+    assert.deepEqual(await seriousA11yViolations(admin), [], 'admin device form: no serious or critical axe violations');
   });
 
   it('the desk keeps each action in one place through idle, called and serving, and fits 1280x800, 1366x768 and 400x800', async () => {

@@ -4,7 +4,7 @@ import { t } from '@turnero/web-client/i18n';
 import { SERVICE_ICON_NAMES, serviceIcon } from '@turnero/web-client/service-icons';
 import type { CounterDto, DeviceDto } from '@turnero/contract/dto';
 import { PASSWORD_MIN_LENGTH } from '@turnero/contract/password-policy';
-import { deviceUrl, editableFields, ENTITIES, formToBody, isCentral, type EntityDef, type FieldDef } from '../lib/admin-entities';
+import { deviceUrl, editableFields, ENTITIES, fieldsForKind, fieldValue, formToBody, isCentral, type EntityDef, type FieldDef } from '../lib/admin-entities';
 import { CommandRunner } from '../lib/command-runner';
 import { errorText } from '../lib/error-text';
 import { api } from '../lib/staff-session';
@@ -100,9 +100,22 @@ export class AdminApp extends LitElement {
   @state() private _resetFor: Row | null = null;
   /** The icon picked in the open form, before it is saved (null: the row's own). */
   @state() private _iconChoice: string | null = null;
+  /** The kind picked in a new device's form (null: the first one), which decides its kind-only fields. */
+  @state() private _kindChoice: string | null = null;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('_editing') || changed.has('_tab')) this._iconChoice = null;
+    if (changed.has('_editing') || changed.has('_tab')) {
+      this._iconChoice = null;
+      this._kindChoice = null;
+    }
+  }
+
+  /** The kind of the row in the form: the saved one when editing, the chosen one when creating. */
+  private _formKind(): string | undefined {
+    if (this._editing) return typeof this._editing.kind === 'string' ? this._editing.kind : undefined;
+    const kindField = this._tab.fields.find((f) => f.name === 'kind');
+    const first = Array.isArray(kindField?.options) ? kindField.options[0]?.value : undefined;
+    return this._kindChoice ?? first;
   }
 
   private _commands = new CommandRunner(this);
@@ -186,7 +199,7 @@ export class AdminApp extends LitElement {
   private _form() {
     const editing = this._editing;
     const mode = editing ? 'edit' : 'create';
-    const fields = this._tab.fields.filter((f) => mode === 'create' || !f.createOnly);
+    const fields = fieldsForKind(this._tab.fields.filter((f) => mode === 'create' || !f.createOnly), this._formKind());
     const central = isCentral(this._tab, editing);
     const editable = new Set(editableFields(this._tab, editing).map((f) => f.name));
     return html`<form class="panel" @submit=${this._submit} aria-labelledby="form-title">
@@ -207,7 +220,7 @@ export class AdminApp extends LitElement {
   /** `readOnly`: head office owns the value; shown, not sent. */
   private _field(f: FieldDef, row: Row | null, readOnly = false) {
     const id = `f-${f.name}`;
-    const value = row?.[f.name];
+    const value = fieldValue(f, row);
     const text = value === null || value === undefined ? (f.type === 'color' ? '#0b5cad' : '') : String(value);
     if (f.type === 'icon') return this._iconField(id, f, text, readOnly);
     if (f.type === 'select') {
@@ -217,7 +230,8 @@ export class AdminApp extends LitElement {
           : (f.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }));
       return html`<div>
         <label for=${id}>${t(f.label)}</label>
-        <select id=${id} name=${f.name} ?required=${f.required} ?disabled=${readOnly}>
+        <select id=${id} name=${f.name} ?required=${f.required} ?disabled=${readOnly}
+          @change=${(e: Event) => f.name === 'kind' && (this._kindChoice = (e.target as HTMLSelectElement).value)}>
           ${options.map((o) => html`<option value=${o.value} ?selected=${o.value === text}>${o.label}</option>`)}
         </select>
       </div>`;
@@ -309,7 +323,7 @@ export class AdminApp extends LitElement {
     const tab = this._tab;
     const editing = this._editing;
     // Only what the office may change here is sent (the fields head office owns are disabled).
-    const body = formToBody(editableFields(tab, editing), form, editing ? 'edit' : 'create');
+    const body = formToBody(fieldsForKind(editableFields(tab, editing), this._formKind()), form, editing ? 'edit' : 'create');
     const ok = await this._run(async () => {
       if (editing) {
         await api.patch(`${tab.path}/${editing.id}`, body);
@@ -323,6 +337,7 @@ export class AdminApp extends LitElement {
     }, editing ? t('admin.updated') : t('admin.created'));
     if (ok) {
       this._editing = null;
+      this._kindChoice = null;
       formEl.reset();
     }
   }

@@ -25,6 +25,10 @@ export interface FieldDef {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** Shown and sent only for rows of this kind (a device's kind: the survey tablet's counter). */
+  onlyForKind?: string;
+  /** One choice sent as a one-item list under this property (a survey tablet's `counterIds`). */
+  asListOf?: string;
 }
 
 export type EntityKind = 'services' | 'counters' | 'users' | 'devices';
@@ -127,6 +131,8 @@ export const ENTITIES: EntityDef[] = [
       },
       { name: 'name', label: 'common.name', type: 'text', required: true, maxLength: 60 },
       { name: 'printerUri', label: 'admin.printerUri', type: 'text', nullable: true, maxLength: 200 },
+      // A survey tablet rates the tickets of exactly one counter; displays keep their own lists.
+      { name: 'surveyCounterId', label: 'admin.surveyCounter', type: 'select', options: 'counters', required: true, onlyForKind: 'survey', asListOf: 'counterIds' },
     ],
   },
 ];
@@ -139,6 +145,18 @@ export function editableFields(entity: EntityDef, row: Record<string, unknown> |
   if (!isCentral(entity, row)) return entity.fields;
   const local = new Set(entity.central!.localFields);
   return entity.fields.filter((f) => local.has(f.name));
+}
+
+/** The fields that apply to a row of this kind (`kind` undefined: entities without kinds). */
+export function fieldsForKind(fields: FieldDef[], kind: string | undefined): FieldDef[] {
+  return fields.filter((f) => f.onlyForKind === undefined || f.onlyForKind === kind);
+}
+
+/** What a field shows for a saved row: a list field shows its single item. */
+export function fieldValue(f: FieldDef, row: Record<string, unknown> | null): unknown {
+  if (!f.asListOf) return row?.[f.name];
+  const list = row?.[f.asListOf];
+  return Array.isArray(list) ? list[0] : undefined;
 }
 
 /** Minimal FormData-like input, so the conversion is testable without a DOM. */
@@ -155,6 +173,10 @@ export function formToBody(fields: FieldDef[], form: FormLike, mode: 'create' | 
     const text = typeof raw === 'string' ? raw.trim() : '';
     if (text === '') {
       if (f.nullable && mode === 'edit') body[f.name] = null;
+      continue;
+    }
+    if (f.asListOf) {
+      body[f.asListOf] = [text];
       continue;
     }
     body[f.name] = f.type === 'number' ? Number(text) : f.name === 'prefix' ? text.toUpperCase() : text;
