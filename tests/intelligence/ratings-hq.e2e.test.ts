@@ -2,18 +2,22 @@
  * Satisfaction on the head-office dashboard in Chromium (issue 15): an office's tickets and
  * ratings arrive through the real ingest path; the satisfaction section below the
  * comparison lists average, share of 4-5 and response rate per office, service and agent, and the
- * average by bucket of wait as a data table. Axe finds nothing serious.
+ * average by bucket of wait as a uPlot chart whose data table carries the API's numbers, and
+ * as the section's own table. Axe finds nothing serious.
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { OutboxEnvelope } from '@turnero/contract/outbox';
+import type { SatisfactionReport } from '@turnero/contract/ratings';
 import { api, OfficeStream } from '../hq/helpers';
 import { launchChromium, screenshot, seriousA11yViolations, startHeadOffice, type RunningHq } from '../hq-dashboard/support';
 
 let hq: RunningHq;
 let browser: Browser;
 let page: Page;
+let token: string;
+let day: string;
 const CODE = 'SAT-E2E';
 
 /** Today's date in Bogotá, where the dashboard's default range ends. */
@@ -22,13 +26,13 @@ const bogotaDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Am
 beforeAll(async () => {
   hq = await startHeadOffice();
   const login = await api(hq.url, 'POST', '/api/v1/auth/login', { body: hq.admin });
-  const token = login.body.token as string;
+  token = login.body.token as string;
   const created = await api(hq.url, 'POST', '/api/v1/hq/offices', { token, body: { code: CODE, name: 'Oficina Satisfacción', company: 'EPM' } });
   assert.equal(created.status, 201, created.text);
 
   // Three tickets served this morning, waits of 3, 12 and 50 minutes; the first two rated 5 and 3.
   const start = new Date(Date.now() - 3 * 3600_000);
-  const day = bogotaDay(start);
+  day = bogotaDay(start);
   const s = new OfficeStream(CODE, start);
   const waits = [3, 12, 50];
   for (const [i, wait] of waits.entries()) {
@@ -87,6 +91,28 @@ describe('satisfaction on the head-office dashboard', () => {
     assert.equal((await byWait.locator('tr', { hasText: '60 min o más' }).locator('td').last().innerText()).trim(), '—');
     assert.deepEqual(await seriousA11yViolations(page), []);
     await satisfaction().screenshot({ path: 'test-artifacts/ratings/hq-satisfaction-1440.png' });
+
+    // The same averages drawn as a line: a canvas, a legend naming the series, and a data
+    // table (behind its disclosure) whose cells are the API's numbers, bucket by bucket.
+    const chart = satisfaction().locator('hq-chart[data-testid=satisfaction-wait-chart]');
+    await chart.locator('canvas').first().waitFor();
+    assert.deepEqual(await chart.locator('ul.legend li').allInnerTexts(), ['Promedio (1-5)']);
+    assert.match((await chart.locator('[role=img]').getAttribute('aria-label')) ?? '', /^Satisfacción según la espera\. menos de 5 min: 5,0; 10 a 15 min: 3,0$/);
+    const res = await api(hq.url, 'GET', `/api/v1/hq/satisfaction?from=${day}&to=${day}&by=office`, { token });
+    assert.equal(res.status, 200, res.text);
+    const report = res.body as SatisfactionReport;
+    await chart.locator('summary').click();
+    const chartRows = chart.locator('table tbody tr');
+    await chartRows.first().waitFor();
+    assert.equal(await chartRows.count(), report.byWait.length);
+    const score = new Intl.NumberFormat('es-CO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const drawn = await chartRows.locator('td').allInnerTexts();
+    assert.deepEqual(
+      drawn.map((c) => c.trim()),
+      report.byWait.map((b) => (b.average === null ? '—' : score.format(b.average))),
+    );
+    assert.ok(report.byWait.some((b) => b.average === 5) && report.byWait.some((b) => b.average === 3));
+    assert.deepEqual(await seriousA11yViolations(page), []);
 
     await satisfaction().getByRole('button', { name: 'Asesor' }).click();
     const agentRow = table.locator(`tbody tr[data-row-key="${CODE}|agent-0"]`);

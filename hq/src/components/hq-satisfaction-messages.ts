@@ -25,6 +25,7 @@ registerMessages({
     'sat.wait.upTo': 'menos de {max} min',
     'sat.wait.between': '{min} a {max} min',
     'sat.wait.over': '{min} min o más',
+    'sat.chart.unit': 'promedio (1-5)',
     'sat.none': 'Aún no hay calificaciones en estas fechas.',
   },
   en: {
@@ -49,6 +50,7 @@ registerMessages({
     'sat.wait.upTo': 'under {max} min',
     'sat.wait.between': '{min} to {max} min',
     'sat.wait.over': '{min} min or more',
+    'sat.chart.unit': 'average (1-5)',
     'sat.none': 'No ratings in these dates yet.',
   },
 });

@@ -2,7 +2,9 @@
  * <hq-satisfaction-view>: how customers felt over the comparison's dates
  * (GET /api/v1/hq/satisfaction): per office, service or agent the average, the share of 4
  * and 5 and the response rate, in a sortable table; and the average by bucket of wait, the
- * table behind "satisfaction falls as waits grow". Agents appear by id, never by name.
+ * table behind "satisfaction falls as waits grow", drawn above it as a line with the
+ * dashboard's uPlot wrapper (y: the 1-5 average; the response counts stay in the table).
+ * Agents appear by id, never by name.
  *
  * @event hq-unauthenticated - the token was refused; the app goes back to the login.
  */
@@ -15,10 +17,13 @@ import { t } from '@turnero/web-client/i18n';
 import { LangController } from '@turnero/web-client/lang-controller';
 import type { HqApi, ReportFilters } from '../api/hq-api';
 import { formatCount } from '../lib/figures';
+import type { ChartSeries } from './charts/hq-chart';
 import type { Column } from './hq-figures-table';
 import { formatScore } from './hq-satisfaction-format';
 import { sharedStyles } from './shared-styles';
 import { tableStyles } from './table-styles';
+import { CHART_COLOURS } from './hq-wait-chart';
+import './charts/hq-chart';
 import './hq-figures-table';
 
 type By = SatisfactionReport['by'];
@@ -45,6 +50,29 @@ export function waitBucketLabel(buckets: SatisfactionReport['byWait'], i: number
   if (max === null) return t('sat.wait.over', { min: min ?? 0 });
   if (min === null) return t('sat.wait.upTo', { max });
   return t('sat.wait.between', { min, max });
+}
+
+/** The average-by-wait line; buckets nobody rated are gaps, not zeros. */
+function renderWaitChart(buckets: SatisfactionReport['byWait']) {
+  const categories = buckets.map((_, i) => waitBucketLabel(buckets, i));
+  const average: ChartSeries[] = [
+    { key: 'average', label: t('sat.col.average'), values: buckets.map((b) => b.average), colour: CHART_COLOURS[0], kind: 'line', format: formatScore },
+  ];
+  const summary = buckets
+    .map((b, i) => ({ label: categories[i], b }))
+    .filter(({ b }) => b.responses > 0)
+    .map(({ label, b }) => `${label}: ${formatScore(b.average)}`)
+    .join('; ');
+  return html`<hq-chart
+    data-testid="satisfaction-wait-chart"
+    .label=${t('sat.byWait')}
+    .summary=${summary}
+    .categoryLabel=${t('sat.col.wait')}
+    .categories=${categories}
+    .series=${average}
+    .unit=${t('sat.chart.unit')}
+    .yMax=${5}
+  ></hq-chart>`;
 }
 
 @customElement('hq-satisfaction-view')
@@ -143,6 +171,7 @@ export class HqSatisfactionView extends LitElement {
       ></hq-figures-table>
       <h3 id="sat-wait-title">${t('sat.byWait')}</h3>
       <p class="muted">${t('sat.byWaitIntro')}</p>
+      ${rated ? renderWaitChart(report.byWait) : ''}
       ${rated
         ? html`<table aria-labelledby="sat-wait-title" data-testid="satisfaction-by-wait">
             <thead>
