@@ -54,11 +54,13 @@ test('ticket, event, counter and numbering rows read back through the models as 
       { ticketId: 't1', type: 'issued', at: issued.issuedAt, actorId: 'kiosk-1', counterId: null, serviceId: 's1', category: 'preferential' },
     ];
     await run(db, setTicketNumberSql('s1', '2026-11-28', 7), insertTicketSql(issued), insertTicketEventsSql(events));
-    assert.deepEqual(toTicket((await db.prisma.ticket.findUniqueOrThrow({ where: { id: 't1' } }))), issued);
+    // A walk-in's appointment fields (issue 14) read back as their defaults.
+    const walkIn: Ticket = { ...issued, origin: 'walk_in', slotAt: null, present: true, bookingId: null };
+    assert.deepEqual(toTicket((await db.prisma.ticket.findUniqueOrThrow({ where: { id: 't1' } }))), walkIn);
     assert.equal((await db.prisma.ticketCounter.findUniqueOrThrow({ where: { serviceId_day: { serviceId: 's1', day: '2026-11-28' } } })).value, 7);
 
     const called: Ticket = {
-      ...issued,
+      ...walkIn,
       status: 'serving',
       counterId: 'c1',
       calledAt: new Date('2026-11-28T13:10:00.001Z'),

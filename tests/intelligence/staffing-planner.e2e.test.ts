@@ -77,6 +77,7 @@ describe('staffing planner (Chromium, real head office)', { timeout: 300_000 }, 
       const chart = page.locator(`hq-chart#${id}`);
       await chart.locator('canvas').first().waitFor();
       await chart.getByText('Ver los datos en una tabla').click();
+      await chart.locator('tbody tr').first().waitFor(); // the table renders on the next update
       assert.equal(await chart.locator('tbody tr').count(), Object.keys(expected).length, `${id}: one table row per hour`);
     }
     assert.deepEqual(await seriousA11yViolations(page), []);
