@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { OfficeBooking, OfficeBookingsResponse } from '@turnero/contract/portal';
 import { formatTime } from '@turnero/web-client/format';
 import { t } from '@turnero/web-client/i18n';
+import { RefreshController } from '../../lib/refresh-controller';
 import { api } from '../../lib/staff-session';
 import { baseStyles } from '../shared-styles';
 import { bookingStatusKey } from './desk-bookings-status';
@@ -34,30 +35,13 @@ export class DeskBookings extends LitElement {
 
   @state() private _bookings: OfficeBooking[] | null = null;
   @state() private _failed = false;
-  private _timer: ReturnType<typeof setInterval> | null = null;
-  private _readSeq = -1;
-  private _readAt = 0;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._timer = setInterval(() => void this._load(), REFRESH_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this._timer) clearInterval(this._timer);
-    this._timer = null;
-  }
+  private readonly _refresh = new RefreshController(this, () => this._load(), { everyMs: REFRESH_MS, queueMs: QUEUE_REFRESH_MS });
 
   override updated(): void {
-    if (this.seq !== this._readSeq && Date.now() - this._readAt >= QUEUE_REFRESH_MS) {
-      this._readSeq = this.seq;
-      void this._load();
-    }
+    this._refresh.queueMoved(this.seq);
   }
 
   private async _load(): Promise<void> {
-    this._readAt = Date.now();
     try {
       const answer = await api.get<OfficeBookingsResponse>('/bookings');
       this._bookings = answer.bookings;
