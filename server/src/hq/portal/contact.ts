@@ -4,6 +4,7 @@
  * office compares at check-in (LinkBooking.idNumberHash: SHA-256 hex).
  */
 import { createHash } from 'node:crypto';
+import { normalizeIdNumber } from '@turnero/contract/id-number';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -18,5 +19,5 @@ export function contactKey(c: { phone?: string | null; email?: string | null }):
  * dropped and letters upper-cased, so "1.020.304" at home and "1020304" at the kiosk match.
  */
 export function idNumberHash(idNumber: string): string {
-  return sha256(idNumber.replace(/[\s.-]/g, '').toUpperCase());
+  return sha256(normalizeIdNumber(idNumber));
 }

@@ -12,6 +12,7 @@
  * A remote ticket's holder checking in makes the ticket callable (present).
  */
 import { createHash } from 'node:crypto';
+import { normalizeIdNumber } from '@turnero/contract/id-number';
 import type { TicketDto } from '@turnero/contract/dto';
 import { checkInTiming, lateEdge, localClockTime } from '@turnero/domain/booking-check-in';
 import { AppError } from '@turnero/domain/errors';
@@ -42,9 +43,9 @@ export interface CheckInResult {
 
 const DAY = 24 * 3_600_000;
 
-/** The ID number's hash as head office may have stored it: as typed, and without spaces, dots or dashes. */
+/** The ID number's hash as head office may have stored it: as typed, and normalised (@turnero/contract/id-number). */
 export function idNumberHashes(typed: string): string[] {
-  const variants = new Set([typed.trim(), typed.trim().toUpperCase().replace(/[\s.-]/g, '')]);
+  const variants = new Set([typed.trim(), normalizeIdNumber(typed)]);
   return [...variants].filter(Boolean).map((v) => createHash('sha256').update(v, 'utf8').digest('hex'));
 }
 
