@@ -24,6 +24,8 @@ export interface HqProcessOptions {
   inspect?: boolean;
   /** The first admin of an empty database (default BENCH_ADMIN). */
   admin?: { username: string; password: string };
+  /** More environment for head office (single sign-on settings, say), applied last. */
+  env?: Record<string, string>;
 }
 
 export interface HqProcess {
@@ -56,6 +58,7 @@ export async function startHqProcess(o: HqProcessOptions): Promise<HqProcess> {
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
       LOG_LEVEL: o.logLevel ?? 'warn',
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
+      ...o.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,16 +10,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createHqServer, type HqServer } from '../../server/src/hq/index';
-import { oidcSettings } from '../../server/src/platform/oidc/settings';
+import { startHqProcess, type HqProcess } from '../../bench/link-sim/hq-process';
 import { launchChromium, seriousA11yViolations } from '../support/browser';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider';
-import { api, createTestDatabase, freePort, silentLogger, type TestDatabase } from './helpers';
+import { api, createTestDatabase, freePort, type TestDatabase } from './helpers';
 
 const ADMIN_PASSWORD = 'una-clave-de-prueba-larga';
 let testDb: TestDatabase;
 let idp: TestIdentityProvider;
-let hq: HqServer;
+let hq: HqProcess;
 let browser: Browser;
 const dataDir = mkdtempSync(join(tmpdir(), 'hq-oidc-e2e-'));
 
@@ -33,18 +32,20 @@ beforeAll(async () => {
       { login: 'luis', preferredUsername: 'luis.gerente' },
     ],
   });
-  hq = await createHqServer({
+  // The bundle `npm run hq` runs, in its own process.
+  hq = await startHqProcess({
+    production: true,
     port,
-    host: '127.0.0.1',
     dataDir,
     databaseUrl: testDb.url,
-    demo: false,
-    logger: await silentLogger(),
     admin: { username: 'admin', password: ADMIN_PASSWORD },
-    oidc: oidcSettings(
-      { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_USERNAME_CLAIM: 'preferred_username' },
-      `http://127.0.0.1:${port}`,
-    ),
+    env: {
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      OIDC_ISSUER: idp.issuer,
+      OIDC_CLIENT_ID: idp.clientId,
+      OIDC_CLIENT_SECRET: idp.clientSecret,
+      OIDC_USERNAME_CLAIM: 'preferred_username',
+    },
   });
   const admin = (await api(hq.url, 'POST', '/api/v1/auth/login', { body: { username: 'admin', password: ADMIN_PASSWORD } })).body.token;
   await api(hq.url, 'POST', '/api/v1/hq/users', { token: admin, body: { username: 'ana.admin', password: 'otra-clave-larga-de-ana', role: 'admin' } });

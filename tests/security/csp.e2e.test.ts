@@ -10,15 +10,15 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
-import { startInProcessOffice, type InProcessOffice } from '../support/office';
+import { startTestOffice, type TestOffice } from '../support/office';
 
-let office: InProcessOffice;
+let office: TestOffice;
 let browser: Browser;
 let otherSite: Server;
 let otherSiteUrl: string;
 
 beforeAll(async () => {
-  office = await startInProcessOffice();
+  office = await startTestOffice({ production: true });
   // Not launchChromium(): these pages cause CSP reports on purpose, which its watch counts as failures.
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   otherSite = createServer((_req, res) => {
@@ -33,6 +33,7 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((r) => otherSite?.close(r));
   await office?.stop();
+  office?.cleanup();
 });
 
 test('an injected inline script does not run in the kiosk page', async () => {

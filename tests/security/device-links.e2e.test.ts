@@ -16,20 +16,21 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { withDeadline } from '../support/deadline';
 import { login, request } from '../support/http';
-import { REPO_ROOT, startInProcessOffice, type InProcessOffice } from '../support/office';
+import { REPO_ROOT, startTestOffice, type TestOffice } from '../support/office';
 
-let office: InProcessOffice;
+let office: TestOffice;
 let browser: Browser;
 let scratch: string;
 
 beforeAll(async () => {
-  office = await startInProcessOffice();
+  office = await startTestOffice({ production: true });
   browser = await launchChromium();
   scratch = mkdtempSync(join(tmpdir(), 'turnero-device-links-'));
 });
 afterAll(async () => {
   await browser?.close();
   await office?.stop();
+  office?.cleanup();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -13,20 +13,22 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../hq/helpers';
 import { launchChromium, seriousA11yViolations } from '../support/browser';
-import { startInProcessOffice, type InProcessOffice } from '../support/office';
+import { startTestOffice, type TestOffice } from '../support/office';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider';
 
 let idp: TestIdentityProvider;
-let office: InProcessOffice;
+let office: TestOffice;
 let browser: Browser;
 const secretDir = mkdtempSync(join(tmpdir(), 'oidc-e2e-'));
 
-async function officeWithProvider(issuer: string, port: number): Promise<InProcessOffice> {
+/** The built office (as `npm start` runs it) signing on at `issuer`, on `port`. */
+async function officeWithProvider(issuer: string, port: number): Promise<TestOffice> {
   const secretFile = join(secretDir, `secret-${port}`);
   writeFileSync(secretFile, 'a-test-client-secret-of-enough-length', { mode: 0o600 });
-  return startInProcessOffice({
+  return startTestOffice({
+    production: true,
+    port,
     env: {
-      PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: 'turnero-test',
@@ -51,6 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await office?.stop();
+  office?.cleanup();
   await idp?.stop();
   rmSync(secretDir, { recursive: true, force: true });
 });
@@ -124,6 +127,7 @@ describe('an office whose provider is down', () => {
     } finally {
       await page.close();
       await offline.stop();
+      offline.cleanup();
     }
   });
 });

@@ -20,7 +20,7 @@ let browser: Browser;
 let admin: string;
 
 beforeAll(async () => {
-  office = await startTestOffice();
+  office = await startTestOffice({ production: true });
   browser = await launchChromium();
   admin = await login(office.url, 'admin', password('admin'));
 });
