@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { QueueSnapshot } from '@turnero/contract/dto';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { request } from '../support/http';
@@ -147,9 +147,9 @@ test('a kiosk without a usable camera says so and keeps the keypad', async () =>
 test("the kiosk camera reads the booking's QR and checks in", async () => {
   const created = await freshBooking();
   const video = await qrVideo(created.qr, scratch);
-  const cameraBrowser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+  // Through launchChromium like every browser here, so the camera page's errors fail the test too.
+  const cameraBrowser = await launchChromium({
+    args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
   });
   try {
     const page = await openKiosk(cameraBrowser);

@@ -6,6 +6,8 @@
  * Every page opened through a browser from launchChromium() is watched: an uncaught
  * exception or a console error in any page fails the running test with its text (an
  * afterEach hook registered here, so each e2e file gets it by importing this module).
+ * Browser tests launch Chromium only through launchChromium (extra flags through `args`),
+ * so no page escapes the watch.
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,8 +17,11 @@ import { afterAll, afterEach } from 'vitest';
 
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 
-/** `autoplay: false` leaves out the kiosk-mode sound flag, as a display started by hand would be. */
-export async function launchChromium({ autoplay = true }: { autoplay?: boolean } = {}): Promise<Browser> {
+/**
+ * `autoplay: false` leaves out the kiosk-mode sound flag, as a display started by hand would be;
+ * `args` adds Chromium flags (a fake camera, say).
+ */
+export async function launchChromium({ autoplay = true, args = [] }: { autoplay?: boolean; args?: string[] } = {}): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -28,6 +33,7 @@ export async function launchChromium({ autoplay = true }: { autoplay?: boolean }
       '--no-first-run',
       // Wall displays and kiosks run unattended: sound without a first touch.
       ...(autoplay ? ['--autoplay-policy=no-user-gesture-required'] : []),
+      ...args,
     ],
   });
   // browser.newPage() goes through newContext() too, so this catches every page.
