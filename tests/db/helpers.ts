@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { connectPostgres } from '../support/postgres';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
@@ -16,15 +17,9 @@ export function tempDir(prefix: string): { path: string; remove(): void } {
  * the run with a message that says what to start, never a silent skip.
  */
 export async function requirePostgres(): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  const client = await connectPostgres(PG_ADMIN_URL);
   try {
-    await client.connect();
     await client.query('SELECT 1');
-  } catch (err) {
-    throw new Error(
-      `PostgreSQL is required by this test and is not reachable at ${PG_ADMIN_URL} (${(err as Error).message}). ` +
-        'Start it (see .ci/run) or set PG_ADMIN_URL.',
-    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -43,8 +38,7 @@ function uniqueName(prefix: string): string {
 
 /** Runs SQL on the admin database (the one in PG_ADMIN_URL). */
 export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
+  const client = await connectPostgres(PG_ADMIN_URL);
   try {
     return await client.query<T>(sql, values);
   } finally {

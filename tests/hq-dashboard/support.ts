@@ -8,18 +8,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { screenshot as saveScreenshot } from '../support/browser';
 import { withDeadline } from '../support/deadline';
+import { connectPostgres } from '../support/postgres';
 import { productionCommand, REPO_ROOT, waitForListening } from '../support/office';
 
 const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/hq');
 
 async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client(PG_ADMIN_URL);
-  await client.connect();
+  const client = await connectPostgres(PG_ADMIN_URL);
   try {
     await client.query(sql);
   } finally {

@@ -4,9 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import pg from 'pg';
 import type { IngestBatch, OutboxEnvelope } from '@turnero/contract/outbox';
 import type { TicketEventType } from '@turnero/domain/types';
+import { connectPostgres } from '../support/postgres';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -18,8 +18,7 @@ export interface TestDatabase {
 
 export async function createTestDatabase(prefix = 'hq_test'): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client(PG_ADMIN_URL);
-  await admin.connect();
+  const admin = await connectPostgres(PG_ADMIN_URL);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(PG_ADMIN_URL);
@@ -28,8 +27,7 @@ export async function createTestDatabase(prefix = 'hq_test'): Promise<TestDataba
     url: url.toString(),
     name,
     async drop() {
-      const c = new pg.Client(PG_ADMIN_URL);
-      await c.connect();
+      const c = await connectPostgres(PG_ADMIN_URL);
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
