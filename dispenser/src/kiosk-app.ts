@@ -10,8 +10,11 @@
  * The ID number screen is off unless `askId=1`: nothing in the product uses the number
  * (it is only stored, then purged), and data with no use must not be collected (Ley 1581
  * de 2012, finalidad). An office that gives it a use turns it on for its kiosks.
+ *
+ * This element keeps the flow (screen, issue request, idle timer, live ticket); the question
+ * screens and the ticket are drawn by kiosk-screens.ts.
  */
-import { LitElement, html, nothing, svg } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { DeviceDto, MeDto, OfficeDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
 import type { SelfServiceStatus } from '@turnero/contract/self-service';
@@ -21,21 +24,18 @@ import { getLang, localName, setLang, t } from '@turnero/web-client/i18n';
 import { LangController } from '@turnero/web-client/lang-controller';
 import { LiveController } from '@turnero/web-client/live-controller';
 import { LiveState, type LiveChange } from '@turnero/web-client/live-state';
-import { readableTextColor, serviceIcon } from './icons';
 import { CancelledError, TicketRequest } from './issue-ticket';
 import { kioskStyles } from './kiosk-styles';
-import { closedDetail, consentText, consentVersion, welcomeText } from './office-texts';
+import { closedDetail, consentVersion, welcomeText } from './office-texts';
+import { idScreen, preferentialScreen, servicesScreen, ticketScreen } from './kiosk-screens';
 import { printProblem } from './printer-notice';
 import { liveTicketUrl, qrPath } from './qr';
-import { waitText } from './wait-text';
 import './check-in/check-in-screen';
 import { KeyboardWedge } from './check-in/keyboard-wedge';
 import './self-service/self-service-screen';
 
 type Screen = 'welcome' | 'services' | 'preferential' | 'id' | 'issuing' | 'ticket' | 'closed' | 'error' | 'check-in' | 'self-service';
 
-const PREFERENTIAL_GROUPS = ['pregnant', 'childInArms', 'disability', 'olderAdult', 'veteran'] as const;
-const ID_PATTERN = /^[0-9A-Za-z-]{4,20}$/;
 /** Untouched for this long, any screen but welcome returns to welcome. */
 const IDLE_MS = 45_000;
 const TICKET_SHOWN_MS = 15_000;
@@ -234,11 +234,6 @@ export class TurneroKiosk extends LitElement {
     }
   }
 
-  private typeKey(key: string): void {
-    if (key === 'del') this.customerId = this.customerId.slice(0, -1);
-    else if (this.customerId.length < 20) this.customerId += key;
-  }
-
   // ---------- rendering ----------
 
   override render() {
@@ -266,11 +261,20 @@ export class TurneroKiosk extends LitElement {
       case 'welcome':
         return this.renderWelcome(office);
       case 'services':
-        return this.renderServices(services);
+        return servicesScreen(services, (h) => this.tap(h), (s) => this.chooseService(s), () => this.go('welcome'));
       case 'preferential':
-        return this.renderPreferential();
+        return preferentialScreen((h) => this.tap(h), (p) => this.choosePreferential(p), () => this.go('services'));
       case 'id':
-        return this.renderId(office);
+        return idScreen({
+          office,
+          customerId: this.customerId,
+          consent: this.consent,
+          tap: (h) => this.tap(h),
+          setCustomerId: (v) => (this.customerId = v),
+          setConsent: (c) => (this.consent = c),
+          issue: (withId) => void this.issue(withId),
+          back: () => this.go('preferential'),
+        });
       case 'issuing':
         return this.renderIssuing();
       case 'ticket':
@@ -317,79 +321,6 @@ export class TurneroKiosk extends LitElement {
     `;
   }
 
-  private renderServices(all: ServiceDto[]) {
-    const services = all.filter((s) => s.active).sort((a, b) => a.sortOrder - b.sortOrder);
-    return html`
-      <h1>${t('kiosk.chooseService')}</h1>
-      ${services.length === 0 ? html`<p class="message">${t('kiosk.noServices')}</p>` : nothing}
-      <div class="tiles">
-        ${services.map(
-          (s) => html`<button
-            class="tile"
-            data-service=${s.id}
-            style="background:${s.color};color:${readableTextColor(s.color)}"
-            @click=${this.tap(() => this.chooseService(s))}
-          >
-            <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round">
-              ${serviceIcon(s.icon, s.prefix)}
-            </svg>
-            <span class="tile-name">${localName(s)}</span>
-          </button>`,
-        )}
-      </div>
-      <button class="secondary back" @click=${this.tap(() => this.go('welcome'))}>${t('kiosk.back')}</button>
-    `;
-  }
-
-  private renderPreferential() {
-    return html`
-      <h1>${t('kiosk.preferential')}</h1>
-      <p class="hint">${t('kiosk.preferentialHint')}</p>
-      <div class="choices">
-        ${PREFERENTIAL_GROUPS.map(
-          (g) => html`<button class="choice" data-group=${g} @click=${this.tap(() => this.choosePreferential(true))}>${t(`kiosk.pref.${g}`)}</button>`,
-        )}
-      </div>
-      <button class="primary wide" data-testid="general" @click=${this.tap(() => this.choosePreferential(false))}>${t('kiosk.pref.no')}</button>
-      <button class="secondary back" @click=${this.tap(() => this.go('services'))}>${t('kiosk.back')}</button>
-    `;
-  }
-
-  private renderId(office: OfficeDto) {
-    const valid = ID_PATTERN.test(this.customerId);
-    const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'del', '0'];
-    return html`
-      <h1>${t('kiosk.idTitle')}</h1>
-      <button class="primary wide" data-testid="skip-id" @click=${this.tap(() => void this.issue(false))}>${t('kiosk.skipId')}</button>
-      <p class="hint">${t('kiosk.idHint')}</p>
-      <label class="id-field">
-        <span>${t('kiosk.idLabel')}</span>
-        <input
-          inputmode="numeric"
-          autocomplete="off"
-          maxlength="20"
-          .value=${this.customerId}
-          @input=${(e: Event) => (this.customerId = (e.target as HTMLInputElement).value.replace(/[^0-9A-Za-z-]/g, ''))}
-        />
-      </label>
-      <div class="keypad">
-        ${keys.map(
-          (k) => html`<button class="key" @click=${() => this.typeKey(k)} aria-label=${k === 'del' ? t('kiosk.delete') : k}>${k === 'del' ? '⌫' : k}</button>`,
-        )}
-      </div>
-      ${this.customerId && !valid ? html`<p class="warning">${t('kiosk.idInvalid')}</p>` : nothing}
-      <p class="consent" data-testid="consent" data-version=${consentVersion(office)}>${consentText(office, getLang())}</p>
-      <label class="consent-check">
-        <input type="checkbox" .checked=${this.consent} @change=${(e: Event) => (this.consent = (e.target as HTMLInputElement).checked)} />
-        <span>${t('kiosk.consentAccept')}</span>
-      </label>
-      <div class="row">
-        <button class="secondary" @click=${this.tap(() => this.go('preferential'))}>${t('kiosk.back')}</button>
-        <button class="secondary" ?disabled=${!valid || !this.consent} @click=${this.tap(() => void this.issue(true))}>${t('kiosk.withId')}</button>
-      </div>
-    `;
-  }
-
   private renderIssuing() {
     const offline = this.retryAttempt > 0;
     return html`<div class="center">
@@ -402,32 +333,8 @@ export class TurneroKiosk extends LitElement {
 
   private renderTicket() {
     const ticket = this.ticket!;
-    const problem = this.currentProblem;
     const qr = qrPath(liveTicketUrl(this.live?.snapshot?.liveTicketUrlBase, location.origin, ticket.id));
-    return html`
-      <div class="ticket" @click=${this.tap(() => this.go('welcome'))} data-testid="ticket">
-        <p class="label">${t('kiosk.yourTicket')}</p>
-        <p class="code" data-testid="ticket-code">${ticket.code}</p>
-        <p class="service">${this.service ? localName(this.service) : ticket.serviceName}</p>
-        ${ticket.category === 'preferential'
-          ? html`<p class="preferential-mark" data-testid="preferential-mark">${t('kiosk.preferentialTicket')}</p>`
-          : nothing}
-        <dl class="figures">
-          <div><dt>${t('kiosk.peopleAhead')}</dt><dd data-testid="people-ahead">${ticket.position ?? 0}</dd></div>
-          <div><dt>${t('kiosk.estimatedWait')}</dt><dd data-testid="estimated-wait">${waitText(ticket)}</dd></div>
-        </dl>
-        ${problem
-          ? html`<p class="warning big" role="alert" data-testid="print-problem">${t(`kiosk.printProblem.${problem}`)}</p>`
-          : html`<p class="hint" data-testid="print-hint">${t(ticket.printState === 'sent' ? 'kiosk.printingSent' : 'kiosk.printing')}</p>`}
-        <figure class="qr">
-          <svg viewBox="0 0 ${qr.size} ${qr.size}" role="img" aria-label=${t('kiosk.scanToFollow')} data-testid="qr">
-            <rect width="100%" height="100%" fill="#fff"></rect>
-            ${svg`<path d=${qr.d} fill="#000"></path>`}
-          </svg>
-          <figcaption>${t('kiosk.scanToFollow')}</figcaption>
-        </figure>
-        <button class="primary">${t('kiosk.done')}</button>
-      </div>
-    `;
+    const serviceName = this.service ? localName(this.service) : ticket.serviceName;
+    return ticketScreen(ticket, serviceName, this.currentProblem, qr, this.tap(() => this.go('welcome')));
   }
 }

@@ -2,70 +2,37 @@
  * Issue 4 end to end, in headless Chromium against a real office server process:
  * kiosk issues -> desk 1 calls -> the display shows and queues the announcement -> desk 2's
  * list follows; start/finish with an outcome; pause; transfer keeping the place; an agent
- * refused at another's counter; the supervisor board's states, alert and actions; admin
- * device token; axe-core on desk, board and admin; screenshots at target sizes.
+ * refused at another's counter; the supervisor board's states, alert and actions; axe-core
+ * on the desks and the board; screenshots at target sizes. Admin and the screens' layouts at
+ * their sizes: staff-admin-layout.test.ts; the office both start: desk-board-support.ts.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import type { CounterDto, DeviceDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
+import type { CounterDto, TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
-import { startTestOffice, type TestOffice } from '../support/office';
-import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
-import { assertLayout, boxesOf } from '../support/layout';
+import type { TestOffice } from '../support/office';
+import { screenshot, seriousA11yViolations } from '../support/browser';
 import { SHORTCUTS } from '../../desk/src/lib/desk-actions';
+import { startStaffOffice, type StaffOffice } from './desk-board-support';
 
+let staff: StaffOffice | undefined;
 let office: TestOffice;
 let browser: Browser;
 let supervisorToken: string;
-let services: ServiceDto[];
 let counters: CounterDto[];
+let user: StaffOffice['user'];
+let serviceByPrefix: StaffOffice['serviceByPrefix'];
+let counterOf: StaffOffice['counterOf'];
+let issue: StaffOffice['issue'];
+let newPage: StaffOffice['newPage'];
+let openDesk: StaffOffice['openDesk'];
+let signInUi: StaffOffice['signInUi'];
 let display: Page;
 let desk1: Page;
 let desk2: Page;
 let board: Page;
-
-const user = (username: string) => {
-  const u = office.creds.users.find((x) => x.username === username);
-  if (!u) throw new Error(`demo user ${username} missing`);
-  return u;
-};
-const serviceByPrefix = (p: string) => services.find((s) => s.prefix === p)!;
-const counterOf = (username: string) => counters.find((c) => c.id === user(username).counterId)!;
-
-async function issue(prefix: string): Promise<TicketDto> {
-  const r = await request<TicketDto>(office.url, 'POST', '/api/v1/tickets', {
-    token: office.creds.kioskToken,
-    headers: { 'Idempotency-Key': randomUUID() },
-    body: { serviceId: serviceByPrefix(prefix).id, print: false },
-  });
-  assert.equal(r.status, 201, JSON.stringify(r.body));
-  return r.body;
-}
-
-async function newPage(width: number, height: number, path: string, touch = false): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'es-CO', timezoneId: 'America/Bogota', hasTouch: touch });
-  const page = await context.newPage();
-  await page.goto(office.url + path);
-  return page;
-}
-
-async function signInUi(page: Page, username: string) {
-  await page.fill('#username', username);
-  await page.fill('#password', user(username).password);
-  await page.click('turnero-staff-login button[type=submit]');
-}
-
-async function openDesk(username: string, width: number, height: number, touch = false): Promise<Page> {
-  const page = await newPage(width, height, '/desk/index.html', touch);
-  await signInUi(page, username);
-  await page.locator('#counter').waitFor();
-  assert.equal(await page.locator('#counter').inputValue(), user(username).counterId, 'the assigned counter is preselected');
-  await page.getByRole('button', { name: 'Abrir módulo' }).click();
-  await page.locator('[data-action=callNext]').waitFor();
-  return page;
-}
 
 /**
  * Press an action's shortcut once its button is enabled, as a person would: while a command is
@@ -92,29 +59,14 @@ async function expectWaiting(page: Page, expected: string[]) {
   ).catch(async () => assert.deepEqual(await waitingCodes(page), expected));
 }
 
-/** Waits until the named device is linked to these counters (the save runs after the click). */
-async function expectDevice(devices: () => Promise<DeviceDto[]>, name: string, counterIds: string[]) {
-  for (let i = 0; i < 50; i++) {
-    const device = (await devices()).find((d) => d.name === name);
-    if (JSON.stringify(device?.counterIds) === JSON.stringify(counterIds)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.deepEqual((await devices()).find((d) => d.name === name)?.counterIds, counterIds);
-}
-
 describe('agent desk and supervisor board against a real office', () => {
   beforeAll(async () => {
-    office = await startTestOffice({ production: true });
-    browser = await launchChromium();
-    supervisorToken = await login(office.url, 'supervisor', user('supervisor').password);
-    services = (await request<ServiceDto[]>(office.url, 'GET', '/api/v1/services', { token: supervisorToken })).body;
-    counters = (await request<CounterDto[]>(office.url, 'GET', '/api/v1/counters', { token: supervisorToken })).body;
+    staff = await startStaffOffice();
+    ({ office, browser, supervisorToken, counters, user, serviceByPrefix, counterOf, issue, newPage, openDesk, signInUi } = staff);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await office?.stop();
-    office?.cleanup();
+    await staff?.stop();
   });
 
   it('a kiosk issues, desk 1 calls, the display shows and queues it, desk 2 follows', async () => {
@@ -289,153 +241,6 @@ describe('agent desk and supervisor board against a real office', () => {
     await board.locator('[data-alert=service_unserved]').waitFor({ state: 'detached' });
     // Desk 1 now lists the C ticket, live.
     await desk1.locator('turnero-desk-waiting-list tr[data-ticket^="C-"]').waitFor();
-  });
-
-  it('admin creates a display and sees its token once, with the URL to open', async () => {
-    const admin = await newPage(1280, 800, '/desk/admin.html');
-    await signInUi(admin, 'admin');
-    await admin.getByRole('tab', { name: 'Dispositivos' }).click();
-    await admin.selectOption('#f-kind', 'display');
-    await admin.fill('#f-name', 'Pantalla piso 2');
-    await admin.getByRole('button', { name: 'Crear' }).click();
-    const box = admin.locator('[data-testid=device-token]');
-    await box.waitFor();
-    const link = await box.locator('a').getAttribute('href');
-    assert.match(link ?? '', /\/display\/#token=.+/);
-    // The token travels in the fragment, which browsers never send to the server.
-    const token = new URLSearchParams(new URL(link!).hash.slice(1)).get('token')!;
-    assert.ok(token, 'the link carries the token in its fragment');
-    const me = await request(office.url, 'GET', '/api/v1/me', { token });
-    assert.equal(me.status, 200);
-    assert.equal(me.body.role, 'display');
-    const violations = await seriousA11yViolations(admin);
-    assert.deepEqual(violations, [], 'admin: no serious or critical axe violations');
-    // Spanish first, English on demand.
-    await admin.getByRole('button', { name: 'English' }).click();
-    await admin.getByRole('tab', { name: 'Devices' }).waitFor();
-    await admin.getByRole('button', { name: 'Español' }).click();
-    await admin.getByRole('tab', { name: 'Dispositivos' }).waitFor();
-  });
-
-  it('admin links a survey tablet to one counter from the device form; a display\'s counters are left alone', async () => {
-    const admin = await newPage(1280, 800, '/desk/admin.html');
-    await signInUi(admin, 'admin');
-    await admin.getByRole('tab', { name: 'Dispositivos' }).click();
-    const surveyCounter = admin.getByLabel('Módulo que califica esta tableta');
-    await admin.selectOption('#f-kind', 'display');
-    assert.equal(await surveyCounter.count(), 0, 'a display has no single survey counter');
-    await admin.selectOption('#f-kind', 'survey');
-    const first = counterOf('asesor1');
-    await surveyCounter.selectOption({ label: first.name });
-    await admin.fill('#f-name', 'Tableta encuesta');
-    await admin.getByRole('button', { name: 'Crear' }).click();
-    await admin.locator('[data-testid=device-token]').waitFor();
-
-    const adminToken = await login(office.url, 'admin', user('admin').password);
-    const devices = async () => (await request<DeviceDto[]>(office.url, 'GET', '/api/v1/admin/devices', { token: adminToken })).body;
-    const tablet = (await devices()).find((d) => d.name === 'Tableta encuesta');
-    assert.deepEqual(tablet?.counterIds, [first.id]);
-    const displaysBefore = (await devices()).filter((d) => d.kind === 'display').map((d) => [d.id, d.counterIds]);
-
-    // Editing moves it to another counter: still exactly one.
-    const second = counterOf('asesor2');
-    await admin.locator('tr', { hasText: 'Tableta encuesta' }).getByRole('button', { name: 'Editar' }).click();
-    assert.equal(await surveyCounter.inputValue(), first.id, 'the form shows the linked counter');
-    await surveyCounter.selectOption({ label: second.name });
-    await admin.getByRole('button', { name: 'Guardar' }).click();
-    await admin.locator('#f-kind').waitFor();
-    await expectDevice(devices, 'Tableta encuesta', [second.id]);
-    assert.deepEqual((await devices()).filter((d) => d.kind === 'display').map((d) => [d.id, d.counterIds]), displaysBefore);
-    assert.deepEqual(await seriousA11yViolations(admin), [], 'admin device form: no serious or critical axe violations');
-  });
-
-  it('the desk keeps each action in one place through idle, called and serving, and fits 1280x800, 1366x768 and 400x800', async () => {
-    const desk = await openDesk('asesor5', 1280, 800);
-    const serviceId = counterOf('asesor5').services[0].serviceId;
-    await issue(services.find((x) => x.id === serviceId)!.prefix);
-    const places = async (state: string) => {
-      const boxes = await boxesOf(desk, '.actions [data-action]', 'data-action');
-      assert.equal(Object.keys(boxes).length, 8, `every action has its button while ${state}`);
-      return boxes;
-    };
-    const idle = await places('idle');
-    await assertLayout(desk, 'desk-1280x800-idle');
-    await desk.locator('[data-action=callNext]').click();
-    await desk.locator('[data-testid=current-ticket]').waitFor();
-    assert.deepEqual(await places('called'), idle, 'the buttons stay where they were after a call');
-    await assertLayout(desk, 'desk-1280x800-called');
-    await desk.locator('[data-action=start]').click();
-    await desk.locator('[data-action=finish]:not([disabled])').waitFor();
-    assert.deepEqual(await places('serving'), idle, 'the buttons stay where they were while serving');
-    assert.equal(await desk.locator('[data-action=recall]').isDisabled(), true, 'recall is there but disabled while serving');
-    await assertLayout(desk, 'desk-1280x800-serving');
-    for (const [width, height] of [
-      [1366, 768],
-      [400, 800],
-    ]) {
-      await desk.setViewportSize({ width, height });
-      await assertLayout(desk, `desk-${width}x${height}-serving`);
-    }
-    // A keyboard screen shows the shortcut keys.
-    assert.equal(await desk.locator('.actions kbd').first().isVisible(), true);
-    await desk.context().close();
-
-    // A touch screen (pointer: coarse) has no keyboard: no shortcut hints.
-    const touch = await openDesk('asesor6', 400, 800, true);
-    assert.equal(await touch.evaluate(() => matchMedia('(pointer: coarse)').matches), true, 'the touch screen is coarse');
-    assert.equal(await touch.locator('.actions kbd').first().isVisible(), false, 'no key hints on a touch screen');
-    assert.equal(await touch.locator('.shortcuts').isVisible(), false, 'no shortcut line on a touch screen');
-    await assertLayout(touch, 'desk-400x800-touch');
-    await touch.context().close();
-  });
-
-  it('the board fits 1280x800 and 1366x768: no column covers another, every button and tile visible, a called counter shows "Llamando"', async () => {
-    // asesor6's counter (opened by the touch desk above) calls a ticket without starting it.
-    const agent6 = await login(office.url, 'asesor6', user('asesor6').password);
-    const c6 = counterOf('asesor6');
-    await issue(services.find((x) => x.id === c6.services[0].serviceId)!.prefix);
-    const called = await request(office.url, 'POST', `/api/v1/counters/${c6.id}/call-next`, { token: agent6 });
-    assert.equal(called.status, 200, JSON.stringify(called.body));
-    const page = await newPage(1280, 800, '/desk/board.html');
-    await signInUi(page, 'supervisor');
-    const state6 = page.locator(`tr[data-counter="${c6.name}"] [data-testid=counter-state]`);
-    await state6.waitFor();
-    await state6.filter({ hasText: 'Llamando' }).waitFor({ timeout: 5_000 }).catch(async () => {
-      assert.equal((await state6.textContent())?.trim(), 'Llamando', 'a counter whose ticket is only called is calling, not serving');
-    });
-    for (const [width, height] of [
-      [1280, 800],
-      [1366, 768],
-    ]) {
-      await page.setViewportSize({ width, height });
-      await assertLayout(page, `board-${width}x${height}`);
-      // Whatever the page scrolls to, each sign-out button and the last queue tile can be seen whole.
-      for (const target of [page.getByRole('button', { name: 'Cerrar sesión del asesor' }).last(), page.locator('.tiles .tile').last()]) {
-        await target.scrollIntoViewIfNeeded();
-        const box = (await target.boundingBox())!;
-        assert.ok(box.x >= 0 && box.x + box.width <= width, `${await target.textContent()} is within the ${width} px width (${Math.round(box.x)}..${Math.round(box.x + box.width)})`);
-      }
-    }
-    assert.deepEqual(await seriousA11yViolations(page), [], 'axe on the board at 1366x768');
-    await page.context().close();
-  });
-
-  it('admin: a service\'s icon is picked from the icons the kiosk draws, with a preview, and the colour swatch is big enough to see and hit', async () => {
-    const admin = await newPage(1280, 800, '/desk/admin.html');
-    await signInUi(admin, 'admin');
-    await admin.getByRole('tab', { name: 'Trámites' }).click();
-    await admin.getByRole('button', { name: 'Editar' }).first().click();
-    const icon = admin.locator('#f-icon');
-    assert.equal(await icon.evaluate((el) => el.tagName), 'SELECT', 'the icon is chosen from a list, not typed');
-    const names = await icon.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    assert.ok(names.includes('receipt') && names.includes('cash') && names.length >= 10, `the kiosk's icons are offered: ${names.join(', ')}`);
-    await icon.selectOption('cash');
-    assert.equal(await admin.locator('[data-testid=icon-preview]').getAttribute('data-icon'), 'cash', 'the preview follows the choice');
-    const swatch = (await admin.locator('#f-color').boundingBox())!;
-    assert.ok(swatch.height >= 44 && swatch.width >= 88, `the colour swatch is ${Math.round(swatch.width)}x${Math.round(swatch.height)}, at least 88x44`);
-    await assertLayout(admin, 'admin-1280x800-service-form');
-    assert.deepEqual(await seriousA11yViolations(admin), []);
-    await admin.context().close();
   });
 
   it('axe-core: no serious or critical violations on the desk and the board', async () => {

@@ -6,22 +6,19 @@
  * supervisor board's link panel, calm when connected and a warning when cut off; the office's
  * admin pages showing head office's services read-only, saying where to change them.
  * axe-core on every page, layout checks, screenshots in test-artifacts/.
+ * The servers' helpers: hq-link-support.ts.
  */
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { QueueSnapshot, ServiceDto, SyncStateDto } from '@turnero/contract/dto';
 import type { ConfigSettings } from '@turnero/contract/hq-link';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { login, request } from '../support/http';
 import { assertLayout } from '../support/layout';
-import { startTestOffice, type TestOffice } from '../support/office';
+import type { TestOffice } from '../support/office';
 import { startHeadOffice, type RunningHq } from '../hq-dashboard/support';
-
-const OFFICE = 'MED-LINK';
-const OFFICE_NAME = 'Sede Enlace';
-const WAIT_MS = 30_000;
-const POLL_MS = 100;
+import { linkScreenHelpers, OFFICE, OFFICE_NAME, WAIT_MS } from './hq-link-support';
 
 let hq: RunningHq;
 let office: TestOffice;
@@ -29,93 +26,17 @@ let browser: Browser;
 let hqToken: string;
 let officeToken: string;
 
-const hqCall = <T = any>(method: string, path: string, body?: unknown) => request<T>(hq.url, method, `/api/v1${path}`, { token: hqToken, body });
-
-/** Polls `read` until `done` holds, within a bounded time; fails naming what it waited for. */
-async function waitUntil<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  let last: T = await read();
-  while (!done(last)) {
-    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(last)} after ${WAIT_MS} ms`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-    last = await read();
-  }
-  return last;
-}
-
-const officeConfig = async () => (await hqCall<{ version: number; appliedVersion: number }>('GET', `/hq/offices/${OFFICE}/config`)).body;
-const applied = (version: number) => waitUntil(`${OFFICE} to apply v${version}`, officeConfig, (c) => c.appliedVersion >= version);
-
-async function startLinkedOffice(dataDir?: string): Promise<TestOffice> {
-  return startTestOffice({ production: true, dataDir, env: { HQ_URL: hq.url, HQ_TOKEN: officeToken, OFFICE_CODE: OFFICE, OFFICE_NAME } });
-}
-
-async function newPage(url: string, width = 1440, height = 900): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'es-CO', timezoneId: 'America/Bogota' });
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-async function signInHq(page: Page, who: { username: string; password: string }) {
-  await page.getByLabel('Usuario').fill(who.username);
-  await page.getByLabel('Contraseña').fill(who.password);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await page.locator('button[data-view="network"]').waitFor();
-}
-
-async function signInOffice(page: Page, username: string) {
-  const user = office.creds.users.find((u) => u.username === username)!;
-  await page.fill('#username', username);
-  await page.fill('#password', user.password);
-  await page.click('turnero-staff-login button[type=submit]');
-}
-
-/** The office's admin pages at 1280x800, signed in as its admin, on one tab. */
-async function openAdminTab(tab: string): Promise<Page> {
-  const page = await newPage(`${office.url}/desk/admin.html`, 1280, 800);
-  await signInOffice(page, 'admin');
-  await page.getByRole('tab', { name: tab }).click();
-  return page;
-}
-
-const networkRow = (page: Page) => page.locator(`hq-figures-table#network tbody tr[data-row-key="${OFFICE}"]`);
-
-/** FACT on "A" and RECL on "R" (no prefix the office refuses) published, and applied by the office. */
-async function publishServicesApplied(): Promise<void> {
-  const fixed = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/services`, { services: [{ code: 'FACT', prefix: 'A' }, { code: 'RECL', prefix: 'R' }] });
-  assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
-  await applied(fixed.body.version);
-}
-
-/** The office's configuration page on the dashboard, signed in as head office's admin (or `who`). */
-async function openOfficeConfigPage(who = hq.admin): Promise<Page> {
-  const page = await newPage(`${hq.url}/hq/`);
-  await signInHq(page, who);
-  await page.locator('button[data-view="network"]').click();
-  await networkRow(page).locator('td[data-col="officeName"] button').click();
-  return page;
-}
+const { prepareHeadOffice, hqCall, waitUntil, applied, startLinkedOffice, newPage, signInHq, signInOffice, openAdminTab, networkRow, publishServicesApplied, openOfficeConfigPage } =
+  linkScreenHelpers({ hq: () => hq, office: () => office, browser: () => browser, hqToken: () => hqToken, officeToken: () => officeToken });
 
 describe('head-office link screens (Chromium, real head office and office)', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     hq = await startHeadOffice();
     hqToken = await login(hq.url, hq.admin.username, hq.admin.password);
-    const created = await hqCall<{ token: string }>('POST', '/hq/offices', { code: OFFICE, name: OFFICE_NAME, company: 'EPM', region: 'Antioquia' });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    officeToken = created.body.token;
-    for (const [code, nameEs, nameEn, prefix] of [
-      ['FACT', 'Facturación y pagos', 'Billing and payments', 'F'],
-      ['RECL', 'Reclamos', 'Claims', 'R'],
-    ]) {
-      const r = await hqCall('POST', '/hq/catalog/services', { code, nameEs, nameEn, prefix, targetWaitMinutes: 15 });
-      assert.equal(r.status, 201, JSON.stringify(r.body));
-    }
-    // The demo office's "A" service becomes the catalogue's FACT (adopted by its prefix).
-    const put = await hqCall<{ version: number }>('PUT', `/hq/offices/${OFFICE}/services`, { services: [{ code: 'FACT', prefix: 'A' }] });
-    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const prepared = await prepareHeadOffice();
+    officeToken = prepared.officeToken;
     office = await startLinkedOffice();
-    await applied(put.body.version);
+    await applied(prepared.servicesVersion);
     browser = await launchChromium();
   });
 
