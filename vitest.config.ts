@@ -31,11 +31,13 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'test-artifacts/coverage',
       // A floor under the whole run's coverage, two points below what was measured so the
-      // noise of one run (timers, retries) does not fail CI. A local full run above it
-      // writes the new floor back here (commit it); CI never rewrites it. Measured on
+      // noise of one run (timers, retries) does not fail CI. It only rises: after a local
+      // full run, scripts/run-tests.mjs raises each number to max(it, measured - 2)
+      // (scripts/coverage-floor.mjs; commit it); CI never rewrites it. vitest's autoUpdate
+      // is off because it would write measured - 2 even below the old floor. Measured on
       // 2026-11-30: statements 65.3 %, branches 56.5 %, functions 62.9 %, lines 68.7 %.
       thresholds: {
-        autoUpdate: process.env.CI ? false : (n: number) => Math.floor(n) - 2,
+        autoUpdate: false,
         lines: 66,
         functions: 60,
         branches: 54,
@@ -56,6 +58,7 @@ export default defineConfig({
             'desk/src/**/*.test.ts',
             'hq/src/**/*.test.ts',
             'tests/desk/**/*.test.ts',
+            'tests/tooling/**/*.test.ts',
             'tests/hq-dashboard/dashboard-lib.test.ts',
           ],
         },
