@@ -2,8 +2,9 @@
  * The staff screens in headless Chromium against a real office server process, beside the
  * desk-and-board flow (desk-board.test.ts): admin creates a display and shows its token once,
  * links a survey tablet to one counter, picks a service's icon; the desk keeps each action in
- * one place and fits its screen sizes (keyboard and touch); the board fits its sizes. axe-core
- * on each. The office both files start: desk-board-support.ts.
+ * one place and fits its screen sizes (keyboard and touch), and its own panels follow a
+ * language switch at once; the board fits its sizes. axe-core on each. The office both files
+ * start: desk-board-support.ts.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import assert from 'node:assert/strict';
@@ -100,6 +101,21 @@ describe('admin, and the desk and board at their screen sizes, against a real of
     await expectDevice(devices, 'Tableta encuesta', [second.id]);
     assert.deepEqual((await devices()).filter((d) => d.kind === 'display').map((d) => [d.id, d.counterIds]), displaysBefore);
     assert.deepEqual(await seriousA11yViolations(admin), [], 'admin device form: no serious or critical axe violations');
+  });
+
+  it("the desk's own panels (today's appointments, ratings) follow the language switch at once, not at their next reread", async () => {
+    const desk = await openDesk('asesor4', 1280, 800);
+    const bookings = desk.locator('turnero-desk-bookings');
+    const ratings = desk.locator('[data-testid=ratings-none]');
+    await bookings.getByText('No hay citas para hoy.').waitFor();
+    await ratings.filter({ hasText: 'Aún no hay calificaciones.' }).waitFor();
+    await desk.getByRole('button', { name: 'English' }).click();
+    // The panels reread every minute or when the queue moves; a quiet queue must not keep them in Spanish.
+    await bookings.getByText('No appointments today.').waitFor({ timeout: 5_000 });
+    await ratings.filter({ hasText: 'No ratings yet.' }).waitFor({ timeout: 5_000 });
+    await desk.getByRole('button', { name: 'Español' }).click();
+    await bookings.getByText('No hay citas para hoy.').waitFor({ timeout: 5_000 });
+    await desk.context().close();
   });
 
   it('the desk keeps each action in one place through idle, called and serving, and fits 1280x800, 1366x768 and 400x800', async () => {

@@ -6,6 +6,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ConfigAuditDto, CounterDto, UserDto } from '@turnero/contract/dto';
 import { getLocale, t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { fieldChanges, subjectName } from '../lib/audit-changes';
 import { errorText } from '../lib/error-text';
 import { api } from '../lib/staff-session';
@@ -24,6 +25,8 @@ function actionText(action: string): string {
 
 @customElement('turnero-admin-audit')
 export class AdminAudit extends LitElement {
+  /** Re-renders this element's own texts on a language switch (a parent's re-render does not reach them). */
+  private readonly language = new LangController(this);
   static override styles = [
     baseStyles,
     css`

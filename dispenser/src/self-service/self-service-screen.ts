@@ -19,6 +19,7 @@ import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import { formatAmount, type AccountSummary, type CouponIssued, type CouponKind } from '@turnero/contract/self-service';
 import { isApiError, type ApiClient } from '@turnero/web-client/api';
 import { t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { KeyboardWedge } from '../check-in/keyboard-wedge';
 import { accountFromScan } from './scanned-account';
 import { selfServiceStyles } from './self-service-styles';
@@ -31,6 +32,8 @@ const MAX_TYPED = 40;
 
 @customElement('kiosk-self-service')
 export class KioskSelfService extends LitElement {
+  /** Re-renders this element's own texts on a language switch (a parent's re-render does not reach them). */
+  private readonly language = new LangController(this);
   @property({ attribute: false }) api!: Pick<ApiClient, 'post'>;
 
   @state() private typed = '';

@@ -8,11 +8,14 @@ import { customElement, property } from 'lit/decorators.js';
 import type { OfficeLinkStatus } from '@turnero/contract/hq-link';
 import { formatDuration, formatTime, secondsSince } from '@turnero/web-client/format';
 import { t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import '../../lib/messages';
 import { baseStyles } from '../shared-styles';
 
 @customElement('turnero-board-link')
 export class BoardLinkPanel extends LitElement {
+  /** Re-renders this element's own texts on a language switch (a parent's re-render does not reach them). */
+  private readonly language = new LangController(this);
   static override styles = [
     baseStyles,
     css`

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { emit } from '@turnero/web-client/emit';
 import { localName, t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import type { CounterDto, MeDto, ServiceDto } from '@turnero/contract/dto';
 import { baseStyles } from '../shared-styles';
 import { errorBox, formStyles } from './desk-parts';
@@ -23,6 +24,8 @@ declare global {
  */
 @customElement('turnero-counter-picker')
 export class CounterPicker extends LitElement {
+  /** Re-renders this element's own texts on a language switch (a parent's re-render does not reach them). */
+  private readonly language = new LangController(this);
   static override styles = [
     baseStyles,
     formStyles,

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { OfficeBooking, OfficeBookingsResponse } from '@turnero/contract/portal';
 import { formatTime } from '@turnero/web-client/format';
 import { t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { RefreshController } from '../../lib/refresh-controller';
 import { api } from '../../lib/staff-session';
 import { baseStyles } from '../shared-styles';
@@ -26,6 +27,8 @@ const QUEUE_REFRESH_MS = 5_000;
  */
 @customElement('turnero-desk-bookings')
 export class DeskBookings extends LitElement {
+  /** Re-renders this element's own texts on a language switch (a parent's re-render does not reach them). */
+  private readonly language = new LangController(this);
   static override styles = [baseStyles, css`td:first-child, td:nth-child(3) { white-space: nowrap; }`];
 
   /** The office's time zone: slot times are shown in office-local time. */

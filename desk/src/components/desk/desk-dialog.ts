@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { emit } from '@turnero/web-client/emit';
 import { t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { baseStyles } from '../shared-styles';
 import { formStyles } from './desk-parts';
 
@@ -17,6 +18,8 @@ declare global {
  * @event turnero-dialog-cancel - closed without an answer.
  */
 export class DeskDialog extends LitElement {
+  /** Re-renders this element's own texts on a language switch (a parent's re-render does not reach them). */
+  private readonly language = new LangController(this);
   static override styles = [baseStyles, formStyles];
 
   /** A command is running: confirming waits. */

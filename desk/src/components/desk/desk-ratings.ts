@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { RatingSummary } from '@turnero/contract/ratings';
 import { getLocale, t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import { RefreshController } from '../../lib/refresh-controller';
 import { api } from '../../lib/staff-session';
 import { baseStyles } from '../shared-styles';
@@ -25,6 +26,8 @@ const REFRESH_MS = 60_000;
  */
 @customElement('turnero-desk-ratings')
 export class DeskRatings extends LitElement {
+  /** Re-renders this element's own texts on a language switch (a parent's re-render does not reach them). */
+  private readonly language = new LangController(this);
   static override styles = [
     baseStyles,
     css`

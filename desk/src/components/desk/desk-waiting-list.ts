@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { emit } from '@turnero/web-client/emit';
 import { formatDuration } from '@turnero/web-client/format';
 import { localName, t } from '@turnero/web-client/i18n';
+import { LangController } from '@turnero/web-client/lang-controller';
 import type { ServiceDto } from '@turnero/contract/dto';
 import type { WaitingRow } from '../../lib/waiting-list';
 import { baseStyles } from '../shared-styles';
@@ -22,6 +23,8 @@ declare global {
  */
 @customElement('turnero-desk-waiting-list')
 export class DeskWaitingList extends LitElement {
+  /** Re-renders this element's own texts on a language switch (a parent's re-render does not reach them). */
+  private readonly language = new LangController(this);
   static override styles = [baseStyles, css`td:first-child { white-space: nowrap; }`];
 
   @property({ attribute: false }) rows: WaitingRow[] = [];
