@@ -90,7 +90,7 @@ async function loadVoices(): Promise<SpeechSynthesisVoice[]> {
 }
 
 /** es-CO first, then any Latin-American Spanish, then any Spanish. */
-export function pickSpanishVoice(list: SpeechSynthesisVoice[]): SpeechSynthesisVoice | null {
+function pickSpanishVoice(list: SpeechSynthesisVoice[]): SpeechSynthesisVoice | null {
   const es = list.filter((v) => v.lang.toLowerCase().startsWith('es'));
   return (
     es.find((v) => v.lang.toLowerCase() === 'es-co') ??

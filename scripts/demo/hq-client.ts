@@ -91,7 +91,7 @@ export class HqClient {
   }
 }
 
-export class HttpError extends Error {
+class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,

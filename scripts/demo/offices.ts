@@ -16,7 +16,7 @@ export interface DemoService {
   share: number;
 }
 
-export const DEMO_SERVICES: readonly DemoService[] = [
+const DEMO_SERVICES: readonly DemoService[] = [
   { code: 'A', nameEs: 'Pagos y facturación', nameEn: 'Payments and billing', targetWaitMinutes: 10, serviceMedianSeconds: 200, share: 0.4 },
   { code: 'B', nameEs: 'Peticiones, quejas y reclamos', nameEn: 'Requests and complaints', targetWaitMinutes: 20, serviceMedianSeconds: 560, share: 0.2 },
   { code: 'C', nameEs: 'Conexiones y servicios nuevos', nameEn: 'New connections', targetWaitMinutes: 15, serviceMedianSeconds: 660, share: 0.13 },

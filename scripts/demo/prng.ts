@@ -4,7 +4,7 @@
  */
 
 /** FNV-1a over a string: turns "seed:office:day" into a 32-bit seed. */
-export function hashSeed(text: string): number {
+function hashSeed(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

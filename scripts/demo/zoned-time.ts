@@ -9,7 +9,7 @@ import { addDays, localDay as localDayOf, offsetAt } from '@turnero/domain/local
 export { addDays };
 
 /** Milliseconds the zone is ahead of UTC at that instant (Bogotá: -5 h). */
-export function zoneOffsetMs(timeZone: string, instantMs: number): number {
+function zoneOffsetMs(timeZone: string, instantMs: number): number {
   return offsetAt(new Date(instantMs), timeZone);
 }
 

@@ -10,7 +10,7 @@ import { request } from '../support/http';
 import { tempDataDir } from '../support/office';
 import { startHqProcess, type HqProcess } from '../../bench/link-sim/hq-process';
 
-export const HQ_ADMIN = { username: 'admin', password: 'link-office-admin-pw' };
+const HQ_ADMIN = { username: 'admin', password: 'link-office-admin-pw' };
 
 export type { HqProcess } from '../../bench/link-sim/hq-process';
 

@@ -50,7 +50,7 @@ export async function sessionFor(office: TestOffice): Promise<OfficeSession> {
 }
 
 /** Keeps the server's error-level log lines (pino level >= 50); TEST_SERVER_LOGS=1 prints them too. */
-export function collectServerErrors(office: TestOffice): string[] {
+function collectServerErrors(office: TestOffice): string[] {
   const found: string[] = [];
   let pending = '';
   office.process.stdout?.on('data', (chunk: Buffer) => {

@@ -24,7 +24,7 @@ import { startHqProcess, type HqProcess } from '../../bench/link-sim/hq-process'
 export const OFFICE = 'POR-001';
 export const OTHER_OFFICE = 'POR-002';
 /** The portal's consent version: head office refuses a booking accepted under any other. */
-export const CONSENT_VERSION = PORTAL_CONSENT_VERSION;
+const CONSENT_VERSION = PORTAL_CONSENT_VERSION;
 const ADMIN = { username: 'admin', password: 'portal-e2e-admin-pw' };
 
 export interface World {

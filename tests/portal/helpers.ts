@@ -15,9 +15,9 @@ import type { PortalLimits } from '../../server/src/hq/portal/deps';
 import type { PublicRateLimits } from '../../server/src/hq/http/public-routes';
 import { api, createTestDatabase, silentLogger, type TestDatabase } from '../hq/helpers';
 
-export const ADMIN = { username: 'admin', password: 'portal-test-admin-pw' };
+const ADMIN = { username: 'admin', password: 'portal-test-admin-pw' };
 /** Wednesday 2 December 2026, 10:10 in Bogotá (UTC-5). */
-export const START = new Date('2026-12-02T15:10:00Z');
+const START = new Date('2026-12-02T15:10:00Z');
 
 export class MovableClock {
   constructor(public at: Date) {}
@@ -40,7 +40,7 @@ export class RecordingNotifier implements Notifier {
   }
 }
 
-export const WEEKDAYS_8_TO_12 = [[], ...Array.from({ length: 5 }, () => [{ open: '08:00', close: '12:00' }]), []];
+const WEEKDAYS_8_TO_12 = [[], ...Array.from({ length: 5 }, () => [{ open: '08:00', close: '12:00' }]), []];
 
 export const PORTAL_SETTINGS: ConfigSettings = {
   consentPolicyVersion: 'v1',

@@ -12,7 +12,7 @@ import { login, request } from '../support/http';
 import { startTestOffice, type TestOffice } from '../support/office';
 
 /** How long any wait may take before the test fails: long, so only a real fault fails it. */
-export const WAIT_MS = 30_000;
+const WAIT_MS = 30_000;
 
 export interface PrintingOffice {
   office: TestOffice;
@@ -50,7 +50,7 @@ export async function openPrintingOffice(env: Record<string, string>): Promise<P
   };
 }
 
-export async function closePrintingOffice(o: PrintingOffice | undefined): Promise<void> {
+async function closePrintingOffice(o: PrintingOffice | undefined): Promise<void> {
   if (!o) return;
   await o.office.stop();
   o.office.cleanup();

@@ -11,7 +11,7 @@ import { listSelfServiceTransactions, type SelfServiceRow } from '../../server/s
 import { login, request } from '../support/http';
 import { FakeClock, startInProcessOffice, tempDataDir, type InProcessOffice } from '../support/office';
 
-export const CREDENTIAL = 'test-billing-credential-0123456789';
+const CREDENTIAL = 'test-billing-credential-0123456789';
 export const BREAKER_FAILURES = 3;
 export const COOL_DOWN_MS = 30_000;
 

@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach } from 'vitest';
 
-export const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
+const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts');
 
 /**
  * `autoplay: false` leaves out the kiosk-mode sound flag, as a display started by hand would be;

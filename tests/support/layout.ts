@@ -161,7 +161,7 @@ function inspectLayout(opts: { minFontPx: number; ignore: string[]; allowScroll:
 }
 
 /** Every layout problem of the page as it is now. */
-export async function layoutProblems(page: Page, options: LayoutOptions = {}): Promise<string[]> {
+async function layoutProblems(page: Page, options: LayoutOptions = {}): Promise<string[]> {
   return page.evaluate(inspectLayout, { minFontPx: options.minFontPx ?? 0, ignore: options.ignore ?? [], allowScroll: options.allowScroll ?? [] });
 }
 

@@ -29,7 +29,7 @@ export function recordingHttpModule(original: typeof HttpModule): typeof HttpMod
 }
 
 /** The app built last in this process (the server just started). */
-export function lastBuiltApp(): Express {
+function lastBuiltApp(): Express {
   const app = builtApps.at(-1);
   assert.ok(app, 'no Express app was built through createHttpApp: is platform/http mocked with recordingHttpModule?');
   return app;
@@ -42,7 +42,7 @@ interface ExpressLayer {
 }
 
 /** Every `METHOD /path` mounted in an Express app, sub-routers included, in OpenAPI's `{param}` form. */
-export function mountedRoutes(app: Express): string[] {
+function mountedRoutes(app: Express): string[] {
   const found: string[] = [];
   const walk = (stack: ExpressLayer[], prefix: string) => {
     for (const layer of stack) {

@@ -36,7 +36,7 @@ export interface AlertSettings {
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = { maxQueueLength: 15 };
 
 /** A counter whose agent can take the next customer now (signed in and not paused). */
-export function isStaffed(c: CounterDto): boolean {
+function isStaffed(c: CounterDto): boolean {
   return c.active && (c.agentState === 'idle' || c.agentState === 'serving');
 }
 

@@ -3,6 +3,7 @@
  * Pure; durations are computed against an injected `now`.
  */
 import type { CounterDto } from '@turnero/contract/dto';
+import { secondsSince } from '@turnero/web-client/format';
 
 export interface CounterRow {
   counter: CounterDto;
@@ -12,13 +13,6 @@ export interface CounterRow {
   stateSeconds: number | null;
   /** Seconds since the current ticket was called / started. */
   ticketSeconds: number | null;
-}
-
-export function secondsSince(iso: string | null | undefined, now: Date): number | null {
-  if (!iso) return null;
-  const at = Date.parse(iso);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, Math.floor((now.getTime() - at) / 1000));
 }
 
 const STATE_ORDER = { serving: 0, idle: 1, paused: 2, signed_out: 3 } as const;

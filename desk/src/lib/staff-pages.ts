@@ -15,7 +15,7 @@ export interface StaffPage {
   roles: readonly string[];
 }
 
-export const STAFF_PAGES: readonly StaffPage[] = [
+const STAFF_PAGES: readonly StaffPage[] = [
   { name: 'desk', href: './index.html', title: 'app.desk', navLabel: 'nav.desk', loginHeading: 'login.title', roles: ['agent', 'supervisor', 'admin'] },
   { name: 'board', href: './board.html', title: 'app.board', navLabel: 'nav.board', loginHeading: 'app.board', roles: ['supervisor', 'admin'] },
   { name: 'admin', href: './admin.html', title: 'app.admin', navLabel: 'nav.admin', loginHeading: 'app.admin', roles: ['admin'] },

@@ -26,7 +26,7 @@ export function counterMayCall(counter: Pick<CounterDto, 'id' | 'services'>, tic
   return counter.services.some((s) => s.serviceId === ticket.serviceId);
 }
 
-export function toWaitingRow(
+function toWaitingRow(
   ticket: TicketDto,
   servicesById: Map<string, ServiceDto>,
   now: Date,

@@ -5,7 +5,7 @@
 import { svg } from 'lit';
 
 /** Red to green; every one readable against the dark pages' black outline. */
-export const FACE_COLORS = ['#e5484d', '#f76b15', '#ffc53d', '#8bd16a', '#30a46c'] as const;
+const FACE_COLORS = ['#e5484d', '#f76b15', '#ffc53d', '#8bd16a', '#30a46c'] as const;
 
 /** The mouth of score 1..5: a curve whose bend goes from down to up. */
 const MOUTHS = ['M14 33 Q24 24 34 33', 'M15 32 Q24 27 33 32', 'M15 30 L33 30', 'M15 29 Q24 34 33 29', 'M13 28 Q24 38 35 28'];

@@ -22,7 +22,7 @@ type Phase = 'ask' | 'sending' | 'thanks' | 'already' | 'error';
 const RATED_KEY = 'turnero.rated';
 
 /** Whether this device already rated the ticket (the live page's memory across reloads). */
-export function ratedHere(ticketId: string): boolean {
+function ratedHere(ticketId: string): boolean {
   try {
     return (JSON.parse(globalThis.localStorage?.getItem(RATED_KEY) ?? '[]') as string[]).includes(ticketId);
   } catch {

@@ -44,7 +44,7 @@ function columnsFor(by: By): Column[] {
 }
 
 /** "menos de 5 min", "5 a 10 min", …, "60 min o más". */
-export function waitBucketLabel(buckets: SatisfactionReport['byWait'], i: number): string {
+function waitBucketLabel(buckets: SatisfactionReport['byWait'], i: number): string {
   const max = buckets[i].upToMinutes;
   const min = i === 0 ? null : buckets[i - 1].upToMinutes;
   if (max === null) return t('sat.wait.over', { min: min ?? 0 });

@@ -21,7 +21,7 @@ export interface HistogramBar {
 }
 
 /** Readable bands (seconds): head office's finer buckets are summed into these. */
-export const WAIT_BANDS = [300, 600, 1200, 1800, 2700, 3600, 5400, 7200];
+const WAIT_BANDS = [300, 600, 1200, 1800, 2700, 3600, 5400, 7200];
 
 /** Turns bucket counts into bars of equal-meaning bands (minutes), dropping the empty tail. */
 export function histogramBars(h: WaitHistogram, bands: readonly number[] = WAIT_BANDS): HistogramBar[] {

@@ -9,7 +9,7 @@ import { OFFICE_COLUMNS } from './columns';
 import '../components/hq-compare-columns-messages';
 
 /** Figures of a compare row that the table can show but hides until chosen. */
-export const EXTRA_OFFICE_COLUMNS: Column[] = [
+const EXTRA_OFFICE_COLUMNS: Column[] = [
   { key: 'region', label: 'col.region', kind: 'text' },
   { key: 'satisfactionAverage', label: 'cols.satisfactionAverage', kind: 'count', cell: (row) => formatScore(row.satisfactionAverage) },
   { key: 'satisfactionResponses', label: 'cols.satisfactionResponses', kind: 'count' },
@@ -30,10 +30,10 @@ export const CHOOSABLE_COLUMNS: Column[] = [...OFFICE_COLUMNS.filter((c) => !c.o
 const HIDDEN_BY_DEFAULT = new Set(['spread', 'lastSyncAt']);
 export const DEFAULT_COMPARE_COLUMNS: readonly string[] = OFFICE_COLUMNS.filter((c) => !c.opens && !HIDDEN_BY_DEFAULT.has(c.key)).map((c) => c.key);
 
-export const COMPARE_COLUMNS_KEY = 'turnero.hq.compareColumns';
+const COMPARE_COLUMNS_KEY = 'turnero.hq.compareColumns';
 
 /** The chosen keys read back from storage; anything unknown or unreadable gives the default. */
-export function parseChosenColumns(stored: string | null): string[] {
+function parseChosenColumns(stored: string | null): string[] {
   if (stored === null) return [...DEFAULT_COMPARE_COLUMNS];
   try {
     const value: unknown = JSON.parse(stored);

@@ -2,7 +2,6 @@
 import { formatDuration } from '@turnero/web-client/format';
 import { getLang, getLocale, t } from '@turnero/web-client/i18n';
 
-export const formatSeconds = (seconds: number | null | undefined): string => formatDuration(seconds ?? null);
 
 /** Minutes with one decimal for short waits ("3,5 min"), whole minutes and hours above. */
 export function formatWait(seconds: number | null | undefined): string {

@@ -27,7 +27,7 @@ export interface OfficeQuery {
   lon?: number;
 }
 
-export const enc = encodeURIComponent;
+const enc = encodeURIComponent;
 
 /** The locale head office words this customer's messages in. */
 export const messageLocale = (): 'es-CO' | 'en' => (getLang() === 'en' ? 'en' : 'es-CO');

@@ -50,7 +50,7 @@ interface OpenHqDatabaseOptions {
   log?: (msg: string) => void;
 }
 
-export class EmbeddedDatabaseRefused extends Error {
+class EmbeddedDatabaseRefused extends Error {
   override name = 'EmbeddedDatabaseRefused';
 }
 

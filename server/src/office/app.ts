@@ -71,7 +71,7 @@ export interface OfficeServer {
   stop(): Promise<void>;
 }
 
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 
 export async function createOfficeServer(opts: OfficeServerOptions): Promise<OfficeServer> {
   const { config } = opts;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createSecureContext, type SecureContextOptions } from 'node:tls';
 
 /** TLS 1.0 and 1.1 are deprecated (RFC 8996). */
-export const TLS_MIN_VERSION = 'TLSv1.2' as const;
+const TLS_MIN_VERSION = 'TLSv1.2' as const;
 
 /** The pair as server options; throws when a file is missing or the key does not match. */
 export function readTlsPair(certFile: string, keyFile: string): SecureContextOptions {

@@ -42,7 +42,7 @@ export const securityHeaders: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function sourceMapsServed(config: WebSecurityConfig): boolean {
+function sourceMapsServed(config: WebSecurityConfig): boolean {
   return (config.DEMO ?? true) && config.NODE_ENV !== 'production';
 }
 

@@ -58,7 +58,7 @@ import { hqNotifyRoutes } from './notify-routes';
 import type { NotifierService } from '../notify/notifier';
 import type { NotifySettings } from '../notify/settings';
 
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 
 interface HqRouteDeps {
   db: HqDatabase;

@@ -13,7 +13,7 @@ import { insertLinkMessages } from '../store/link-store';
 import { takeLinkSeq } from '../store/portal-store';
 import type { LinkNotifier } from './notifier';
 
-export function linkBooking(b: BookingRow, officeCode: string): LinkBooking {
+function linkBooking(b: BookingRow, officeCode: string): LinkBooking {
   return {
     id: b.id,
     code: b.code,

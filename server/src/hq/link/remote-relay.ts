@@ -24,7 +24,7 @@ export interface RemoteRelay {
 
 const Refusal = z.object({ error: z.object({ code: z.string().max(64), message: z.string().max(300) }) });
 
-export const officeRoom = (code: string) => `office:${code}`;
+const officeRoom = (code: string) => `office:${code}`;
 
 export function createRemoteRelay(links: Namespace): RemoteRelay {
   return {

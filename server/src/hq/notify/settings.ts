@@ -111,7 +111,7 @@ export type NotifySettings = z.infer<typeof NotifySettings>;
 export type Channel = 'email' | 'sms' | 'whatsapp' | 'webhook';
 
 /** A ConfigError: start-up stops with its message, without a stack trace. */
-export class NotifySettingsError extends ConfigError {
+class NotifySettingsError extends ConfigError {
   override name = 'NotifySettingsError';
 }
 

@@ -24,7 +24,7 @@ import {
 /** What a deletion needs to tell offices of cancelled bookings (the portal's own link and key). */
 export type PortalLink = Pick<PortalDeps, 'link' | 'signer'>;
 
-export function portalSubject(q: PersonalDataQuery): PortalSubject {
+function portalSubject(q: PersonalDataQuery): PortalSubject {
   if (q.idNumber) return { idNumberHash: idNumberHash(q.idNumber), contactKey: null, email: null };
   return {
     idNumberHash: null,

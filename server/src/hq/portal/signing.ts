@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignedBookingPayload } from '@turnero/contract/portal';
 
-export const SIGNING_KEY_FILE = 'portal-signing-key.pem';
+const SIGNING_KEY_FILE = 'portal-signing-key.pem';
 
 export interface BookingSigner {
   /** SPKI PEM: what the 'bookings' link message carries to every office. */

@@ -45,7 +45,7 @@ function toRow(s: ScoreSums, officeCode: string | null): SatisfactionRow {
 }
 
 /** Whole minutes of wait folded into the contract's buckets: [previous bound, bound), the last open. */
-export function waitBuckets(byMinute: readonly { minute: number; responses: number; scoreSum: number }[]): SatisfactionReport['byWait'] {
+function waitBuckets(byMinute: readonly { minute: number; responses: number; scoreSum: number }[]): SatisfactionReport['byWait'] {
   const bounds: (number | null)[] = [...SATISFACTION_WAIT_BUCKETS_MINUTES, null];
   const buckets = bounds.map((upToMinutes) => ({ upToMinutes, responses: 0, scoreSum: 0 }));
   for (const m of byMinute) {

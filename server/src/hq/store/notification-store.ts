@@ -189,7 +189,7 @@ export async function countNotificationsByStatus(sql: Sql): Promise<Record<Notif
 
 
 /** "j***@e***.co" / "*******4567": enough to tell messages apart, not to contact anyone. */
-export function maskRecipient(recipient: string): string {
+function maskRecipient(recipient: string): string {
   const at = recipient.indexOf('@');
   if (at > 0) {
     const domain = recipient.slice(at + 1);

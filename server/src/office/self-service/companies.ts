@@ -56,7 +56,7 @@ export const CompanyConfig = z
   .refine((c) => c.barcode.format !== 'gs1-collection' || c.gln, { message: 'the GS1 collection format needs the company gln', path: ['gln'] });
 export type CompanyConfig = z.infer<typeof CompanyConfig>;
 
-export const CompaniesFile = z.object({ companies: z.array(CompanyConfig).max(100) });
+const CompaniesFile = z.object({ companies: z.array(CompanyConfig).max(100) });
 
 export function parseCompanies(json: unknown, source: string): CompanyConfig[] {
   const parsed = CompaniesFile.safeParse(json);

@@ -6,9 +6,9 @@
 import type { Db } from './db';
 
 /** A dead token is kept this long after it died (to tell "expired" from "unknown" in a support call). */
-export const DEAD_TOKENS_KEPT_MS = 24 * 3_600_000;
+const DEAD_TOKENS_KEPT_MS = 24 * 3_600_000;
 /** A kiosk retries a lost answer within minutes; two days cover a kiosk left offline overnight. */
-export const IDEMPOTENCY_KEYS_KEPT_MS = 48 * 3_600_000;
+const IDEMPOTENCY_KEYS_KEPT_MS = 48 * 3_600_000;
 
 export async function purgeDeadTokens(db: Db, now: Date): Promise<number> {
   const before = new Date(now.getTime() - DEAD_TOKENS_KEPT_MS);

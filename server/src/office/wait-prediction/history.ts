@@ -11,13 +11,13 @@ import type { AgentEventType, TicketCategory } from '@turnero/domain/types';
 import type { Db } from '../store/db';
 import { agentEventsBetween, callEventsBetween, ENDS_A_CALL as CALL_ENDINGS } from '../store/wait-history-store';
 
-export const HISTORY_DAYS = 28;
+const HISTORY_DAYS = 28;
 /**
  * A counter's next call within this long after a call ended counts as part of the ended
  * one (the agent's turnaround, during which nobody is called); a longer gap means the
  * queue was empty or the agent away, which says nothing about the next customer.
  */
-export const TURNAROUND_LIMIT_MS = 120_000;
+const TURNAROUND_LIMIT_MS = 120_000;
 
 /** One ticket event as the history needs it. */
 export interface HistoryEvent {
@@ -61,7 +61,7 @@ export function localHours(timeZone: string): (at: Date) => number {
 }
 
 /** Events in time order → calls (with their counter turnaround) and arrivals. */
-export function historyFromEvents(events: HistoryEvent[], timeZone: string): WaitHistory {
+function historyFromEvents(events: HistoryEvent[], timeZone: string): WaitHistory {
   const hourOf = localHours(timeZone);
   const calls: HistoryCall[] = [];
   const arrivals: WaitHistory['arrivals'] = [];

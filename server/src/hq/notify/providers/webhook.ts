@@ -10,8 +10,8 @@ import type { WebhookSettings } from '../settings';
 import { postToProvider } from './http';
 import type { Provider } from './provider';
 
-export const SIGNATURE_HEADER = 'x-turnero-signature';
-export const TIMESTAMP_HEADER = 'x-turnero-timestamp';
+const SIGNATURE_HEADER = 'x-turnero-signature';
+const TIMESTAMP_HEADER = 'x-turnero-timestamp';
 
 export function webhookSignature(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;

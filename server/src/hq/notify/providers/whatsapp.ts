@@ -13,7 +13,7 @@ import type { Locale } from '../templates';
 import { postToProvider } from './http';
 import type { Provider } from './provider';
 
-export const DEFAULT_WHATSAPP_TEMPLATES: Record<NotificationTemplate, WhatsAppTemplate> = {
+const DEFAULT_WHATSAPP_TEMPLATES: Record<NotificationTemplate, WhatsAppTemplate> = {
   booking_confirmation: { name: 'turnero_booking_confirmation', params: ['serviceName', 'officeName', 'when', 'code'] },
   booking_reminder_day: { name: 'turnero_booking_reminder_day', params: ['serviceName', 'officeName', 'when', 'code'] },
   booking_reminder_hour: { name: 'turnero_booking_reminder_hour', params: ['serviceName', 'officeName', 'time', 'code'] },
