@@ -61,21 +61,31 @@ const loginAccount = (req: Request) => String(req.body?.username ?? '').toLowerC
 export const sessionAccount = (req: Request) => hashToken(String(req.headers.authorization ?? ''));
 
 export function loginRateLimit(perMinute: number, refusal: string, accountOf: (req: Request) => string = loginAccount): RequestHandler[] {
-  const limit = (max: number, key: (req: Request) => string) =>
-    rateLimit({
-      windowMs: 60_000,
-      limit: max,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      // X-Forwarded-For is ignored on purpose unless TRUST_PROXY names the proxy.
-      validate: { xForwardedForHeader: false },
-      keyGenerator: key,
-      handler: (_req, _res, next) => next(new AppError('rate_limited', refusal)),
-    });
   return [
-    limit(perMinute * ADDRESS_ACCOUNTS, (req) => `address|${ipKeyGenerator(req.ip ?? '')}`),
-    limit(perMinute, (req) => `account|${accountOf(req)}`),
+    perMinuteLimit({ max: perMinute * ADDRESS_ACCOUNTS, key: (req) => `address|${addressKey(req)}`, refusal }),
+    perMinuteLimit({ max: perMinute, key: (req) => `account|${accountOf(req)}`, refusal }),
   ];
+}
+
+/** The client's address as a rate-limit key (an IPv6 address by its /56 network). */
+export const addressKey = (req: Request) => ipKeyGenerator(req.ip ?? '');
+
+/**
+ * At most `max` requests a minute per `key`, refused with 429 rate_limited and `refusal`
+ * (the one shape of every rate limit: login, public routes). `skip` leaves a request out.
+ */
+export function perMinuteLimit(o: { max: number; key: (req: Request) => string; refusal: string; skip?: (req: Request) => boolean }): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: o.max,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    // X-Forwarded-For is ignored on purpose unless TRUST_PROXY names the proxy.
+    validate: { xForwardedForHeader: false },
+    keyGenerator: o.key,
+    ...(o.skip ? { skip: o.skip } : {}),
+    handler: (_req, _res, next) => next(new AppError('rate_limited', o.refusal)),
+  });
 }
 
 /** One address may fail as often as this many accounts together. */

@@ -6,7 +6,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { ErrorBody } from '@turnero/contract/dto';
 import {
@@ -21,7 +20,7 @@ import {
   SlotsQuery,
   SlotsResponse,
 } from '@turnero/contract/portal';
-import { AppError } from '@turnero/domain/errors';
+import { addressKey, perMinuteLimit } from '../../platform/http';
 import { route, type RouteDef } from '../../platform/routes';
 import type { HqPrincipal } from '../auth/tokens';
 import type { LinkNotifier } from '../link/notifier';
@@ -169,15 +168,11 @@ export const DEFAULT_PUBLIC_RATE_LIMITS: PublicRateLimits = { readsPerMinute: 12
 /** Per-address limits of the public routes; mount on `/public` before the routes. */
 export function publicRateLimits(limits: PublicRateLimits): RequestHandler[] {
   const limiter = (max: number, kind: string, applies: (req: Request) => boolean) =>
-    rateLimit({
-      windowMs: 60_000,
-      limit: max,
-      standardHeaders: 'draft-7',
-      legacyHeaders: false,
-      validate: { xForwardedForHeader: false },
+    perMinuteLimit({
+      max,
+      key: (req) => `${kind}|${addressKey(req)}`,
+      refusal: 'Demasiadas solicitudes; espere un minuto / Too many requests',
       skip: (req) => !applies(req),
-      keyGenerator: (req) => `${kind}|${ipKeyGenerator(req.ip ?? '')}`,
-      handler: (_req, _res, next) => next(new AppError('rate_limited', 'Demasiadas solicitudes; espere un minuto / Too many requests')),
     });
   const isWrite = (req: Request) => req.method !== 'GET' && req.method !== 'HEAD';
   return [limiter(limits.readsPerMinute, 'read', (r) => !isWrite(r)), limiter(limits.writesPerMinute, 'write', isWrite)];
