@@ -30,7 +30,6 @@ export const SHORTCUTS: Record<DeskAction, string> = {
 };
 
 export const FINISH_OUTCOMES = ['resolved', 'follow_up', 'referred', 'other'] as const;
-export type FinishOutcome = (typeof FINISH_OUTCOMES)[number];
 
 type CounterView = Pick<CounterDto, 'agentState' | 'currentTicket'>;
 

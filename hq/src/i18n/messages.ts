@@ -3,8 +3,6 @@ import { registerMessages } from '@turnero/web-client/i18n';
 import { en } from './messages-en';
 import { es } from './messages-es';
 
-export type MessageKey = keyof typeof es;
-
 export function registerHqMessages(): void {
   registerMessages({ es, en });
 }

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
-import { ErrorBody, type SyncStateDto } from '@turnero/contract/dto';
+import { ErrorBody } from '@turnero/contract/dto';
 import { lockDataDir, type DataDirLock } from '../db/data-dir-lock';
 import { makeDataDirPrivate } from '../db/private-files';
 import { openOfficeDb, type OfficeDb } from '../db/office-db';
@@ -279,5 +279,3 @@ function officeHome(): string {
 <li><a href="/desk/">Puesto del asesor y tablero del supervisor</a></li>
 <li><a href="/api/docs">API (OpenAPI)</a></li></ul>`;
 }
-
-export type { SyncStateDto };
