@@ -2,7 +2,8 @@
  * A TCP hop between the office server and a virtual printer that a test can switch to
  * "silent": connections are still accepted but nothing gets through and nothing comes
  * back, like a printer that hangs with its network card up. Switching drops the current
- * connections so the printer never sees half a command.
+ * connections so the printer never sees half a command. `onSent` sees every byte that
+ * goes through towards the printer (byte-tap.ts keeps them).
  */
 import net from 'node:net';
 
@@ -14,7 +15,10 @@ export interface SwitchableLink {
   stop(): Promise<void>;
 }
 
-export async function startSwitchableLink(target: { port: number; host?: string }): Promise<SwitchableLink> {
+export async function startSwitchableLink(
+  target: { port: number; host?: string },
+  { onSent }: { onSent?: (chunk: Buffer) => void } = {},
+): Promise<SwitchableLink> {
   let mode: LinkMode = 'through';
   const open = new Set<net.Socket>();
 
@@ -34,6 +38,7 @@ export async function startSwitchableLink(target: { port: number; host?: string 
     });
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
+    if (onSent) client.on('data', onSent);
     client.pipe(upstream);
     upstream.pipe(client);
   });
