@@ -6,10 +6,12 @@
  */
 import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CallResultDto, TicketDto } from '@turnero/contract/dto';
 import { login, request } from '../support/http';
-import { startTestOffice, type TestOffice } from '../support/office';
+import { REPO_ROOT, startTestOffice, type TestOffice } from '../support/office';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { assertLayout } from '../support/layout';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
@@ -68,7 +70,7 @@ const announcements = (page: Page) => page.evaluate(() => (window.__turneroAnnou
 
 async function openDisplay(viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage({ viewport });
-  await page.goto(`${proxy.url}/display/index.html?token=${office.creds.displayToken}`);
+  await page.goto(`${proxy.url}/display/index.html#token=${office.creds.displayToken}`);
   await page.locator('[data-testid=current-call]').waitFor({ timeout: 15_000 });
   return page;
 }
@@ -118,7 +120,7 @@ test('a display that loses its server shows the offline mark and recovers the ri
   proxy.cut();
   await page.locator('[data-testid=offline]').waitFor({ timeout: 30_000 });
   assert.equal(await page.locator('[data-testid=current-code]').textContent(), first.ticket.code, 'the last state stays on screen');
-  await screenshot(page, 'display-offline');
+  await screenshot(page, 'display-1920x1080-offline');
 
   // Meanwhile the office goes on.
   const missed = await issueAndCall();
@@ -155,6 +157,17 @@ async function waitForServerSound(expected: boolean): Promise<void> {
   assert.equal(seen, expected, `the office knows the display's sound is ${expected ? 'on' : 'off'}`);
 }
 
+test('the README starts the wall display as these tests do: kiosk mode, the autoplay flag and the token in the fragment, on Linux and Windows; a smart TV is told what to do', () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Wall display sound'), readme.indexOf('## Layout'));
+  for (const setUp of ['Chromium or Chrome on Linux', 'Chrome or Edge on Windows']) {
+    const row = section.split('\n').find((l) => l.startsWith(`| ${setUp} |`));
+    assert.ok(row, `the README has a row for ${setUp}`);
+    assert.match(row, /--kiosk --autoplay-policy=no-user-gesture-required ["']http:\/\/[^"' ]+\/display\/#token=<displayToken>["']/, setUp);
+  }
+  assert.match(section, /\| Smart-TV browser \| .*"Sonido apagado"/);
+});
+
 test('started with --autoplay-policy=no-user-gesture-required the display has sound without a touch, reports it, and fits both real sizes', async () => {
   for (const viewport of [
     { width: 1920, height: 1080 },
@@ -177,7 +190,7 @@ test('started without the flag the display says "sound off" to staff (on screen 
       { width: 1080, height: 1920 },
     ]) {
       const page = await silent.newPage({ viewport });
-      await page.goto(`${proxy.url}/display/index.html?token=${office.creds.displayToken}`);
+      await page.goto(`${proxy.url}/display/index.html#token=${office.creds.displayToken}`);
       const soundOff = page.locator('[data-testid=sound-off]');
       await soundOff.waitFor({ timeout: 15_000 });
       assert.match((await soundOff.textContent())!, /Sonido apagado/);

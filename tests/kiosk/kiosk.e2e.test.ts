@@ -233,10 +233,21 @@ test('every kiosk screen fits its screen at both real sizes: no overflow, overla
       return tiles.reduce((sum, r) => sum + r.width * r.height, 0) / (main.width * main.height);
     });
     assert.ok(used > 0.4, `the service tiles cover ${Math.round(used * 100)}% of the screen at ${size}, not the 40% or more they should`);
+    // The demo's names are long ("Financiación y acuerdos de pago"): one column of wide tiles on
+    // the portrait kiosk, and every name inside its own tile (sized to fit, not spilling out).
+    const tiles = await page.locator('button.tile').evaluateAll((all) =>
+      all.map((tile) => {
+        const t = tile.getBoundingClientRect();
+        const n = tile.querySelector('.tile-name')!.getBoundingClientRect();
+        return { name: tile.textContent!.trim(), left: Math.round(t.left), inside: n.left >= t.left && n.right <= t.right && n.top >= t.top && n.bottom <= t.bottom };
+      }),
+    );
+    if (viewport.height > viewport.width) assert.equal(new Set(tiles.map((t) => t.left)).size, 1, `one column of tiles on the portrait kiosk: ${JSON.stringify(tiles)}`);
+    assert.deepEqual(tiles.filter((t) => !t.inside).map((t) => t.name), [], `names spill out of their tiles at ${size}`);
     await settle(page);
     await page.locator('button.tile').first().click();
     await page.locator('[data-testid=general]').waitFor();
-    await assertLayout(page, `kiosk-${size}-preferential`);
+    await assertLayout(page, `kiosk-${size}-preferential`, readable);
     await settle(page);
     await page.locator('[data-testid=general]').click();
     await page.locator('[data-testid=skip-id]').waitFor();
