@@ -1,6 +1,9 @@
 /**
  * Kill -9 in the middle of a batch, on either side of the link: nothing is lost, nothing
  * is counted twice, and the aggregates still equal a rebuild from the stored events.
+ * Head office is the bundle `npm run hq` runs (needs `npm run build`); the sync worker
+ * runs alone from its sources (fixtures/worker-process.ts), so the test can hold head
+ * office's answer and kill the worker between the two acknowledgements.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
@@ -16,6 +19,8 @@ import { rebuildOffice } from '../../server/src/hq/ingest/rebuild';
 import { createOffice } from '../../server/src/hq/org/offices';
 import { createSyncWorker } from '../../server/src/office/sync/sync-worker';
 import type { OutboxEnvelope } from '@turnero/contract/outbox';
+import { startHqProcess, type HqProcess } from '../../bench/link-sim/hq-process';
+import { staleBuildReason } from '../support/check-build';
 import { withDeadline } from '../support/deadline';
 import { createTestDatabase, freePort, OfficeStream, silentLogger, simulateTraffic, type TestDatabase } from './helpers';
 
@@ -25,6 +30,19 @@ let testDb: TestDatabase;
 let db: HqDatabase;
 let dir: string;
 const children = new Set<ChildProcess>();
+const headOffices = new Set<HqProcess>();
+
+/** Head office from the bundle on `port`, as `npm run hq` runs it. */
+async function startHeadOffice(port: number): Promise<HqProcess> {
+  const hq = await startHqProcess({ production: true, databaseUrl: testDb.url, port, dataDir: dir });
+  headOffices.add(hq);
+  return hq;
+}
+
+async function killHeadOffice(hq: HqProcess): Promise<void> {
+  await hq.kill();
+  headOffices.delete(hq);
+}
 
 /** Starts a fixture; resolves once it printed a line starting with `ready`. */
 function spawnFixture(file: string, env: Record<string, string>, onLine?: (line: string) => void): Promise<ChildProcess> {
@@ -109,12 +127,15 @@ async function snapshot(code: string) {
 }
 
 beforeAll(async () => {
+  const stale = staleBuildReason();
+  if (stale) throw new Error(`The crash tests run the built head office, and it is out of date (${stale}): run \`npm run build\` first.`);
   testDb = await createTestDatabase();
   db = await openHqDatabase({ databaseUrl: testDb.url, dataDir: '/tmp' });
   dir = mkdtempSync(join(tmpdir(), 'hq-crash-'));
 });
 afterAll(async () => {
   for (const c of children) await kill9(c);
+  for (const hq of headOffices) await killHeadOffice(hq);
   await db?.close();
   await testDb?.drop();
   rmSync(dir, { recursive: true, force: true });
@@ -129,8 +150,7 @@ describe('crash safety', () => {
     await appendOutbox(file, s.events);
 
     const port = await freePort();
-    const env = { DATABASE_URL: testDb.url, PORT: String(port), DATA_DIR: dir };
-    let child = await spawnFixture('hq-process.ts', env);
+    let hq = await startHeadOffice(port);
     let posts = 0;
     let kills = 0;
     let restarting: Promise<void> | null = null;
@@ -152,11 +172,11 @@ describe('crash safety', () => {
         posts += 1;
         if (posts % 3 === 0 && kills < 2 && !restarting) {
           kills += 1;
-          const victim = child;
+          const victim = hq;
           restarting = new Promise<void>((r) => setTimeout(r, 15))
-            .then(() => kill9(victim))
+            .then(() => killHeadOffice(victim))
             .then(async () => {
-              child = await spawnFixture('hq-process.ts', env);
+              hq = await startHeadOffice(port);
             })
             .finally(() => (restarting = null));
         }
@@ -176,7 +196,7 @@ describe('crash safety', () => {
     assert.equal(incremental.totals.served, expected.served);
     await rebuildOffice(db, 'KILL-HQ');
     assert.deepEqual(await snapshot('KILL-HQ'), incremental);
-    await kill9(child);
+    await killHeadOffice(hq);
   });
 
   test('sync worker killed with SIGKILL mid-batch, restarted: resumes from its file, resends at most that batch, head office ignores the repeats', async () => {
@@ -186,7 +206,7 @@ describe('crash safety', () => {
     const expected = simulateTraffic(s, 2500, 10);
     await appendOutbox(file, s.events);
     const port = await freePort();
-    const hqChild = await spawnFixture('hq-process.ts', { DATABASE_URL: testDb.url, PORT: String(port), DATA_DIR: dir });
+    const hq = await startHeadOffice(port);
     const env = { OFFICE_DB: file, HQ_URL: `http://127.0.0.1:${port}`, HQ_TOKEN: token, OFFICE_CODE: 'KILL-WK', BATCH_SIZE: String(BATCH_SIZE) };
 
     let sent = 0;
@@ -231,7 +251,7 @@ describe('crash safety', () => {
     const deadline = Date.now() + 60_000;
     while (sent < s.seq && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await kill9(final);
-    await kill9(hqChild);
+    await killHeadOffice(hq);
     assertResumedFrom(persisted, postedBeforeRestart, posts, 'the last restart');
 
     const snap = await snapshot('KILL-WK');
