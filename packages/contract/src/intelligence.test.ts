@@ -67,7 +67,10 @@ describe('a staffing request', () => {
   it('or as counts for some local hours, "0" (or "09") to "23"', () => {
     const some = { '0': 1, '09': 3, '9': 3, '10': 4, '19': 2, '23': 0 };
     assert.deepEqual(accepts(StaffingBody, { date: '2026-12-01', countersByHour: some }).countersByHour, some);
-    for (const bad of ['24', '30', '-1', '9am', 'x', '009', '']) rejects(StaffingBody, { date: '2026-12-01', countersByHour: { [bad]: 1 } });
+    for (const bad of ['24', '30', '-1', '9am', 'x', '009', '']) {
+      const issue = rejects(StaffingBody, { date: '2026-12-01', countersByHour: { [bad]: 1 } }, ['countersByHour']);
+      assert.match(JSON.stringify(issue), /a local hour, 0-23/, `the key ${JSON.stringify(bad)} is refused as an hour`);
+    }
     rejects(StaffingBody, { date: '2026-12-01', countersByHour: { '9': 201 } });
   });
 });

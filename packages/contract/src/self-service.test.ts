@@ -134,7 +134,7 @@ describe("the billing connector's answers", () => {
     rejects(BillingDuplicate, { ...duplicate, lines: [{ concept: chars(81), amount: 1 }] }, ['lines', 0, 'concept']);
     rejects(BillingDuplicate, { ...duplicate, documentId: chars(65) }, ['documentId']);
     rejects(BillingDuplicate, { ...duplicate, period: chars(41) }, ['period']);
-    rejects(BillingDuplicate, { ...duplicate, dueDate: '15-12-2026' }, ['dueDate']);
+    for (const bad of ['15-12-2026', 'x2026-12-15', '2026-12-15x']) rejects(BillingDuplicate, { ...duplicate, dueDate: bad }, ['dueDate']);
   });
 });
 
@@ -149,6 +149,8 @@ describe('an amount as the paper and the screen show it', () => {
     assert.equal(formatAmount(1234567.891, 'USD'), 'US$ 1,234,567.89');
     assert.equal(formatAmount(-1234.5, 'USD'), '-US$ 1,234.50');
     assert.equal(formatAmount(-45000, 'COP'), '-$ 45.000');
+    assert.equal(formatAmount(0, 'COP'), '$ 0');
+    assert.equal(formatAmount(0, 'USD'), 'US$ 0.00');
   });
   it('an unknown currency shows its code, with two decimals after a comma', () => {
     assert.equal(formatAmount(1234.5, 'EUR'), 'EUR 1.234,50');
