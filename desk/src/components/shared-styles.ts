@@ -165,10 +165,15 @@ export const baseStyles = css`
     color: #fff;
     border-color: var(--c-danger);
   }
+  /* Read by screen readers, not drawn: no padding, border or margin may widen the box (a
+     legend's own padding made a 4 px sliver that the radio buttons beside it covered). */
   .sr-only {
     position: absolute;
     width: 1px;
     height: 1px;
+    padding: 0;
+    margin: -1px;
+    border: 0;
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
