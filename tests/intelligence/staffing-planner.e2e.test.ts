@@ -13,6 +13,7 @@ import { addDays, localDay } from '@turnero/domain/local-day';
 import { runDemo } from '../../scripts/demo/run-demo';
 import { api } from '../hq/helpers';
 import { launchChromium, screenshot, seriousA11yViolations, startHeadOffice, type RunningHq } from '../hq-dashboard/support';
+import { assertLayout } from '../support/layout';
 
 const ZONE = 'America/Bogota';
 
@@ -82,6 +83,22 @@ describe('staffing planner (Chromium, real head office)', { timeout: 300_000 }, 
     }
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'planner', true);
+    await assertLayout(page, 'dashboard-1440x900-planning-plan');
+  });
+
+  it('on a phone (390x844) the plan fits: only its tables scroll sideways, axe finds nothing serious', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: ZONE, locale: 'es-CO', isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    await phone.goto(`${hq.url}/hq/`);
+    await phone.getByLabel('Usuario').fill(hq.admin.username);
+    await phone.getByLabel('Contraseña').fill(hq.admin.password);
+    await phone.getByRole('button', { name: 'Ingresar' }).click();
+    await phone.getByRole('button', { name: 'Planificación' }).click();
+    await phone.locator('#planner-hours tbody tr').first().waitFor();
+    await phone.locator('hq-chart#planner-waits canvas').first().waitFor();
+    await assertLayout(phone, 'dashboard-390x844-planning-plan', { allowScroll: ['.scroller'] });
+    assert.deepEqual(await seriousA11yViolations(phone), []);
+    await context.close();
   });
 
   it('what-if: one counter fewer at the busiest hour shows a longer p90 there and the share below target', async () => {
