@@ -19,6 +19,7 @@ import type { PublicBooking, PublicOfficesResponse, SlotsResponse } from '@turne
 import { expectStatus, issue, signIn } from '../office/helpers';
 import { waitUntil } from '../printing/support';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
+import { assertLayout } from '../support/layout';
 import { request } from '../support/http';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/platform/web-security';
 import { REPO_ROOT } from '../support/office';
@@ -46,8 +47,10 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page: await context.newPage() };
 }
 
+/** The whole page kept as a picture; the phone's view of it layout-checked (and kept) and axe-checked. */
 async function checkPage(page: Page, name: string): Promise<void> {
   await screenshot(page, `portal-e2e/${name}`, true);
+  await assertLayout(page, `portal-390x844-${name}`);
   assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${name}`);
 }
 

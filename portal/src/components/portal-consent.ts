@@ -10,10 +10,16 @@ export { PORTAL_CONSENT_VERSION };
 
 export function consentField(checked: boolean, onChange: (checked: boolean) => void) {
   return html`<div class="card consent">
-    <p id="consent-text" data-testid="consent-text" data-version=${PORTAL_CONSENT_VERSION}>${t('consent.text', { version: PORTAL_CONSENT_VERSION })}</p>
+    <p id="consent-text" data-testid="consent-text" data-version=${PORTAL_CONSENT_VERSION}>${consentText()}</p>
     <label class="check">
       <input type="checkbox" required data-testid="consent" aria-describedby="consent-text" .checked=${checked} @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)} />
       <span>${t('consent.accept')}</span>
     </label>
   </div>`;
+}
+
+/** The text with its version kept on one line: a phone broke "portal-2026-12" at a hyphen. */
+function consentText() {
+  const [before, after = ''] = t('consent.text', { version: '\u0000' }).split('\u0000');
+  return html`${before}<span style="white-space: nowrap">${PORTAL_CONSENT_VERSION}</span>${after}`;
 }
