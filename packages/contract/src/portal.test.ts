@@ -153,6 +153,7 @@ describe('booking an appointment', () => {
     const parsed = accepts(BookingRequest, booking());
     assert.deepEqual(parsed, { ...booking(), locale: 'es-CO' });
     assert.equal(accepts(BookingRequest, { ...booking(), locale: 'en' }).locale, 'en');
+    assert.equal(accepts(BookingRequest, { ...booking(), locale: 'es-CO' }).locale, 'es-CO');
     rejects(BookingRequest, { ...booking(), locale: 'fr' }, ['locale']);
   });
   it('refuses a name, office, service or consent out of bounds, or a name with control characters', () => {
@@ -173,6 +174,7 @@ describe('booking an appointment', () => {
     rejects(BookingRequest, { ...booking(), start: '2027-01-11' }, ['start']);
     rejects(BookingRequest, { ...booking(), start: 'mañana a las 9' }, ['start']);
     accepts(MoveBookingRequest, { start });
+    accepts(MoveBookingRequest, { start: '2027-01-11T09:00:00-05:00' });
     rejects(MoveBookingRequest, { start: '09:00' }, ['start']);
   });
   it('takes an ID number of 4 to 20 letters, digits or dashes, and a request key of 8 to 64 characters', () => {
@@ -192,6 +194,7 @@ describe('joining the queue remotely', () => {
     const { email: _, ...neither } = remote();
     assert.equal(rejects(RemoteTicketRequest, neither, ['phone']).message, 'a phone number or an e-mail address is required');
     rejects(RemoteTicketRequest, { ...remote(), email: 'not-an-address' }, ['email']);
+    for (const locale of ['es-CO', 'en']) assert.equal(accepts(RemoteTicketRequest, { ...remote(), locale }).locale, locale);
     rejects(RemoteTicketRequest, { ...remote(), locale: 'pt' }, ['locale']);
     rejects(RemoteTicketRequest, { ...remote(), officeCode: chars(33) }, ['officeCode']);
     rejects(RemoteTicketRequest, { ...remote(), serviceCode: '' }, ['serviceCode']);
@@ -228,15 +231,19 @@ describe('what head office answers', () => {
     assert.deepEqual(accepts(PublicBooking, shown), shown);
     rejects(PublicBooking, { ...shown, status: 'moved' }, ['status']);
 
-    const joined = { ticketId: 't1', code: 'R-004', position: 0, estimatedWaitMinutes: 0, url: 'https://turnos.example/t/x' };
+    const joined = { ticketId: 't1', code: 'R-004', position: 0, estimatedWaitMinutes: 9, url: 'https://turnos.example/t/x' };
     assert.deepEqual(accepts(RemoteTicketCreated, joined), joined);
     rejects(RemoteTicketCreated, { ...joined, position: -1 }, ['position']);
+    rejects(RemoteTicketCreated, { ...joined, estimatedWaitMinutes: -1 }, ['estimatedWaitMinutes']);
     const view = {
       publicId: 'p1', code: 'R-004', officeCode: 'MAN-001', officeName: 'Manizales', serviceName: 'Facturas', status: 'called',
       position: null, estimatedWaitMinutes: null, counterName: 'Módulo 3', needsCheckIn: false, updatedAt: start,
     };
     assert.deepEqual(accepts(RemoteTicketView, view), view);
     for (const status of REMOTE_TICKET_STATES) accepts(RemoteTicketView, { ...view, status });
+    accepts(RemoteTicketView, { ...view, position: 4, estimatedWaitMinutes: 12 });
+    rejects(RemoteTicketView, { ...view, position: -1 }, ['position']);
+    rejects(RemoteTicketView, { ...view, estimatedWaitMinutes: -1 }, ['estimatedWaitMinutes']);
     rejects(RemoteTicketView, { ...view, status: 'transferred' }, ['status']);
   });
   it('asks for slots of one service (1-16 characters) on a day that exists', () => {
@@ -277,6 +284,8 @@ describe('over the link', () => {
     accepts(LinkRemoteUpdate, { tickets: Array(500).fill(update) });
     rejects(LinkRemoteUpdate, { tickets: Array(501).fill(update) }, ['tickets']);
     rejects(LinkRemoteUpdate, { tickets: [{ ...update, position: -1 }] }, ['tickets', 0, 'position']);
+    accepts(LinkRemoteUpdate, { tickets: [{ ...update, estimatedWaitMinutes: 7 }] });
+    rejects(LinkRemoteUpdate, { tickets: [{ ...update, estimatedWaitMinutes: -1 }] }, ['tickets', 0, 'estimatedWaitMinutes']);
   });
   it('booking updates and the live counts per service are bounded too', () => {
     const checkedIn = { id: 'b1', status: 'checked_in', at: start };
@@ -288,6 +297,8 @@ describe('over the link', () => {
     accepts(LinkOfficeLive, { services: Array(60).fill(live.services[0]), openNow: false });
     rejects(LinkOfficeLive, { services: Array(61).fill(live.services[0]), openNow: false }, ['services']);
     rejects(LinkOfficeLive, { services: [{ ...live.services[0], waiting: -1 }], openNow: true }, ['services', 0, 'waiting']);
+    accepts(LinkOfficeLive, { services: [{ ...live.services[0], estimatedWaitMinutes: 15 }], openNow: true });
+    rejects(LinkOfficeLive, { services: [{ ...live.services[0], estimatedWaitMinutes: -1 }], openNow: true }, ['services', 0, 'estimatedWaitMinutes']);
   });
 });
 

@@ -86,7 +86,7 @@ describe('what the office answers', () => {
   it('a summary counts each of the five scores', () => {
     const summary = { scope: 'office', count: 3, average: 4.3, highShare: 0.67, scores: [0, 0, 0, 2, 1], recent: [{ score: 5, comment: 'Bien', at, serviceName: 'Pagos' }] };
     assert.deepEqual(accepts(RatingSummary, summary), summary);
-    accepts(RatingSummary, { ...summary, average: null, highShare: null, count: 0, scores: [0, 0, 0, 0, 0], recent: [] });
+    accepts(RatingSummary, { ...summary, scope: 'mine', average: null, highShare: null, count: 0, scores: [0, 0, 0, 0, 0], recent: [] });
     rejects(RatingSummary, { ...summary, scores: [0, 0, 2, 1] }, ['scores']);
     rejects(RatingSummary, { ...summary, scope: 'all' }, ['scope']);
   });
@@ -95,6 +95,8 @@ describe('what the office answers', () => {
 describe('the report queries', () => {
   it("an agent's summary is their own unless the office is asked for, over days that do not run backwards", () => {
     assert.deepEqual(accepts(RatingSummaryQuery, {}), { scope: 'mine' });
+    assert.equal(accepts(RatingSummaryQuery, { scope: 'mine' }).scope, 'mine');
+    for (const bad of ['x2026-11-01', '2026-11-01x']) rejects(RatingSummaryQuery, { from: bad }, ['from']);
     assert.deepEqual(accepts(RatingSummaryQuery, { scope: 'office', from: '2026-11-01', to: '2026-11-01' }), { scope: 'office', from: '2026-11-01', to: '2026-11-01' });
     accepts(RatingSummaryQuery, { from: '2026-11-01' });
     accepts(RatingSummaryQuery, { to: '2026-11-01' });

@@ -124,7 +124,7 @@ describe("the billing connector's answers", () => {
     rejects(BillingCoupon, { ...billingCoupon(), payUrl: `https://p.example/${chars(290)}` }, ['payUrl']);
     rejects(BillingCoupon, { ...billingCoupon(), couponId: chars(65) }, ['couponId']);
     rejects(BillingCoupon, { ...billingCoupon(), amount: -5 }, ['amount']);
-    rejects(BillingCoupon, { ...billingCoupon(), dueDate: '2026/12/15' }, ['dueDate']);
+    for (const bad of ['2026/12/15', 'x2026-12-15', '2026-12-15x']) rejects(BillingCoupon, { ...billingCoupon(), dueDate: bad }, ['dueDate']);
   });
   it('a duplicate: at most 60 lines of concepts up to 80 characters, a total and a due day', () => {
     const duplicate = { documentId: 'doc-1', period: 'Nov', lines: [{ concept: 'Energía', amount: 100 }, { concept: 'Ajuste', amount: -3 }], total: 97, dueDate: '2026-12-15' };
