@@ -12,6 +12,7 @@ import type { QueueSnapshot } from '@turnero/contract/dto';
 import { systemClock } from '@turnero/domain/types';
 import { scaledTime } from '../../server/src/office/demo/demo-time';
 import { startLiveDemo, type LiveDemoCounts } from '../../server/src/office/demo/live-demo';
+import { withDeadline } from '../support/deadline';
 import { login, request } from '../support/http';
 import { REPO_ROOT, startTestOffice, tempDataDir, type TestOffice } from '../support/office';
 
@@ -98,7 +99,8 @@ test('a real office (DEMO=false) refuses DEMO_SIMULATE and says why', { timeout:
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const code = await withDeadline(exited, 45_000, 'the office refusing DEMO_SIMULATE to exit').finally(() => child.kill('SIGKILL'));
   assert.equal(code, 2, output);
   assert.match(output, /DEMO_SIMULATE=true is for the demo office only/);
   assert.doesNotMatch(output, /listening on/);

@@ -12,6 +12,7 @@ import { StaffDto } from '@turnero/contract/hq';
 import { api, createTestDatabase, freePort, type TestDatabase } from '../hq/helpers';
 import { closeOffice, expectStatus, sessionFor, type OfficeSession } from '../office/helpers';
 import { connect, nextEvent } from '../office/sockets';
+import { withDeadline } from '../support/deadline';
 import { request } from '../support/http';
 import { startTestOffice, tempDataDir } from '../support/office';
 import { waitUntil } from '../printing/support';
@@ -121,7 +122,7 @@ describe("head office's people at a linked office", () => {
       await loginAnswers(marta.username, marta.password, 401);
       expect((await me(token)).status).toBe(401);
       expect(await ended).toEqual({ reason: 'revoked' });
-      expect(await disconnected).toBe('io server disconnect');
+      expect(await withDeadline(disconnected, STAFF_WAIT_MS, 'the deactivated agent\'s socket to be disconnected')).toBe('io server disconnect');
     } finally {
       socket.close();
     }

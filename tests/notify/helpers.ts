@@ -13,6 +13,7 @@ import { pino } from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { openHqDatabase, type HqDatabase } from '../../server/src/hq/db';
 import { createTestDatabase, type TestDatabase } from '../hq/helpers';
+import { withDeadline } from '../support/deadline';
 
 export interface NotifyTestDb {
   db: HqDatabase;
@@ -102,7 +103,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     port,
     mails,
-    waitFor: (n) => (mails.length >= n ? Promise.resolve(mails) : new Promise((ok) => waiters.push({ n, ok }))),
+    waitFor: (n) =>
+      mails.length >= n
+        ? Promise.resolve(mails)
+        : withDeadline(new Promise((ok) => waiters.push({ n, ok })), 30_000, `mail number ${n} at the SMTP server`),
     refuse: (address, code) => void refusals.set(address, code),
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };

@@ -12,6 +12,7 @@ import { startVirtualPrinter, type VirtualPrinter } from '@turnero/hardware';
 import type { QueueSnapshot } from '@turnero/contract/dto';
 import { liveTicketUrl, publicLinkWarnings, readHqPublicUrl } from '../../server/src/office/printing/public-link';
 import type { Result } from '@turnero/contract/realtime';
+import { withDeadline } from '../support/deadline';
 import { REPO_ROOT, tempDataDir } from '../support/office';
 import { closePrintingTest, issueAtKiosk, openPrintingOffice, RecordingSocket, waitForPapers, type PrintingOffice } from './support';
 
@@ -67,7 +68,11 @@ describe('a real office process', () => {
     // The kiosk's own socket snapshot, as the kiosk screen reads it.
     const kiosk = await RecordingSocket.connect(o.url, o.kioskToken);
     try {
-      const answer = await new Promise<Result<QueueSnapshot>>((resolve) => kiosk.socket.emit('snapshot:get', resolve));
+      const answer = await withDeadline(
+        new Promise<Result<QueueSnapshot>>((resolve) => kiosk.socket.emit('snapshot:get', resolve)),
+        15_000,
+        'the snapshot:get ack',
+      );
       assert.ok(answer.data, JSON.stringify(answer.error));
       assert.equal(`${answer.data.liveTicketUrlBase}${encodeURIComponent(ticket.id)}`, paper.qr);
     } finally {
@@ -96,7 +101,7 @@ test('the start banner and the log warn when the printed link points at this mac
     });
   } finally {
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    if (child.exitCode === null && child.signalCode === null) await withDeadline(new Promise((r) => child.once('exit', r)), 30_000, 'the office to exit after SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
   assert.match(output, /WARNING: PUBLIC_URL http:\/\/127\.0\.0\.1:8080 is this machine while the server listens on 0\.0\.0\.0/, 'banner line');

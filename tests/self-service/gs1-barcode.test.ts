@@ -12,6 +12,7 @@ import bwipjs from 'bwip-js/node';
 import { decodeTickets, openTransport, renderCoupon, startVirtualPrinter, type CouponPrintData, type DecodedTicket } from '@turnero/hardware';
 import { code128Data, readCode128Data } from '@turnero/hardware';
 import { collectionFields, elementString, fnc1Data, gs1CheckDigit, GS } from '@turnero/domain/gs1';
+import { withDeadline } from '../support/deadline';
 
 const GLN = `770999800001${gs1CheckDigit('770999800001')}`;
 const fields = collectionFields({ gln: GLN, reference: '0012345678', amount: 45000, decimals: 0, dueDate: '2026-12-15' });
@@ -75,7 +76,7 @@ describe('the coupon barcode', () => {
     try {
       const cut = new Promise<DecodedTicket>((resolve) => printer.onTicket(resolve));
       await transport.write(renderCoupon(coupon, { dialect: 'epson', paperWidthMm: 58 }));
-      const paper = await cut;
+      const paper = await withDeadline(cut, 15_000, 'the virtual printer to cut the coupon');
       expect(paper.barcodes?.[0]).toEqual({ symbology: 'gs1-128', data: fnc1Data(fields) });
       // The bars take paper: the coupon is longer than its text lines alone.
       expect(paper.lengthMm).toBeGreaterThan(paper.lines.length * 3.75);
