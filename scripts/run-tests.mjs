@@ -32,13 +32,14 @@ const result = spawnSync(
 
 if (!existsSync(report)) process.exit(result.status ?? 1);
 const r = JSON.parse(readFileSync(report, 'utf8'));
-const skipped = r.numPendingTests + r.numTodoTests;
-// A file that fails before its tests run (a syntax error, a failing beforeAll) counts as a
-// failure too, so the closing line never reads "0 failed" on a red run.
-const brokenFiles = r.testResults.filter(
-  (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
-).length;
-const failed = r.numFailedTests + brokenFiles;
+// A file that fails before its tests run (a syntax error, a failing beforeAll such as a
+// missing PostgreSQL) counts as a failure too, so the closing line never reads "0 failed" on
+// a red run; the tests it never ran are that failure, not skips, and its reason is repeated.
+const broken = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'));
+const notRun = broken.flatMap((f) => f.assertionResults).filter((a) => ['skipped', 'pending', 'todo'].includes(a.status)).length;
+const skipped = r.numPendingTests + r.numTodoTests - notRun;
+const failed = r.numFailedTests + broken.length;
+for (const f of broken) console.error(`\n${f.name}: failed before its tests ran: ${(f.message ?? '').split('\n')[0]}`);
 console.log(`\n${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
 // A filtered run (-t, a path) marks what it left out as skipped: only the whole suite must
 // have none.
