@@ -8,13 +8,22 @@
  * promise, and a ticket page's refresh on each change gets a fresh one.
  *
  * Cost is bounded whatever the queue: runs shrink as the queue grows (CALL_BUDGET policy
- * calls per prediction), never below MIN_RUNS.
+ * calls per prediction), never below MIN_RUNS. And the time spent simulating is bounded
+ * whatever the pace of changes: simulations may take SIMULATION_SHARE of the server's time
+ * (SIMULATION_BURST_MS saved up). A working office changes its queue every few seconds and
+ * never meets that bound, so every version gets its own simulation; a burst of tickets (a
+ * hundred a second in the office benchmark, 300 waiting) would otherwise spend the whole
+ * server on simulations and hold every command behind them. Past the bound, a version reads
+ * the last simulation made: the tickets it covered keep their promise, and a ticket issued
+ * since gets none (null: the kiosk and the paper show the single estimate instead) until the
+ * next simulation the budget allows.
  */
 import { offsetAt } from '@turnero/domain/local-day';
 import type { Availability } from '@turnero/domain/wait-prediction/availability';
 import { learnWaitModel, type HistoryCall, type WaitHistory, type WaitModel } from '@turnero/domain/wait-prediction/model';
 import { calibratedTails, predictWaits, rankOf, type WaitPrediction } from '@turnero/domain/wait-prediction/predict';
 import { seededRandom } from '@turnero/domain/wait-prediction/random';
+import { TokenBuckets } from '../../platform/token-bucket';
 import type { Clock, Counter, Office, Service, Ticket } from '@turnero/domain/types';
 import type { TicketDto } from '@turnero/contract/dto';
 import type { Db } from '../store/db';
@@ -24,6 +33,12 @@ export const MAX_RUNS = 80;
 export const MIN_RUNS = 12;
 /** About this many simulated calls per prediction (about 10 µs each: tens of milliseconds at most). */
 export const CALL_BUDGET = 6_000;
+/** Simulations may use this share of the server's time, on average... */
+export const SIMULATION_SHARE = 0.01;
+/** ...and this many milliseconds at once (a few simulations of a long queue back to back). */
+export const SIMULATION_BURST_MS = 100;
+/** What one simulated call is assumed to cost until the first simulation measured it. */
+const FIRST_MS_PER_CALL = 0.01;
 /** A ticket not called within this many hours in the simulation gets no promise. */
 export const HORIZON_MS = 10 * 3_600_000;
 /** The learned model is redone after this many new calls (learning is linear in the history). */
@@ -54,6 +69,13 @@ export class WaitPredictor {
   /** Where recent real waits fell among their simulated ones (calibratedTails); kept across days. */
   private readonly ranks: number[];
   private readonly hourOf: (at: Date) => number;
+  private readonly monotonicNow: () => number;
+  /** The last simulation made, read by versions the time budget leaves without their own. */
+  private latest: Map<string, WaitPrediction | null> = new Map();
+  /** Milliseconds of simulation the budget still allows (one bucket, key 'simulation'). */
+  private readonly budget: TokenBuckets;
+  /** Measured cost of one simulated call (ms), to price the next simulation before running it. */
+  private msPerCall = FIRST_MS_PER_CALL;
 
   constructor(
     private readonly history: WaitHistory,
@@ -62,7 +84,11 @@ export class WaitPredictor {
     private readonly clock: Clock,
     private readonly timeZone: string,
     private readonly loadedAt: Date,
+    /** Monotonic milliseconds for the simulation time budget (not the office clock: a test that moves the day must not refill it). */
+    monotonicNow: () => number = () => performance.now(),
   ) {
+    this.budget = new TokenBuckets({ burst: SIMULATION_BURST_MS, perSecond: SIMULATION_SHARE * 1000, now: monotonicNow });
+    this.monotonicNow = monotonicNow;
     this.hourOf = localHours(timeZone);
     this.ranks = calibrationOf(clock);
   }
@@ -80,6 +106,12 @@ export class WaitPredictor {
     if (cached) return cached;
     const now = this.clock.now();
     const runs = Math.max(MIN_RUNS, Math.min(MAX_RUNS, Math.floor(CALL_BUDGET / Math.max(1, view.waiting.length))));
+    const calls = runs * Math.max(1, view.waiting.length);
+    if (!this.budget.take('simulation', calls * this.msPerCall)) {
+      this.predictions.set(view, this.latest);
+      return this.latest;
+    }
+    const startedAt = this.monotonicNow();
     const byTicket = predictWaits(
       {
         now,
@@ -104,7 +136,10 @@ export class WaitPredictor {
         },
       },
     );
+    // The price of the next one: this one's real cost per call (what it took beyond its price is not charged back).
+    this.msPerCall = Math.max(FIRST_MS_PER_CALL / 10, (this.monotonicNow() - startedAt) / calls);
     this.predictions.set(view, byTicket);
+    this.latest = byTicket;
     return byTicket;
   }
 
