@@ -37,12 +37,12 @@ async function threeInARow(setupResult: Awaited<ReturnType<typeof setup>>) {
   return { printedAt, results };
 }
 
-test('a printer that never confirms: learnt once at start, then three tickets in a row each print within a second', { timeout: 20_000 }, async () => {
+test('a printer that never confirms: learnt once at start, then three tickets in a row each print well before a held ticket would (5 s; one held for a confirmation waits the 10 s print timeout)', { timeout: 20_000 }, async () => {
   const s = await setup(false);
   assert.equal(await s.service.checkStatus(), 'online', 'the start-up check (which learns) sees the printer');
   const { printedAt, results } = await threeInARow(s);
   assert.equal(printedAt.length, 3);
-  for (const [i, at] of printedAt.entries()) assert.ok(at < 1000, `ticket ${i + 1} printed ${at} ms after the requests (${printedAt.join(', ')})`);
+  for (const [i, at] of printedAt.entries()) assert.ok(at < 5000, `ticket ${i + 1} printed ${at} ms after the requests (${printedAt.join(', ')})`);
   assert.deepEqual(results, Array(3).fill({ ok: true, status: 'online', confirmed: false }), 'the results say what is known: sent, not confirmed');
 });
 

@@ -6,6 +6,7 @@
  * the device tokens are instead of printing them into logs. Head office: embedded-pg.test.ts.
  */
 import { afterAll, describe, test } from 'vitest';
+import { withDeadline } from '../support/deadline';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -57,7 +58,7 @@ describe('office data folder', () => {
       assert.deepEqual(openEntries(dataDir), []);
     } finally {
       child.kill('SIGTERM');
-      await exited;
+      await withDeadline(exited, 15_000, 'the office to exit after SIGTERM');
     }
   });
 

@@ -289,7 +289,7 @@ describe('command queue fairness', () => {
           firstAck();
         });
       }
-      await started;
+      await withDeadline(started, 15_000, 'the first snapshot:get ack of the flood');
       const issued = await request(flooded.url, 'POST', '/api/v1/tickets', {
         token: flooded.creds.kioskToken,
         body: { serviceId: services[0].id, print: false },

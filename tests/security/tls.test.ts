@@ -5,6 +5,7 @@
  * HTTP across the network unless told to.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
+import { withDeadline } from '../support/deadline';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -55,11 +56,15 @@ describe('office over HTTPS', () => {
   });
 
   test('a plain HTTP request to the port gets no answer', async () => {
-    const outcome = await new Promise<string>((resolve) => {
-      const req = httpRequest(`http://127.0.0.1:${port}/api/v1/health`, (res) => resolve(`answered ${res.statusCode}`));
-      req.on('error', (err) => resolve(`refused: ${err.message}`));
-      req.end();
-    });
+    const outcome = await withDeadline(
+      new Promise<string>((resolve) => {
+        const req = httpRequest(`http://127.0.0.1:${port}/api/v1/health`, (res) => resolve(`answered ${res.statusCode}`));
+        req.on('error', (err) => resolve(`refused: ${err.message}`));
+        req.end();
+      }),
+      15_000,
+      'a plain HTTP request to the TLS port to be answered or refused',
+    );
     assert.match(outcome, /^refused/);
   });
 
