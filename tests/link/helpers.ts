@@ -14,9 +14,12 @@ const HQ_ADMIN = { username: 'admin', password: 'link-office-admin-pw' };
 
 export type { HqProcess } from '../../bench/link-sim/hq-process';
 
-/** Head office (`ROLE=hq`) from its sources in a child process on `port`, with HQ_ADMIN as its first admin. */
-export function startHq(databaseUrl: string, port: number, dataDir = tempDataDir('hq-link-')): Promise<HqProcess> {
-  return startHqProcess({ databaseUrl, port, dataDir, admin: HQ_ADMIN });
+/**
+ * Head office (`ROLE=hq`) in a child process on `port`, with HQ_ADMIN as its first admin:
+ * from its sources, or (`production`) the bundle `npm run hq` runs (needs `npm run build`).
+ */
+export function startHq(databaseUrl: string, port: number, dataDir = tempDataDir('hq-link-'), production = false): Promise<HqProcess> {
+  return startHqProcess({ databaseUrl, port, dataDir, admin: HQ_ADMIN, production });
 }
 
 export async function hqLogin(hqUrl: string): Promise<string> {

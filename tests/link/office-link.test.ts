@@ -6,6 +6,9 @@
  * while it sends applies nothing twice; the office runs on its last configuration with the
  * link down, across a restart; what head office owns is read-only on the office's admin
  * pages. Head office's people at the office: staff-link.test.ts.
+ *
+ * Both are SIGKILLed and restarted, so both run as `npm start` and `npm run hq` run them:
+ * the built bundle (`npm run build` first; a bundle older than its sources fails the file).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ServiceDto } from '@turnero/contract/dto';
@@ -14,6 +17,7 @@ import { api, createTestDatabase, freePort, type TestDatabase } from '../hq/help
 import type { TicketDto } from '@turnero/contract/dto';
 import { closeOffice, expectStatus, sessionFor, type OfficeSession } from '../office/helpers';
 import { request } from '../support/http';
+import { staleBuildReason } from '../support/check-build';
 import { startTestOffice, tempDataDir } from '../support/office';
 import { waitUntil } from '../printing/support';
 import { hqLogin, officeAudit, officeServices, officeSync, startHq, type HqProcess } from './helpers';
@@ -37,6 +41,7 @@ const publish = async (services: unknown[]) => expectStatus(await hqApi('PUT', `
 async function startOffice(): Promise<OfficeSession> {
   const office = await startTestOffice({
     dataDir: officeDir,
+    production: true,
     env: { OFFICE_CODE: CODE, HQ_URL: hq.url, HQ_TOKEN: officeToken, LOG_LEVEL: 'info' },
   });
   for (const stream of [office.process.stdout, office.process.stderr]) stream?.on('data', (d: Buffer) => (officeOutput += d.toString()));
@@ -59,10 +64,12 @@ async function issueAt(serviceId: string): Promise<TicketDto> {
 const audit = () => officeAudit(s!.url, s!.admin);
 
 beforeAll(async () => {
+  const stale = staleBuildReason();
+  if (stale) throw new Error(`The link tests SIGKILL the built office and head office, and the build is out of date (${stale}): run \`npm run build\` first.`);
   testDb = await createTestDatabase('link_office');
   hqPort = await freePort();
   hqDir = tempDataDir('hq-link-');
-  hq = await startHq(testDb.url, hqPort, hqDir);
+  hq = await startHq(testDb.url, hqPort, hqDir, true);
   admin = await hqLogin(hq.url);
   for (const [code, prefix] of [['FACT', 'F'], ['RECL', 'R']]) {
     const body = { code, nameEs: `Servicio ${code}`, nameEn: `Service ${code}`, prefix, targetWaitMinutes: 15 };
@@ -135,7 +142,7 @@ describe('the office end of the link', () => {
   test('head office killed while it sends: the office catches up once head office is back', async () => {
     const version = await publish([{ code: 'RECL' }]);
     await hq.kill();
-    hq = await startHq(testDb.url, hqPort, hqDir);
+    hq = await startHq(testDb.url, hqPort, hqDir, true);
     admin = await hqLogin(hq.url);
     const sync = await applied(version);
     expect(sync.link.lastAppliedSeq).toBe(6);
