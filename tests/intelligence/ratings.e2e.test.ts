@@ -14,6 +14,7 @@ import { RatingSummary } from '@turnero/contract/ratings';
 import { SCRUBBED } from '@turnero/domain/scrub';
 import { launchChromium, screenshot, seriousA11yViolations } from '../support/browser';
 import { login, request } from '../support/http';
+import { assertLayout } from '../support/layout';
 import { startTestOffice, type TestOffice } from '../support/office';
 
 let office: TestOffice;
@@ -108,6 +109,12 @@ describe('rating in the browser', () => {
     await page.locator('[data-testid=survey-ticket]', { hasText: t.code }).waitFor({ timeout: 10_000 });
     assert.deepEqual(await seriousA11yViolations(page), []);
     await screenshot(page, 'ratings/survey-tablet-faces-800x1280');
+    await assertLayout(page, 'survey-tablet-800x1280-faces');
+    // The same tablet turned sideways.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await assertLayout(page, 'survey-tablet-1280x800-faces');
+    assert.deepEqual(await seriousA11yViolations(page), []);
+    await page.setViewportSize({ width: 800, height: 1280 });
 
     // English second: the same screen in English.
     await page.getByRole('button', { name: 'EN', exact: true }).click();

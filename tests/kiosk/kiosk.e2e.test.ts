@@ -277,6 +277,10 @@ test('a preferential ticket with no agent signed in: the screen marks it prefere
   assert.equal((await page.locator('[data-testid=estimated-wait]').textContent())?.trim(), 'Sin estimación: no hay asesores atendiendo');
   await checkScreen(page, 'screenshots/kiosk-1080x1920-ticket-preferential');
   await assertLayout(page, 'kiosk-1080x1920-ticket-preferential', { minFontPx: 32 });
+  // The landscape kiosk shows the same ticket.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await checkScreen(page, 'screenshots/kiosk-1920x1080-ticket-preferential');
+  await assertLayout(page, 'kiosk-1920x1080-ticket-preferential', { minFontPx: 32 });
 
   const deadline = Date.now() + 15_000;
   while (!printer.tickets.some((t) => t.text.includes(code)) && Date.now() < deadline) await page.waitForTimeout(100);

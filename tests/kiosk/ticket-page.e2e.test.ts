@@ -67,6 +67,7 @@ test('the phone page shows the position, then "Lo llaman en el módulo N" when c
   const n = /\d+/.exec(counter.name)?.[0];
   assert.match((await called.textContent())!, new RegExp(`Lo llaman en el módulo ${n}`));
   await screenshot(page, 'ticket-page-called-390x844');
+  await assertLayout(page, 'ticket-page-390x844-called');
   assert.deepEqual(await seriousA11yViolations(page), []);
   await page.close();
 });
