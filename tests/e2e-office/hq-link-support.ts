@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { request } from '../support/http';
+import { screenshot, seriousA11yViolations } from '../support/browser';
+import { assertLayout } from '../support/layout';
 import { startTestOffice, type TestOffice } from '../support/office';
 import type { RunningHq } from '../hq-dashboard/support';
 
@@ -14,6 +16,11 @@ export const OFFICE = 'MED-LINK';
 export const OFFICE_NAME = 'Sede Enlace';
 export const WAIT_MS = 30_000;
 const POLL_MS = 100;
+/** Head office's real sizes: a desktop, then a phone. */
+const HQ_SIZES: ReadonlyArray<readonly [number, number]> = [
+  [1440, 900],
+  [390, 844],
+];
 
 /** The test's current servers, browser and tokens (read at each call). */
 export interface LinkScreensState {
@@ -114,5 +121,28 @@ export function linkScreenHelpers(state: LinkScreensState) {
     return { officeToken: created.body.token, servicesVersion: put.body.version };
   }
 
-  return { prepareHeadOffice, hqCall, waitUntil, applied, startLinkedOffice, newPage, signInHq, signInOffice, openAdminTab, networkRow, publishServicesApplied, openOfficeConfigPage };
+  /**
+   * Axe and the whole page's screenshot (hq/<name>), then the layout checked (screenshots
+   * screenshots/hq/<name>-<size>) at head office's real sizes, a desktop and a phone, with
+   * axe at each; the page is left at the desktop size.
+   */
+  async function checkHqScreen(page: Page, name: string): Promise<void> {
+    assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${name}`);
+    await screenshot(page, `hq/${name}`, true);
+    for (const [width, height] of HQ_SIZES) {
+      await page.setViewportSize({ width, height });
+      // On a phone a wide table scrolls sideways inside its .scroller, as on the dashboard's other pages.
+      await assertLayout(page, `hq/${name}-${width}x${height}`, { allowScroll: width < 600 ? ['.scroller'] : [] });
+      assert.deepEqual(await seriousA11yViolations(page), [], `axe on ${name} at ${width}x${height}`);
+    }
+    await page.setViewportSize({ width: HQ_SIZES[0][0], height: HQ_SIZES[0][1] });
+  }
+
+  /** The catalogue form's colour swatch is as big as the office admin's: at least 88x44. */
+  async function assertCatalogSwatchSize(page: Page): Promise<void> {
+    const swatch = (await page.locator('hq-catalog-form input[name="color"]').boundingBox())!;
+    assert.ok(swatch.width >= 88 && swatch.height >= 44, `the colour swatch is ${Math.round(swatch.width)}x${Math.round(swatch.height)}, at least 88x44`);
+  }
+
+  return { checkHqScreen, assertCatalogSwatchSize, prepareHeadOffice, hqCall, waitUntil, applied, startLinkedOffice, newPage, signInHq, signInOffice, openAdminTab, networkRow, publishServicesApplied, openOfficeConfigPage };
 }

@@ -5,7 +5,7 @@
  *
  * @event hq-catalog-add - `{ body, done(ok, problem?) }`: the view saves it and says how it went.
  */
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CreateCatalogServiceBody } from '@turnero/contract/hq-link';
 import { SERVICE_ICON_NAMES } from '@turnero/web-client/service-icons';
@@ -20,7 +20,19 @@ export class HqCatalogForm extends LitElement {
   /** Re-renders on a language switch. */
   private readonly language = new LangController(this);
 
-  static override styles = [sharedStyles, tableStyles];
+  /** The colour swatch as big as the office admin's (88x44): big enough to see and hit. */
+  static override styles = [
+    sharedStyles,
+    tableStyles,
+    css`
+      input[type='color'] {
+        box-sizing: border-box;
+        inline-size: 88px;
+        block-size: 44px;
+        padding: 2px;
+      }
+    `,
+  ];
 
   @state() private busy = false;
   @state() private problem = '';
