@@ -21,6 +21,15 @@ module.exports = {
       to: { path: OURS, pathNot: ['^$1/', '^packages/(contract|web-client)/'] },
     },
     {
+      name: 'no-import-from-scripts',
+      comment:
+        'scripts/ holds command-line tools, not a package: nothing that ships (server, packages, web apps, ' +
+        'hardware) may import it. Code shared with a script lives in the shipping side (e.g. server/src/demo/) and the script imports it.',
+      severity: 'error',
+      from: { path: '^(server/src|packages|hardware|dispenser|display|desk|hq|portal)/' },
+      to: { path: '^scripts/' },
+    },
+    {
       name: 'hardware-stands-alone',
       comment: 'hardware/ could ship on its own: it imports nothing of ours outside hardware/ (its own printer status, clock, ticket data).',
       severity: 'error',

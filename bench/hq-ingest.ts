@@ -25,8 +25,8 @@ import pg from 'pg';
 import type { OutboxEnvelope } from '@turnero/contract/outbox';
 import { openHqDatabase } from '../server/src/hq/db';
 import { createOffice } from '../server/src/hq/org/offices';
-import { buildDemoOffices, type DemoOffice } from '../scripts/demo/offices';
-import { simulateOfficeDay, toEnvelopes } from '../scripts/demo/simulate';
+import { buildDemoOffices, type DemoOffice } from '../server/src/demo/offices';
+import { simulateOfficeDay, toEnvelopes } from '../server/src/demo/simulate';
 import { percentile, runIfMain } from './measure';
 
 const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

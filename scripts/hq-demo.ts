@@ -3,7 +3,7 @@
  * offices (151 over 30 days by default), sent through the real ingest path with each
  * office's own token, in sequence order and in batches of at most 5,000 events.
  * A few offices are offline for a day and catch up the day after.
- * Arrivals carry the patterns the planner's forecast learns (scripts/demo/simulate.ts and
+ * Arrivals carry the patterns the planner's forecast learns (server/src/demo/simulate.ts and
  * calendar.ts): weekday x hour, the billing cycle's early-month peak, public holidays
  * (closed, then busier the next day) and a slow trend per office; use --days 120 or more
  * to give the forecast months of history.

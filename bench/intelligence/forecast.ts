@@ -1,6 +1,6 @@
 /**
  * Forecast accuracy on held-out weeks of `npm run hq:demo` data (issue 15): the demo's own
- * generator (scripts/demo, the traffic hq:demo sends) simulates offices for 30 weeks; for
+ * generator (server/src/demo, the traffic hq:demo sends) simulates offices for 30 weeks; for
  * each of the last 4 weeks the forecast learns from the 26 weeks before it (rolling origin,
  * as the API does: history up to the day before, the office's holiday calendar) and is
  * compared with what arrived, beside the seasonal-naive forecast (same hour last week).
@@ -13,8 +13,8 @@ import { seasonalNaiveDay, wape } from '@turnero/domain/forecast/accuracy';
 import { daysBetween } from '@turnero/domain/forecast/days';
 import { fitForecast, type HourCount } from '@turnero/domain/forecast/forecast';
 import { addDays, localHour } from '@turnero/domain/local-day';
-import { buildDemoOffices } from '../../scripts/demo/offices';
-import { simulateOfficeDay } from '../../scripts/demo/simulate';
+import { buildDemoOffices } from '../../server/src/demo/offices';
+import { simulateOfficeDay } from '../../server/src/demo/simulate';
 import { officeHolidays } from '../../server/src/hq/intelligence/calendar';
 import { runIfMain } from '../measure';
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { IngestBatch, IngestResult } from '@turnero/contract/outbox';
-import type { DemoOffice } from './offices';
+import type { DemoOffice } from '../../server/src/demo/offices';
 
 export interface Credentials {
   username: string;

@@ -6,10 +6,10 @@
  */
 import type { IngestBatch, OutboxEnvelope } from '@turnero/contract/outbox';
 import { HqClient, type Credentials } from './hq-client';
-import { buildDemoOffices, type DemoOffice } from './offices';
-import { Rng } from './prng';
-import { simulateOfficeDay, toEnvelopes } from './simulate';
-import { daysEndingWith, localDay } from './zoned-time';
+import { buildDemoOffices, type DemoOffice } from '../../server/src/demo/offices';
+import { Rng } from '../../server/src/demo/prng';
+import { simulateOfficeDay, toEnvelopes } from '../../server/src/demo/simulate';
+import { daysEndingWith, localDay } from '../../server/src/demo/zoned-time';
 
 const MAX_BATCH = 5000;
 

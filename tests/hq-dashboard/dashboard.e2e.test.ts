@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildDemoOffices, type DemoOffice } from '../../scripts/demo/offices';
+import { buildDemoOffices, type DemoOffice } from '../../server/src/demo/offices';
 import { runDemo } from '../../scripts/demo/run-demo';
 import { expectedFigures, lastOfficeMorning, type OfficeExpectation } from './expected';
 import { launchChromium, screenshot, seriousA11yViolations, startHeadOffice, type RunningHq } from './support';

@@ -3,9 +3,9 @@
  * (independently of head office's aggregates): issued, served, within-target share, per
  * office, per service and per office-local hour of issue.
  */
-import type { DemoOffice } from '../../scripts/demo/offices';
-import { simulateOfficeDay } from '../../scripts/demo/simulate';
-import { daysEndingWith, localDay, localMidnightUtc } from '../../scripts/demo/zoned-time';
+import type { DemoOffice } from '../../server/src/demo/offices';
+import { simulateOfficeDay } from '../../server/src/demo/simulate';
+import { daysEndingWith, localDay, localMidnightUtc } from '../../server/src/demo/zoned-time';
 
 export interface Tally {
   issued: number;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { OutboxEnvelope } from '@turnero/contract/outbox';
-import { buildDemoOffices } from '../../scripts/demo/offices';
-import { simulateOffice, simulateOfficeDay } from '../../scripts/demo/simulate';
-import { localMidnightUtc } from '../../scripts/demo/zoned-time';
+import { buildDemoOffices } from '../../server/src/demo/offices';
+import { simulateOffice, simulateOfficeDay } from '../../server/src/demo/simulate';
+import { localMidnightUtc } from '../../server/src/demo/zoned-time';
 
 // A fixed "now": Thursday 2025-03-13, 11:30 in Bogotá (16:30 UTC).
 const NOW = Date.parse('2025-03-13T16:30:00Z');

@@ -10,7 +10,7 @@ import { describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { erlangA } from '@turnero/domain/queueing/erlang';
 import { countersNeeded, hourOutlook, type HourDemand } from '@turnero/domain/queueing/staffing';
-import { Rng } from '../../scripts/demo/prng';
+import { Rng } from '../../server/src/demo/prng';
 
 interface Queue {
   servers: number;

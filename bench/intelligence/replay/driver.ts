@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { CallResultDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { seededRandom, type Random } from '@turnero/domain/wait-prediction/random';
-import { TimeHeap } from '../../../scripts/demo/heap';
+import { TimeHeap } from '../../../server/src/demo/heap';
 import { login, request } from '../../../tests/support/http';
 import { FakeClock, startInProcessOffice, tempDataDir, type InProcessOffice } from '../../../tests/support/office';
 import { arrivalTimes, pickService, serviceSeconds, type OfficeProfile, type Prefix, type Shift } from './world';

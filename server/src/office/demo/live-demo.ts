@@ -10,8 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CallResultDto, ServiceDto, TicketDto } from '@turnero/contract/dto';
 import { PAUSE_REASONS } from '@turnero/domain/types';
-import { Rng } from '../../../../scripts/demo/prng';
-import { WEEKDAY_OPENING, WEEKDAY_PEAK_WEIGHT, weekdayArrivalWeight } from '../../../../scripts/demo/simulate';
+import { Rng } from '../../demo/prng';
+import { WEEKDAY_OPENING, WEEKDAY_PEAK_WEIGHT, weekdayArrivalWeight } from '../../demo/simulate';
 import type { DemoCredentials } from '../seed/seed';
 import { DemoApi } from './demo-api';
 import type { DemoTime } from './demo-time';
